@@ -1,0 +1,157 @@
+package availability
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// A Date is a day of the calendar, with no time of day and no zone: the
+// provider's local date when the library resolves it. The zero Date is
+// invalid.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ErrDate is matched (errors.Is) by every error from ParseDate.
+var ErrDate = errors.New("invalid date")
+
+// DateOf returns the date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate parses an ISO 8601 calendar date, "2026-11-24".
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
+		return Date{}, fmt.Errorf("%w %q: want YYYY-MM-DD", ErrDate, s)
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := time.Month(int(s[5]-'0')*10 + int(s[6]-'0'))
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	date := Date{y, m, d}
+	if !date.IsValid() {
+		return Date{}, fmt.Errorf("%w %q: no such day", ErrDate, s)
+	}
+	return date, nil
+}
+
+// MustParseDate is ParseDate for literals; it panics on error.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsValid reports whether d names a real day between years 1 and 9999.
+func (d Date) IsValid() bool {
+	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= daysIn(d.Year, d.Month)
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// days returns the number of days since 0001-01-01 (proleptic Gregorian).
+func (d Date) days() int {
+	// Algorithm from Howard Hinnant's days_from_civil, shifted to 0001-01-01.
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 306
+}
+
+// dateFromDays is the inverse of Date.days.
+func dateFromDays(n int) Date {
+	n += 306
+	era := n / 146097
+	doe := n - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := (mp+2)%12 + 1
+	if m <= 2 {
+		y++
+	}
+	return Date{y, time.Month(m), d}
+}
+
+// AddDays returns the date n days after d (before, for negative n).
+func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + n) }
+
+// DaysUntil returns the number of days from d to e (negative if e is before d).
+func (d Date) DaysUntil(e Date) int { return e.days() - d.days() }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday {
+	// 0001-01-01 was a Monday.
+	return time.Weekday((d.days()%7 + 7 + 1) % 7)
+}
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch a, b := d.days(), e.days(); {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// String formats d as "YYYY-MM-DD".
+func (d Date) String() string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// MarshalText formats d as "YYYY-MM-DD".
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.IsValid() {
+		return nil, fmt.Errorf("%w: %s", ErrDate, d)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText parses "YYYY-MM-DD".
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -1,0 +1,288 @@
+package availability
+
+import (
+	"fmt"
+	"time"
+)
+
+// A Schedule is a provider's weekly working hours in one time zone, with the
+// personal time they protect, the dates that differ from the usual week, and
+// the periods they are away.
+//
+// Every wall-clock time in a schedule is read in Zone, on the provider's
+// local dates, and resolved to instants as At describes (RFC 5545: a time in
+// a DST gap takes the offset from before the gap, a time in an overlap its
+// first occurrence).
+//
+// A window belongs to the local date it starts on. A window whose End is not
+// after its Start crosses midnight and ends on the next day (Fri 22:00–02:00
+// ends at 02:00 on Saturday); End 24:00 is the end of the day. Overrides and
+// closures act on the windows that start on their dates.
+//
+// Open time is: the working windows of each date (or the override's hours,
+// where an override names the date), except dates in a closure or outside
+// the effective period, minus every protected window. Protected time is
+// never open, whatever an override says.
+//
+// The zero Schedule is valid and never open; a nil Zone means UTC.
+type Schedule struct {
+	// Zone is the provider's time zone; nil means UTC.
+	Zone *time.Location
+	// Hours are the usual working windows of the week.
+	Hours []Window
+	// Protected are windows of personal time that are never bookable, such
+	// as Saturday 18:00–24:00 with friends.
+	Protected []Window
+	// Overrides change single dates: closed, or open with other hours.
+	Overrides []Override
+	// Closures are holidays and away periods, whole local dates.
+	Closures []Closure
+	// Effective limits the dates the working hours apply to; its zero value
+	// is unbounded.
+	Effective DateRange
+}
+
+// A Window is a weekly span of wall-clock time on some days of the week.
+type Window struct {
+	// ID names the window in explanations; when empty the window's path
+	// ("hours[2]", "protected[0]") is used.
+	ID string `json:"id,omitempty"`
+	// Label is a human name, such as "friends" or "morning clinic".
+	Label string `json:"label,omitempty"`
+	// Days are the days the window starts on.
+	Days Weekdays `json:"days"`
+	// Start is the wall-clock time the window opens.
+	Start Clock `json:"start"`
+	// End is the wall-clock time the window closes; not after Start means
+	// the next day, and 24:00 means midnight at the end of the day.
+	End Clock `json:"end"`
+}
+
+// A Span is a span of wall-clock time on one day, crossing midnight when End
+// is not after Start, like a Window without its days.
+type Span struct {
+	Start Clock `json:"start"`
+	End   Clock `json:"end"`
+}
+
+// An Override changes the working hours of one local date: either Closed, or
+// open during Hours instead of the usual windows. It wins over a closure that
+// covers its date, but never over protected time.
+type Override struct {
+	ID     string `json:"id,omitempty"`
+	Label  string `json:"label,omitempty"`
+	Date   Date   `json:"date"`
+	Closed bool   `json:"closed,omitempty"`
+	Hours  []Span `json:"hours,omitempty"`
+}
+
+// A Closure closes whole local dates, From through Through inclusive: a
+// holiday, or an away period. Colleague optionally names who covers for the
+// provider meanwhile, so a host can redirect clients.
+type Closure struct {
+	ID        string `json:"id,omitempty"`
+	Label     string `json:"label,omitempty"`
+	From      Date   `json:"from"`
+	Through   Date   `json:"through"`
+	Colleague string `json:"colleague,omitempty"`
+}
+
+// A DateRange is the local dates From through Through, inclusive. A zero
+// From means no first date and a zero Through no last one, so the zero
+// DateRange holds every date.
+type DateRange struct {
+	From    Date `json:"from,omitzero"`
+	Through Date `json:"through,omitzero"`
+}
+
+// Contains reports whether d is in the range.
+func (r DateRange) Contains(d Date) bool {
+	return (r.From.IsZero() || !d.Before(r.From)) && (r.Through.IsZero() || !d.After(r.Through))
+}
+
+// Contains reports whether d is in the closure.
+func (c Closure) Contains(d Date) bool {
+	return !d.Before(c.From) && !d.After(c.Through)
+}
+
+// location returns the schedule's zone, UTC when nil.
+func (s *Schedule) location() *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone
+}
+
+// A rule names the part of a schedule or policy behind a decision.
+type rule struct {
+	path  string // "hours[2]", "closures[0]", …
+	id    string
+	label string
+}
+
+// ref returns the rule's ID, or its path when it has none.
+func (r rule) ref() string {
+	if r.id != "" {
+		return r.id
+	}
+	return r.path
+}
+
+// dayKind says what governs the working hours of one local date.
+type dayKind uint8
+
+const (
+	dayUsual      dayKind = iota // the weekly hours
+	dayOverride                  // an override's hours
+	dayClosed                    // an override that closes the date
+	dayClosure                   // a closure
+	dayIneffective               // outside the effective period
+)
+
+// day returns what governs date d's working hours, and the index of the
+// override or closure responsible.
+func (s *Schedule) day(d Date) (dayKind, int) {
+	for i := range s.Overrides {
+		if s.Overrides[i].Date == d {
+			if s.Overrides[i].Closed {
+				return dayClosed, i
+			}
+			return dayOverride, i
+		}
+	}
+	if !s.Effective.Contains(d) {
+		return dayIneffective, -1
+	}
+	for i := range s.Closures {
+		if s.Closures[i].Contains(d) {
+			return dayClosure, i
+		}
+	}
+	return dayUsual, -1
+}
+
+// spanOn resolves the span start–end on date d to an interval.
+func spanOn(z *zoneCursor, d Date, start, end Clock) Interval {
+	ed := d
+	if end <= start {
+		ed = d.AddDays(1)
+	}
+	s := z.resolve(wallUnix(d, start))
+	e := z.resolve(wallUnix(ed, end))
+	return Interval{Start: time.Unix(s, 0).In(z.loc), End: time.Unix(e, 0).In(z.loc)}
+}
+
+// eachWorking calls yield for every working interval that starts on date d,
+// with the rule behind it; it stops early when yield returns false.
+func (s *Schedule) eachWorking(z *zoneCursor, d Date, yield func(Interval, rule) bool) bool {
+	kind, i := s.day(d)
+	switch kind {
+	case dayUsual:
+		wd := d.Weekday()
+		for j := range s.Hours {
+			w := &s.Hours[j]
+			if w.Days.Has(wd) {
+				if !yield(spanOn(z, d, w.Start, w.End), rule{path: fmt.Sprintf("hours[%d]", j), id: w.ID, label: w.Label}) {
+					return false
+				}
+			}
+		}
+	case dayOverride:
+		o := &s.Overrides[i]
+		for _, h := range o.Hours {
+			if !yield(spanOn(z, d, h.Start, h.End), rule{path: fmt.Sprintf("overrides[%d]", i), id: o.ID, label: o.Label}) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// eachProtected calls yield for every protected interval that starts on
+// date d; it stops early when yield returns false.
+func (s *Schedule) eachProtected(z *zoneCursor, d Date, yield func(Interval, int) bool) bool {
+	wd := d.Weekday()
+	for j := range s.Protected {
+		w := &s.Protected[j]
+		if w.Days.Has(wd) {
+			if !yield(spanOn(z, d, w.Start, w.End), j) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// MaxRange is the longest interval Open, Working and ProtectedTime accept,
+// about ten years; longer queries return ErrRangeTooLong.
+const MaxRange = 3660 * 24 * time.Hour
+
+// dates returns the local dates whose windows may reach into r: windows
+// start at most one day before they end.
+func (s *Schedule) dates(r Interval) (first, last Date, err error) {
+	if r.Duration() > MaxRange {
+		return Date{}, Date{}, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
+	}
+	loc := s.location()
+	return DateOf(r.Start.In(loc)).AddDays(-1), DateOf(r.End.In(loc)), nil
+}
+
+// Working returns the working time within r: the weekly hours as changed by
+// overrides, closures and the effective period, before protected time is
+// taken out.
+func (s Schedule) Working(r Interval) (Set, error) {
+	if r.IsEmpty() {
+		return Set{}, nil
+	}
+	first, last, err := s.dates(r)
+	if err != nil {
+		return Set{}, err
+	}
+	z := zoneCursor{loc: s.location()}
+	var ivs []Interval
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		s.eachWorking(&z, d, func(iv Interval, _ rule) bool {
+			if iv = iv.Intersect(r); !iv.IsEmpty() {
+				ivs = append(ivs, iv)
+			}
+			return true
+		})
+	}
+	return Set{ivs: normalize(ivs)}, nil
+}
+
+// ProtectedTime returns the protected time within r.
+func (s Schedule) ProtectedTime(r Interval) (Set, error) {
+	if r.IsEmpty() || len(s.Protected) == 0 {
+		return Set{}, nil
+	}
+	first, last, err := s.dates(r)
+	if err != nil {
+		return Set{}, err
+	}
+	z := zoneCursor{loc: s.location()}
+	var ivs []Interval
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		s.eachProtected(&z, d, func(iv Interval, _ int) bool {
+			if iv = iv.Intersect(r); !iv.IsEmpty() {
+				ivs = append(ivs, iv)
+			}
+			return true
+		})
+	}
+	return Set{ivs: normalize(ivs)}, nil
+}
+
+// Open returns the open time within r: working time minus protected time.
+// It returns ErrRangeTooLong when r is longer than MaxRange.
+func (s Schedule) Open(r Interval) (Set, error) {
+	working, err := s.Working(r)
+	if err != nil {
+		return Set{}, err
+	}
+	protected, err := s.ProtectedTime(r)
+	if err != nil {
+		return Set{}, err
+	}
+	return working.Subtract(protected), nil
+}
