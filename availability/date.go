@@ -1,6 +1,7 @@
 package availability
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"time"
@@ -105,7 +106,12 @@ func dateFromDays(n int) Date {
 }
 
 // AddDays returns the date n days after d (before, for negative n).
-func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + n) }
+func (d Date) AddDays(n int) Date {
+	if day := d.Day + n; day >= 1 && day <= 28 && d.IsValid() {
+		return Date{d.Year, d.Month, day} // within the month: no calendar arithmetic needed
+	}
+	return dateFromDays(d.days() + n)
+}
 
 // DaysUntil returns the number of days from d to e (negative if e is before d).
 func (d Date) DaysUntil(e Date) int { return e.days() - d.days() }
@@ -118,13 +124,7 @@ func (d Date) Weekday() time.Weekday {
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	switch a, b := d.days(), e.days(); {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
 }
 
 // Before reports whether d is before e.

@@ -113,19 +113,21 @@ func (s *Schedule) location() *time.Location {
 	return s.Zone
 }
 
-// A rule names the part of a schedule or policy behind a decision.
+// A rule names the part of a schedule behind a decision: element index of
+// the list named list ("hours", "protected", "overrides", "closures").
 type rule struct {
-	path  string // "hours[2]", "closures[0]", …
+	list  string
+	index int
 	id    string
 	label string
 }
 
-// ref returns the rule's ID, or its path when it has none.
+// ref returns the rule's ID, or its path ("hours[2]") when it has none.
 func (r rule) ref() string {
 	if r.id != "" {
 		return r.id
 	}
-	return r.path
+	return fmt.Sprintf("%s[%d]", r.list, r.index)
 }
 
 // dayKind says what governs the working hours of one local date.
@@ -182,7 +184,7 @@ func (s *Schedule) eachWorking(z *zoneCursor, d Date, yield func(Interval, rule)
 		for j := range s.Hours {
 			w := &s.Hours[j]
 			if w.Days.Has(wd) {
-				if !yield(spanOn(z, d, w.Start, w.End), rule{path: fmt.Sprintf("hours[%d]", j), id: w.ID, label: w.Label}) {
+				if !yield(spanOn(z, d, w.Start, w.End), rule{list: "hours", index: j, id: w.ID, label: w.Label}) {
 					return false
 				}
 			}
@@ -190,7 +192,7 @@ func (s *Schedule) eachWorking(z *zoneCursor, d Date, yield func(Interval, rule)
 	case dayOverride:
 		o := &s.Overrides[i]
 		for _, h := range o.Hours {
-			if !yield(spanOn(z, d, h.Start, h.End), rule{path: fmt.Sprintf("overrides[%d]", i), id: o.ID, label: o.Label}) {
+			if !yield(spanOn(z, d, h.Start, h.End), rule{list: "overrides", index: i, id: o.ID, label: o.Label}) {
 				return false
 			}
 		}

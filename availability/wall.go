@@ -70,6 +70,16 @@ func (z *zoneCursor) period(u int64) (start, end, offset int64) {
 	return start, end, int64(off)
 }
 
+// periodEnd returns the end of the zone period that contains Unix second
+// u: the next transition, or math.MaxInt64 when there is none.
+func (z *zoneCursor) periodEnd(u int64) int64 {
+	if !z.ok || u < z.start || u >= z.end {
+		z.start, z.end, z.offset = z.period(u)
+		z.ok = true
+	}
+	return z.end
+}
+
 // resolve returns the Unix second for wall time w (wall clock read as UTC).
 func (z *zoneCursor) resolve(w int64) int64 {
 	if z.ok {

@@ -1,0 +1,307 @@
+package availability
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+)
+
+// A Calendar is everything needed to answer "can a session be booked
+// then?": the provider's Schedule, the booking Policy, and the sessions
+// already Booked. Calendars are values; their methods never change them and
+// are safe for concurrent use.
+//
+// Check and Slots share one definition of bookable, so every slot Slots
+// lists passes Check, and every start that passes Check within the range is
+// listed. A session [start, start+Session) is bookable when:
+//
+//   - it starts no earlier than now+MinNotice (and not before now), and no
+//     later than now+Horizon when there is a horizon;
+//   - its start is aligned: the local wall time is a whole multiple of Align
+//     after local midnight;
+//   - working time covers it and it does not touch protected time;
+//   - it does not overlap a booking, nor come closer to one than the
+//     buffers allow;
+//   - the caps of its local date, ISO week and month leave room for it.
+type Calendar struct {
+	Schedule Schedule `json:"schedule"`
+	Policy   Policy   `json:"policy"`
+	Booked   Bookings `json:"booked"`
+}
+
+// A Verdict says whether a proposed session is bookable and, when it is
+// not, every reason why.
+type Verdict struct {
+	Session Interval `json:"session"`
+	OK      bool     `json:"ok"`
+	Reasons []Reason `json:"reasons,omitempty"`
+}
+
+// Check reports whether the session starting at start, Policy.Session long,
+// can be booked at now, with every reason it cannot. A bookable session
+// costs no allocation.
+func (c Calendar) Check(now, start time.Time) Verdict {
+	v := Verdict{Session: IntervalOf(start, c.Policy.Session)}
+	c.check(now, v.Session, func(r Reason) { v.Reasons = append(v.Reasons, r) })
+	v.OK = len(v.Reasons) == 0
+	return v
+}
+
+// check calls refuse once for every reason the session is not bookable.
+func (c *Calendar) check(now time.Time, s Interval, refuse func(Reason)) {
+	p := &c.Policy
+	if p.Session <= 0 {
+		refuse(Reason{Code: CodeInvalidSchedule, Rule: "policy.session", Message: "the policy sets no session length"})
+		return
+	}
+	c.checkTiming(now, s.Start, refuse)
+	if !c.aligned(s.Start) {
+		refuse(Reason{Code: CodeNotAligned, Rule: "policy.align",
+			Message: fmt.Sprintf("sessions start every %d minutes from midnight; %s is not one of those times", p.alignMinutes(), s.Start.In(c.Schedule.location()).Format("15:04"))})
+	}
+	c.checkOpen(s, refuse)
+	c.checkBooked(s, refuse)
+	loc := c.Schedule.location()
+	z := zoneCursor{loc: loc}
+	c.checkCaps(&z, DateOf(s.Start.In(loc)), refuse)
+}
+
+// checkTiming applies the notice and horizon rules to a start.
+func (c *Calendar) checkTiming(now, start time.Time, refuse func(Reason)) {
+	p := &c.Policy
+	switch {
+	case start.Before(now):
+		refuse(Reason{Code: CodePast, Rule: "policy", Message: "the session would start in the past"})
+	case start.Before(now.Add(p.MinNotice)):
+		refuse(Reason{Code: CodeMinNotice, Rule: "policy.min_notice",
+			Message: fmt.Sprintf("sessions must be booked at least %s ahead", p.MinNotice)})
+	}
+	if p.Horizon > 0 && start.After(now.Add(p.Horizon)) {
+		refuse(Reason{Code: CodeBeyondHorizon, Rule: "policy.horizon",
+			Message: fmt.Sprintf("sessions can be booked at most %s ahead", p.Horizon)})
+	}
+}
+
+// aligned reports whether t falls on an allowed start time.
+func (c *Calendar) aligned(t time.Time) bool {
+	lt := t.In(c.Schedule.location())
+	if lt.Second() != 0 || lt.Nanosecond() != 0 {
+		return false
+	}
+	return (lt.Hour()*60+lt.Minute())%c.Policy.alignMinutes() == 0
+}
+
+// nextAligned returns the first allowed start time at or after t. It moves
+// forward in real time towards the next aligned wall time; where a zone
+// transition lies on the way, the wall clock jumps there, so it restarts
+// from the transition. That finds the second occurrence of a repeated wall
+// time after a fall-back, and never steps over an aligned time after a gap.
+func (c *Calendar) nextAligned(z *zoneCursor, t time.Time) time.Time {
+	step := c.Policy.alignMinutes()
+	for {
+		lt := t.In(z.loc)
+		mins := lt.Hour()*60 + lt.Minute()
+		if lt.Second() == 0 && lt.Nanosecond() == 0 && mins%step == 0 {
+			return t
+		}
+		next := min((mins/step+1)*step, int(EndOfDay)) // the grid restarts at midnight
+		u := t.Add(time.Duration(next-mins)*time.Minute - time.Duration(lt.Second())*time.Second - time.Duration(lt.Nanosecond()))
+		if end := z.periodEnd(t.Unix()); end <= u.Unix() {
+			u = time.Unix(end, 0)
+		}
+		t = u
+	}
+}
+
+// checkOpen refuses a session that working time does not cover or that
+// touches protected time.
+func (c *Calendar) checkOpen(s Interval, refuse func(Reason)) {
+	sch := &c.Schedule
+	loc := sch.location()
+	z := zoneCursor{loc: loc}
+	first := DateOf(s.Start.In(loc)).AddDays(-1)
+	last := DateOf(s.End.In(loc))
+
+	var arr [16]Interval
+	work := arr[:0]
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		sch.eachWorking(&z, d, func(iv Interval, _ rule) bool {
+			if iv.Overlaps(s) {
+				work = append(work, iv)
+			}
+			return true
+		})
+	}
+	slices.SortFunc(work, func(a, b Interval) int { return a.Start.Compare(b.Start) })
+	covered := s.Start
+	for _, iv := range work {
+		if iv.Start.After(covered) {
+			break
+		}
+		if iv.End.After(covered) {
+			covered = iv.End
+		}
+	}
+	protectedHit := false
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		sch.eachProtected(&z, d, func(iv Interval, j int) bool {
+			if iv.Overlaps(s) && !protectedHit {
+				protectedHit = true
+				refuse(sch.Explain(later(iv.Start, s.Start)))
+			}
+			return true
+		})
+	}
+	if covered.Before(s.End) {
+		if r := sch.Explain(covered); r.Code != CodeProtected && r.Code != CodeOpen {
+			refuse(r)
+		} else if r.Code == CodeOpen || !protectedHit {
+			refuse(Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("working hours end at %s, before the session does", covered.In(loc).Format("15:04"))})
+		}
+	}
+}
+
+// checkBooked refuses a session that overlaps a booking or its buffers.
+func (c *Calendar) checkBooked(s Interval, refuse func(Reason)) {
+	loc := c.Schedule.location()
+	if b, ok := c.Booked.Overlapping(s); ok {
+		refuse(Reason{Code: CodeBooked, Rule: "booked",
+			Message: fmt.Sprintf("overlaps the session booked %s–%s", b.Start.In(loc).Format("Mon 15:04"), b.End.In(loc).Format("15:04"))})
+		return
+	}
+	gap := c.Policy.gap()
+	if gap <= 0 {
+		return
+	}
+	if b, ok := c.Booked.Overlapping(Interval{Start: s.Start.Add(-gap), End: s.End.Add(gap)}); ok {
+		refuse(Reason{Code: CodeBuffer, Rule: "policy.buffer",
+			Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", gap, b.Start.In(loc).Format("Mon 15:04"), b.End.In(loc).Format("15:04"))})
+	}
+}
+
+// checkCaps refuses a session when the caps of local date d, its ISO week or
+// its month are reached.
+func (c *Calendar) checkCaps(z *zoneCursor, d Date, refuse func(Reason)) {
+	p := &c.Policy
+	if p.MaxPerDay <= 0 && p.MaxPerWeek <= 0 && p.MaxPerMonth <= 0 && p.MaxBookedPerDay <= 0 && p.MaxBookedPerWeek <= 0 {
+		return
+	}
+	span := func(from, to Date) (int, time.Duration) {
+		start := time.Unix(z.resolve(wallUnix(from, Midnight)), 0)
+		end := time.Unix(z.resolve(wallUnix(to, Midnight)), 0)
+		return c.Booked.count(start, end)
+	}
+	if p.MaxPerDay > 0 || p.MaxBookedPerDay > 0 {
+		n, booked := span(d, d.AddDays(1))
+		if p.MaxPerDay > 0 && n >= p.MaxPerDay {
+			refuse(Reason{Code: CodeDayCap, Rule: "policy.max_per_day", Message: fmt.Sprintf("%s already has %d of at most %d sessions", d, n, p.MaxPerDay)})
+		}
+		if p.MaxBookedPerDay > 0 && booked+p.Session > p.MaxBookedPerDay {
+			refuse(Reason{Code: CodeDayMinutesCap, Rule: "policy.max_booked_per_day", Message: fmt.Sprintf("%s already has %s booked of at most %s", d, booked, p.MaxBookedPerDay)})
+		}
+	}
+	if p.MaxPerWeek > 0 || p.MaxBookedPerWeek > 0 {
+		monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+		n, booked := span(monday, monday.AddDays(7))
+		if p.MaxPerWeek > 0 && n >= p.MaxPerWeek {
+			refuse(Reason{Code: CodeWeekCap, Rule: "policy.max_per_week", Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions", monday, n, p.MaxPerWeek)})
+		}
+		if p.MaxBookedPerWeek > 0 && booked+p.Session > p.MaxBookedPerWeek {
+			refuse(Reason{Code: CodeWeekMinutesCap, Rule: "policy.max_booked_per_week", Message: fmt.Sprintf("the week of %s already has %s booked of at most %s", monday, booked, p.MaxBookedPerWeek)})
+		}
+	}
+	if p.MaxPerMonth > 0 {
+		first := Date{d.Year, d.Month, 1}
+		next := first.AddDays(daysIn(d.Year, d.Month))
+		if n, _ := span(first, next); n >= p.MaxPerMonth {
+			refuse(Reason{Code: CodeMonthCap, Rule: "policy.max_per_month", Message: fmt.Sprintf("%s %d already has %d of at most %d sessions", d.Month, d.Year, n, p.MaxPerMonth)})
+		}
+	}
+}
+
+// Slots returns the bookable sessions that lie entirely within r, in order
+// of start, as Check defines bookable. It returns an error when the policy
+// has no session length or r is longer than MaxRange.
+func (c Calendar) Slots(now time.Time, r Interval) (iter.Seq[Interval], error) {
+	p := c.Policy
+	if p.Session <= 0 {
+		return nil, fmt.Errorf("%w: policy.session must be positive", ErrInvalid)
+	}
+	if r.Duration() > MaxRange {
+		return nil, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
+	}
+	lower := later(r.Start, now.Add(max(p.MinNotice, 0)))
+	lastStart := r.End.Add(-p.Session)
+	if p.Horizon > 0 {
+		lastStart = earlier(lastStart, now.Add(p.Horizon))
+	}
+	if lastStart.Before(lower) {
+		return func(func(Interval) bool) {}, nil
+	}
+	open, err := c.Schedule.Open(Interval{Start: lower, End: lastStart.Add(p.Session)})
+	if err != nil {
+		return nil, err
+	}
+	free := open
+	if c.Booked.Len() > 0 {
+		free = open.Subtract(c.Booked.busy(p.gap()))
+	}
+	return func(yield func(Interval) bool) {
+		loc := c.Schedule.location()
+		z := zoneCursor{loc: loc}
+		caps := capCache{}
+		for _, f := range free.ivs {
+			for s := c.nextAligned(&z, f.Start); !s.After(lastStart); s = c.nextAligned(&z, s.Add(time.Minute)) {
+				session := IntervalOf(s, p.Session)
+				if session.End.After(f.End) {
+					break
+				}
+				if !caps.allows(&c, &z, DateOf(s.In(loc))) {
+					continue
+				}
+				if !yield(session.In(loc)) {
+					return
+				}
+			}
+		}
+	}, nil
+}
+
+// A capCache remembers whether the caps allow one more session on the
+// last local date asked about.
+type capCache struct {
+	date Date
+	ok   bool
+}
+
+func (cc *capCache) allows(c *Calendar, z *zoneCursor, d Date) bool {
+	if d != cc.date {
+		cc.date, cc.ok = d, true
+		c.checkCaps(z, d, func(Reason) { cc.ok = false })
+	}
+	return cc.ok
+}
+
+// NextSearch is how far past its starting point Next looks for a slot.
+const NextSearch = 366 * 24 * time.Hour
+
+// Next returns the first bookable session that starts at or after after,
+// looking up to NextSearch ahead, and whether there is one.
+func (c Calendar) Next(now, after time.Time) (Interval, bool, error) {
+	const chunk = 28 * 24 * time.Hour
+	end := after.Add(NextSearch)
+	for from := after; from.Before(end); from = from.Add(chunk) {
+		slots, err := c.Slots(now, Interval{Start: from, End: from.Add(chunk + c.Policy.Session)})
+		if err != nil {
+			return Interval{}, false, err
+		}
+		for s := range slots {
+			return s, true, nil
+		}
+		if c.Policy.Horizon > 0 && from.After(now.Add(c.Policy.Horizon)) {
+			break
+		}
+	}
+	return Interval{}, false, nil
+}

@@ -1,0 +1,220 @@
+package availability
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// practice is a New York therapist: weekdays 09:00–17:00, Saturday
+// 10:00–22:00 with the evening from 18:00 kept for friends, 50-minute
+// sessions with a 10-minute buffer after each, on the hour.
+func practice(t testing.TB) Calendar {
+	return Calendar{
+		Schedule: Schedule{
+			Zone:      mustZone(t, "America/New_York"),
+			Hours:     []Window{{ID: "weekdays", Days: Workweek, Start: ClockOf(9, 0), End: ClockOf(17, 0)}, {ID: "saturday", Days: Days(time.Saturday), Start: ClockOf(10, 0), End: ClockOf(22, 0)}},
+			Protected: []Window{{ID: "friends", Label: "friends", Days: Days(time.Saturday), Start: ClockOf(18, 0), End: EndOfDay}},
+		},
+		Policy: Policy{Session: 50 * time.Minute, Align: time.Hour, BufferAfter: 10 * time.Minute, MinNotice: 24 * time.Hour, Horizon: 60 * 24 * time.Hour, MaxPerDay: 5},
+	}
+}
+
+func codes(v Verdict) []Code {
+	var out []Code
+	for _, r := range v.Reasons {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+func TestCalendarCheck(t *testing.T) {
+	c := practice(t)
+	now := mustTime(t, "2026-07-01T12:00:00-04:00") // a Wednesday
+	c.Booked = NewBookings(
+		IntervalOf(mustTime(t, "2026-07-06T10:00:00-04:00"), 50*time.Minute),
+		IntervalOf(mustTime(t, "2026-07-07T09:00:00-04:00"), 50*time.Minute),
+		IntervalOf(mustTime(t, "2026-07-07T10:00:00-04:00"), 50*time.Minute),
+		IntervalOf(mustTime(t, "2026-07-07T11:00:00-04:00"), 50*time.Minute),
+		IntervalOf(mustTime(t, "2026-07-07T13:00:00-04:00"), 50*time.Minute),
+		IntervalOf(mustTime(t, "2026-07-07T14:00:00-04:00"), 50*time.Minute),
+	)
+	for _, tc := range []struct {
+		start string
+		want  []Code
+	}{
+		{"2026-07-06T09:00:00-04:00", nil},
+		{"2026-07-06T10:00:00-04:00", []Code{CodeBooked}},
+		{"2026-07-06T11:00:00-04:00", nil},
+		{"2026-07-06T09:30:00-04:00", []Code{CodeNotAligned, CodeBooked}},
+		{"2026-07-06T16:00:00-04:00", nil},
+		{"2026-07-06T17:00:00-04:00", []Code{CodeOutsideHours}},
+		{"2026-07-04T17:00:00-04:00", nil},
+		{"2026-07-04T18:00:00-04:00", []Code{CodeProtected}},
+		{"2026-07-02T10:00:00-04:00", []Code{CodeMinNotice}},
+		{"2026-06-30T10:00:00-04:00", []Code{CodePast}},
+		{"2026-09-01T10:00:00-04:00", []Code{CodeBeyondHorizon}},
+		{"2026-07-07T15:00:00-04:00", []Code{CodeDayCap}},
+		{"2026-07-05T10:00:00-04:00", []Code{CodeOutsideHours}},
+	} {
+		v := c.Check(now, mustTime(t, tc.start))
+		require.Equal(t, tc.want, codes(v), "%s: %v", tc.start, v.Reasons)
+		require.Equal(t, len(tc.want) == 0, v.OK)
+	}
+}
+
+func TestCalendarBuffer(t *testing.T) {
+	c := practice(t)
+	c.Policy.Align = 10 * time.Minute
+	c.Policy.BufferBefore = 5 * time.Minute
+	now := mustTime(t, "2026-07-01T12:00:00-04:00")
+	c.Booked = NewBookings(IntervalOf(mustTime(t, "2026-07-06T10:00:00-04:00"), 50*time.Minute))
+	// The booking ends 10:50; with 10 minutes after it and 5 before the
+	// next one, the next session may start at 11:05, so 11:10 on a
+	// 10-minute grid.
+	require.Equal(t, []Code{CodeBuffer}, codes(c.Check(now, mustTime(t, "2026-07-06T11:00:00-04:00"))))
+	require.True(t, c.Check(now, mustTime(t, "2026-07-06T11:10:00-04:00")).OK)
+	// Before it: a session ending 09:45 leaves 15 minutes.
+	require.Equal(t, []Code{CodeBuffer}, codes(c.Check(now, mustTime(t, "2026-07-06T09:00:00-04:00"))))
+	require.True(t, c.Check(now, mustTime(t, "2026-07-06T09:00:00-04:00").Add(-10*time.Minute)).OK == false)
+	require.True(t, c.Check(now, mustTime(t, "2026-07-06T12:00:00-04:00")).OK)
+}
+
+func TestCalendarCrossMidnightSlot(t *testing.T) {
+	c := Calendar{
+		Schedule: Schedule{Zone: mustZone(t, "Europe/Berlin"), Hours: []Window{window("fri", "22:30", "02:00")}},
+		Policy:   Policy{Session: time.Hour},
+	}
+	now := mustTime(t, "2026-07-01T00:00:00Z")
+	r := span(t, "2026-07-03T00:00:00+02:00", "2026-07-05T00:00:00+02:00")
+	slots, err := c.Slots(now, r)
+	require.NoError(t, err)
+	var starts []string
+	for s := range slots {
+		starts = append(starts, s.Start.Format("Mon 15:04"))
+	}
+	require.Equal(t, []string{"Fri 22:30", "Fri 23:00", "Fri 23:30", "Sat 00:00", "Sat 00:30", "Sat 01:00"}, starts)
+	require.True(t, c.Check(now, mustTime(t, "2026-07-03T23:30:00+02:00")).OK)
+}
+
+func TestCalendarSlotsDST(t *testing.T) {
+	for _, tc := range []struct {
+		zone, day string
+		align     time.Duration
+		want      []string
+	}{
+		// New York spring forward: 02:00–03:00 does not exist.
+		{"America/New_York", "2026-03-08", time.Hour, []string{"00:00-05:00", "01:00-05:00", "03:00-04:00", "04:00-04:00"}},
+		// New York fall back: 01:00 happens twice, and both are offered.
+		{"America/New_York", "2026-11-01", time.Hour, []string{"00:00-04:00", "01:00-04:00", "01:00-05:00", "02:00-05:00", "03:00-05:00", "04:00-05:00"}},
+		// Lord Howe: 02:00–02:30 does not exist; on an hourly grid 02:30 is not a start.
+		{"Australia/Lord_Howe", "2026-10-04", time.Hour, []string{"00:00+10:30", "01:00+10:30", "03:00+11:00", "04:00+11:00"}},
+		// Lord Howe fall back: 01:30–02:00 happens twice.
+		{"Australia/Lord_Howe", "2026-04-05", 30 * time.Minute, []string{"00:00+11:00", "00:30+11:00", "01:00+11:00", "01:30+11:00", "01:30+10:30", "02:00+10:30", "02:30+10:30", "03:00+10:30", "03:30+10:30", "04:00+10:30", "04:30+10:30"}},
+	} {
+		t.Run(tc.zone+" "+tc.day, func(t *testing.T) {
+			loc := mustZone(t, tc.zone)
+			d := MustParseDate(tc.day)
+			c := Calendar{
+				Schedule: Schedule{Zone: loc, Hours: []Window{{Days: Everyday, Start: Midnight, End: ClockOf(5, 0)}}},
+				Policy:   Policy{Session: 30 * time.Minute, Align: tc.align},
+			}
+			r := Interval{Start: At(d, Midnight, loc), End: At(d.AddDays(1), Midnight, loc)}
+			slots, err := c.Slots(r.Start.Add(-48*time.Hour), r)
+			require.NoError(t, err)
+			var got []string
+			for s := range slots {
+				got = append(got, s.Start.Format("15:04Z07:00"))
+				require.True(t, c.Check(r.Start.Add(-48*time.Hour), s.Start).OK, s.String())
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestCalendarNext(t *testing.T) {
+	c := practice(t)
+	now := mustTime(t, "2026-07-03T16:00:00-04:00") // Friday afternoon
+	got, ok, err := c.Next(now, now)
+	require.NoError(t, err)
+	require.True(t, ok)
+	// 24 hours of notice: Saturday 16:00 is the first start.
+	require.True(t, got.Start.Equal(mustTime(t, "2026-07-04T16:00:00-04:00")), got.String())
+
+	closed := Calendar{Policy: Policy{Session: time.Hour}}
+	_, ok, err = closed.Next(now, now)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestCalendarInvalidPolicy(t *testing.T) {
+	c := Calendar{}
+	now := mustTime(t, "2026-07-03T16:00:00-04:00")
+	_, err := c.Slots(now, IntervalOf(now, time.Hour))
+	require.ErrorIs(t, err, ErrInvalid)
+	v := c.Check(now, now)
+	require.False(t, v.OK)
+	require.Equal(t, []Code{CodeInvalidSchedule}, codes(v))
+}
+
+// TestSlotsAgreeWithCheck is the property that listing and checking share
+// one definition: over random schedules, policies and bookings, every
+// listed slot passes Check, and every aligned start that passes Check is
+// listed.
+func TestSlotsAgreeWithCheck(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Sao_Paulo", "Pacific/Chatham"}
+	days := []string{"2026-03-06", "2026-03-27", "2026-10-02", "2026-10-23", "2026-10-30", "2026-04-03", "2018-11-02", "2028-02-27"}
+	for iter := 0; iter < 400; iter++ {
+		loc := mustZone(t, zones[rng.IntN(len(zones))])
+		first := MustParseDate(days[rng.IntN(len(days))])
+		c := Calendar{Schedule: Schedule{Zone: loc}}
+		for range 1 + rng.IntN(4) {
+			c.Schedule.Hours = append(c.Schedule.Hours, Window{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)})
+		}
+		if rng.IntN(2) == 0 {
+			c.Schedule.Protected = []Window{{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)}}
+		}
+		if rng.IntN(3) == 0 {
+			c.Schedule.Overrides = []Override{{Date: first.AddDays(rng.IntN(4)), Closed: rng.IntN(2) == 0, Hours: []Span{{Clock(rng.IntN(24) * 60), Clock(rng.IntN(24) * 60)}}}}
+		}
+		c.Policy = Policy{
+			Session:      time.Duration(15*(1+rng.IntN(8))) * time.Minute,
+			Align:        []time.Duration{0, 10 * time.Minute, 15 * time.Minute, time.Hour, 50 * time.Minute}[rng.IntN(5)],
+			BufferBefore: time.Duration(rng.IntN(3)*5) * time.Minute,
+			BufferAfter:  time.Duration(rng.IntN(3)*10) * time.Minute,
+			MinNotice:    time.Duration(rng.IntN(3)*12) * time.Hour,
+			Horizon:      time.Duration(rng.IntN(3)*48) * time.Hour,
+			MaxPerDay:    rng.IntN(4),
+			MaxPerWeek:   rng.IntN(8),
+		}
+		start := At(first, Midnight, loc)
+		r := Interval{Start: start, End: start.Add(5 * 24 * time.Hour)}
+		var booked []Interval
+		for range rng.IntN(12) {
+			b := start.Add(time.Duration(rng.IntN(5*24*4)) * 15 * time.Minute)
+			booked = append(booked, IntervalOf(b, time.Duration(30+rng.IntN(4)*15)*time.Minute))
+		}
+		c.Booked = NewBookings(booked...)
+		now := start.Add(time.Duration(rng.IntN(48)) * time.Hour)
+
+		slots, err := c.Slots(now, r)
+		require.NoError(t, err)
+		var listed []time.Time
+		for s := range slots {
+			v := c.Check(now, s.Start)
+			require.True(t, v.OK, "iteration %d: listed %s but Check says %v", iter, s, v.Reasons)
+			require.True(t, r.Covers(s))
+			listed = append(listed, s.Start)
+		}
+		// Every minute-aligned start in the range that Check accepts is listed.
+		for s := start; !s.Add(c.Policy.Session).After(r.End); s = s.Add(5 * time.Minute) {
+			if c.Check(now, s).OK {
+				require.True(t, slices.ContainsFunc(listed, s.Equal), "iteration %d: %s passes Check but is not listed (zone %s) %+v %+v now %s listed %v", iter, s, loc, c.Schedule, c.Policy, now, listed)
+			}
+		}
+	}
+}

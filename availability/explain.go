@@ -1,0 +1,141 @@
+package availability
+
+import (
+	"fmt"
+	"time"
+)
+
+// A Code is a stable, machine-readable reason for an availability decision.
+// Hosts may switch on codes; the sentences in Reason.Message may change.
+type Code string
+
+// The reason codes.
+const (
+	CodeOpen            Code = "open"             // the time is open
+	CodeOutsideHours    Code = "outside_hours"    // no working window covers it
+	CodeProtected       Code = "protected_time"   // personal time the provider protects
+	CodeHoliday         Code = "holiday"          // a closure: holiday or away period
+	CodeOverrideClosed  Code = "override_closed"  // an override closes the date
+	CodeNotEffective    Code = "not_effective"    // outside the schedule's effective period
+	CodeBooked          Code = "booked"           // overlaps an existing booking
+	CodeBuffer          Code = "buffer"           // too close to an existing booking
+	CodePast            Code = "past"             // starts before now
+	CodeMinNotice       Code = "min_notice"       // starts sooner than the minimum notice
+	CodeBeyondHorizon   Code = "beyond_horizon"   // starts later than the booking horizon
+	CodeNotAligned      Code = "not_aligned"      // does not start on an allowed start time
+	CodeDayCap          Code = "day_cap"          // the local day already has its maximum sessions
+	CodeWeekCap         Code = "week_cap"         // the ISO week already has its maximum sessions
+	CodeMonthCap        Code = "month_cap"        // the month already has its maximum sessions
+	CodeDayMinutesCap   Code = "day_minutes_cap"  // the day's booked time would pass its limit
+	CodeWeekMinutesCap  Code = "week_minutes_cap" // the week's booked time would pass its limit
+	CodeInvalidSchedule Code = "invalid_schedule" // the schedule or policy does not validate
+)
+
+// A Reason explains one availability decision: a stable Code, the rule
+// behind it (the ID of a window, override, closure or policy field, or its
+// path such as "protected[0]" when it has no ID), the rule's Label, and a
+// sentence a provider can show.
+type Reason struct {
+	Code    Code   `json:"code"`
+	Rule    string `json:"rule,omitempty"`
+	Label   string `json:"label,omitempty"`
+	Message string `json:"message"`
+}
+
+// String returns the message followed by the code.
+func (r Reason) String() string { return fmt.Sprintf("%s [%s]", r.Message, r.Code) }
+
+func reasonFor(code Code, r rule, format string, args ...any) Reason {
+	return Reason{Code: code, Rule: r.ref(), Label: r.label, Message: fmt.Sprintf(format, args...)}
+}
+
+// Explain says whether the instant t is open in the schedule and, when it is
+// not, why: protected time first, then a closed date (override, closure,
+// effective period) whose usual hours would have covered t, then plain
+// outside_hours. Bookings and the booking policy are not considered; see
+// Calendar.Check for those.
+func (s Schedule) Explain(t time.Time) Reason {
+	loc := s.location()
+	lt := t.In(loc)
+	z := zoneCursor{loc: loc}
+	today := DateOf(lt)
+	when := lt.Format("Mon 2006-01-02 15:04 MST")
+
+	for d := today.AddDays(-1); !d.After(today); d = d.AddDays(1) {
+		var hit Reason
+		found := false
+		s.eachProtected(&z, d, func(iv Interval, j int) bool {
+			if iv.Contains(t) {
+				w := &s.Protected[j]
+				hit = reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
+					"%s falls in protected time%s (%s %s–%s)", when, labelSuffix(w.Label), w.Days, w.Start, w.End)
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return hit
+		}
+	}
+	for d := today.AddDays(-1); !d.After(today); d = d.AddDays(1) {
+		var open Reason
+		found := false
+		s.eachWorking(&z, d, func(iv Interval, r rule) bool {
+			if iv.Contains(t) {
+				open = reasonFor(CodeOpen, r, "%s is within working hours", when)
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return open
+		}
+	}
+	// Not open: blame a date whose usual hours would have covered t.
+	for d := today; !d.Before(today.AddDays(-1)); d = d.AddDays(-1) {
+		kind, i := s.day(d)
+		if kind == dayUsual || kind == dayOverride || !s.usualCovers(&z, d, t) {
+			continue
+		}
+		switch kind {
+		case dayClosed:
+			o := &s.Overrides[i]
+			return reasonFor(CodeOverrideClosed, rule{list: "overrides", index: i, id: o.ID, label: o.Label},
+				"%s is closed%s", d, labelSuffix(o.Label))
+		case dayClosure:
+			c := &s.Closures[i]
+			msg := fmt.Sprintf("%s is a closed day%s (%s to %s)", d, labelSuffix(c.Label), c.From, c.Through)
+			if c.Colleague != "" {
+				msg += "; " + c.Colleague + " covers meanwhile"
+			}
+			return Reason{Code: CodeHoliday, Rule: rule{list: "closures", index: i, id: c.ID}.ref(), Label: c.Label, Message: msg}
+		case dayIneffective:
+			return Reason{Code: CodeNotEffective, Rule: "effective", Message: fmt.Sprintf("%s is outside the period the schedule applies to", d)}
+		}
+	}
+	if kind, i := s.day(today); kind == dayOverride {
+		o := &s.Overrides[i]
+		return reasonFor(CodeOutsideHours, rule{list: "overrides", index: i, id: o.ID, label: o.Label},
+			"%s is outside the special hours of %s%s", when, today, labelSuffix(o.Label))
+	}
+	return Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("%s is outside working hours", when)}
+}
+
+// usualCovers reports whether the usual weekly windows starting on d cover t.
+func (s *Schedule) usualCovers(z *zoneCursor, d Date, t time.Time) bool {
+	wd := d.Weekday()
+	for j := range s.Hours {
+		w := &s.Hours[j]
+		if w.Days.Has(wd) && spanOn(z, d, w.Start, w.End).Contains(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func labelSuffix(label string) string {
+	if label == "" {
+		return ""
+	}
+	return " (" + label + ")"
+}
