@@ -134,11 +134,11 @@ func (r rule) ref() string {
 type dayKind uint8
 
 const (
-	dayUsual      dayKind = iota // the weekly hours
-	dayOverride                  // an override's hours
-	dayClosed                    // an override that closes the date
-	dayClosure                   // a closure
-	dayIneffective               // outside the effective period
+	dayUsual       dayKind = iota // the weekly hours
+	dayOverride                   // an override's hours
+	dayClosed                     // an override that closes the date
+	dayClosure                    // a closure
+	dayIneffective                // outside the effective period
 )
 
 // day returns what governs date d's working hours, and the index of the
