@@ -1,0 +1,58 @@
+// Package availability answers when a provider can be reached and booked.
+//
+// # Time
+//
+// An [Interval] is a half-open span of instants [Start, End). A [Set] is a
+// normalized, immutable set of instants (sorted, disjoint intervals) with
+// union, intersection, difference, containment and iteration. Both compare
+// instants, never wall clocks.
+//
+// Wall-clock rules use [Clock] ("18:00", minutes after midnight, with 24:00
+// as the end of a day), [Date] (a local calendar date) and [Weekdays] (a set
+// of days, "mon-fri"). [At] turns a local date and clock into an instant in
+// a zone with one documented policy, the one RFC 5545 §3.3.5 gives: a time in
+// a DST gap is read with the offset before the gap (New York 02:30 on the
+// spring-forward day is 03:30 EDT), and a time in an overlap is its first
+// occurrence. The library never relies on time.Date's unspecified choice.
+//
+// # Schedules
+//
+// A [Schedule] is a week of working [Window]s in an IANA zone, with
+// protected windows (personal time that is never bookable, such as
+// "Saturday 18:00–24:00, friends"), date [Override]s, [Closure]s (holidays
+// and away periods, optionally naming a covering colleague), and an
+// effective period. Days are always the provider's local days. A window
+// belongs to the date it starts on and may cross midnight (Fri 22:00–02:00).
+// [Schedule.Open] materializes the open time between two instants, correct
+// across DST: a 01:30–03:00 window on a spring-forward day covers only the
+// 30 real minutes, and a fall-back night's repeated hour is neither lost nor
+// counted twice.
+//
+// # Booking
+//
+// A [Calendar] joins a schedule, a booking [Policy] (session length, start
+// alignment, buffers, minimum notice, horizon, caps per day, week and month)
+// and the [Bookings] already made. [Calendar.Check] says whether one session
+// can be booked, [Calendar.Slots] streams every bookable session in a range,
+// and [Calendar.Next] finds the first one. Listing and checking share one
+// definition of bookable, and a property test holds them to it.
+//
+// # Explanations
+//
+// Every refusal carries a [Reason]: a stable [Code] (outside_hours,
+// protected_time, holiday, booked, buffer, min_notice, beyond_horizon,
+// day_cap, …), the ID of the rule behind it (or its path, "protected[0]"),
+// and a sentence. [Schedule.Explain] says why any instant is or is not open.
+//
+// # Data
+//
+// Schedules, policies and calendars round-trip through JSON: zones by IANA
+// name, clock times as "HH:MM", days by name, durations as "50m". Decoding
+// rejects unknown fields and bad values with the path of the problem
+// ("protected[2].end"), and each model's Validate reports every problem at
+// once as [Problems], each with a path and a code. Queries are bounded: a
+// range longer than [MaxRange] returns [ErrRangeTooLong].
+//
+// Nothing in the package reads a clock: functions that need "now" take it.
+// All values are safe for concurrent use.
+package availability
