@@ -2,9 +2,32 @@ package availability
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// Codes of the reasons Respond gives, besides the codes of Schedule.Explain
+// that say why a message arrived after hours.
+const (
+	// CodeDeadline explains the deadline: the level, its target and basis.
+	CodeDeadline Code = "deadline"
+	// CodeAfterHours: the message arrived outside open time and its level
+	// does not accept contact after hours; the clock starts at the next
+	// open time.
+	CodeAfterHours Code = "after_hours"
+	// CodeChannel: the level does not accept the channel the message came
+	// in on.
+	CodeChannel Code = "channel_not_accepted"
+	// CodeNoTarget: the policy has no target for the level, so there is no
+	// deadline.
+	CodeNoTarget Code = "no_target"
+	// CodeUnknownCategory: the message's category is not in the policy's
+	// table, so its Urgency was used.
+	CodeUnknownCategory Code = "unknown_category"
 )
 
 // A Channel is a way a client reaches the provider. Hosts may use names of
@@ -271,4 +294,245 @@ func (t Target) String() string {
 		basis = BusinessTime
 	}
 	return fmt.Sprintf("%s: within %s %s time", t.Urgency, t.Within, basis)
+}
+
+// Respond answers message m under the policy, with s as the provider's
+// business hours: the level it is answered at (from the category table,
+// else m.Urgency), its deadline, whether it arrived after hours (outside
+// s's open time, protected time included), whether its channel and hour
+// are within policy, the reasons, and, when it arrived while the provider
+// is off, the alternatives to offer.
+//
+// The deadline is the level's Within after arrival, counted in wall time or
+// in business time (see Schedule.AddBusiness). When the message arrives
+// after hours and the level does not accept that, the count starts at the
+// next open time instead: a question sent on Saturday night is a Monday
+// question. Deadlines are expressed in s's zone.
+//
+// Respond returns ErrNoOpenTime when a business-time deadline can never be
+// reached because s has no open time (or none for BusinessSearch), and
+// ErrRangeTooLong when it lies more than MaxRange ahead.
+func (p ResponsePolicy) Respond(s Schedule, m Message) (Response, error) {
+	c, err := p.compute(&s, m, true)
+	if err != nil {
+		return Response{}, err
+	}
+	r := Response{Urgency: c.level, Deadline: c.deadline, HasDeadline: c.target >= 0, AfterHours: c.afterHours, WithinPolicy: true}
+	var unknown []Reason
+	if !c.categorized {
+		unknown = append(unknown, Reason{Code: CodeUnknownCategory, Rule: "categories",
+			Message: fmt.Sprintf("category %q is not in the table, so the message is treated as %s", string(m.Category), m.Urgency)})
+	}
+	if c.target < 0 {
+		r.Reasons = append(r.Reasons, Reason{Code: CodeNoTarget, Rule: "targets",
+			Message: fmt.Sprintf("the policy sets no response time for %s messages", r.Urgency)})
+		r.Reasons = append(r.Reasons, unknown...)
+		if r.AfterHours {
+			r.Reasons = append(r.Reasons, s.Explain(c.arrived))
+			r.Alternatives = p.alternatives(&s, Target{}, c.arrived, c.next)
+		}
+		return r, nil
+	}
+	t := p.Targets[c.target]
+	ref := problem.Index("targets", c.target)
+	basis := "wall-clock time"
+	if t.Basis.business() {
+		basis = "business time"
+	}
+	msg := fmt.Sprintf("%s messages are answered within %s of %s: by %s", r.Urgency, shortDuration(t.Within), basis, r.Deadline.Format(reasonTime))
+	if c.lateStart && c.found {
+		msg += fmt.Sprintf(", counted from the next opening at %s", c.first.Start.Format(reasonTime))
+	}
+	r.Reasons = append(r.Reasons, Reason{Code: CodeDeadline, Rule: ref, Label: r.Urgency.String(), Message: msg})
+	if r.AfterHours {
+		r.Reasons = append(r.Reasons, s.Explain(c.arrived))
+	}
+	r.Reasons = append(r.Reasons, unknown...)
+	if c.lateStart {
+		r.WithinPolicy = false
+		r.Reasons = append(r.Reasons, Reason{Code: CodeAfterHours, Rule: problem.Join(ref, "after_hours"), Label: r.Urgency.String(),
+			Message: fmt.Sprintf("%s messages are not expected after hours; this one arrived %s", r.Urgency, c.arrived.Format(reasonTime))})
+	}
+	if !c.channelOK {
+		r.WithinPolicy = false
+		names := make([]string, len(t.Channels))
+		for i, ch := range t.Channels {
+			names[i] = string(ch)
+		}
+		r.Reasons = append(r.Reasons, Reason{Code: CodeChannel, Rule: problem.Join(ref, "channels"), Label: r.Urgency.String(),
+			Message: fmt.Sprintf("%s messages are taken by %s, not by %s", r.Urgency, strings.Join(names, " or "), string(m.Channel))})
+	}
+	if r.AfterHours {
+		r.Alternatives = p.alternatives(&s, t, c.arrived, c.next)
+	}
+	return r, nil
+}
+
+// Deadline returns when message m must be answered, exactly as Respond
+// computes it, and whether the policy sets a deadline for its level at
+// all, without the reasons and alternatives: the fast path for a host that
+// sorts an inbox by deadline. Its errors are Respond's.
+func (p ResponsePolicy) Deadline(s Schedule, m Message) (time.Time, bool, error) {
+	c, err := p.compute(&s, m, false)
+	return c.deadline, c.target >= 0, err
+}
+
+// A reply is what Respond and Deadline share: the message's level and
+// target, how it stands against open time, and its deadline.
+type reply struct {
+	level       Urgency
+	categorized bool // the category was in the table, or there was none
+	target      int  // index of the level's target, or -1
+	arrived     time.Time
+	afterHours  bool
+	lateStart   bool     // after hours, and the level does not accept that
+	channelOK   bool     // the channel is acceptable for the level
+	first       Interval // the first open time at or after arrival
+	found       bool     // whether there is such open time
+	next        Interval // the next open window, merged, when wanted and after hours
+	deadline    time.Time
+}
+
+// compute works out the reply to m; with wantNext it also finds the next
+// open window when the message arrived after hours.
+func (p *ResponsePolicy) compute(s *Schedule, m Message, wantNext bool) (reply, error) {
+	loc := s.location()
+	c := reply{level: m.Urgency, categorized: true, target: -1, arrived: m.Arrived.In(loc), channelOK: true}
+	if m.Category != "" {
+		c.level, c.categorized = p.Level(m.Category)
+		if !c.categorized {
+			c.level = m.Urgency
+		}
+	}
+	w := newOpenWalker(*s, c.arrived, c.arrived.Add(MaxRange), true)
+	c.first, c.found = w.next()
+	c.afterHours = !c.found || !c.first.Contains(c.arrived)
+	if wantNext && c.afterHours && c.found {
+		// Read from a copy of the walker, so that the deadline walk below
+		// goes on from the first piece.
+		c.next = mergeAhead(w, c.first)
+	}
+	c.target = slices.IndexFunc(p.Targets, func(t Target) bool { return t.Urgency == c.level })
+	if c.target < 0 {
+		return c, nil
+	}
+	t := &p.Targets[c.target]
+	c.lateStart = c.afterHours && !t.AfterHours
+	c.channelOK = len(t.Channels) == 0 || m.Channel == "" || slices.Contains(t.Channels, m.Channel)
+	if !t.Basis.business() {
+		start := c.arrived
+		if c.lateStart && c.found {
+			start = c.first.Start
+		}
+		c.deadline = start.Add(t.Within).In(loc)
+		return c, nil
+	}
+	d := t.Within
+	iv, ok := c.first, c.found
+	for ok && iv.Duration() < d {
+		d -= iv.Duration()
+		iv, ok = w.next()
+	}
+	if !ok {
+		return reply{target: -1}, w.failure(d)
+	}
+	c.deadline = iv.Start.Add(d).In(loc)
+	return c, nil
+}
+
+// reasonTime is the layout of instants in reason messages.
+const reasonTime = "Mon 2006-01-02 15:04 MST"
+
+// mergeAhead returns first joined with the pieces of open time that follow
+// it without a gap (a window that crosses midnight comes out of the walk in
+// two pieces), looking at most a week ahead. It works on a copy of the
+// walker.
+func mergeAhead(w openWalker, first Interval) Interval {
+	limit := first.Start.Add(7 * 24 * time.Hour)
+	for first.End.Before(limit) {
+		iv, ok := w.next()
+		if !ok || !iv.Start.Equal(first.End) {
+			break
+		}
+		first.End = iv.End
+	}
+	return first
+}
+
+// alternatives lists what to offer a client whose message arrived at t
+// while the provider is off: the resources and the on-call colleague when
+// the target says so, the colleague covering a closure, and the next open
+// window when there is one.
+func (p *ResponsePolicy) alternatives(s *Schedule, t Target, arrived time.Time, next Interval) []Alternative {
+	var alts []Alternative
+	if t.Resources {
+		for i := range p.Resources {
+			res := p.Resources[i]
+			alts = append(alts, Alternative{Kind: AltResource, Resource: &res,
+				Message: fmt.Sprintf("%s: %s", res.Name, res.Contact)})
+		}
+	}
+	if t.OnCall && p.OnCall != "" {
+		alts = append(alts, Alternative{Kind: AltOnCall, Colleague: p.OnCall,
+			Message: fmt.Sprintf("%s is on call while the provider is off", p.OnCall)})
+	}
+	if kind, i := s.day(DateOf(arrived)); kind == dayClosure && s.Closures[i].Colleague != "" {
+		c := &s.Closures[i]
+		alts = append(alts, Alternative{Kind: AltCovering, Colleague: c.Colleague,
+			Message: fmt.Sprintf("%s covers while the provider is away%s, %s to %s", c.Colleague, labelSuffix(c.Label), c.From, c.Through)})
+	}
+	if !next.IsEmpty() {
+		alts = append(alts, Alternative{Kind: AltNextOpen, Window: &next,
+			Message: fmt.Sprintf("the provider is next available %s to %s", next.Start.Format(reasonTime), next.End.Format(reasonTime))})
+	}
+	return alts
+}
+
+// shortDuration formats d without zero units: "4h", "15m", "1h30m", "36h".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// MarshalJSON encodes the policy through internal/jsoncodec.
+func (p ResponsePolicy) MarshalJSON() ([]byte, error) {
+	type plain ResponsePolicy
+	return jsoncodec.Marshal(plain(p))
+}
+
+// UnmarshalJSON decodes the policy strictly: unknown fields and bad values
+// are errors with their path.
+func (p *ResponsePolicy) UnmarshalJSON(b []byte) error {
+	type plain ResponsePolicy
+	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+}
+
+// MarshalJSON encodes the message through internal/jsoncodec.
+func (m Message) MarshalJSON() ([]byte, error) {
+	type plain Message
+	return jsoncodec.Marshal(plain(m))
+}
+
+// UnmarshalJSON decodes the message strictly.
+func (m *Message) UnmarshalJSON(b []byte) error {
+	type plain Message
+	return jsoncodec.Unmarshal(b, (*plain)(m), jsoncodec.Limits{})
+}
+
+// MarshalJSON encodes the response through internal/jsoncodec.
+func (r Response) MarshalJSON() ([]byte, error) {
+	type plain Response
+	return jsoncodec.Marshal(plain(r))
+}
+
+// UnmarshalJSON decodes the response strictly.
+func (r *Response) UnmarshalJSON(b []byte) error {
+	type plain Response
+	return jsoncodec.Unmarshal(b, (*plain)(r), jsoncodec.Limits{})
 }
