@@ -33,13 +33,16 @@ const (
 
 // A Reason explains one availability decision: a stable Code, the rule
 // behind it (the ID of a window, override, closure or policy field, or its
-// path such as "protected[0]" when it has no ID), the rule's Label, and a
-// sentence a provider can show.
+// path such as "protected[0]" when it has no ID), the rule's Label, the
+// covering colleague during an away period, and a sentence a provider can
+// show.
 type Reason struct {
-	Code    Code   `json:"code"`
-	Rule    string `json:"rule,omitempty"`
-	Label   string `json:"label,omitempty"`
-	Message string `json:"message"`
+	Code  Code   `json:"code"`
+	Rule  string `json:"rule,omitempty"`
+	Label string `json:"label,omitempty"`
+	// Colleague is who covers for the provider, when a closure names one.
+	Colleague string `json:"colleague,omitempty"`
+	Message   string `json:"message"`
 }
 
 // String returns the message followed by the code.
@@ -67,8 +70,12 @@ func (s Schedule) Explain(t time.Time) Reason {
 		s.eachProtected(&z, d, func(iv Interval, j int) bool {
 			if iv.Contains(t) {
 				w := &s.Protected[j]
+				what := fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End)
+				if w.Label != "" {
+					what = w.Label + ", " + what
+				}
 				hit = reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s falls in protected time%s (%s %s–%s)", when, labelSuffix(w.Label), w.Days, w.Start, w.End)
+					"%s falls in protected time (%s)", when, what)
 				found = true
 			}
 			return !found
@@ -104,11 +111,15 @@ func (s Schedule) Explain(t time.Time) Reason {
 				"%s is closed%s", d, labelSuffix(o.Label))
 		case dayClosure:
 			c := &s.Closures[i]
-			msg := fmt.Sprintf("%s is a closed day%s (%s to %s)", d, labelSuffix(c.Label), c.From, c.Through)
+			what := fmt.Sprintf("%s to %s", c.From, c.Through)
+			if c.Label != "" {
+				what = c.Label + ", " + what
+			}
+			msg := fmt.Sprintf("%s is a closed day (%s)", d, what)
 			if c.Colleague != "" {
 				msg += "; " + c.Colleague + " covers meanwhile"
 			}
-			return Reason{Code: CodeHoliday, Rule: rule{list: "closures", index: i, id: c.ID}.ref(), Label: c.Label, Message: msg}
+			return Reason{Code: CodeHoliday, Rule: rule{list: "closures", index: i, id: c.ID}.ref(), Label: c.Label, Colleague: c.Colleague, Message: msg}
 		case dayIneffective:
 			return Reason{Code: CodeNotEffective, Rule: "effective", Message: fmt.Sprintf("%s is outside the period the schedule applies to", d)}
 		}

@@ -225,6 +225,9 @@ func (s *Schedule) dates(r Interval) (first, last Date, err error) {
 	if r.Duration() > MaxRange {
 		return Date{}, Date{}, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
 	}
+	if err := s.checkSize(); err != nil {
+		return Date{}, Date{}, err
+	}
 	loc := s.location()
 	return DateOf(r.Start.In(loc)).AddDays(-1), DateOf(r.End.In(loc)), nil
 }
@@ -276,7 +279,9 @@ func (s Schedule) ProtectedTime(r Interval) (Set, error) {
 }
 
 // Open returns the open time within r: working time minus protected time.
-// It returns ErrRangeTooLong when r is longer than MaxRange.
+// It returns ErrRangeTooLong when r is longer than MaxRange, and ErrTooLarge
+// when the schedule has more rules than MaxWindows, MaxOverrides or
+// MaxClosures allow.
 func (s Schedule) Open(r Interval) (Set, error) {
 	working, err := s.Working(r)
 	if err != nil {

@@ -218,5 +218,6 @@ func TestScheduleExplain(t *testing.T) {
 		require.NotEmpty(t, r.Message)
 	}
 	r := s.Explain(mustTime(t, "2026-07-03T10:00:00-04:00"))
-	require.Equal(t, "2026-07-03 is a closed day (Independence Day) (2026-07-03 to 2026-07-03); dr-lee covers meanwhile", r.Message)
+	require.Equal(t, "dr-lee", r.Colleague)
+	require.Equal(t, "2026-07-03 is a closed day (Independence Day, 2026-07-03 to 2026-07-03); dr-lee covers meanwhile", r.Message)
 }

@@ -1,7 +1,6 @@
 package availability
 
 import (
-	"encoding/json"
 	"iter"
 	"slices"
 	"sort"
@@ -243,23 +242,4 @@ func (s Set) String() string {
 		b = append(b, iv.String()...)
 	}
 	return string(append(b, '}'))
-}
-
-// MarshalJSON encodes the set as an array of {"start", "end"} objects.
-func (s Set) MarshalJSON() ([]byte, error) {
-	if s.ivs == nil {
-		return []byte("[]"), nil
-	}
-	return json.Marshal(s.ivs)
-}
-
-// UnmarshalJSON decodes an array of intervals in any order and normalizes
-// them.
-func (s *Set) UnmarshalJSON(b []byte) error {
-	var ivs []Interval
-	if err := json.Unmarshal(b, &ivs); err != nil {
-		return err
-	}
-	*s = NewSet(ivs...)
-	return nil
 }
