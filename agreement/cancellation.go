@@ -1,0 +1,101 @@
+package agreement
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Cancellation says what a client's cancellation costs, by how much notice
+// the client gave.
+type Cancellation struct {
+	// Tiers are sorted by Before, shortest first. A client who cancels
+	// with less notice than a tier's Before pays the tier's Share of the
+	// session fee; of several such tiers, the one with the shortest Before
+	// applies. With at least the longest Before of notice, cancelling is
+	// free.
+	Tiers []Tier `json:"tiers,omitempty"`
+	// Limit, when set, gives the provider the right to end the engagement
+	// after too many late cancellations and no-shows.
+	Limit Limit `json:"limit"`
+}
+
+// present reports whether the clause says anything.
+func (c Cancellation) present() bool { return len(c.Tiers) > 0 }
+
+// tier returns the tier that applies to a cancellation with the given
+// notice, and its index, or false when the notice is long enough to cancel
+// for free.
+func (c Cancellation) tier(notice time.Duration) (Tier, int, bool) {
+	for i, t := range c.Tiers {
+		if notice < t.Before {
+			return t, i, true
+		}
+	}
+	return Tier{}, 0, false
+}
+
+// A Tier is one step of a cancellation policy: with less notice than
+// Before, the client pays Share of the session fee.
+type Tier struct {
+	// Before is the notice, counted back from the session's start, below
+	// which the tier applies.
+	Before time.Duration `json:"before"`
+	// Share is the share of the session fee charged, in basis points:
+	// 10000 is the whole fee.
+	Share int `json:"share"`
+}
+
+// A Limit caps late cancellations: the Count-th late cancellation or
+// no-show within any span of Within gives the provider the right to end the
+// engagement. The zero Limit sets no cap.
+type Limit struct {
+	Count  int           `json:"count,omitempty"`
+	Within time.Duration `json:"within,omitempty"`
+}
+
+// IsZero reports whether the limit sets no cap.
+func (l Limit) IsZero() bool { return l.Count == 0 && l.Within == 0 }
+
+// A Remedy is what a client receives when the provider cancels a session.
+// The zero Remedy is unset.
+type Remedy string
+
+// The remedies.
+const (
+	// MakeUp replaces the session with another one at no charge.
+	RemedyMakeUp Remedy = "make_up"
+	// Refund returns what was paid for the session.
+	RemedyRefund Remedy = "refund"
+	// ClientChooses offers a make-up session or a refund, as the client
+	// prefers.
+	RemedyChoice Remedy = "client_chooses"
+)
+
+// ErrRemedy is matched (errors.Is) by every error from ParseRemedy.
+var ErrRemedy = errors.New("invalid remedy")
+
+// ParseRemedy parses "make_up", "refund" or "client_chooses".
+func ParseRemedy(s string) (Remedy, error) {
+	r := Remedy(s)
+	if !r.IsValid() {
+		return "", fmt.Errorf("%w %q: want make_up, refund or client_chooses", ErrRemedy, s)
+	}
+	return r, nil
+}
+
+// IsValid reports whether r is one of the remedies.
+func (r Remedy) IsValid() bool { return r == RemedyMakeUp || r == RemedyRefund || r == RemedyChoice }
+
+// ProviderCancellation says how much notice the provider gives when
+// cancelling a session, and what the client receives.
+type ProviderCancellation struct {
+	// Notice is the notice the provider promises; cancelling with less is
+	// a breach on the provider's side.
+	Notice time.Duration `json:"notice,omitempty"`
+	// Remedy is what the client receives for a cancelled session.
+	Remedy Remedy `json:"remedy,omitempty"`
+}
+
+// present reports whether the clause says anything.
+func (p ProviderCancellation) present() bool { return p.Notice != 0 || p.Remedy != "" }

@@ -1,0 +1,637 @@
+package agreement
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+)
+
+// ErrConservation is returned when money would not add up: charges,
+// refunds and retained amounts that differ from what was paid. The
+// package's arithmetic makes it unreachable; it is checked all the same,
+// because a ledger that loses a cent must stop rather than go on.
+var ErrConservation = errors.New("money does not add up")
+
+// ErrTerminated is returned by Ledger.Apply for an event after the
+// engagement was terminated.
+var ErrTerminated = errors.New("engagement already terminated")
+
+// ErrOrder is returned by Ledger.Apply for an event earlier than the one
+// before it.
+var ErrOrder = errors.New("event out of order")
+
+// Evaluate returns what terms say about one event, on its own: the
+// client's breaches count as their first, no late cancellation precedes
+// it, and a termination settles the amounts the event carries. A Ledger
+// evaluates a sequence of events with the counts and the account they
+// build up.
+//
+// terms should pass Validate; Evaluate does not check it again, and with
+// inconsistent terms it returns an error rather than panicking. An event
+// that fails Event.Validate returns its Problems.
+func Evaluate(terms Agreement, ev Event) (Outcome, error) {
+	var h history
+	return evaluate(&terms, ev, &h)
+}
+
+// history is what a ledger knows of the events before the one evaluated;
+// evaluate updates it.
+type history struct {
+	breaches  int         // the client's business-term breaches so far
+	provider  int         // the provider's breaches so far
+	incidents []incident  // boundary incidents so far, by kind
+	late      []time.Time // late cancellations and no-shows within the limit's span
+	waited    time.Time   // the session a wait breach was last recorded for
+	rights    []ClauseID  // clauses that gave the provider a right to end the engagement at once
+}
+
+// incident counts the incidents of one boundary kind.
+type incident struct {
+	kind  BoundaryKind
+	count int
+}
+
+// evaluator builds one outcome.
+type evaluator struct {
+	a   *Agreement
+	ev  Event
+	h   *history
+	out Outcome
+}
+
+func evaluate(a *Agreement, ev Event, h *history) (Outcome, error) {
+	if err := ev.Validate(); err != nil {
+		return Outcome{}, err
+	}
+	x := evaluator{a: a, ev: ev, h: h, out: Outcome{Event: ev.Kind, At: ev.At}}
+	var err error
+	switch ev.Kind {
+	case EventCancellation:
+		err = x.cancellation()
+	case EventArrival:
+		err = x.arrival()
+	case EventNoShow:
+		err = x.noShow(ClauseLatenessNoShowShare, "did not come to the session")
+	case EventWait:
+		err = x.wait()
+	case EventContact:
+		err = x.contact()
+	case EventBoundary:
+		err = x.boundary()
+	case EventForceMajeure:
+		err = x.forceMajeure()
+	case EventLatePayment:
+		err = x.latePayment()
+	case EventTermination:
+		err = x.termination()
+	case EventPayment:
+		x.payment()
+	case EventSession:
+		err = x.session()
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	return x.out, nil
+}
+
+// reason appends a reason.
+func (x *evaluator) reason(code Code, clause ClauseID, format string, args ...any) {
+	x.out.Reasons = append(x.out.Reasons, Reason{Code: code, Clause: clause, Message: fmt.Sprintf(format, args...)})
+}
+
+// action appends an action.
+func (x *evaluator) action(code ActionCode, clause ClauseID, at time.Time, msg string) {
+	x.out.Actions = append(x.out.Actions, Action{Code: code, Clause: clause, At: at, Message: msg})
+}
+
+// charge appends a charge to the client, unless the amount is zero.
+func (x *evaluator) charge(clause ClauseID, m Money, msg string) {
+	if m.IsZero() {
+		return
+	}
+	x.out.Charges = append(x.out.Charges, Line{Clause: clause, Amount: m, Message: msg})
+}
+
+// share returns bp basis points of the session fee; zero Money when the
+// agreement sets no session fee.
+func (x *evaluator) share(bp int) (Money, error) {
+	if x.a.Fees.Session.IsZero() || bp == 0 {
+		return Money{}, nil
+	}
+	return x.a.Fees.Session.Share(int64(bp))
+}
+
+// sessionEnd returns the scheduled end of the session the event concerns,
+// or the zero time when the agreement sets no session length.
+func (x *evaluator) sessionEnd() time.Time {
+	if x.a.Sessions.Length <= 0 {
+		return time.Time{}
+	}
+	return x.ev.Session.Add(x.a.Sessions.Length)
+}
+
+// clientBreach records a breach of the business terms by the client and
+// applies the obligations' ladder.
+func (x *evaluator) clientBreach(clause ClauseID, sev Severity, msg string) error {
+	x.h.breaches++
+	b := Breach{Party: Client, Clause: clause, Severity: sev, Count: x.h.breaches, At: x.ev.At, Message: msg}
+	step, i, ok := x.a.Obligations.Ladder.step(b.Count)
+	if !ok {
+		b.Response = ResponseNote
+		x.out.Breaches = append(x.out.Breaches, b)
+		x.action(ActNote, clause, time.Time{}, "Record the breach and mention it to the client.")
+		return nil
+	}
+	b.Response = step.Response
+	b.Step = ClauseObligationsLadder.Index(i)
+	x.out.Breaches = append(x.out.Breaches, b)
+	return x.respond(step, b.Step, clause, b.Count)
+}
+
+// providerBreach records a breach by the provider, which is noted.
+func (x *evaluator) providerBreach(clause ClauseID, sev Severity, msg string) {
+	x.h.provider++
+	x.out.Breaches = append(x.out.Breaches, Breach{
+		Party: Provider, Clause: clause, Severity: sev, Response: ResponseNote,
+		Count: x.h.provider, At: x.ev.At, Message: msg,
+	})
+}
+
+// respond turns a ladder step into an action or a charge, with its reason.
+func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
+	switch step.Response {
+	case ResponseNote:
+		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a note.", n, broken)
+		x.action(ActNote, stepID, time.Time{}, "Record the breach and mention it to the client.")
+	case ResponseWarning:
+		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a written warning.", n, broken)
+		x.action(ActWarn, stepID, time.Time{}, "Warn the client in writing that a repeat has consequences.")
+	case ResponseFee:
+		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a fee of %s.", n, broken, step.Fee)
+		x.charge(stepID, step.Fee, "fee for breach number "+itoa(n))
+	case ResponseTermination:
+		x.reason(CodeLadder, stepID, "Breach number %d of %s gives the provider the right to end the engagement at once.", n, broken)
+		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
+		x.h.rights = append(x.h.rights, stepID)
+	default:
+		return fmt.Errorf("%w: %s has no valid response", ErrInvalid, stepID)
+	}
+	return nil
+}
+
+func (x *evaluator) cancellation() error {
+	notice := x.ev.Session.Sub(x.ev.At)
+	if x.ev.by() == Provider {
+		return x.providerCancellation(notice)
+	}
+	return x.clientCancellation(notice)
+}
+
+func (x *evaluator) clientCancellation(notice time.Duration) error {
+	if notice <= 0 {
+		return x.noShow(ClauseLatenessNoShowShare, "cancelled at or after the start")
+	}
+	c := &x.a.Cancellation
+	t, i, ok := c.tier(notice)
+	if !ok || t.Share == 0 {
+		if !c.present() {
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", formatDuration(notice))
+		} else {
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", formatDuration(notice))
+		}
+		return nil
+	}
+	id := TierClause(i)
+	fee, err := x.share(t.Share)
+	if err != nil {
+		return err
+	}
+	x.reason(CodeLateCancellation, id, "Cancelled %s before the start, less than %s: %s of the session fee is due.", formatDuration(notice), formatDuration(t.Before), formatShare(t.Share))
+	x.charge(id, fee, "late cancellation")
+	if err := x.clientBreach(id, Minor, "cancelled with "+formatDuration(notice)+" notice, less than "+formatDuration(t.Before)); err != nil {
+		return err
+	}
+	x.countLate()
+	return nil
+}
+
+// countLate records a late cancellation or no-show and checks the limit.
+func (x *evaluator) countLate() {
+	h := x.h
+	h.late = append(h.late, x.ev.At)
+	lim := x.a.Cancellation.Limit
+	if lim.Count <= 0 || lim.Within <= 0 {
+		return
+	}
+	from := x.ev.At.Add(-lim.Within)
+	drop := 0
+	for drop < len(h.late) && !h.late[drop].After(from) {
+		drop++
+	}
+	h.late = h.late[drop:]
+	if n := len(h.late); n >= lim.Count {
+		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, formatDuration(lim.Within), lim.Count)
+		x.action(ActTerminateAllowed, ClauseCancellationLimit, time.Time{}, "The provider may end the engagement at once.")
+		h.rights = append(h.rights, ClauseCancellationLimit)
+	}
+}
+
+func (x *evaluator) providerCancellation(notice time.Duration) error {
+	pc := &x.a.ProviderCancellation
+	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", formatDuration(max(notice, 0)))
+	if pc.Notice > 0 && notice < pc.Notice {
+		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", formatDuration(pc.Notice), formatDuration(max(notice, 0)))
+		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled with "+formatDuration(max(notice, 0))+" notice, less than the "+formatDuration(pc.Notice)+" promised")
+	}
+	return x.providerRemedy()
+}
+
+// providerRemedy gives the client the remedy for a session the provider
+// does not hold.
+func (x *evaluator) providerRemedy() error {
+	switch x.a.ProviderCancellation.Remedy {
+	case RemedyMakeUp:
+		x.action(ActMakeUp, ClauseProviderRemedy, time.Time{}, "Give the client a make-up session at no charge.")
+	case RemedyRefund:
+		if positive(x.ev.Amount) {
+			x.out.Refunds = append(x.out.Refunds, Line{Clause: ClauseProviderRemedy, Amount: x.ev.Amount, Message: "refund for the cancelled session"})
+			x.reason(CodeRefund, ClauseProviderRemedy, "What was paid for the session, %s, is refunded.", x.ev.Amount)
+		} else {
+			x.reason(CodeRefund, ClauseProviderRemedy, "Nothing was paid for the session, so nothing is refunded and nothing is charged.")
+		}
+	case RemedyChoice:
+		x.action(ActOfferChoice, ClauseProviderRemedy, time.Time{}, "Offer the client a make-up session or a refund of what was paid for the session.")
+	default:
+		x.reason(CodeNoClause, ClauseProviderCancellation, "The agreement names no remedy; the session is not charged.")
+		x.action(ActReschedule, ClauseProviderCancellation, time.Time{}, "Offer the client a new time.")
+	}
+	return nil
+}
+
+func (x *evaluator) arrival() error {
+	l := &x.a.Lateness
+	late := x.ev.At.Sub(x.ev.Session)
+	if l.NoShowAfter > 0 && late >= l.NoShowAfter {
+		x.reason(CodeNoShow, ClauseLatenessNoShow, "Arrived %s late; from %s late an arrival counts as a no-show.", formatDuration(late), formatDuration(l.NoShowAfter))
+		return x.noShow(ClauseLatenessNoShowShare, "arrived "+formatDuration(late)+" late")
+	}
+	if late <= 0 {
+		x.reason(CodeOnTime, ClauseLateness, "Arrived on time.")
+		return nil
+	}
+	if !l.present() {
+		x.reason(CodeNoClause, ClauseLateness, "Arrived %s late; the agreement sets no lateness terms.", formatDuration(late))
+		return nil
+	}
+	x.endOnTime()
+	if late <= l.Grace {
+		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the %s grace period.", formatDuration(late), formatDuration(l.Grace))
+		return nil
+	}
+	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the %s grace period.", formatDuration(late), formatDuration(l.Grace))
+	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+formatDuration(late)+" late")
+}
+
+// endOnTime adds the action to end the session on time, when the agreement
+// says so.
+func (x *evaluator) endOnTime() {
+	if x.a.Lateness.EndsOnTime {
+		x.action(ActEndOnTime, ClauseLatenessEndsOnTime, x.sessionEnd(), "End the session at its scheduled end; a late start does not extend it.")
+	}
+}
+
+func (x *evaluator) noShow(clause ClauseID, what string) error {
+	l := &x.a.Lateness
+	fee, err := x.share(l.NoShowShare)
+	if err != nil {
+		return err
+	}
+	if fee.IsZero() {
+		x.reason(CodeNoShow, clause, "The client %s: a no-show, with no fee set.", what)
+	} else {
+		x.reason(CodeNoShow, clause, "The client %s: a no-show, charged %s of the session fee.", what, formatShare(l.NoShowShare))
+		x.charge(clause, fee, "no-show")
+	}
+	if err := x.clientBreach(clause, Moderate, "no-show: "+what); err != nil {
+		return err
+	}
+	x.countLate()
+	return nil
+}
+
+func (x *evaluator) wait() error {
+	w := x.a.Wait.Provider
+	if w.After <= 0 {
+		x.reason(CodeNoWaitLimit, ClauseWait, "The agreement sets no wait limit; how long to wait is the provider's call.")
+		return nil
+	}
+	leave := x.ev.Session.Add(w.After)
+	waited := max(x.ev.At.Sub(x.ev.Session), 0)
+	if x.ev.At.Before(leave) {
+		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start of the %s limit; the provider may leave at %s.", formatDuration(waited), formatDuration(w.After), formatClock(leave))
+		x.action(ActKeepWaiting, ClauseWaitProvider, leave, "Wait until the limit; then you may leave.")
+		return nil
+	}
+	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, at least the %s limit: the provider may leave.", formatDuration(waited), formatDuration(w.After))
+	x.action(ActProviderMayLeave, ClauseWaitProvider, leave, "You may leave now.")
+	if w.Note {
+		x.action(ActLeaveNote, ClauseWaitProvider, time.Time{}, "Leave a note saying you waited and asking to reschedule.")
+	}
+	if w.Reschedule {
+		x.action(ActReschedule, ClauseWaitProvider, time.Time{}, "Offer the client a new time.")
+	}
+	if x.h.waited.Equal(x.ev.Session) {
+		return nil // one breach per session, however often the provider asks
+	}
+	x.h.waited = x.ev.Session
+	fee, err := x.share(w.Share)
+	if err != nil {
+		return err
+	}
+	if !fee.IsZero() {
+		x.reason(CodeWaitLimit, ClauseWaitProvider, "The client pays %s of the session fee for the provider's wasted time; the provider bears the rest.", formatShare(w.Share))
+		x.charge(ClauseWaitProvider, fee, "provider kept waiting")
+	}
+	return x.clientBreach(ClauseWaitProvider, Moderate, "kept the provider waiting "+formatDuration(waited)+" past the start")
+}
+
+func (x *evaluator) contact() error {
+	c := &x.a.Communication
+	msg := availability.Message{Arrived: x.ev.At, Category: x.ev.Category, Urgency: x.ev.Urgency, Channel: x.ev.Channel}
+	resp, err := c.Policy.Respond(c.Hours, msg)
+	if err != nil {
+		return err
+	}
+	if resp.HasDeadline {
+		x.action(ActRespondBy, ClauseCommunicationPolicy, resp.Deadline, "Answer by "+formatClock(resp.Deadline)+".")
+	}
+	if resp.Urgency == availability.Emergency {
+		x.reason(CodeEmergency, ClauseEmergency, "An emergency: never a breach, whatever the hour or channel.")
+		for _, r := range x.a.Emergency.Resources {
+			x.action(ActOffer, ClauseEmergency, time.Time{}, r.Name+": "+r.Contact)
+		}
+		x.alternatives(resp)
+		return nil
+	}
+	if !c.allows(x.ev.Channel) {
+		x.reason(CodeOffChannel, ClauseCommunicationChannel, "Contact came in on %q, a channel the agreement does not open.", string(x.ev.Channel))
+		return x.clientBreach(ClauseCommunicationChannel, Minor, "contact on "+string(x.ev.Channel))
+	}
+	if resp.WithinPolicy {
+		x.reason(CodeWithinPolicy, ClauseCommunicationPolicy, "A %s contact within the communication policy.", resp.Urgency)
+		return nil
+	}
+	x.alternatives(resp)
+	clause := ClauseCommunicationPolicy
+	what := "a " + resp.Urgency.String() + " contact outside the communication policy"
+	if resp.AfterHours {
+		clause = ClauseCommunicationHours
+		what = "a " + resp.Urgency.String() + " contact after hours, at " + formatClock(x.ev.At)
+	}
+	x.reason(CodeOffPolicy, clause, "%s.", capitalize(what))
+	return x.clientBreach(clause, Minor, what)
+}
+
+// alternatives offers what the response policy says to offer.
+func (x *evaluator) alternatives(resp availability.Response) {
+	for _, alt := range resp.Alternatives {
+		x.action(ActOffer, ClauseCommunicationPolicy, time.Time{}, alt.Message)
+	}
+}
+
+func (x *evaluator) boundary() error {
+	kind := x.ev.Boundary
+	b, ok := x.a.Boundaries.Find(kind)
+	if !ok {
+		x.reason(CodeNoClause, ClauseBoundaries, "The agreement sets no %q boundary; there is nothing to enforce, though the provider may add one.", string(kind))
+		return nil
+	}
+	id := BoundaryClause(kind)
+	if x.ev.by() == Provider {
+		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %q boundary.", string(kind))
+		x.providerBreach(id, b.Severity, "the provider crossed the "+string(kind)+" boundary")
+		return nil
+	}
+	if x.ev.InSession && !b.InSession {
+		x.reason(CodeAcceptedInSession, ClauseInSession, "Conduct inside the session is met with acceptance and worked with; the %q boundary applies outside it.", string(kind))
+		x.action(ActAccept, ClauseInSession, time.Time{}, "Meet it with acceptance and discuss it in the work.")
+		return nil
+	}
+	n := 1
+	found := false
+	for i := range x.h.incidents {
+		if x.h.incidents[i].kind == kind {
+			x.h.incidents[i].count++
+			n = x.h.incidents[i].count
+			found = true
+			break
+		}
+	}
+	if !found {
+		x.h.incidents = append(x.h.incidents, incident{kind: kind, count: 1})
+	}
+	x.reason(CodeBoundaryCrossed, id, "Crossed the %q boundary (%s), incident number %d.", string(kind), b.Severity, n)
+	br := Breach{Party: Client, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
+	step, i, ok := b.Ladder.step(n)
+	if !ok {
+		br.Response = ResponseNote
+		x.out.Breaches = append(x.out.Breaches, br)
+		x.action(ActNote, id, time.Time{}, "Record the incident and restate the boundary.")
+		return nil
+	}
+	br.Response = step.Response
+	br.Step = id.Child("ladder").Index(i)
+	x.out.Breaches = append(x.out.Breaches, br)
+	return x.respond(step, br.Step, id, n)
+}
+
+func (x *evaluator) forceMajeure() error {
+	f := &x.a.ForceMajeure
+	by := x.ev.by()
+	delay := x.ev.At.Sub(x.ev.Occurred)
+	if f.NoticeWithin > 0 && delay <= f.NoticeWithin {
+		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", formatDuration(max(delay, 0)), formatDuration(f.NoticeWithin))
+		if by == Provider {
+			return x.providerRemedy()
+		}
+		x.action(ActReschedule, ClauseForceMajeure, time.Time{}, "Offer the client a new time.")
+		return nil
+	}
+	if f.NoticeWithin > 0 {
+		x.reason(CodeLateNotice, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, later than %s: the notice counts as a cancellation.", formatDuration(delay), formatDuration(f.NoticeWithin))
+	} else {
+		x.reason(CodeNoClause, ClauseForceMajeure, "The agreement has no force-majeure terms: the notice counts as a cancellation.")
+	}
+	notice := x.ev.Session.Sub(x.ev.At)
+	if by == Provider {
+		return x.providerCancellation(notice)
+	}
+	return x.clientCancellation(notice)
+}
+
+func (x *evaluator) latePayment() error {
+	p := &x.a.Payment
+	late := x.ev.At.Sub(x.ev.Due)
+	if late <= p.Grace {
+		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the %s grace period.", formatDuration(max(late, 0)), formatDuration(p.Grace))
+		return nil
+	}
+	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the %s grace period.", formatDuration(late), formatDuration(p.Grace))
+	if !p.LateFee.IsZero() {
+		x.reason(CodeLatePayment, ClausePaymentLateFee, "A late fee of %s is due.", p.LateFee)
+		x.charge(ClausePaymentLateFee, p.LateFee, "late payment")
+	}
+	return x.clientBreach(ClausePaymentWithin, Moderate, "paid "+formatDuration(late)+" late")
+}
+
+// terminationStart settles notice and fault for a termination, and returns
+// whether the client side carries it (the client ends it, or the provider
+// ends it on a ground).
+func (x *evaluator) terminationStart() bool {
+	t := &x.a.Termination
+	by := x.ev.by()
+	if by == Provider {
+		if x.ev.Ground != "" {
+			if g, ok := t.ground(x.ev.Ground); ok {
+				id := GroundClause(g.Key)
+				x.reason(CodeImmediateGround, id, "The provider ends the engagement at once: %s.", g.Text)
+				x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
+				return true
+			}
+			x.reason(CodeUnknownGround, ClauseTerminationGrounds, "The agreement lists no ground %q; the provider's notice applies.", x.ev.Ground)
+		} else if len(x.h.rights) > 0 {
+			id := x.h.rights[len(x.h.rights)-1]
+			x.reason(CodeImmediateGround, id, "The provider ends the engagement at once, on the right %s gave.", id)
+			x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
+			return true
+		}
+	}
+	notice := t.Notice.of(by)
+	end := x.ev.At.Add(notice)
+	if notice > 0 {
+		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement with %s notice, effective %s.", by, formatDuration(notice), formatClock(end))
+	} else {
+		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement, effective at once.", by)
+	}
+	x.action(ActTerminate, ClauseTerminationNotice.Child(string(by)), end, "The engagement ends at the end of the notice.")
+	return by == Client
+}
+
+func (x *evaluator) termination() error {
+	clientSide := x.terminationStart()
+	paid := x.ev.Amount
+	if paid.IsZero() {
+		if x.a.Fees.Session.IsZero() {
+			return nil // nothing paid in no currency: nothing to settle
+		}
+		paid = Zero(x.a.Currency())
+	}
+	earned := Zero(paid.Currency())
+	if x.ev.Sessions > 0 {
+		parts, err := paid.Split(x.ev.Sessions)
+		if err != nil {
+			return err
+		}
+		for _, p := range parts[:x.ev.Used] {
+			if earned, err = earned.Add(p); err != nil {
+				return err
+			}
+		}
+	}
+	unused, err := paid.Sub(earned)
+	if err != nil {
+		return err
+	}
+	if !earned.IsZero() {
+		x.out.Charges = append(x.out.Charges, Line{Clause: ClauseFeesPackages, Amount: earned, Message: "prepaid sessions used"})
+		x.reason(CodeSessionsUsed, ClauseFeesPackages, "%d of %d prepaid sessions were used: %s of the %s paid is earned.", x.ev.Used, x.ev.Sessions, earned, paid)
+	}
+	retained, err := x.retain(clientSide, paid, unused)
+	if err != nil {
+		return err
+	}
+	refund, err := unused.Sub(retained)
+	if err != nil {
+		return err
+	}
+	if positive(refund) {
+		x.out.Refunds = append(x.out.Refunds, Line{Clause: ClauseTerminationRefund, Amount: refund, Message: "unused prepaid amount"})
+		x.reason(CodeRefund, ClauseTerminationRefund, "%s is refunded.", refund)
+	}
+	return conserve(paid, earned, refund, retained)
+}
+
+// retain returns the part of the unused amount the provider keeps, and
+// adds its line and reason.
+func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
+	t := &x.a.Termination
+	zero := Zero(paid.Currency())
+	if !positive(unused) {
+		return zero, nil
+	}
+	if !clientSide {
+		if t.NonRefundable > 0 || t.Refund == NoRefund {
+			x.reason(CodeRetainedWaived, ClauseTerminationRetained, "The provider ends the engagement without cause from the client, so everything unused is refunded, non-refundable parts included.")
+		}
+		return zero, nil
+	}
+	var kept Money
+	var err error
+	switch {
+	case t.Refund == NoRefund:
+		kept = unused
+		x.reason(CodeRetained, ClauseTerminationRefund, "Unused prepaid sessions are not refunded: %s is kept.", kept)
+	case t.NonRefundable > 0:
+		if kept, err = paid.Share(int64(t.NonRefundable)); err != nil {
+			return Money{}, err
+		}
+		if c, err := kept.Cmp(unused); err != nil {
+			return Money{}, err
+		} else if c > 0 {
+			kept = unused
+		}
+		x.reason(CodeRetained, ClauseTerminationRetained, "%s of what was paid is non-refundable: %s is kept.", formatShare(t.NonRefundable), kept)
+	default:
+		return zero, nil
+	}
+	if positive(kept) {
+		x.out.Retained = append(x.out.Retained, Line{Clause: ClauseTerminationRetained, Amount: kept, Message: "non-refundable part"})
+	}
+	return kept, nil
+}
+
+// conserve checks that the parts add up to what was paid.
+func conserve(paid Money, parts ...Money) error {
+	total := Zero(paid.Currency())
+	for _, p := range parts {
+		var err error
+		if total, err = total.Add(p); err != nil {
+			return err
+		}
+	}
+	if total != paid {
+		return fmt.Errorf("%w: %s paid, %s accounted for", ErrConservation, paid, total)
+	}
+	return nil
+}
+
+func (x *evaluator) payment() {
+	if x.ev.Sessions > 0 {
+		x.reason(CodePackage, ClauseFeesPackages, "Paid %s for %d prepaid sessions.", x.ev.Amount, x.ev.Sessions)
+		return
+	}
+	x.reason(CodePayment, ClausePayment, "Paid %s.", x.ev.Amount)
+}
+
+func (x *evaluator) session() error {
+	if x.a.Fees.Session.IsZero() {
+		x.reason(CodeNoClause, ClauseFees, "The agreement sets no session fee.")
+		return nil
+	}
+	x.reason(CodeSessionCharged, ClauseFeesSession, "A session took place: %s.", x.a.Fees.Session)
+	x.charge(ClauseFeesSession, x.a.Fees.Session, "session")
+	return nil
+}

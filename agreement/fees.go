@@ -1,0 +1,60 @@
+package agreement
+
+import "time"
+
+// Fees say what the service costs. Every amount in an agreement is in the
+// currency of Session.
+type Fees struct {
+	// Session is the fee for one session. It sets the agreement's currency,
+	// and shares of "the session fee" (cancellation tiers, no-show, wait
+	// limit) are shares of it.
+	Session Money `json:"session"`
+	// Packages are prepaid bundles of sessions.
+	Packages []Package `json:"packages,omitempty"`
+	// Deposit is paid when the engagement is booked and credited against
+	// the first fees; zero means no deposit.
+	Deposit Money `json:"deposit"`
+	// SlidingScale, when set, lets the session fee vary with the client's
+	// means.
+	SlidingScale *SlidingScale `json:"sliding_scale,omitempty"`
+}
+
+// present reports whether the clause says anything.
+func (f Fees) present() bool {
+	return !f.Session.IsZero() || len(f.Packages) > 0
+}
+
+// A Package is a prepaid bundle: Sessions sessions for Price. When a
+// package is used or refunded, Price is split over its sessions with
+// Money.Split, so the parts always add up to Price.
+type Package struct {
+	Sessions int   `json:"sessions"`
+	Price    Money `json:"price"`
+}
+
+// A SlidingScale is the range the session fee may take, and who decides
+// where in it a client falls.
+type SlidingScale struct {
+	Min      Money  `json:"min"`
+	Max      Money  `json:"max"`
+	Criteria string `json:"criteria,omitempty"`
+}
+
+// Payment says when and how fees are paid.
+type Payment struct {
+	// Within is how long after a session, or an invoice, payment is due;
+	// zero means at the session.
+	Within time.Duration `json:"within,omitempty"`
+	// Grace is how long after the due time a payment is still not late.
+	Grace time.Duration `json:"grace,omitempty"`
+	// LateFee is charged for a late payment; zero means none.
+	LateFee Money `json:"late_fee"`
+	// Methods are the accepted ways to pay, such as "card" or "bank
+	// transfer".
+	Methods []string `json:"methods,omitempty"`
+}
+
+// present reports whether the clause says anything.
+func (p Payment) present() bool {
+	return p.Within != 0 || p.Grace != 0 || !p.LateFee.IsZero() || len(p.Methods) > 0
+}

@@ -1,0 +1,438 @@
+package agreement
+
+import (
+	"errors"
+	"time"
+
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// A Problem is one thing wrong with a model, at a path, with a stable code.
+type Problem = problem.Problem
+
+// Problems lists every problem Validate found; it is an error, and nil or
+// empty means valid.
+type Problems = problem.List
+
+// ErrInvalid is matched by every Problems error, and wraps other errors
+// about invalid input.
+var ErrInvalid = problem.ErrInvalid
+
+// The problem codes. Problem.Code holds one of these; hosts may switch on
+// them.
+const (
+	// CodeRequired: a field the model needs is empty.
+	CodeRequired = "required"
+	// CodeMissing: an element the profile's standards expect is absent.
+	CodeMissing = "missing"
+	// CodeInvalid: a value is not one the field accepts.
+	CodeInvalid = "invalid"
+	// CodeOutOfRange: a number or duration is outside its range, such as
+	// a share over 100% or a negative amount.
+	CodeOutOfRange = "out_of_range"
+	// CodeDuplicate: a key or kind appears twice.
+	CodeDuplicate = "duplicate"
+	// CodeUnsorted: a list that must be in order is not.
+	CodeUnsorted = "unsorted"
+	// CodeInconsistent: two terms contradict each other, such as a wait
+	// limit as long as the session.
+	CodeInconsistent = "inconsistent"
+	// CodeCurrencyMismatch: an amount is not in the agreement's currency.
+	CodeCurrencyMismatch = "currency_mismatch"
+)
+
+// Validate returns nil or Problems listing every inconsistency in the
+// agreement, whatever its profile: an ID, a version and both parties;
+// amounts in one currency and not negative; tiers sorted by notice, with
+// shares within 0–100% that do not grow with more notice; a grace period
+// shorter than the no-show threshold and the session; a wait limit
+// shorter than the session; keys and kinds that are unique and usable in
+// clause IDs; ladders whose steps are valid and end at termination; valid
+// communication hours and response policy. Paths are clause IDs extended
+// with field names, such as "cancellation.tiers[1].share".
+//
+// ValidateFor adds the elements a profile's professional standards expect.
+func (a Agreement) Validate() error {
+	var v validator
+	v.agreement(&a)
+	return v.l.Err()
+}
+
+// validator collects problems.
+type validator struct {
+	l   Problems
+	cur Currency
+}
+
+func (v *validator) add(path ClauseID, code, format string, args ...any) {
+	v.l.Add(string(path), code, format, args...)
+}
+
+// money checks that m, when set, is in the agreement's currency and, unless
+// negative amounts are allowed, not negative; positive also requires it
+// above zero.
+func (v *validator) money(path ClauseID, m Money, positiveOnly bool) {
+	if !m.IsValid() {
+		if positiveOnly {
+			v.add(path, CodeRequired, "an amount is required")
+		}
+		return
+	}
+	if v.cur != "" && m.Currency() != v.cur {
+		v.add(path, CodeCurrencyMismatch, "%s is not in the agreement's currency, %s", m, v.cur)
+	}
+	switch {
+	case m.IsNegative():
+		v.add(path, CodeOutOfRange, "%s is negative", m)
+	case positiveOnly && m.IsZero():
+		v.add(path, CodeOutOfRange, "the amount must be above zero")
+	}
+}
+
+// share checks a share in basis points.
+func (v *validator) share(path ClauseID, bp int) {
+	if bp < 0 || bp > 10000 {
+		v.add(path, CodeOutOfRange, "a share must be between 0 and 10000 basis points (100%%), not %d", bp)
+	}
+}
+
+// duration checks that d is not negative.
+func (v *validator) duration(path ClauseID, d time.Duration) {
+	if d < 0 {
+		v.add(path, CodeOutOfRange, "%s is negative", d)
+	}
+}
+
+// texts checks that no item of a list is empty.
+func (v *validator) texts(path ClauseID, items []string) {
+	for i, s := range items {
+		if s == "" {
+			v.add(path.Index(i), CodeRequired, "an item cannot be empty")
+		}
+	}
+}
+
+func (v *validator) agreement(a *Agreement) {
+	if a.ID == "" {
+		v.add("id", CodeRequired, "the agreement needs an ID")
+	}
+	if a.Version < 1 {
+		v.add("version", CodeOutOfRange, "versions count from 1, not %d", a.Version)
+	}
+	v.parties(a)
+	v.cur = a.Fees.Session.Currency()
+	v.scope(a)
+	v.fees(a)
+	v.cancellation(a)
+	v.lateness(a)
+	v.providerCancellation(a)
+	v.communication(a)
+	v.emergency(a)
+	v.boundaries(a)
+	v.texts(ClauseConfidentiality.Child("exceptions"), a.Confidentiality.Exceptions)
+	v.termination(a)
+	v.duration(ClauseForceMajeureNotice, a.ForceMajeure.NoticeWithin)
+	v.texts(ClauseForceMajeure.Child("what"), a.ForceMajeure.What)
+	v.obligations(a)
+}
+
+func (v *validator) parties(a *Agreement) {
+	var provider, client bool
+	for i, p := range a.Parties {
+		path := ClauseParties.Index(i)
+		switch {
+		case p.Role == Provider:
+			provider = true
+		case p.Role == Client:
+			client = true
+		case !p.Role.IsValid():
+			v.add(path.Child("role"), CodeInvalid, "role %q is not provider, client or sponsor", string(p.Role))
+		}
+		if p.Name == "" {
+			v.add(path.Child("name"), CodeRequired, "a party needs a name")
+		}
+	}
+	if !provider {
+		v.add(ClauseParties, CodeRequired, "the agreement needs a provider")
+	}
+	if !client {
+		v.add(ClauseParties, CodeRequired, "the agreement needs a client")
+	}
+}
+
+func (v *validator) scope(a *Agreement) {
+	v.texts(ClauseScope.Child("in"), a.Scope.In)
+	v.texts(ClauseScope.Child("out"), a.Scope.Out)
+	s := &a.Sessions
+	v.duration(ClauseSessions.Child("length"), s.Length)
+	for i, f := range s.Formats {
+		path := ClauseSessions.Child("formats").Index(i)
+		if !isKey(string(f)) {
+			v.add(path, CodeInvalid, "format %q must be lower-case words joined by underscores", string(f))
+		}
+		for _, g := range s.Formats[:i] {
+			if g == f {
+				v.add(path, CodeDuplicate, "format %q is listed twice", string(f))
+				break
+			}
+		}
+	}
+	v.texts(ClauseSessions.Child("places"), s.Places)
+}
+
+func (v *validator) fees(a *Agreement) {
+	f := &a.Fees
+	if f.Session.IsValid() || len(f.Packages) > 0 || f.Deposit.IsValid() || f.SlidingScale != nil {
+		v.money(ClauseFeesSession, f.Session, false)
+	}
+	if !f.Session.IsValid() && v.cur == "" {
+		// No session fee: the first amount found sets the currency, so
+		// that mixed currencies are still reported.
+		for _, p := range f.Packages {
+			if p.Price.IsValid() {
+				v.cur = p.Price.Currency()
+				break
+			}
+		}
+	}
+	for i, p := range f.Packages {
+		path := ClauseFeesPackages.Index(i)
+		if p.Sessions < 1 || p.Sessions > MaxParts {
+			v.add(path.Child("sessions"), CodeOutOfRange, "a package holds between 1 and %d sessions, not %d", MaxParts, p.Sessions)
+		}
+		v.money(path.Child("price"), p.Price, true)
+	}
+	v.money(ClauseFees.Child("deposit"), f.Deposit, false)
+	if s := f.SlidingScale; s != nil {
+		path := ClauseFees.Child("sliding_scale")
+		v.money(path.Child("min"), s.Min, true)
+		v.money(path.Child("max"), s.Max, true)
+		if c, err := s.Min.Cmp(s.Max); err == nil && c > 0 {
+			v.add(path.Child("min"), CodeInconsistent, "the minimum %s is above the maximum %s", s.Min, s.Max)
+		}
+	}
+	p := &a.Payment
+	v.duration(ClausePaymentWithin, p.Within)
+	v.duration(ClausePaymentGrace, p.Grace)
+	v.money(ClausePaymentLateFee, p.LateFee, false)
+	v.texts(ClausePayment.Child("methods"), p.Methods)
+}
+
+func (v *validator) cancellation(a *Agreement) {
+	c := &a.Cancellation
+	for i, t := range c.Tiers {
+		path := TierClause(i)
+		if t.Before <= 0 {
+			v.add(path.Child("before"), CodeOutOfRange, "a tier needs a positive notice, not %s", t.Before)
+		}
+		v.share(path.Child("share"), t.Share)
+		if i == 0 {
+			continue
+		}
+		prev := c.Tiers[i-1]
+		if t.Before <= prev.Before {
+			v.add(path.Child("before"), CodeUnsorted, "tiers must be sorted by notice, shortest first: %s does not come after %s", formatDuration(t.Before), formatDuration(prev.Before))
+		} else if t.Share > prev.Share {
+			v.add(path.Child("share"), CodeInconsistent, "more notice cannot cost more: %s with less than %s, but %s with less than %s", formatShare(prev.Share), formatDuration(prev.Before), formatShare(t.Share), formatDuration(t.Before))
+		}
+	}
+	if len(c.Tiers) > 0 && !a.Fees.Session.IsValid() {
+		v.add(ClauseFeesSession, CodeRequired, "cancellation tiers are shares of the session fee, which is not set")
+	}
+	l := c.Limit
+	if !l.IsZero() {
+		if l.Count < 1 {
+			v.add(ClauseCancellationLimit.Child("count"), CodeOutOfRange, "the limit needs a count of at least 1, not %d", l.Count)
+		}
+		if l.Within <= 0 {
+			v.add(ClauseCancellationLimit.Child("within"), CodeOutOfRange, "the limit needs a positive span, not %s", l.Within)
+		}
+	}
+}
+
+func (v *validator) lateness(a *Agreement) {
+	l := &a.Lateness
+	v.duration(ClauseLatenessGrace, l.Grace)
+	v.duration(ClauseLatenessNoShow, l.NoShowAfter)
+	v.share(ClauseLatenessNoShowShare, l.NoShowShare)
+	if l.NoShowAfter > 0 && l.Grace >= l.NoShowAfter {
+		v.add(ClauseLatenessGrace, CodeInconsistent, "the grace period (%s) must be shorter than the no-show threshold (%s)", formatDuration(l.Grace), formatDuration(l.NoShowAfter))
+	}
+	length := a.Sessions.Length
+	if length > 0 && l.Grace >= length {
+		v.add(ClauseLatenessGrace, CodeInconsistent, "the grace period (%s) must be shorter than the session (%s)", formatDuration(l.Grace), formatDuration(length))
+	}
+	if length > 0 && l.NoShowAfter > length {
+		v.add(ClauseLatenessNoShow, CodeInconsistent, "the no-show threshold (%s) cannot be longer than the session (%s)", formatDuration(l.NoShowAfter), formatDuration(length))
+	}
+	if l.NoShowShare > 0 && !a.Fees.Session.IsValid() {
+		v.add(ClauseFeesSession, CodeRequired, "the no-show share is a share of the session fee, which is not set")
+	}
+	w := a.Wait.Provider
+	path := ClauseWaitProvider
+	v.duration(path.Child("after"), w.After)
+	v.share(path.Child("share"), w.Share)
+	if length > 0 && w.After >= length {
+		v.add(path.Child("after"), CodeInconsistent, "the wait limit (%s) must be shorter than the session (%s)", formatDuration(w.After), formatDuration(length))
+	}
+	if w.After == 0 && (w.Note || w.Reschedule || w.Share != 0) {
+		v.add(path.Child("after"), CodeRequired, "the wait terms need a limit")
+	}
+	if w.Share > 0 && !a.Fees.Session.IsValid() {
+		v.add(ClauseFeesSession, CodeRequired, "the wait share is a share of the session fee, which is not set")
+	}
+}
+
+func (v *validator) providerCancellation(a *Agreement) {
+	p := &a.ProviderCancellation
+	v.duration(ClauseProviderNotice, p.Notice)
+	if !p.Remedy.IsValid() && p.Remedy != "" {
+		v.add(ClauseProviderRemedy, CodeInvalid, "remedy %q is not make_up, refund or client_chooses", string(p.Remedy))
+	}
+}
+
+func (v *validator) communication(a *Agreement) {
+	c := &a.Communication
+	for i, ch := range c.Channels {
+		path := ClauseCommunicationChannel.Index(i)
+		if ch == "" {
+			v.add(path, CodeRequired, "a channel needs a name")
+		}
+		for _, prev := range c.Channels[:i] {
+			if prev == ch {
+				v.add(path, CodeDuplicate, "channel %q is listed twice", string(ch))
+				break
+			}
+		}
+	}
+	v.nested(ClauseCommunicationHours, c.Hours.Validate())
+	v.nested(ClauseCommunicationPolicy, c.Policy.Validate())
+}
+
+// nested adds the problems of a nested model's Validate below path.
+func (v *validator) nested(path ClauseID, err error) {
+	if err == nil {
+		return
+	}
+	var ps Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			v.l = append(v.l, Problem{Path: problem.Join(string(path), p.Path), Code: p.Code, Message: p.Message})
+		}
+		return
+	}
+	v.add(path, CodeInvalid, "%v", err)
+}
+
+func (v *validator) emergency(a *Agreement) {
+	e := &a.Emergency
+	v.texts(ClauseEmergency.Child("what"), e.What)
+	for i, r := range e.Resources {
+		path := ClauseEmergency.Child("resources").Index(i)
+		if r.Name == "" {
+			v.add(path.Child("name"), CodeRequired, "a resource needs a name")
+		}
+		if r.Contact == "" {
+			v.add(path.Child("contact"), CodeRequired, "a resource needs a contact")
+		}
+	}
+}
+
+func (v *validator) boundaries(a *Agreement) {
+	for i, b := range a.Boundaries {
+		path := BoundaryClause(b.Kind)
+		if !isKey(string(b.Kind)) {
+			path = ClauseBoundaries.Index(i)
+			v.add(path.Child("kind"), CodeInvalid, "kind %q must be lower-case words joined by underscores", string(b.Kind))
+		}
+		for _, prev := range a.Boundaries[:i] {
+			if prev.Kind == b.Kind {
+				v.add(path, CodeDuplicate, "boundary %q is listed twice", string(b.Kind))
+				break
+			}
+		}
+		if b.Text == "" {
+			v.add(path.Child("text"), CodeRequired, "a boundary needs a text")
+		}
+		if !b.Severity.IsValid() {
+			v.add(path.Child("severity"), CodeInvalid, "severity must be minor, moderate, serious or critical")
+		}
+		if len(b.Ladder) == 0 {
+			v.add(path.Child("ladder"), CodeRequired, "a boundary needs a response ladder")
+		}
+		v.ladder(path.Child("ladder"), b.Ladder)
+	}
+}
+
+// ladder checks the steps of a ladder.
+func (v *validator) ladder(path ClauseID, l Ladder) {
+	for i, s := range l {
+		sp := path.Index(i)
+		if !s.Response.IsValid() {
+			v.add(sp.Child("response"), CodeInvalid, "response must be note, warning, fee or termination")
+		}
+		if s.Response == ResponseFee {
+			v.money(sp.Child("fee"), s.Fee, true)
+		} else if s.Fee.IsValid() && !s.Fee.IsZero() {
+			v.add(sp.Child("fee"), CodeInconsistent, "only a fee step charges a fee")
+		}
+		if s.Response == ResponseTermination && i != len(l)-1 {
+			v.add(sp, CodeInconsistent, "termination ends the ladder: steps after it are never reached")
+		}
+	}
+}
+
+func (v *validator) termination(a *Agreement) {
+	t := &a.Termination
+	v.duration(ClauseTerminationNotice.Child("client"), t.Notice.Client)
+	v.duration(ClauseTerminationNotice.Child("provider"), t.Notice.Provider)
+	for i, g := range t.Grounds {
+		path := GroundClause(g.Key)
+		if !isKey(g.Key) {
+			path = ClauseTerminationGrounds.Index(i)
+			v.add(path.Child("key"), CodeInvalid, "key %q must be lower-case words joined by underscores", g.Key)
+		}
+		for _, prev := range t.Grounds[:i] {
+			if prev.Key == g.Key {
+				v.add(path, CodeDuplicate, "ground %q is listed twice", g.Key)
+				break
+			}
+		}
+		if g.Text == "" {
+			v.add(path.Child("text"), CodeRequired, "a ground needs a text")
+		}
+	}
+	if !t.Refund.IsValid() {
+		v.add(ClauseTerminationRefund, CodeInvalid, "refund rule %q is not pro_rata or none", string(t.Refund))
+	}
+	v.share(ClauseTerminationRetained, t.NonRefundable)
+}
+
+func (v *validator) obligations(a *Agreement) {
+	o := &a.Obligations
+	for _, side := range [...]struct {
+		role Role
+		list []Obligation
+	}{{Provider, o.Provider}, {Client, o.Client}} {
+		for i, ob := range side.list {
+			path := ObligationClause(side.role, ob.Key)
+			if !isKey(ob.Key) {
+				path = ClauseObligations.Child(string(side.role)).Index(i)
+				v.add(path.Child("key"), CodeInvalid, "key %q must be lower-case words joined by underscores", ob.Key)
+			}
+			for _, prev := range side.list[:i] {
+				if prev.Key == ob.Key {
+					v.add(path, CodeDuplicate, "obligation %q is listed twice", ob.Key)
+					break
+				}
+			}
+			if ob.Text == "" {
+				v.add(path.Child("text"), CodeRequired, "an obligation needs a text")
+			}
+		}
+	}
+	v.ladder(ClauseObligationsLadder, o.Ladder)
+}
+
+// positive reports whether m is a valid amount above zero.
+func positive(m Money) bool { return m.IsValid() && m.Minor() > 0 }
