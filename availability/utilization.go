@@ -1,0 +1,257 @@
+package availability
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// A Utilization is how much of a stretch of open time is booked: the open
+// time in Range and the booked part of it. Bookings outside open time (an
+// on-demand session at night) do not count, so Booked never exceeds Open.
+// The zero Utilization has no open time and a Ratio of 0.
+type Utilization struct {
+	Range  Interval      `json:"range"`
+	Open   time.Duration `json:"open"`
+	Booked time.Duration `json:"booked"`
+}
+
+// Ratio returns Booked/Open, from 0 to 1; it is 0 when there is no open
+// time, so a provider who is away counts as not busy.
+func (u Utilization) Ratio() float64 {
+	if u.Open <= 0 {
+		return 0
+	}
+	return float64(u.Booked) / float64(u.Open)
+}
+
+// String formats the utilization as "12h0m0s of 60h0m0s open booked (20%)".
+func (u Utilization) String() string {
+	return fmt.Sprintf("%s of %s open booked (%s)", u.Booked, u.Open, percent(u.Ratio()))
+}
+
+// percent formats a ratio as a whole percentage, "40%", or with one
+// decimal when it is not whole, "12.5%".
+func percent(r float64) string {
+	p := r * 100
+	if p == math.Trunc(p) {
+		return fmt.Sprintf("%.0f%%", p)
+	}
+	return fmt.Sprintf("%.1f%%", p)
+}
+
+// Utilization returns how much of the open time in r the bookings take.
+// It returns ErrRangeTooLong when r is longer than MaxRange.
+func (s Schedule) Utilization(booked Bookings, r Interval) (Utilization, error) {
+	u := Utilization{Range: r}
+	if r.IsEmpty() {
+		return u, nil
+	}
+	open, err := s.Open(r)
+	if err != nil {
+		return Utilization{}, err
+	}
+	u.Open = open.Duration()
+	if u.Open == 0 {
+		return u, nil
+	}
+	// The bookings that may overlap r: those that start before r.End and
+	// are not all over by r.Start (maxEnd never decreases).
+	hi := booked.startingBefore(r.End)
+	lo := sort.Search(hi, func(i int) bool { return booked.maxEnd[i].After(r.Start) })
+	var ivs []Interval
+	for _, iv := range booked.ivs[lo:hi] {
+		if iv = iv.Intersect(r); !iv.IsEmpty() {
+			ivs = append(ivs, iv)
+		}
+	}
+	u.Booked = Set{ivs: normalize(ivs)}.Intersect(open).Duration()
+	return u, nil
+}
+
+// A ConditionalWindow is a window that is part of a schedule only while
+// utilization over the coming Over is below or above a threshold: "when
+// the next 14 days are under 40% booked, also open Saturday 10:00–14:00",
+// or, with Protect, "when the next 7 days are over 90% booked, keep Friday
+// afternoon free". Thresholds are ratios from 0 to 1.
+//
+// A zero Below or Above sets no bound; the condition holds when every
+// bound that is set holds (strictly below Below, strictly above Above). A
+// zero ConditionalWindow is invalid: it sets no bound and no Over.
+type ConditionalWindow struct {
+	// Window is the window added while the condition holds; its ID names
+	// the condition in reasons.
+	Window Window `json:"window"`
+	// Protect adds the window to the protected windows instead of the
+	// working hours.
+	Protect bool `json:"protect,omitempty"`
+	// Below is the utilization the schedule must be under, such as 0.4.
+	Below float64 `json:"below,omitempty"`
+	// Above is the utilization the schedule must be over, such as 0.9.
+	Above float64 `json:"above,omitempty"`
+	// Over is the stretch after now that utilization is measured over,
+	// such as 14 days.
+	Over time.Duration `json:"over"`
+}
+
+// Holds reports whether the condition holds at utilization ratio r.
+func (c ConditionalWindow) Holds(r float64) bool {
+	return (c.Below <= 0 || r < c.Below) && (c.Above <= 0 || r > c.Above)
+}
+
+// Codes of the reasons ApplyConditions gives.
+const (
+	// CodeConditionMet: a conditional window applies.
+	CodeConditionMet Code = "condition_met"
+	// CodeConditionNotMet: a conditional window does not apply.
+	CodeConditionNotMet Code = "condition_not_met"
+)
+
+// ApplyConditions returns the schedule in force at now: s with every
+// conditional window whose condition holds added to its working hours, or
+// to its protected windows when the window says Protect. Utilization is
+// measured on s itself, over [now, now+Over), from the bookings given. It
+// also returns one reason per conditional window, in order, saying whether
+// it applies and the utilization it was judged on.
+//
+// ApplyConditions is pure: the same schedule, instant, bookings and
+// windows give the same schedule. It never changes s. It returns
+// ErrRangeTooLong when an Over is longer than MaxRange.
+func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []ConditionalWindow) (Schedule, []Reason, error) {
+	out := s
+	out.Hours = slices.Clip(s.Hours)
+	out.Protected = slices.Clip(s.Protected)
+	reasons := make([]Reason, 0, len(windows))
+	measured := map[time.Duration]Utilization{}
+	for i, c := range windows {
+		u, ok := measured[c.Over]
+		if !ok {
+			var err error
+			if u, err = s.Utilization(booked, IntervalOf(now, c.Over)); err != nil {
+				return Schedule{}, nil, err
+			}
+			measured[c.Over] = u
+		}
+		ref := rule{list: "conditions", index: i, id: c.Window.ID, label: c.Window.Label}
+		what := fmt.Sprintf("%s %s–%s", c.Window.Days, c.Window.Start, c.Window.End)
+		if c.Protect {
+			what += " is protected"
+		} else {
+			what += " is open"
+		}
+		bound := c.bound()
+		if !c.Holds(u.Ratio()) {
+			reasons = append(reasons, reasonFor(CodeConditionNotMet, ref,
+				"the %s after %s are %s booked, not %s, so %s only when that changes", shortDuration(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), bound, what))
+			continue
+		}
+		if c.Protect {
+			out.Protected = append(out.Protected, c.Window)
+		} else {
+			out.Hours = append(out.Hours, c.Window)
+		}
+		reasons = append(reasons, reasonFor(CodeConditionMet, ref,
+			"the %s after %s are %s booked (%s of %s open), %s, so %s", shortDuration(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), u.Booked, u.Open, bound, what))
+	}
+	return out, reasons, nil
+}
+
+// bound describes the condition: "under 40%", "over 90%", "between 20%
+// and 60%".
+func (c ConditionalWindow) bound() string {
+	switch {
+	case c.Below > 0 && c.Above > 0:
+		return fmt.Sprintf("between %s and %s", percent(c.Above), percent(c.Below))
+	case c.Below > 0:
+		return "under " + percent(c.Below)
+	case c.Above > 0:
+		return "over " + percent(c.Above)
+	}
+	return "unconditional"
+}
+
+// Validate returns nil or Problems listing everything wrong with the
+// conditional window, with codes no_days, invalid_clock, empty_window,
+// required, out_of_range, reversed and too_long.
+func (c ConditionalWindow) Validate() error {
+	var l Problems
+	c.validate(&l, "")
+	return l.Err()
+}
+
+func (c *ConditionalWindow) validate(l *Problems, path string) {
+	wp := problem.Join(path, "window")
+	if c.Window.Days == 0 || c.Window.Days&^Everyday != 0 {
+		l.Add(problem.Join(wp, "days"), "no_days", "the window names no valid day of the week")
+	}
+	validateSpan(l, wp, Span{c.Window.Start, c.Window.End})
+	if c.Below == 0 && c.Above == 0 {
+		l.Add(path, "required", "a conditional window needs a bound: below, above or both")
+	}
+	for _, b := range []struct {
+		name string
+		v    float64
+	}{{"below", c.Below}, {"above", c.Above}} {
+		if math.IsNaN(b.v) || b.v < 0 || b.v > 1 {
+			l.Add(problem.Join(path, b.name), "out_of_range", "%v is not a utilization between 0 and 1", b.v)
+		}
+	}
+	if c.Below > 0 && c.Above > 0 && c.Above >= c.Below {
+		l.Add(problem.Join(path, "above"), "reversed", "above %s is not under below %s, so the window never applies", percent(c.Above), percent(c.Below))
+	}
+	switch {
+	case c.Over <= 0:
+		l.Add(problem.Join(path, "over"), "required", "a positive stretch to measure utilization over is required")
+	case c.Over > MaxRange:
+		l.Add(problem.Join(path, "over"), "too_long", "%s is longer than %s", c.Over, MaxRange)
+	}
+}
+
+// ValidateConditions validates a list of conditional windows, with paths
+// "conditions[i]…", and reports window IDs used twice (duplicate_id).
+func ValidateConditions(windows []ConditionalWindow) error {
+	var l Problems
+	ids := map[string]int{}
+	for i := range windows {
+		at := problem.Index("conditions", i)
+		windows[i].validate(&l, at)
+		if id := windows[i].Window.ID; id != "" {
+			if j, ok := ids[id]; ok {
+				l.Add(problem.Join(at, "window.id"), "duplicate_id", "ID %q is already used by conditions[%d]", id, j)
+			} else {
+				ids[id] = i
+			}
+		}
+	}
+	return l.Err()
+}
+
+// MarshalJSON encodes the conditional window through internal/jsoncodec.
+func (c ConditionalWindow) MarshalJSON() ([]byte, error) {
+	type plain ConditionalWindow
+	return jsoncodec.Marshal(plain(c))
+}
+
+// UnmarshalJSON decodes the conditional window strictly: unknown fields
+// and bad values are errors with their path.
+func (c *ConditionalWindow) UnmarshalJSON(b []byte) error {
+	type plain ConditionalWindow
+	return jsoncodec.Unmarshal(b, (*plain)(c), jsoncodec.Limits{})
+}
+
+// MarshalJSON encodes the utilization through internal/jsoncodec.
+func (u Utilization) MarshalJSON() ([]byte, error) {
+	type plain Utilization
+	return jsoncodec.Marshal(plain(u))
+}
+
+// UnmarshalJSON decodes the utilization strictly.
+func (u *Utilization) UnmarshalJSON(b []byte) error {
+	type plain Utilization
+	return jsoncodec.Unmarshal(b, (*plain)(u), jsoncodec.Limits{})
+}

@@ -1,0 +1,240 @@
+package availability
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/stretchr/testify/require"
+)
+
+// thinWeeks is a schedule-first week, Monday to Friday 09:00–17:00 in
+// Berlin, with sessions booked in the two weeks from Monday 2026-11-02.
+func thinWeeks(t testing.TB, hoursBooked int) (Schedule, Bookings) {
+	s := Schedule{Zone: mustZone(t, "Europe/Berlin"), Hours: []Window{{ID: "weekdays", Days: Workweek, Start: MustParseClock("09:00"), End: MustParseClock("17:00")}}}
+	var ivs []Interval
+	day := mustTime(t, "2026-11-02T09:00:00+01:00")
+	for i := range hoursBooked {
+		// One-hour sessions spread evenly over the ten working days.
+		d, hour := i%10, i/10
+		week, weekday := d/5, d%5
+		start := day.AddDate(0, 0, week*7+weekday).Add(time.Duration(hour) * time.Hour)
+		ivs = append(ivs, IntervalOf(start, time.Hour))
+	}
+	return s, NewBookings(ivs...)
+}
+
+func TestUtilization(t *testing.T) {
+	s, b := thinWeeks(t, 20)
+	r := span(t, "2026-11-02T00:00:00+01:00", "2026-11-16T00:00:00+01:00")
+	u, err := s.Utilization(b, r)
+	require.NoError(t, err)
+	require.Equal(t, 80*time.Hour, u.Open)
+	require.Equal(t, 20*time.Hour, u.Booked)
+	require.InDelta(t, 0.25, u.Ratio(), 1e-12)
+	require.Equal(t, "20h0m0s of 80h0m0s open booked (25%)", u.String())
+
+	// Bookings outside open time and overlapping bookings count once, and
+	// only inside open time.
+	extra := NewBookings(append(slices2(b), span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T12:00:00+01:00"),
+		span(t, "2026-11-02T10:30:00+01:00", "2026-11-02T11:30:00+01:00"),
+		span(t, "2026-11-13T16:00:00+01:00", "2026-11-13T18:00:00+01:00"))...)
+	u, err = s.Utilization(extra, r)
+	require.NoError(t, err)
+	require.Equal(t, 20*time.Hour+30*time.Minute+time.Hour, u.Booked)
+
+	// Bookings that start before the range count for their part inside it.
+	u, err = s.Utilization(b, span(t, "2026-11-02T09:30:00+01:00", "2026-11-02T12:00:00+01:00"))
+	require.NoError(t, err)
+	require.Equal(t, 150*time.Minute, u.Open)
+	require.Equal(t, 90*time.Minute, u.Booked)
+
+	u, err = Schedule{}.Utilization(b, r)
+	require.NoError(t, err)
+	require.Zero(t, u.Ratio())
+	u, err = s.Utilization(b, Interval{})
+	require.NoError(t, err)
+	require.Zero(t, u.Open)
+
+	_, err = s.Utilization(b, IntervalOf(r.Start, MaxRange+time.Hour))
+	require.ErrorIs(t, err, ErrRangeTooLong)
+}
+
+func slices2(b Bookings) []Interval {
+	var out []Interval
+	for iv := range b.All() {
+		out = append(out, iv)
+	}
+	return out
+}
+
+// saturdayWhenThin is story 1's widening: when the next 14 days are under
+// 40% booked, a schedule-first provider also opens Saturday 10:00–14:00.
+func saturdayWhenThin() ConditionalWindow {
+	return ConditionalWindow{
+		Window: Window{ID: "thin-saturday", Label: "when business is thin", Days: Days(time.Saturday), Start: MustParseClock("10:00"), End: MustParseClock("14:00")},
+		Below:  0.4,
+		Over:   14 * 24 * time.Hour,
+	}
+}
+
+func TestApplyConditions(t *testing.T) {
+	now := mustTime(t, "2026-11-02T00:00:00+01:00")
+	friday := ConditionalWindow{
+		Window: Window{ID: "busy-friday", Label: "breathing room", Days: Days(time.Friday), Start: MustParseClock("14:00"), End: MustParseClock("17:00")},
+		Protect: true, Above: 0.9, Over: 7 * 24 * time.Hour,
+	}
+	cases := []struct {
+		name      string
+		booked    int
+		codes     []Code
+		hours     int
+		protected int
+	}{
+		{"thin: Saturday opens", 20, []Code{CodeConditionMet, CodeConditionNotMet}, 2, 0},
+		{"busy: Saturday stays closed", 40, []Code{CodeConditionNotMet, CodeConditionNotMet}, 1, 0},
+		{"full: Friday afternoon is protected", 80, []Code{CodeConditionNotMet, CodeConditionMet}, 1, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, b := thinWeeks(t, tc.booked)
+			got, reasons, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin(), friday})
+			require.NoError(t, err)
+			require.Equal(t, tc.codes, reasonCodes(reasons))
+			require.Len(t, got.Hours, tc.hours)
+			require.Len(t, got.Protected, tc.protected)
+			require.Len(t, s.Hours, 1, "the input schedule is unchanged")
+			again, _, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin(), friday})
+			require.NoError(t, err)
+			require.Equal(t, got, again, "pure")
+		})
+	}
+
+	s, b := thinWeeks(t, 20)
+	got, reasons, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin()})
+	require.NoError(t, err)
+	require.Equal(t, "thin-saturday", reasons[0].Rule)
+	require.Equal(t, "when business is thin", reasons[0].Label)
+	require.Equal(t, "the 336h after Mon 2026-11-02 00:00 CET are 25% booked (20h0m0s of 80h0m0s open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
+	open, err := got.Open(span(t, "2026-11-07T00:00:00+01:00", "2026-11-08T00:00:00+01:00"))
+	require.NoError(t, err)
+	requireSet(t, []Interval{span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T14:00:00+01:00")}, open)
+
+	_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{{Window: saturdayWhenThin().Window, Below: 0.5, Over: MaxRange + time.Hour}})
+	require.ErrorIs(t, err, ErrRangeTooLong)
+}
+
+func TestConditionalWindowHolds(t *testing.T) {
+	band := ConditionalWindow{Above: 0.2, Below: 0.6}
+	for r, want := range map[float64]bool{0: false, 0.2: false, 0.3: true, 0.6: false, 1: false} {
+		require.Equal(t, want, band.Holds(r), "%v", r)
+	}
+	require.True(t, ConditionalWindow{Below: 0.4}.Holds(0))
+	require.False(t, ConditionalWindow{Below: 0.4}.Holds(0.4))
+	require.True(t, ConditionalWindow{Above: 0.9}.Holds(0.95))
+}
+
+func TestConditionalWindowValidate(t *testing.T) {
+	require.NoError(t, saturdayWhenThin().Validate())
+	bad := []ConditionalWindow{
+		{Window: Window{ID: "a", Start: MustParseClock("10:00"), End: MustParseClock("10:00")}},
+		{Window: Window{ID: "a", Days: Weekend, Start: 9, End: 2000}, Below: 1.5, Above: -0.1, Over: -time.Hour},
+		{Window: Window{Days: Weekend, Start: 9, End: 20}, Below: 0.3, Above: 0.5, Over: MaxRange + 1},
+	}
+	err := ValidateConditions(bad)
+	require.ErrorIs(t, err, ErrInvalid)
+	var ps Problems
+	require.True(t, errors.As(err, &ps))
+	type pc struct{ path, code string }
+	var got []pc
+	for _, p := range ps {
+		got = append(got, pc{p.Path, p.Code})
+	}
+	require.Equal(t, []pc{
+		{"conditions[0].window.days", "no_days"},
+		{"conditions[0].window", "empty_window"},
+		{"conditions[0]", "required"},
+		{"conditions[0].over", "required"},
+		{"conditions[1].window.end", "invalid_clock"},
+		{"conditions[1].below", "out_of_range"},
+		{"conditions[1].above", "out_of_range"},
+		{"conditions[1].over", "required"},
+		{"conditions[1].window.id", "duplicate_id"},
+		{"conditions[2].above", "reversed"},
+		{"conditions[2].over", "too_long"},
+	}, got)
+}
+
+func TestConditionalWindowJSON(t *testing.T) {
+	c := saturdayWhenThin()
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	require.Equal(t, `{"window":{"id":"thin-saturday","label":"when business is thin","days":"sat","start":"10:00","end":"14:00"},"below":0.4,"over":"336h0m0s"}`, string(b))
+	var back ConditionalWindow
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, c, back)
+
+	err = json.Unmarshal([]byte(`{"window":{"days":"sat","start":"10:00","end":"25:00"},"below":0.4,"over":"336h"}`), &back)
+	var je *jsoncodec.Error
+	require.True(t, errors.As(err, &je), "%v", err)
+	require.Equal(t, "window.end", je.Path)
+	require.ErrorIs(t, err, ErrClock)
+
+	u := Utilization{Range: span(t, "2026-11-02T00:00:00+01:00", "2026-11-16T00:00:00+01:00"), Open: 80 * time.Hour, Booked: 20 * time.Hour}
+	b, err = json.Marshal(u)
+	require.NoError(t, err)
+	require.Equal(t, `{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h0m0s","booked":"20h0m0s"}`, string(b))
+	var uback Utilization
+	require.NoError(t, json.Unmarshal(b, &uback))
+	require.True(t, u.Range.Equal(uback.Range))
+	require.Equal(t, u.Booked, uback.Booked)
+}
+
+func FuzzConditionalWindowJSON(f *testing.F) {
+	seed, err := json.Marshal(saturdayWhenThin())
+	require.NoError(f, err)
+	f.Add(seed)
+	f.Add([]byte(`{"window":{"days":"fri","start":"14:00","end":"17:00"},"protect":true,"above":0.9,"over":"168h"}`))
+	f.Add([]byte(`{"window":{"days":"mon-sun","start":"22:00","end":"02:00"},"below":1e-9,"above":1e400,"over":"1ns"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c ConditionalWindow
+		if err := json.Unmarshal(data, &c); err != nil {
+			return
+		}
+		if c.Validate() != nil {
+			return
+		}
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		var back ConditionalWindow
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, c, back)
+		s, bk := thinWeeks(t, 10)
+		now := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+		if c.Over > 60*24*time.Hour {
+			c.Over = 60 * 24 * time.Hour
+		}
+		got, reasons, err := s.ApplyConditions(now, bk, []ConditionalWindow{c})
+		require.NoError(t, err)
+		require.Len(t, reasons, 1)
+		want := 1
+		if reasons[0].Code == CodeConditionMet {
+			want = 2
+		}
+		require.Equal(t, want, len(got.Hours)+len(got.Protected))
+	})
+}
+
+func BenchmarkApplyConditions(b *testing.B) {
+	s, bk := thinWeeks(b, 40)
+	now := mustTime(b, "2026-11-02T00:00:00+01:00")
+	conds := []ConditionalWindow{saturdayWhenThin()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.ApplyConditions(now, bk, conds); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
