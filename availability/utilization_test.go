@@ -83,7 +83,7 @@ func saturdayWhenThin() ConditionalWindow {
 func TestApplyConditions(t *testing.T) {
 	now := mustTime(t, "2026-11-02T00:00:00+01:00")
 	friday := ConditionalWindow{
-		Window: Window{ID: "busy-friday", Label: "breathing room", Days: Days(time.Friday), Start: MustParseClock("14:00"), End: MustParseClock("17:00")},
+		Window:  Window{ID: "busy-friday", Label: "breathing room", Days: Days(time.Friday), Start: MustParseClock("14:00"), End: MustParseClock("17:00")},
 		Protect: true, Above: 0.9, Over: 7 * 24 * time.Hour,
 	}
 	cases := []struct {
