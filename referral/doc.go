@@ -1,0 +1,79 @@
+// Package referral routes a client to the right colleague: "say no, explain
+// why, and refer elsewhere". It holds a directory of providers, matches a
+// client's request against it with hard constraints and weighted
+// preferences, explains every match and every empty answer, rotates
+// referrals fairly among near-equal colleagues, puts crisis resources first
+// in an emergency, and writes consent-minimized handoff summaries.
+//
+// # Directory and index
+//
+// A [Directory] lists [Provider] entries: professions, specialties and
+// attributes as tags, modalities ([InPerson], [Remote]), languages (BCP 47),
+// a location and service radius, the regions they may practise in, a fee
+// range in [agreement.Money], sliding scale, insurance networks, whether
+// they accept new clients and their open capacity (each a dated [Fact]),
+// an optional [availability.Schedule], a target share and a priority.
+// [Directory.Validate] reports every problem at once with its path.
+//
+// [NewIndex] validates a directory and builds an [Index] once: a bitset per
+// tag, language, region and insurance network, a grid of in-person
+// providers by place, and weekly availability masks. Routing a request over
+// 100,000 providers then takes a few milliseconds.
+//
+// # Requests and routing
+//
+// A [Request] holds the client's needs (tags from a screening, each a must
+// have or a preference), language, location or remote, region, budget,
+// insurance, preferred weekly times, urgency, and the IDs to exclude (the
+// referring provider, conflicts of interest, colleagues the client
+// declined).
+//
+// [Index.Route] filters by the hard constraints the [Options] name
+// ([DefaultHard]: needs, language, reach, region, accepting), scores the
+// rest by [Weights] ([FactorNeeds], [FactorLanguage], [FactorDistance],
+// [FactorFee], [FactorInsurance], [FactorTimes]) and returns the top
+// matches. Each [Match] carries its score broken down by [Component] and
+// [Reason] values with a stable [Code], the rule behind it and a sentence.
+// When nothing matches, the [Result] says in [Count] values how many
+// providers pass each hard constraint and how many matches relaxing it
+// alone would give.
+//
+// # Fair rotation
+//
+// Scores are compared in bands of Options.Tolerance: within a band,
+// priority, then the [Rotation] state decides. Rotation is stride
+// scheduling with a virtual clock: referrals spread evenly, or in
+// proportion to each provider's Share, and a newcomer or a colleague back
+// from a long absence joins at the clock, neither flooded nor starved. The
+// state is a value passed in and returned in the result: the same inputs
+// always give the same output.
+//
+// # Dated facts
+//
+// "Accepting new clients" and capacity go stale. Each carries the date it
+// was confirmed; given now, routing penalizes, drops or keeps stale facts
+// as [Staleness] says, and says so in the match's reasons.
+//
+// # Crisis first
+//
+// An [availability.Emergency] request gets the crisis resources for the
+// client's region first, from the dated, versioned [Crisis] list the host
+// passes in Options, never scored or rotated; then only providers with
+// immediate capacity. [CrisisExamples] gives documented examples (US 911
+// and 988, EU 112, UK 999, NHS 111 and Samaritans 116 123) checked on
+// 2026-11-24. An emergency never ends with an empty answer.
+//
+// # Handoff
+//
+// A [Handoff] holds what the referring provider may pass on, with the
+// client's [Consent] per category (contact, needs, screening reasons,
+// notes). [Handoff.Summary] keeps only consented categories, and
+// [Summary.Text] and [Summary.Markdown] render them.
+//
+// # Data
+//
+// Directories, requests, options, crisis lists, handoffs and rotation
+// states round-trip through JSON and decode strictly, with the path of the
+// first problem. Everything here is pure: no clock, no randomness, no
+// global state; values are safe for concurrent use.
+package referral

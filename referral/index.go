@@ -1,0 +1,243 @@
+package referral
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability"
+)
+
+// An Index is a directory prepared for fast routing: a bitset per tag,
+// language, region and insurance network, a grid of in-person providers by
+// place, and weekly availability masks. Build it once with NewIndex and
+// route many requests with it; it is immutable and safe for concurrent
+// use.
+type Index struct {
+	providers []Provider
+	ids       map[string]int32
+
+	// Bitsets by tag, primary language subtag, region and network; absent
+	// keys have no provider.
+	tags      map[string]bitset
+	languages map[string]bitset
+	regions   map[string]bitset
+	insurance map[string]bitset
+	remote    bitset // providers who work remotely
+	accepting bitset // providers who said they accept, with room if tracked
+	all       bitset // every provider
+
+	// cells maps a grid cell to the in-person providers located in it, in
+	// increasing order.
+	cells map[int32][]int32
+
+	// Per provider, by position.
+	feeMin   []int64              // lowest fee in minor units, when fees are published
+	feeCur   []agreement.Currency // currency of the fees; zero when not published
+	practice []int32              // practice number, or -1 for a solo practice
+	zone     []int32              // index into zones, or -1 without a schedule
+	week     []weekMask           // weekly open slots, for regular schedules
+
+	zones     []*time.Location // distinct schedule zones
+	irregular bitset           // schedules with overrides, closures or an effective period
+}
+
+// gridDegrees is the size of a grid cell in degrees of latitude and
+// longitude.
+const (
+	gridDegrees = 0.5
+	gridCols    = int32(360 / gridDegrees)
+	gridRows    = int32(180 / gridDegrees)
+	kmPerRadian = 6371.0088
+)
+
+// cellOf returns the grid cell holding p.
+func cellOf(p availability.Point) int32 {
+	return rowOf(p.Lat)*gridCols + colOf(p.Lon)
+}
+
+func rowOf(lat float64) int32 {
+	return min(max(int32(math.Floor((lat+90)/gridDegrees)), 0), gridRows-1)
+}
+
+func colOf(lon float64) int32 {
+	c := int32(math.Floor((lon + 180) / gridDegrees))
+	return ((c % gridCols) + gridCols) % gridCols
+}
+
+// NewIndex validates the directory and indexes it. It returns the
+// directory's Problems when it does not validate. The index keeps the
+// directory's providers; the caller must not change them afterwards.
+func NewIndex(d Directory) (*Index, error) {
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	n := len(d.Providers)
+	ix := &Index{
+		providers: slices.Clone(d.Providers),
+		ids:       make(map[string]int32, n),
+		tags:      make(map[string]bitset),
+		languages: make(map[string]bitset),
+		regions:   make(map[string]bitset),
+		insurance: make(map[string]bitset),
+		remote:    newBitset(n),
+		accepting: newBitset(n),
+		all:       newBitset(n),
+		cells:     make(map[int32][]int32),
+		feeMin:    make([]int64, n),
+		feeCur:    make([]agreement.Currency, n),
+		practice:  make([]int32, n),
+		zone:      make([]int32, n),
+		week:      make([]weekMask, n),
+		irregular: newBitset(n),
+	}
+	ix.all.fill(n)
+	add := func(m map[string]bitset, key string, i int32) {
+		b, ok := m[key]
+		if !ok {
+			b = newBitset(n)
+			m[key] = b
+		}
+		b.set(i)
+	}
+	practices := make(map[string]int32)
+	zones := make(map[*time.Location]int32)
+	for k := range ix.providers {
+		i := int32(k)
+		p := &ix.providers[k]
+		ix.ids[p.ID] = i
+		for _, list := range [...][]string{p.Professions, p.Specialties, p.Attributes} {
+			for _, t := range list {
+				add(ix.tags, t, i)
+			}
+		}
+		for _, l := range p.Languages {
+			add(ix.languages, primaryLanguage(l), i)
+		}
+		for _, r := range p.Regions {
+			add(ix.regions, r, i)
+		}
+		for _, t := range p.Insurance {
+			add(ix.insurance, t, i)
+		}
+		if p.Modalities.Has(Remote) {
+			ix.remote.set(i)
+		}
+		if p.Modalities.Has(InPerson) {
+			c := cellOf(*p.Location)
+			ix.cells[c] = append(ix.cells[c], i)
+		}
+		if p.Accepting.Value && (p.Capacity == nil || p.Capacity.Value > 0) {
+			ix.accepting.set(i)
+		}
+		if p.Fees != nil {
+			ix.feeMin[k] = p.Fees.Min.Minor()
+			ix.feeCur[k] = p.Fees.Min.Currency()
+		}
+		ix.practice[k] = -1
+		if p.Practice != "" {
+			num, ok := practices[p.Practice]
+			if !ok {
+				num = int32(len(practices))
+				practices[p.Practice] = num
+			}
+			ix.practice[k] = num
+		}
+		ix.zone[k] = -1
+		if s := p.Schedule; s != nil {
+			loc := s.Zone
+			if loc == nil {
+				loc = time.UTC
+			}
+			z, ok := zones[loc]
+			if !ok {
+				z = int32(len(ix.zones))
+				zones[loc] = z
+				ix.zones = append(ix.zones, loc)
+			}
+			ix.zone[k] = z
+			if regularSchedule(s) {
+				ix.week[k] = usualWeek(s)
+			} else {
+				ix.irregular.set(i)
+			}
+		}
+	}
+	return ix, nil
+}
+
+// Len returns the number of providers.
+func (ix *Index) Len() int { return len(ix.providers) }
+
+// Provider returns the provider with the given ID, and whether there is one.
+func (ix *Index) Provider(id string) (Provider, bool) {
+	i, ok := ix.ids[id]
+	if !ok {
+		return Provider{}, false
+	}
+	return ix.providers[i], true
+}
+
+// All returns the providers in directory order.
+func (ix *Index) All() iter.Seq[Provider] {
+	return func(yield func(Provider) bool) {
+		for _, p := range ix.providers {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// Record returns the rotation state after a referral of the provider with
+// the given ID at the instant at, such as the colleague the client chose
+// among the matches. It returns ErrUnknownProvider for an ID the index
+// does not hold.
+func (ix *Index) Record(r Rotation, id string, at time.Time) (Rotation, error) {
+	i, ok := ix.ids[id]
+	if !ok {
+		return r, &ProviderError{ID: id, Err: ErrUnknownProvider}
+	}
+	return r.record(id, ix.providers[i].share(), at), nil
+}
+
+// A ProviderError is an error about one provider, by ID.
+type ProviderError struct {
+	ID  string
+	Err error
+}
+
+// Error returns the ID and the cause.
+func (e *ProviderError) Error() string { return fmt.Sprintf("provider %q: %v", e.ID, e.Err) }
+
+// Unwrap returns the cause.
+func (e *ProviderError) Unwrap() error { return e.Err }
+
+// cellRange returns the rows r0 to r1 and the columns c0 to c1 of the
+// grid cells that may hold a point within km of p: the rows within km of
+// p's latitude, and the columns within the widest longitude a circle of
+// that radius spans. Columns may run past the last one and wrap around;
+// reduce them modulo gridCols.
+func cellRange(p availability.Point, km float64) (r0, r1, c0, c1 int32) {
+	d := km / kmPerRadian * (1 + 1e-9) // angular radius, with a margin for rounding
+	lo, hi := p.Lat-d*180/math.Pi, p.Lat+d*180/math.Pi
+	r0, r1 = rowOf(lo), rowOf(hi)
+	c0, c1 = 0, gridCols-1
+	if lo <= -90 || hi >= 90 {
+		return r0, r1, c0, c1
+	}
+	s := math.Sin(d) / math.Cos(p.Lat*math.Pi/180)
+	if s >= 1 {
+		return r0, r1, c0, c1
+	}
+	dLon := math.Asin(s) * 180 / math.Pi
+	a := int32(math.Floor((p.Lon - dLon + 180) / gridDegrees))
+	b := int32(math.Floor((p.Lon + dLon + 180) / gridDegrees))
+	if b-a >= gridCols {
+		return r0, r1, c0, c1
+	}
+	return r0, r1, a, b
+}

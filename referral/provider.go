@@ -1,0 +1,385 @@
+package referral
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// Modality is a set of ways a provider works with a client, or a client is
+// willing to be served: in person, remote, or both. Its text form is
+// "in_person", "remote" or "in_person,remote". The zero Modality is the
+// empty set; in a Request it means "either".
+type Modality uint8
+
+// The modalities.
+const (
+	InPerson Modality = 1 << iota // at the provider's or the client's place
+	Remote                        // by video, phone or message
+
+	anyModality = InPerson | Remote
+)
+
+// ErrModality is matched (errors.Is) by every error from ParseModality.
+var ErrModality = errors.New("invalid modality")
+
+// ParseModality parses "in_person", "remote", or both separated by a comma,
+// in either order. The empty string is the empty set.
+func ParseModality(s string) (Modality, error) {
+	var m Modality
+	if s == "" {
+		return 0, nil
+	}
+	for part := range strings.SplitSeq(s, ",") {
+		switch part {
+		case "in_person":
+			m |= InPerson
+		case "remote":
+			m |= Remote
+		default:
+			return 0, fmt.Errorf("%w %q: want in_person, remote or in_person,remote", ErrModality, s)
+		}
+	}
+	return m, nil
+}
+
+// Has reports whether every modality of o is in m.
+func (m Modality) Has(o Modality) bool { return m&o == o }
+
+// IsValid reports whether m holds only known modalities.
+func (m Modality) IsValid() bool { return m&^anyModality == 0 }
+
+// String returns the text form: "in_person", "remote", "in_person,remote"
+// or "" for the empty set.
+func (m Modality) String() string {
+	switch m {
+	case 0:
+		return ""
+	case InPerson:
+		return "in_person"
+	case Remote:
+		return "remote"
+	case anyModality:
+		return "in_person,remote"
+	}
+	return fmt.Sprintf("Modality(%d)", uint8(m))
+}
+
+// MarshalText returns the text form.
+func (m Modality) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, fmt.Errorf("%w: %d", ErrModality, uint8(m))
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText parses the text form.
+func (m *Modality) UnmarshalText(b []byte) error {
+	v, err := ParseModality(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// A Fact is something a provider said that goes stale, with the date it was
+// last confirmed: "accepting new clients" and open capacity. A zero
+// Confirmed means the fact was never confirmed, and routing treats it as
+// stale. In JSON a Fact is {"value": …, "confirmed": "2026-11-24"}, the
+// date left out when zero.
+type Fact[T comparable] struct {
+	// Value is what the provider said.
+	Value T
+	// Confirmed is the date the provider last confirmed Value.
+	Confirmed availability.Date
+}
+
+// Known reports whether the fact was ever confirmed.
+func (f Fact[T]) Known() bool { return !f.Confirmed.IsZero() }
+
+// AgeDays returns the number of days from the confirmation to today, and
+// false when the fact was never confirmed.
+func (f Fact[T]) AgeDays(today availability.Date) (int, bool) {
+	if !f.Known() {
+		return 0, false
+	}
+	return f.Confirmed.DaysUntil(today), true
+}
+
+// factJSON is the JSON form of a Fact.
+type factJSON[T comparable] struct {
+	Value     T                  `json:"value"`
+	Confirmed *availability.Date `json:"confirmed,omitempty"`
+}
+
+// MarshalJSON encodes the fact as {"value", "confirmed"}.
+func (f Fact[T]) MarshalJSON() ([]byte, error) {
+	j := factJSON[T]{Value: f.Value}
+	if f.Known() {
+		j.Confirmed = &f.Confirmed
+	}
+	return jsoncodec.Marshal(j)
+}
+
+// UnmarshalJSON decodes {"value", "confirmed"}.
+func (f *Fact[T]) UnmarshalJSON(b []byte) error {
+	var j factJSON[T]
+	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
+		return err
+	}
+	*f = Fact[T]{Value: j.Value}
+	if j.Confirmed != nil {
+		f.Confirmed = *j.Confirmed
+	}
+	return nil
+}
+
+// A FeeRange is what a provider charges per session, from Min to Max in one
+// currency. A zero FeeRange is invalid; a Provider without fees has a nil
+// *FeeRange.
+type FeeRange struct {
+	Min agreement.Money `json:"min"`
+	Max agreement.Money `json:"max"`
+}
+
+// validate reports problems of the range at path.
+func (r FeeRange) validate(ps *Problems, path string) {
+	n := len(*ps)
+	checkMoney(ps, problem.Join(path, "min"), r.Min)
+	checkMoney(ps, problem.Join(path, "max"), r.Max)
+	if len(*ps) > n {
+		return
+	}
+	switch {
+	case r.Min.Currency() != r.Max.Currency():
+		ps.Add(path, ProblemMismatch, "min is in %s and max in %s", r.Min.Currency(), r.Max.Currency())
+	case r.Min.Minor() > r.Max.Minor():
+		ps.Add(path, ProblemOrder, "min %s is above max %s", r.Min, r.Max)
+	}
+}
+
+// A Provider is one entry of a Directory: a colleague a client may be
+// referred to, with what they offer, where and to whom, what they charge,
+// and whether they take new clients.
+//
+// Needs in a Request are matched against Professions, Specialties and
+// Attributes together, exactly as written: use one vocabulary of lower-case
+// tags such as "life-coaching" across the directory and the screening that
+// produces the needs.
+//
+// The zero Provider is invalid: it needs an ID, a name and a modality.
+type Provider struct {
+	// ID identifies the provider in the directory, in rotation state and in
+	// a request's exclusions.
+	ID string `json:"id"`
+	// Name is the provider's name as a client sees it.
+	Name string `json:"name"`
+	// Practice groups providers who work together; Options.MaxPerPractice
+	// limits how many matches come from one practice. Empty means a solo
+	// practice.
+	Practice string `json:"practice,omitempty"`
+	// Professions are tags such as "coach" or "psychotherapist".
+	Professions []string `json:"professions,omitempty"`
+	// Specialties are tags such as "life-coaching" or "grief".
+	Specialties []string `json:"specialties,omitempty"`
+	// Attributes are identity or other tags a client may ask for, such as
+	// "woman" or "lgbtq-affirming", given only with the provider's consent.
+	Attributes []string `json:"attributes,omitempty"`
+	// Modalities are how the provider works; at least one is required.
+	Modalities Modality `json:"modalities"`
+	// Languages are BCP 47 tags of the languages the provider works in,
+	// such as "en" or "pt-BR".
+	Languages []string `json:"languages,omitempty"`
+	// Location is where the provider sees clients in person; required when
+	// Modalities has InPerson.
+	Location *availability.Point `json:"location,omitempty"`
+	// RadiusKm is how far from Location the provider serves in-person
+	// clients; zero means no limit of the provider's own.
+	RadiusKm float64 `json:"radius_km,omitempty"`
+	// Regions are where the provider may practise (licensing), as region
+	// codes: "US-NY" is one state, "US" the whole country.
+	Regions []string `json:"regions,omitempty"`
+	// Fees is the range of fees per session; nil means not published.
+	Fees *FeeRange `json:"fees,omitempty"`
+	// SlidingScale says the provider may charge less than Fees.Min to a
+	// client who cannot afford it.
+	SlidingScale bool `json:"sliding_scale,omitempty"`
+	// Insurance are the insurance networks the provider is in, as tags.
+	Insurance []string `json:"insurance,omitempty"`
+	// Accepting says whether the provider takes new clients, and when that
+	// was confirmed. The zero value is "not accepting, never confirmed".
+	Accepting Fact[bool] `json:"accepting"`
+	// Capacity is how many new clients the provider can still take, and
+	// when that was confirmed; nil means capacity is not tracked and
+	// Accepting alone decides.
+	Capacity *Fact[int] `json:"capacity,omitempty"`
+	// Schedule is the provider's availability, used to score a client's
+	// preferred times and to find immediate capacity in an emergency; nil
+	// means not published.
+	Schedule *availability.Schedule `json:"schedule,omitempty"`
+	// Share is the provider's target share of referrals relative to
+	// near-equal colleagues: a provider with Share 2 is offered twice as
+	// often as one with Share 1. Zero means 1.
+	Share float64 `json:"share,omitempty"`
+	// Priority orders near-equal matches before rotation does: among
+	// matches of near-equal score, a higher priority comes first. Zero is
+	// the usual priority.
+	Priority int `json:"priority,omitempty"`
+}
+
+// share returns the provider's target share, 1 when unset.
+func (p *Provider) share() float64 {
+	if p.Share > 0 {
+		return p.Share
+	}
+	return 1
+}
+
+// hasTag reports whether a need's tag is among the provider's professions,
+// specialties or attributes.
+func (p *Provider) hasTag(tag string) bool {
+	for _, list := range [...][]string{p.Professions, p.Specialties, p.Attributes} {
+		for _, t := range list {
+			if t == tag {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MarshalJSON encodes the provider with snake_case members.
+func (p Provider) MarshalJSON() ([]byte, error) {
+	type plain Provider
+	return jsoncodec.Marshal(plain(p))
+}
+
+// UnmarshalJSON decodes a provider strictly: unknown members are errors.
+func (p *Provider) UnmarshalJSON(b []byte) error {
+	type plain Provider
+	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+}
+
+// validate reports the provider's problems at path.
+func (p *Provider) validate(ps *Problems, path string) {
+	at := func(field string) string { return problem.Join(path, field) }
+	switch {
+	case p.ID == "":
+		ps.Add(at("id"), ProblemRequired, "a provider needs an ID")
+	case !validTag(p.ID):
+		ps.Add(at("id"), ProblemSyntax, "ID %q must be 1 to %d characters, without control characters or space at either end", p.ID, maxTagLen)
+	}
+	if strings.TrimSpace(p.Name) == "" {
+		ps.Add(at("name"), ProblemRequired, "a provider needs a name")
+	}
+	if p.Practice != "" && !validTag(p.Practice) {
+		ps.Add(at("practice"), ProblemSyntax, "practice %q must be 1 to %d characters, without control characters or space at either end", p.Practice, maxTagLen)
+	}
+	checkTags(ps, at("professions"), p.Professions)
+	checkTags(ps, at("specialties"), p.Specialties)
+	checkTags(ps, at("attributes"), p.Attributes)
+	switch {
+	case !p.Modalities.IsValid():
+		ps.Add(at("modalities"), ProblemRange, "modalities %d holds unknown values", uint8(p.Modalities))
+	case p.Modalities == 0:
+		ps.Add(at("modalities"), ProblemRequired, "a provider works in person, remotely or both")
+	}
+	for i, l := range p.Languages {
+		if !validLanguage(l) {
+			ps.Add(problem.Index(at("languages"), i), ProblemSyntax, "%q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", l)
+		}
+	}
+	switch {
+	case p.Location != nil && !p.Location.IsValid():
+		ps.Add(at("location"), ProblemRange, "%s is not a valid latitude,longitude", p.Location)
+	case p.Location == nil && p.Modalities.Has(InPerson):
+		ps.Add(at("location"), ProblemRequired, "a provider who works in person needs a location")
+	}
+	checkNonNegative(ps, at("radius_km"), p.RadiusKm)
+	for i, r := range p.Regions {
+		if !validRegion(r) {
+			ps.Add(problem.Index(at("regions"), i), ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r)
+		}
+	}
+	if p.Fees != nil {
+		p.Fees.validate(ps, at("fees"))
+	}
+	checkTags(ps, at("insurance"), p.Insurance)
+	if !p.Accepting.Confirmed.IsZero() && !p.Accepting.Confirmed.IsValid() {
+		ps.Add(at("accepting.confirmed"), ProblemRange, "%s is not a valid date", p.Accepting.Confirmed)
+	}
+	if c := p.Capacity; c != nil {
+		if c.Value < 0 {
+			ps.Add(at("capacity.value"), ProblemNegative, "capacity %d is negative", c.Value)
+		}
+		if !c.Confirmed.IsZero() && !c.Confirmed.IsValid() {
+			ps.Add(at("capacity.confirmed"), ProblemRange, "%s is not a valid date", c.Confirmed)
+		}
+	}
+	if p.Schedule != nil {
+		if err := p.Schedule.Validate(); err != nil {
+			for _, q := range err.(availability.Problems) {
+				q.Path = problem.Join(at("schedule"), q.Path)
+				*ps = append(*ps, q)
+			}
+		}
+	}
+	checkNonNegative(ps, at("share"), p.Share)
+}
+
+// A Directory is the providers a practice or network refers clients to.
+// The zero Directory is valid and empty.
+type Directory struct {
+	// Version names this edition of the directory, for the host's records.
+	Version string `json:"version,omitempty"`
+	// Providers are the entries; IDs are unique.
+	Providers []Provider `json:"providers"`
+}
+
+// Validate returns nil or Problems listing every problem of every entry,
+// with paths such as "providers[3].fees.min": missing or repeated IDs, bad
+// coordinates, malformed tags, unknown currencies, negative fees.
+func (d Directory) Validate() error {
+	var ps Problems
+	seen := make(map[string]int, len(d.Providers))
+	for i := range d.Providers {
+		p := &d.Providers[i]
+		path := problem.Index("providers", i)
+		p.validate(&ps, path)
+		if p.ID == "" {
+			continue
+		}
+		if j, dup := seen[p.ID]; dup {
+			ps.Add(problem.Join(path, "id"), ProblemDuplicate, "ID %q is also used by providers[%d]", p.ID, j)
+		} else {
+			seen[p.ID] = i
+		}
+	}
+	return ps.Err()
+}
+
+// MarshalJSON encodes the directory as {"version", "providers"}.
+func (d Directory) MarshalJSON() ([]byte, error) {
+	type plain Directory
+	return jsoncodec.Marshal(plain(d))
+}
+
+// The bounds on decoding a directory: large enough for a few hundred
+// thousand entries, small enough to keep memory in check.
+const (
+	maxDirectoryBytes    = 256 << 20
+	maxDirectoryElements = 20_000_000
+)
+
+// UnmarshalJSON decodes a directory strictly, up to 256 MiB of input. It
+// does not validate; call Validate or NewIndex.
+func (d *Directory) UnmarshalJSON(b []byte) error {
+	type plain Directory
+	return jsoncodec.Unmarshal(b, (*plain)(d), jsoncodec.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements})
+}

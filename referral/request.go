@@ -1,0 +1,183 @@
+package referral
+
+import (
+	"strings"
+	"time"
+
+	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// A Need is something the client needs from a provider, as a tag matched
+// against the provider's professions, specialties and attributes: a must
+// have, or a preference.
+type Need struct {
+	// Tag is the need, such as "life-coaching" or "holistic".
+	Tag string `json:"tag"`
+	// Must makes the need a must-have: with ConstraintNeeds hard, only
+	// providers who meet every must-have match.
+	Must bool `json:"must,omitempty"`
+}
+
+// A Request describes the client to be referred: what they need, the
+// language they speak, where and how they want to be seen, the region they
+// live in, what they can pay, when they would like to meet, how urgent it
+// is, and who must not be suggested.
+//
+// The zero Request is valid: it asks for any provider who is accepting new
+// clients.
+type Request struct {
+	// Needs are the client's needs, such as those a screening produced.
+	Needs []Need `json:"needs,omitempty"`
+	// Language is a BCP 47 tag of the language the client wants to be
+	// served in; empty means any. Languages match on their primary
+	// subtag ("pt" matches "pt-BR"); an exact match scores higher.
+	Language string `json:"language,omitempty"`
+	// Modalities are the ways the client accepts to be served; zero means
+	// either: remote, or in person when Location is given.
+	Modalities Modality `json:"modalities,omitempty"`
+	// Location is where the client is, for in-person matches; nil means
+	// unknown, and then only remote providers can reach the client.
+	Location *availability.Point `json:"location,omitempty"`
+	// WithinKm is how far the client will travel for in-person sessions;
+	// zero means Options.WithinKm.
+	WithinKm float64 `json:"within_km,omitempty"`
+	// Region is the region code where the client lives ("US-NY"), for
+	// licensing and crisis resources; empty means unknown.
+	Region string `json:"region,omitempty"`
+	// Budget is the most the client can pay per session; nil means not
+	// given.
+	Budget *agreement.Money `json:"budget,omitempty"`
+	// Insurance is the client's insurance network, as a tag; empty means
+	// none or not given.
+	Insurance string `json:"insurance,omitempty"`
+	// Preferred are the weekly times the client would like to meet, read
+	// in Zone.
+	Preferred []availability.Window `json:"preferred,omitempty"`
+	// Zone is the client's time zone for Preferred; nil means UTC. In JSON
+	// it is the IANA name, such as "Europe/Rome".
+	Zone *time.Location `json:"-"`
+	// Urgency is how urgent the request is. An Emergency puts crisis
+	// resources first and keeps only providers with immediate capacity.
+	Urgency availability.Urgency `json:"urgency,omitempty"`
+	// Exclude are IDs of providers never to suggest: the referring
+	// provider, conflicts of interest, providers the client declined.
+	Exclude []string `json:"exclude,omitempty"`
+}
+
+// requestJSON is the JSON form of a Request.
+type requestJSON struct {
+	Needs      []Need                `json:"needs,omitempty"`
+	Language   string                `json:"language,omitempty"`
+	Modalities Modality              `json:"modalities,omitempty"`
+	Location   *availability.Point   `json:"location,omitempty"`
+	WithinKm   float64               `json:"within_km,omitempty"`
+	Region     string                `json:"region,omitempty"`
+	Budget     *agreement.Money      `json:"budget,omitempty"`
+	Insurance  string                `json:"insurance,omitempty"`
+	Preferred  []availability.Window `json:"preferred,omitempty"`
+	Zone       string                `json:"zone,omitempty"`
+	Urgency    availability.Urgency  `json:"urgency,omitempty"`
+	Exclude    []string              `json:"exclude,omitempty"`
+}
+
+// MarshalJSON encodes the request, with Zone as its IANA name.
+func (r Request) MarshalJSON() ([]byte, error) {
+	j := requestJSON{
+		Needs: r.Needs, Language: r.Language, Modalities: r.Modalities,
+		Location: r.Location, WithinKm: r.WithinKm, Region: r.Region,
+		Budget: r.Budget, Insurance: r.Insurance, Preferred: r.Preferred,
+		Urgency: r.Urgency, Exclude: r.Exclude,
+	}
+	if r.Zone != nil && r.Zone != time.UTC {
+		j.Zone = r.Zone.String()
+	}
+	return jsoncodec.Marshal(j)
+}
+
+// UnmarshalJSON decodes a request strictly, loading Zone by its IANA name.
+func (r *Request) UnmarshalJSON(b []byte) error {
+	var j requestJSON
+	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
+		return err
+	}
+	*r = Request{
+		Needs: j.Needs, Language: j.Language, Modalities: j.Modalities,
+		Location: j.Location, WithinKm: j.WithinKm, Region: j.Region,
+		Budget: j.Budget, Insurance: j.Insurance, Preferred: j.Preferred,
+		Urgency: j.Urgency, Exclude: j.Exclude,
+	}
+	if j.Zone != "" {
+		loc, err := availability.LoadZone(j.Zone)
+		if err != nil {
+			return &jsoncodec.Error{Path: "zone", Err: err}
+		}
+		r.Zone = loc
+	}
+	return nil
+}
+
+// Validate returns nil or Problems listing every problem of the request,
+// with paths such as "needs[1].tag" or "budget".
+func (r Request) Validate() error {
+	var ps Problems
+	for i, n := range r.Needs {
+		path := problem.Join(problem.Index("needs", i), "tag")
+		if !validTag(n.Tag) {
+			ps.Add(path, ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", n.Tag, maxTagLen)
+			continue
+		}
+		for _, m := range r.Needs[:i] {
+			if m.Tag == n.Tag {
+				ps.Add(path, ProblemDuplicate, "need %q is listed twice", n.Tag)
+				break
+			}
+		}
+	}
+	if r.Language != "" && !validLanguage(r.Language) {
+		ps.Add("language", ProblemSyntax, "%q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", r.Language)
+	}
+	if !r.Modalities.IsValid() {
+		ps.Add("modalities", ProblemRange, "modalities %d holds unknown values", uint8(r.Modalities))
+	}
+	switch {
+	case r.Location != nil && !r.Location.IsValid():
+		ps.Add("location", ProblemRange, "%s is not a valid latitude,longitude", r.Location)
+	case r.Location == nil && r.Modalities == InPerson:
+		ps.Add("location", ProblemRequired, "an in-person request needs the client's location")
+	}
+	checkNonNegative(&ps, "within_km", r.WithinKm)
+	if r.Region != "" && !validRegion(r.Region) {
+		ps.Add("region", ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r.Region)
+	}
+	if r.Budget != nil {
+		checkMoney(&ps, "budget", *r.Budget)
+	}
+	if r.Insurance != "" && !validTag(r.Insurance) {
+		ps.Add("insurance", ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", r.Insurance, maxTagLen)
+	}
+	if len(r.Preferred) > 0 {
+		// The preferred times are weekly windows: validate them as the
+		// working hours of a schedule.
+		if err := (availability.Schedule{Zone: r.Zone, Hours: r.Preferred}).Validate(); err != nil {
+			for _, p := range err.(availability.Problems) {
+				p.Path = "preferred" + strings.TrimPrefix(p.Path, "hours")
+				ps = append(ps, p)
+			}
+		}
+	}
+	if !r.Urgency.IsValid() {
+		ps.Add("urgency", ProblemRange, "urgency %d is not a level", int(r.Urgency))
+	}
+	for i, id := range r.Exclude {
+		if id == "" {
+			ps.Add(problem.Index("exclude", i), ProblemRequired, "an excluded ID is empty")
+		}
+	}
+	return ps.Err()
+}
+
+// emergency reports whether the request is an emergency.
+func (r *Request) emergency() bool { return r.Urgency >= availability.Emergency }
