@@ -3,6 +3,7 @@ package agreement
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
@@ -211,7 +212,7 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	}
 	x.reason(CodeLateCancellation, id, "Cancelled %s before the start, less than %s: %s of the session fee is due.", formatDuration(notice), formatDuration(t.Before), formatShare(t.Share))
 	x.charge(id, fee, "late cancellation")
-	if err := x.clientBreach(id, Minor, "cancelled with "+formatDuration(notice)+" notice, less than "+formatDuration(t.Before)); err != nil {
+	if err := x.clientBreach(id, Minor, "cancelled "+formatDuration(notice)+" ahead, with less notice than "+formatDuration(t.Before)); err != nil {
 		return err
 	}
 	x.countLate()
@@ -235,8 +236,31 @@ func (x *evaluator) countLate() {
 	if n := len(h.late); n >= lim.Count {
 		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, formatDuration(lim.Within), lim.Count)
 		x.action(ActTerminateAllowed, ClauseCancellationLimit, time.Time{}, "The provider may end the engagement at once.")
-		h.rights = append(h.rights, ClauseCancellationLimit)
 	}
+}
+
+// lateWithin counts the late cancellations and no-shows in the span of
+// length within that ends at t.
+func (h *history) lateWithin(t time.Time, within time.Duration) int {
+	n := 0
+	from := t.Add(-within)
+	for _, u := range h.late {
+		if u.After(from) && !u.After(t) {
+			n++
+		}
+	}
+	return n
+}
+
+// hasRight reports whether clause id gives the provider a right to end the
+// engagement at once at t: a termination step some breach met, or the
+// cancellation limit when it is reached.
+func (x *evaluator) hasRight(id ClauseID, t time.Time) bool {
+	if slices.Contains(x.h.rights, id) {
+		return true
+	}
+	lim := x.a.Cancellation.Limit
+	return id == ClauseCancellationLimit && lim.Count > 0 && lim.Within > 0 && x.h.lateWithin(t, lim.Within) >= lim.Count
 }
 
 func (x *evaluator) providerCancellation(notice time.Duration) error {
@@ -244,7 +268,7 @@ func (x *evaluator) providerCancellation(notice time.Duration) error {
 	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", formatDuration(max(notice, 0)))
 	if pc.Notice > 0 && notice < pc.Notice {
 		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", formatDuration(pc.Notice), formatDuration(max(notice, 0)))
-		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled with "+formatDuration(max(notice, 0))+" notice, less than the "+formatDuration(pc.Notice)+" promised")
+		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled "+formatDuration(max(notice, 0))+" ahead, with less notice than the "+formatDuration(pc.Notice)+" promised")
 	}
 	return x.providerRemedy()
 }
@@ -288,10 +312,10 @@ func (x *evaluator) arrival() error {
 	}
 	x.endOnTime()
 	if late <= l.Grace {
-		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the %s grace period.", formatDuration(late), formatDuration(l.Grace))
+		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
 		return nil
 	}
-	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the %s grace period.", formatDuration(late), formatDuration(l.Grace))
+	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
 	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+formatDuration(late)+" late")
 }
 
@@ -476,10 +500,10 @@ func (x *evaluator) latePayment() error {
 	p := &x.a.Payment
 	late := x.ev.At.Sub(x.ev.Due)
 	if late <= p.Grace {
-		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the %s grace period.", formatDuration(max(late, 0)), formatDuration(p.Grace))
+		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the grace period of %s.", formatDuration(max(late, 0)), formatDuration(p.Grace))
 		return nil
 	}
-	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the %s grace period.", formatDuration(late), formatDuration(p.Grace))
+	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(p.Grace))
 	if !p.LateFee.IsZero() {
 		x.reason(CodeLatePayment, ClausePaymentLateFee, "A late fee of %s is due.", p.LateFee)
 		x.charge(ClausePaymentLateFee, p.LateFee, "late payment")
@@ -493,21 +517,19 @@ func (x *evaluator) latePayment() error {
 func (x *evaluator) terminationStart() bool {
 	t := &x.a.Termination
 	by := x.ev.by()
-	if by == Provider {
-		if x.ev.Ground != "" {
-			if g, ok := t.ground(x.ev.Ground); ok {
-				id := GroundClause(g.Key)
-				x.reason(CodeImmediateGround, id, "The provider ends the engagement at once: %s.", g.Text)
-				x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
-				return true
-			}
-			x.reason(CodeUnknownGround, ClauseTerminationGrounds, "The agreement lists no ground %q; the provider's notice applies.", x.ev.Ground)
-		} else if len(x.h.rights) > 0 {
-			id := x.h.rights[len(x.h.rights)-1]
+	if by == Provider && x.ev.Ground != "" {
+		if g, ok := t.ground(x.ev.Ground); ok {
+			id := GroundClause(g.Key)
+			x.reason(CodeImmediateGround, id, "The provider ends the engagement at once: %s.", g.Text)
+			x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
+			return true
+		}
+		if id := ClauseID(x.ev.Ground); x.hasRight(id, x.ev.At) {
 			x.reason(CodeImmediateGround, id, "The provider ends the engagement at once, on the right %s gave.", id)
 			x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
 			return true
 		}
+		x.reason(CodeUnknownGround, ClauseTerminationGrounds, "Neither the agreement's grounds nor the breaches so far give a right %q; the provider's notice applies.", x.ev.Ground)
 	}
 	notice := t.Notice.of(by)
 	end := x.ev.At.Add(notice)

@@ -85,8 +85,12 @@ type Event struct {
 	Boundary BoundaryKind `json:"boundary,omitempty"`
 	// InSession says a boundary incident happened during a session.
 	InSession bool `json:"in_session,omitempty"`
-	// Ground is the key of the immediate ground a provider's termination
-	// invokes; empty means none.
+	// Ground is what a provider's termination with immediate effect
+	// invokes: the key of one of the agreement's grounds ("nonpayment"),
+	// or, in a Ledger, the ID of a clause whose breaches gave the provider
+	// that right ("boundaries.romantic.ladder[0]", "cancellation.limit").
+	// Empty means none: the provider's notice applies, and the client is
+	// refunded everything unused.
 	Ground string `json:"ground,omitempty"`
 	// Amount is the money the event concerns, as listed above.
 	Amount Money `json:"amount"`

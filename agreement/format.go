@@ -21,8 +21,12 @@ func formatDuration(d time.Duration) string {
 		return "0 minutes"
 	}
 	const day = 24 * time.Hour
-	if d >= 2*day && d%day == 0 {
-		return plural(int64(d/day), "day")
+	if d >= 2*day && d%time.Hour == 0 {
+		days, h := int64(d/day), int64(d%day/time.Hour)
+		if h == 0 {
+			return plural(days, "day")
+		}
+		return plural(days, "day") + " " + plural(h, "hour")
 	}
 	h, m := int64(d/time.Hour), int64(d%time.Hour/time.Minute)
 	switch {

@@ -1,0 +1,473 @@
+package agreement
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+)
+
+// An Account is the money of an engagement at one moment, in the
+// agreement's currency. Every amount the client paid is in exactly one of
+// four places, so that always
+//
+//	Charged + Refunded + Retained + Held == Paid
+//
+// to the minor unit. Charges the client's money does not cover yet are
+// Outstanding, outside that sum, until a payment settles them.
+type Account struct {
+	// Paid is everything the client paid.
+	Paid Money `json:"paid"`
+	// Charged is the part of Paid that settled charges: sessions held,
+	// prepaid sessions used, fees.
+	Charged Money `json:"charged"`
+	// Refunded is the part of Paid returned to the client.
+	Refunded Money `json:"refunded"`
+	// Retained is the part of Paid the provider kept although unused:
+	// non-refundable parts at termination.
+	Retained Money `json:"retained"`
+	// Held is the part of Paid not yet charged, refunded or retained:
+	// prepaid sessions and credit.
+	Held Money `json:"held"`
+	// Outstanding is what the client owes: charges not covered by Held.
+	Outstanding Money `json:"outstanding"`
+	// Prepaid is the number of prepaid sessions left.
+	Prepaid int `json:"prepaid"`
+}
+
+// check returns ErrConservation unless the four places add up to Paid.
+func (a Account) check() error {
+	return conserve(a.Paid, a.Charged, a.Refunded, a.Retained, a.Held)
+}
+
+// A Ledger evaluates the events of one engagement in order, keeping what
+// single evaluations cannot know: the account (payments, prepaid sessions,
+// credit, what is owed), how many breaches the client has committed (for
+// the ladders), the late cancellations within the cancellation limit's
+// span, and the rights to terminate the client has given the provider.
+//
+// Events must come in order of At; Apply refuses an earlier one, and any
+// event after a termination. Money is conserved after every event: Apply
+// checks the account and fails with ErrConservation rather than go on if
+// it ever did not add up. After an error, the ledger is unusable and Apply
+// returns that error again.
+//
+// Within a ledger:
+//   - a payment with Sessions buys a package: its amount is split over its
+//     sessions (Money.Split), and each session held uses the next part;
+//   - a payment without Sessions settles what is outstanding, then becomes
+//     credit;
+//   - a session held with no prepaid session left is charged the session
+//     fee; charges are settled from credit, and the rest is outstanding;
+//   - a provider's cancellation with the refund remedy refunds the next
+//     prepaid part, when there is one;
+//   - a termination uses the account rather than the event's figures:
+//     outstanding charges are settled from what is held, the non-refundable
+//     share (of what was paid for packages) is retained when the client is
+//     at fault, and the rest is refunded, leaving nothing held.
+//
+// A Ledger is not safe for concurrent use. The zero Ledger is not usable;
+// use NewLedger.
+type Ledger struct {
+	terms    Agreement
+	cur      Currency
+	h        history
+	acct     Account
+	credit   Money   // the part of Held that is not prepaid
+	parts    []Money // the prepaid session parts left, oldest first
+	packages Money   // what was paid for packages
+	breaches []Breach
+	last     time.Time
+	started  bool
+	ended    bool
+	err      error
+}
+
+// NewLedger returns an empty ledger for the terms, which must pass
+// Validate and set a session fee (its currency is the account's).
+func NewLedger(terms Agreement) (*Ledger, error) {
+	if err := terms.Validate(); err != nil {
+		return nil, err
+	}
+	cur := terms.Currency()
+	if !cur.IsValid() {
+		return nil, fmt.Errorf("%w: the ledger needs a session fee to know its currency", ErrInvalid)
+	}
+	z := Zero(cur)
+	return &Ledger{
+		terms:    terms,
+		cur:      cur,
+		acct:     Account{Paid: z, Charged: z, Refunded: z, Retained: z, Held: z, Outstanding: z},
+		credit:   z,
+		packages: z,
+	}, nil
+}
+
+// Account returns the account after the events applied so far.
+func (l *Ledger) Account() Account { return l.acct }
+
+// Breaches returns the breaches recorded so far, in order.
+func (l *Ledger) Breaches() iter.Seq[Breach] {
+	return func(yield func(Breach) bool) {
+		for _, b := range l.breaches {
+			if !yield(b) {
+				return
+			}
+		}
+	}
+}
+
+// Apply evaluates the next event, updates the ledger and returns the
+// outcome. The event's money must be in the agreement's currency.
+func (l *Ledger) Apply(ev Event) (Outcome, error) {
+	if l.err != nil {
+		return Outcome{}, l.err
+	}
+	if l.ended {
+		return Outcome{}, fmt.Errorf("%w: %s at %s", ErrTerminated, ev.Kind, ev.At.Format(time.RFC3339))
+	}
+	if l.started && ev.At.Before(l.last) {
+		return Outcome{}, fmt.Errorf("%w: %s at %s comes before %s", ErrOrder, ev.Kind, ev.At.Format(time.RFC3339), l.last.Format(time.RFC3339))
+	}
+	if ev.Amount.IsValid() && ev.Amount.Currency() != l.cur {
+		return Outcome{}, fmt.Errorf("%w: %s is not in the agreement's currency, %s", ErrCurrencyMismatch, ev.Amount, l.cur)
+	}
+	if err := ev.Validate(); err != nil {
+		return Outcome{}, err
+	}
+	out, err := l.apply(ev)
+	if err == nil {
+		err = l.acct.check()
+	}
+	if err != nil {
+		l.err = err
+		return Outcome{}, err
+	}
+	l.last, l.started = ev.At, true
+	l.breaches = append(l.breaches, out.Breaches...)
+	return out, nil
+}
+
+func (l *Ledger) apply(ev Event) (Outcome, error) {
+	switch ev.Kind {
+	case EventTermination:
+		return l.terminate(ev)
+	case EventPayment:
+		return l.pay(ev)
+	case EventSession:
+		if len(l.parts) > 0 {
+			return l.usePrepaid(ev)
+		}
+	case EventCancellation:
+		if ev.by() == Provider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
+			ev.Amount = Money{}
+			if len(l.parts) > 0 {
+				ev.Amount = l.parts[0]
+			}
+		}
+	}
+	out, err := evaluate(&l.terms, ev, &l.h)
+	if err != nil {
+		return Outcome{}, err
+	}
+	for _, c := range out.Charges {
+		if err := l.settle(c.Amount); err != nil {
+			return Outcome{}, err
+		}
+	}
+	for _, r := range out.Refunds {
+		// The only refund outside termination is a prepaid part.
+		if len(l.parts) == 0 || r.Amount != l.parts[0] {
+			return Outcome{}, fmt.Errorf("%w: refund %s has no prepaid part", ErrConservation, r.Amount)
+		}
+		if err := l.takePart(&l.acct.Refunded); err != nil {
+			return Outcome{}, err
+		}
+	}
+	return out, nil
+}
+
+// add sets *dst to *dst + m.
+func add(dst *Money, m Money) error {
+	v, err := dst.Add(m)
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
+}
+
+// sub sets *dst to *dst - m.
+func sub(dst *Money, m Money) error {
+	v, err := dst.Sub(m)
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
+}
+
+// minMoney returns the smaller of two amounts of one currency.
+func minMoney(a, b Money) (Money, error) {
+	c, err := a.Cmp(b)
+	if err != nil {
+		return Money{}, err
+	}
+	if c <= 0 {
+		return a, nil
+	}
+	return b, nil
+}
+
+// settle charges m: from credit as far as it goes, and the rest becomes
+// outstanding.
+func (l *Ledger) settle(m Money) error {
+	covered, err := minMoney(m, l.credit)
+	if err != nil {
+		return err
+	}
+	if covered.IsNegative() {
+		covered = Zero(l.cur)
+	}
+	rest, err := m.Sub(covered)
+	if err != nil {
+		return err
+	}
+	for _, step := range []struct {
+		dst *Money
+		m   Money
+		add bool
+	}{
+		{&l.credit, covered, false},
+		{&l.acct.Held, covered, false},
+		{&l.acct.Charged, covered, true},
+		{&l.acct.Outstanding, rest, true},
+	} {
+		if step.add {
+			err = add(step.dst, step.m)
+		} else {
+			err = sub(step.dst, step.m)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// takePart moves the next prepaid part from Held to *dst.
+func (l *Ledger) takePart(dst *Money) error {
+	p := l.parts[0]
+	if err := sub(&l.acct.Held, p); err != nil {
+		return err
+	}
+	if err := add(dst, p); err != nil {
+		return err
+	}
+	l.parts = l.parts[1:]
+	l.acct.Prepaid = len(l.parts)
+	return nil
+}
+
+func (l *Ledger) pay(ev Event) (Outcome, error) {
+	out, err := evaluate(&l.terms, ev, &l.h)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := add(&l.acct.Paid, ev.Amount); err != nil {
+		return Outcome{}, err
+	}
+	if err := add(&l.acct.Held, ev.Amount); err != nil {
+		return Outcome{}, err
+	}
+	if ev.Sessions > 0 {
+		parts, err := ev.Amount.Split(ev.Sessions)
+		if err != nil {
+			return Outcome{}, err
+		}
+		l.parts = append(l.parts, parts...)
+		l.acct.Prepaid = len(l.parts)
+		return out, add(&l.packages, ev.Amount)
+	}
+	if err := add(&l.credit, ev.Amount); err != nil {
+		return Outcome{}, err
+	}
+	if l.acct.Outstanding.IsZero() {
+		return out, nil
+	}
+	settled, err := minMoney(l.acct.Outstanding, l.credit)
+	if err != nil {
+		return Outcome{}, err
+	}
+	out.Reasons = append(out.Reasons, Reason{Code: CodeOutstanding, Clause: ClausePayment, Message: fmt.Sprintf("%s settles outstanding charges.", settled)})
+	for _, err := range []error{
+		sub(&l.acct.Outstanding, settled),
+		sub(&l.credit, settled),
+		sub(&l.acct.Held, settled),
+		add(&l.acct.Charged, settled),
+	} {
+		if err != nil {
+			return Outcome{}, err
+		}
+	}
+	return out, nil
+}
+
+// usePrepaid records a session held on a prepaid part.
+func (l *Ledger) usePrepaid(ev Event) (Outcome, error) {
+	part := l.parts[0]
+	if err := l.takePart(&l.acct.Charged); err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{
+		Event:   ev.Kind,
+		At:      ev.At,
+		Charges: []Line{{Clause: ClauseFeesPackages, Amount: part, Message: "prepaid session"}},
+		Reasons: []Reason{{Code: CodePrepaidUsed, Clause: ClauseFeesPackages, Message: fmt.Sprintf("A prepaid session was used: %s of its package; %d left.", part, len(l.parts))}},
+	}, nil
+}
+
+// terminate ends the engagement and settles the account.
+func (l *Ledger) terminate(ev Event) (Outcome, error) {
+	x := evaluator{a: &l.terms, ev: ev, h: &l.h, out: Outcome{Event: ev.Kind, At: ev.At}}
+	clientSide := x.terminationStart()
+	z := Zero(l.cur)
+	unused := z
+	for _, p := range l.parts {
+		if err := add(&unused, p); err != nil {
+			return Outcome{}, err
+		}
+	}
+	// Outstanding charges are settled from credit, then from unused
+	// prepaid money.
+	for _, pool := range []*Money{&l.credit, &unused} {
+		s, err := minMoney(l.acct.Outstanding, *pool)
+		if err != nil {
+			return Outcome{}, err
+		}
+		if !positive(s) {
+			continue
+		}
+		for _, err := range []error{sub(&l.acct.Outstanding, s), sub(pool, s), sub(&l.acct.Held, s), add(&l.acct.Charged, s)} {
+			if err != nil {
+				return Outcome{}, err
+			}
+		}
+		x.reason(CodeOutstanding, ClausePayment, "%s of outstanding charges is settled from money held.", s)
+	}
+	kept := z
+	if positive(unused) {
+		var err error
+		if kept, err = x.retain(clientSide, l.packages, unused); err != nil {
+			return Outcome{}, err
+		}
+	}
+	refund, err := unused.Sub(kept)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := add(&refund, l.credit); err != nil {
+		return Outcome{}, err
+	}
+	if positive(refund) {
+		x.out.Refunds = append(x.out.Refunds, Line{Clause: ClauseTerminationRefund, Amount: refund, Message: "unused prepaid sessions and credit"})
+		x.reason(CodeRefund, ClauseTerminationRefund, "%s is refunded.", refund)
+	}
+	for _, err := range []error{
+		add(&l.acct.Retained, kept),
+		add(&l.acct.Refunded, refund),
+		sub(&l.acct.Held, kept),
+		sub(&l.acct.Held, refund),
+	} {
+		if err != nil {
+			return Outcome{}, err
+		}
+	}
+	if !l.acct.Outstanding.IsZero() {
+		x.reason(CodeOutstanding, ClausePayment, "%s is still owed.", l.acct.Outstanding)
+	}
+	l.parts, l.credit, l.acct.Prepaid = nil, z, 0
+	l.ended = true
+	return x.out, nil
+}
+
+// A Standing is where an engagement stands at an instant: its account, the
+// breaches so far, and whether the provider may end it at once.
+type Standing struct {
+	At      time.Time `json:"at"`
+	Account Account   `json:"account"`
+	// Breaches counts the client's breaches so far, and ProviderBreaches
+	// the provider's.
+	Breaches         int `json:"breaches"`
+	ProviderBreaches int `json:"provider_breaches"`
+	// LateCancellations counts the late cancellations and no-shows within
+	// the cancellation limit's span ending at At (all of them when the
+	// agreement sets no limit).
+	LateCancellations int `json:"late_cancellations"`
+	// MayTerminate says the provider may end the engagement at once;
+	// Reasons cite the clauses that give the right.
+	MayTerminate bool `json:"may_terminate"`
+	// Terminated says the engagement has ended.
+	Terminated bool     `json:"terminated"`
+	Reasons    []Reason `json:"reasons,omitempty"`
+}
+
+// Standing returns where the engagement stands at now, which should not be
+// before the last event applied.
+func (l *Ledger) Standing(now time.Time) Standing {
+	s := Standing{At: now, Account: l.acct, Terminated: l.ended}
+	for _, b := range l.breaches {
+		if b.Party == Provider {
+			s.ProviderBreaches++
+		} else {
+			s.Breaches++
+		}
+	}
+	lim := l.terms.Cancellation.Limit
+	for _, t := range l.h.late {
+		if t.After(now) {
+			continue
+		}
+		if lim.Within > 0 && !t.After(now.Add(-lim.Within)) {
+			continue
+		}
+		s.LateCancellations++
+	}
+	if l.ended {
+		return s
+	}
+	for _, id := range l.h.rights {
+		s.MayTerminate = true
+		s.Reasons = append(s.Reasons, Reason{Code: CodeLadder, Clause: id, Message: "A breach met a termination step: the provider may end the engagement at once."})
+	}
+	if lim.Count > 0 && s.LateCancellations >= lim.Count {
+		s.MayTerminate = true
+		s.Reasons = append(s.Reasons, Reason{Code: CodeCancellationLimit, Clause: ClauseCancellationLimit, Message: fmt.Sprintf("%d late cancellations or no-shows within %s: the provider may end the engagement at once.", s.LateCancellations, formatDuration(lim.Within))})
+	}
+	return s
+}
+
+// Timeline evaluates events with a new Ledger for terms, in order of At
+// (events with equal instants keep their order), up to and including now;
+// events after now are not applied. It returns the outcome of each event
+// applied, in that order, and the standing at now.
+func Timeline(terms Agreement, events []Event, now time.Time) ([]Outcome, Standing, error) {
+	l, err := NewLedger(terms)
+	if err != nil {
+		return nil, Standing{}, err
+	}
+	order := slices.Clone(events)
+	slices.SortStableFunc(order, func(a, b Event) int { return a.At.Compare(b.At) })
+	outs := make([]Outcome, 0, len(order))
+	for _, ev := range order {
+		if ev.At.After(now) {
+			break
+		}
+		out, err := l.Apply(ev)
+		if err != nil {
+			return outs, l.Standing(now), err
+		}
+		outs = append(outs, out)
+	}
+	return outs, l.Standing(now), nil
+}
