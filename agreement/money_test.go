@@ -760,9 +760,13 @@ func BenchmarkParseMoney(b *testing.B) {
 
 func BenchmarkMoneyString(b *testing.B) {
 	m := MustParseMoney("USD 1234567.89")
+	var s string
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = m.String()
+		s = m.String()
+	}
+	if s != "USD 1234567.89" {
+		b.Fatal(s)
 	}
 }
 
