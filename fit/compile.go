@@ -1,0 +1,1119 @@
+package fit
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// A Screener is a compiled, validated screening bound to one provider: it
+// evaluates answers into decisions. Questions are indexed by position,
+// option codes by bit, conditions flattened into arrays and rules sorted by
+// ID, so that evaluation reads answers without maps and allocates only the
+// decision's lists. A Screener is immutable and safe for concurrent use.
+type Screener struct {
+	qs       []cquestion
+	index    map[string]int32 // question ID → position
+	byID     []int32          // positions in question ID order
+	topo     []int32          // positions, each after the questions its display reads
+	nodes    []node
+	kids     []int32
+	rules    []crule // in rule ID order
+	bands    []cband // in band ID order
+	ruleIdx  map[string]int32
+	reviewAt int
+	nNeeds   int // needs of all rules and bands together, an upper bound
+
+	zone    *time.Location
+	week    availability.Interval
+	open    availability.Set // the provider's open hours in week
+	base    availability.Point
+	hasBase bool
+}
+
+// class is how a question's answers are compared.
+type class uint8
+
+const (
+	clsNone   class = iota // location and weekly times: only "answered"
+	clsBool                // yes/no, as 1 or 0
+	clsChoice              // single choice, as one bit of a mask
+	clsMulti               // multiple choice, as a mask
+	clsNum                 // number, scale, instinct, date (days)
+	clsText                // free text
+)
+
+func classOf(t Type) class {
+	switch t {
+	case TypeYesNo:
+		return clsBool
+	case TypeSingleChoice:
+		return clsChoice
+	case TypeMultipleChoice:
+		return clsMulti
+	case TypeNumber, TypeScale, TypeInstinct, TypeDate:
+		return clsNum
+	case TypeText:
+		return clsText
+	}
+	return clsNone
+}
+
+// nodeOp is the operation of a compiled condition node.
+type nodeOp uint8
+
+const (
+	nAll nodeOp = iota
+	nAny
+	nNot
+	nAnswered
+	nEq
+	nNe
+	nLt
+	nLe
+	nGt
+	nGe
+	nIn
+	nContains
+)
+
+// leafOp returns the node operation of a comparison operator.
+func leafOp(op Op) (nodeOp, bool) {
+	switch op {
+	case Answered:
+		return nAnswered, true
+	case Equals:
+		return nEq, true
+	case NotEquals:
+		return nNe, true
+	case Less:
+		return nLt, true
+	case LessOrEqual:
+		return nLe, true
+	case Greater:
+		return nGt, true
+	case GreaterOrEqual:
+		return nGe, true
+	case In:
+		return nIn, true
+	case Contains:
+		return nContains, true
+	}
+	return 0, false
+}
+
+// A node is one compiled condition: all/any over kids[a:b], not of node a,
+// or a comparison of question q's answer.
+type node struct {
+	op    nodeOp
+	cls   class
+	q     int32
+	a, b  int32
+	num   float64
+	mask  uint64
+	text  string
+	texts []string
+	nums  []float64
+}
+
+// cquestion is a compiled question.
+type cquestion struct {
+	id       string
+	typ      Type
+	cls      class
+	required bool
+	crisis   bool
+	enable   int32 // node, or -1 when always shown
+	rng      Range
+	hasRange bool
+	whole    bool
+	codes    []string
+	scores   []float64
+
+	missingMsg, crisisMsg, invalidMsg, ignoredMsg string
+}
+
+// trigger is what fires a compiled rule.
+type trigger uint8
+
+const (
+	trigAlways trigger = iota
+	trigWhen
+	trigOverlap
+	trigDistance
+	trigItem
+)
+
+// crule is a compiled rule.
+type crule struct {
+	id          string
+	kind        Kind
+	trig        trigger
+	when        int32
+	q           int32
+	limit       float64
+	remote      bool
+	weight      float64
+	needs       []string
+	text        string
+	message     string
+	overridden  string
+	reasonQuest string
+}
+
+// cband is a compiled band.
+type cband struct {
+	id       string
+	min, max float64
+	outcome  Outcome
+	needs    []string
+	message  string
+}
+
+// usualWeek returns the Monday of the week the usual schedule is read on:
+// a week in mid-January, clear of DST changes.
+func usualWeek() availability.Date {
+	return availability.Date{Year: 2025, Month: time.January, Day: 13}
+}
+
+// Compile validates the screening together with the provider and returns a
+// Screener, or the Problems found (the screening's, as Validate reports
+// them, and the provider's: its schedule under "provider.schedule", its
+// week and base, and a distance rule without a base).
+//
+// The provider's open hours are materialized once here, over one week in
+// the schedule's zone (see Provider.Week), for Overlap rules.
+func Compile(s Screening, p Provider) (*Screener, error) {
+	var b builder
+	sc := b.build(&s, &p)
+	if err := b.problems.Err(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// MustCompile is Compile for screenings known to be valid, such as the
+// standard bank in tests; it panics on error.
+func MustCompile(s Screening, p Provider) *Screener {
+	sc, err := Compile(s, p)
+	if err != nil {
+		panic(err)
+	}
+	return sc
+}
+
+// builder validates a screening and compiles it at the same time.
+type builder struct {
+	problems Problems
+	s        *Screening
+	sc       *Screener
+	deps     [][]int32 // per question, the questions its display reads
+	smin     float64   // the least score the rules can give
+	smax     float64   // the greatest
+}
+
+func (b *builder) add(path, code, format string, args ...any) {
+	b.problems.Add(path, code, format, args...)
+}
+
+// checkID reports an empty or overlong ID at path.
+func (b *builder) checkID(path, id string) bool {
+	switch {
+	case id == "":
+		b.add(path, ProblemRequired, "an ID is required")
+		return false
+	case len(id) > MaxIDBytes:
+		b.add(path, ProblemTooLong, "the ID is %d bytes long; at most %d are allowed", len(id), MaxIDBytes)
+		return false
+	}
+	return true
+}
+
+// build validates s (and p when it is not nil) and compiles them. The
+// Screener is complete only when no problems were found.
+func (b *builder) build(s *Screening, p *Provider) *Screener {
+	b.s = s
+	b.sc = &Screener{index: make(map[string]int32, len(s.Questions)), ruleIdx: make(map[string]int32, len(s.Rules)+len(s.Bands))}
+	if s.ID == "" {
+		b.add("id", ProblemRequired, "the screening needs an ID")
+	}
+	if len(s.Questions) == 0 {
+		b.add("questions", ProblemEmpty, "the screening has no questions")
+	}
+	if s.ReviewAt < 0 {
+		b.add("review_at", ProblemBadValue, "review_at is %d; want 0 (the default, %d) or more", s.ReviewAt, DefaultReviewAt)
+	}
+	tooMany := false
+	for _, lim := range []struct {
+		path string
+		n    int
+		max  int
+	}{{"questions", len(s.Questions), MaxQuestions}, {"rules", len(s.Rules), MaxRules}, {"bands", len(s.Bands), MaxBands}} {
+		if lim.n > lim.max {
+			b.add(lim.path, ProblemTooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
+			tooMany = true
+		}
+	}
+	if tooMany {
+		return b.sc
+	}
+	b.sc.reviewAt = s.reviewAt()
+	b.questions()
+	b.order()
+	b.rules()
+	b.bands()
+	if p != nil {
+		b.provider(p)
+	}
+	return b.sc
+}
+
+// questions checks and compiles every question but its display condition
+// first, so that conditions may read any question; then the conditions.
+func (b *builder) questions() {
+	s, sc := b.s, b.sc
+	sc.qs = make([]cquestion, len(s.Questions))
+	b.deps = make([][]int32, len(s.Questions))
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		path := problem.Index("questions", i)
+		if b.checkID(problem.Join(path, "id"), q.ID) {
+			if j, dup := sc.index[q.ID]; dup {
+				b.add(problem.Join(path, "id"), ProblemDuplicateID, "question ID %q is also used by questions[%d]", q.ID, j)
+			} else {
+				sc.index[q.ID] = int32(i)
+			}
+		}
+		b.question(i, q, path)
+	}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		if q.EnableWhen == nil {
+			continue
+		}
+		path := problem.Join(problem.Index("questions", i), "enable_when")
+		idx, possible, _ := b.cond(q.EnableWhen, path, 1, &b.deps[i])
+		sc.qs[i].enable = idx
+		if !possible {
+			b.add(path, ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
+		}
+	}
+	sc.byID = make([]int32, len(s.Questions))
+	for i := range sc.byID {
+		sc.byID[i] = int32(i)
+	}
+	slices.SortFunc(sc.byID, func(x, y int32) int { return cmp.Compare(sc.qs[x].id, sc.qs[y].id) })
+}
+
+// question checks and compiles question i, except its display condition.
+func (b *builder) question(i int, q *Question, path string) {
+	cq := &b.sc.qs[i]
+	*cq = cquestion{id: q.ID, typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
+	if !q.Type.IsValid() {
+		b.add(problem.Join(path, "type"), ProblemUnknownType, "unknown question type %q; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", q.Type)
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		b.add(problem.Join(path, "text"), ProblemRequired, "the question needs a text")
+	} else if len(q.Text) > MaxTextBytes {
+		b.add(problem.Join(path, "text"), ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(q.Text), MaxTextBytes)
+	}
+	switch q.By {
+	case "", ByClient, ByProvider:
+	default:
+		b.add(problem.Join(path, "by"), ProblemBadValue, "unknown respondent %q; want client or provider", q.By)
+	}
+	if q.Type == TypeInstinct && q.By == ByClient {
+		b.add(problem.Join(path, "by"), ProblemBadValue, "an instinct question is answered by the provider")
+	}
+	choice := q.Type == TypeSingleChoice || q.Type == TypeMultipleChoice
+	switch {
+	case choice && len(q.Options) == 0:
+		b.add(problem.Join(path, "options"), ProblemEmpty, "a choice question needs options")
+	case !choice && len(q.Options) > 0:
+		b.add(problem.Join(path, "options"), ProblemUnexpected, "only choice questions have options")
+	case len(q.Options) > MaxOptions:
+		b.add(problem.Join(path, "options"), ProblemTooMany, "%d options; at most %d are allowed", len(q.Options), MaxOptions)
+	case choice:
+		cq.codes = make([]string, len(q.Options))
+		cq.scores = make([]float64, len(q.Options))
+		for j, o := range q.Options {
+			op := problem.Index(problem.Join(path, "options"), j)
+			if b.checkID(problem.Join(op, "code"), o.Code) {
+				if k := slices.Index(cq.codes[:j], o.Code); k >= 0 {
+					b.add(problem.Join(op, "code"), ProblemDuplicateID, "option code %q is also used by options[%d]", o.Code, k)
+				}
+			}
+			if strings.TrimSpace(o.Label) == "" {
+				b.add(problem.Join(op, "label"), ProblemRequired, "the option needs a label")
+			}
+			if !finite(o.Score) {
+				b.add(problem.Join(op, "score"), ProblemBadValue, "the score %v is not a finite number", o.Score)
+			}
+			cq.codes[j], cq.scores[j] = o.Code, o.Score
+		}
+	}
+	switch {
+	case q.Range != nil && q.Type != TypeNumber && q.Type != TypeScale:
+		b.add(problem.Join(path, "range"), ProblemUnexpected, "only number and scale questions have a range")
+	case q.Range == nil && q.Type == TypeScale:
+		b.add(problem.Join(path, "range"), ProblemRequired, "a scale needs a range, such as 0–10")
+	case q.Range != nil:
+		r := *q.Range
+		switch {
+		case !finite(r.Min) || !finite(r.Max) || r.Min > r.Max:
+			b.add(problem.Join(path, "range"), ProblemBadRange, "the range %v–%v is not a finite range with min ≤ max", r.Min, r.Max)
+		case q.Type == TypeScale && (r.Min != math.Trunc(r.Min) || r.Max != math.Trunc(r.Max)):
+			b.add(problem.Join(path, "range"), ProblemBadRange, "a scale's bounds are whole numbers, not %v–%v", r.Min, r.Max)
+		}
+		cq.rng, cq.hasRange = r, true
+	}
+	if q.Type == TypeInstinct {
+		cq.rng, cq.hasRange = Range{Min: float64(Calm), Max: float64(Alarmed)}, true
+	}
+	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate
+	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale {
+		b.add(problem.Join(path, "unit"), ProblemUnexpected, "only number and scale questions have a unit")
+	}
+	text := "“" + q.Text + "”"
+	cq.missingMsg = "No answer to " + text + ", which is required."
+	cq.crisisMsg = "No answer to the safety question " + text + "; a person must review before going further."
+	cq.invalidMsg = "The answer to " + text + " is not valid, so it was left out."
+	cq.ignoredMsg = "The answer to " + text + " was ignored because the question was not shown."
+}
+
+// order finds an order in which every question comes after the questions
+// its display reads, and reports cycles.
+func (b *builder) order() {
+	n := len(b.s.Questions)
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make([]uint8, n)
+	b.sc.topo = make([]int32, 0, n)
+	var stack []int32
+	var visit func(i int32) bool
+	visit = func(i int32) bool {
+		switch color[i] {
+		case black:
+			return true
+		case grey:
+			k := slices.Index(stack, i)
+			ids := make([]string, 0, len(stack)-k+1)
+			for _, j := range stack[k:] {
+				ids = append(ids, b.s.Questions[j].ID)
+			}
+			ids = append(ids, b.s.Questions[i].ID)
+			b.add(problem.Join(problem.Index("questions", int(i)), "enable_when"), ProblemCycle,
+				"conditional display depends on itself: %s", strings.Join(ids, " → "))
+			return false
+		}
+		color[i] = grey
+		stack = append(stack, i)
+		ok := true
+		for _, d := range b.deps[i] {
+			if !visit(d) {
+				ok = false
+				break
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[i] = black
+		b.sc.topo = append(b.sc.topo, i)
+		return ok
+	}
+	for i := range int32(n) {
+		visit(i)
+	}
+}
+
+// cond checks and compiles a condition at path and depth, appending the
+// questions it reads to deps. It returns the node's index, whether some
+// answers can make it hold, and whether every answer does.
+func (b *builder) cond(c *Condition, path string, depth int, deps *[]int32) (idx int32, possible, always bool) {
+	if depth > MaxDepth {
+		b.add(path, ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
+		return -1, true, false
+	}
+	if len(b.sc.nodes) >= MaxNodes {
+		b.add(path, ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
+		return -1, true, false
+	}
+	isLeaf := c.Question != "" || c.Op != "" || !c.Value.IsZero()
+	forms := 0
+	for _, set := range []bool{c.All != nil, c.Any != nil, c.Not != nil, isLeaf} {
+		if set {
+			forms++
+		}
+	}
+	switch {
+	case forms == 0:
+		b.add(path, ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
+		return -1, true, false
+	case forms > 1:
+		b.add(path, ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
+		return -1, true, false
+	case c.Not != nil:
+		child, p, a := b.cond(c.Not, problem.Join(path, "not"), depth+1, deps)
+		b.sc.nodes = append(b.sc.nodes, node{op: nNot, a: child})
+		return int32(len(b.sc.nodes) - 1), !a, !p
+	case c.All != nil || c.Any != nil:
+		op, list, name := nAll, c.All, "all"
+		if c.Any != nil {
+			op, list, name = nAny, c.Any, "any"
+		}
+		if len(list) == 0 {
+			b.add(problem.Join(path, name), ProblemEmpty, "%s needs at least one condition", name)
+			return -1, true, false
+		}
+		children := make([]int32, len(list))
+		possible, always = op == nAll, op == nAll
+		for i := range list {
+			k, p, a := b.cond(&list[i], problem.Index(problem.Join(path, name), i), depth+1, deps)
+			children[i] = k
+			if op == nAll {
+				possible, always = possible && p, always && a
+			} else {
+				possible, always = possible || p, always || a
+			}
+		}
+		if op == nAll && possible && !b.jointlyPossible(children) {
+			possible = false
+		}
+		start := int32(len(b.sc.kids))
+		b.sc.kids = append(b.sc.kids, children...)
+		b.sc.nodes = append(b.sc.nodes, node{op: op, a: start, b: int32(len(b.sc.kids))})
+		return int32(len(b.sc.nodes) - 1), possible, always
+	}
+	n, possible, ok := b.leaf(c, path)
+	if !ok {
+		return -1, true, false
+	}
+	if !slices.Contains(*deps, n.q) {
+		*deps = append(*deps, n.q)
+	}
+	b.sc.nodes = append(b.sc.nodes, n)
+	return int32(len(b.sc.nodes) - 1), possible, false
+}
+
+// leaf checks and compiles a comparison. It returns the node, whether some
+// answer can make it hold, and whether it compiled.
+func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
+	ok := true
+	qi, found := b.sc.index[c.Question]
+	switch {
+	case c.Question == "":
+		b.add(problem.Join(path, "question"), ProblemRequired, "a comparison names a question")
+		ok = false
+	case !found:
+		b.add(problem.Join(path, "question"), ProblemUnknownQuestion, "no question has the ID %q", c.Question)
+		ok = false
+	}
+	op, known := leafOp(c.Op)
+	switch {
+	case c.Op == "":
+		b.add(problem.Join(path, "op"), ProblemRequired, "a comparison needs an op")
+		ok = false
+	case !known:
+		b.add(problem.Join(path, "op"), ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
+		ok = false
+	}
+	if !ok {
+		return node{}, true, false
+	}
+	q := &b.s.Questions[qi]
+	cq := &b.sc.qs[qi]
+	n := node{op: op, cls: cq.cls, q: qi}
+	vpath := problem.Join(path, "value")
+	if op == nAnswered {
+		if !c.Value.IsZero() {
+			b.add(vpath, ProblemUnexpected, "answered takes no value")
+			return n, true, false
+		}
+		return n, true, true
+	}
+	if !allowed(cq.cls, op) {
+		b.add(problem.Join(path, "op"), ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
+		return n, true, false
+	}
+	if c.Value.IsZero() {
+		b.add(vpath, ProblemRequired, "%s needs a value", c.Op)
+		return n, true, false
+	}
+	v := c.Value
+	mismatch := func(want string) (node, bool, bool) {
+		b.add(vpath, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
+		return n, true, false
+	}
+	switch cq.cls {
+	case clsBool:
+		if v.kind != valueBool {
+			return mismatch("a boolean")
+		}
+		n.num = boolNum(v.b)
+		return n, true, true
+	case clsChoice, clsMulti:
+		var codes []string
+		switch {
+		case v.kind == valueText && (cq.cls == clsChoice && op != nIn || cq.cls == clsMulti && op == nContains):
+			codes = []string{v.text}
+		case v.kind == valueTexts && (op == nIn || cq.cls == clsMulti):
+			codes = v.texts
+		case cq.cls == clsChoice && op != nIn:
+			return mismatch("an option code")
+		default:
+			return mismatch("a list of option codes")
+		}
+		for i, code := range codes {
+			bit := slices.Index(cq.codes, code)
+			if bit < 0 {
+				at := vpath
+				if v.kind == valueTexts {
+					at = problem.Index(vpath, i)
+				}
+				b.add(at, ProblemUnknownOption, "question %q has no option %q", q.ID, code)
+				ok = false
+				continue
+			}
+			n.mask |= 1 << bit
+		}
+		if !ok {
+			return n, true, false
+		}
+		if op == nContains && len(codes) == 0 {
+			b.add(vpath, ProblemEmpty, "contains needs at least one option code")
+			return n, true, false
+		}
+		return n, op != nIn || n.mask != 0, true
+	case clsText:
+		if op == nIn {
+			if v.kind != valueTexts {
+				return mismatch("a list of texts")
+			}
+			n.texts = make([]string, len(v.texts))
+			for i, t := range v.texts {
+				n.texts[i] = trimmed(t)
+				if len(t) > MaxTextBytes {
+					b.add(problem.Index(vpath, i), ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
+					ok = false
+				}
+			}
+			return n, len(n.texts) > 0, ok
+		}
+		if v.kind != valueText {
+			return mismatch("a text")
+		}
+		if len(v.text) > MaxTextBytes {
+			b.add(vpath, ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			return n, true, false
+		}
+		n.text = trimmed(v.text)
+		return n, true, true
+	case clsNum:
+		if op == nIn {
+			var list []Value
+			switch v.kind {
+			case valueNumbers:
+				for _, f := range v.nums {
+					list = append(list, Number(f))
+				}
+			case valueTexts:
+				if q.Type != TypeInstinct {
+					return mismatch("a list of numbers")
+				}
+				for _, t := range v.texts {
+					list = append(list, Text(t))
+				}
+			default:
+				return mismatch("a list of numbers")
+			}
+			possible := false
+			for i, e := range list {
+				f, good := b.number(q, e, problem.Index(vpath, i), c.Op)
+				if !good {
+					ok = false
+					continue
+				}
+				n.nums = append(n.nums, f)
+				possible = possible || numPossible(nEq, f, cq)
+			}
+			return n, possible, ok
+		}
+		f, good := b.number(q, v, vpath, c.Op)
+		if !good {
+			return n, true, false
+		}
+		n.num = f
+		return n, numPossible(op, f, cq), true
+	}
+	return mismatch("no value")
+}
+
+// allowed reports whether op applies to answers of class cls.
+func allowed(cls class, op nodeOp) bool {
+	switch cls {
+	case clsBool:
+		return op == nEq || op == nNe
+	case clsChoice:
+		return op == nEq || op == nNe || op == nIn
+	case clsMulti:
+		return op == nEq || op == nNe || op == nIn || op == nContains
+	case clsNum:
+		return op != nContains
+	case clsText:
+		return op == nEq || op == nNe || op == nIn || op == nContains
+	}
+	return false
+}
+
+// number reads a condition value for a numeric question: a number, a date
+// for date questions, an unease level for instinct questions.
+func (b *builder) number(q *Question, v Value, path string, op Op) (float64, bool) {
+	switch {
+	case q.Type == TypeDate && v.kind == valueText:
+		d, err := availability.ParseDate(v.text)
+		if err != nil {
+			b.add(path, ProblemBadValue, "%v", err)
+			return 0, false
+		}
+		return dayNumber(d), true
+	case q.Type == TypeInstinct && v.kind == valueText:
+		u, err := ParseUnease(v.text)
+		if err != nil {
+			b.add(path, ProblemBadValue, "%v", err)
+			return 0, false
+		}
+		return float64(u), true
+	case q.Type != TypeDate && v.kind == valueNumber:
+		if !finite(v.num) {
+			b.add(path, ProblemBadValue, "%v is not a finite number", v.num)
+			return 0, false
+		}
+		return v.num, true
+	}
+	want := "a number"
+	switch q.Type {
+	case TypeDate:
+		want = "a date (\"2026-11-24\")"
+	case TypeInstinct:
+		want = "an unease level or number"
+	}
+	b.add(path, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
+	return 0, false
+}
+
+// numPossible reports whether some answer to cq satisfies "answer op f".
+func numPossible(op nodeOp, f float64, cq *cquestion) bool {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	if cq.hasRange {
+		lo, hi = cq.rng.Min, cq.rng.Max
+	}
+	switch op {
+	case nEq:
+		return f >= lo && f <= hi && (!cq.whole || f == math.Trunc(f))
+	case nNe:
+		return !(lo == hi && f == lo)
+	case nLt:
+		return f > lo
+	case nLe:
+		return f >= lo
+	case nGt:
+		return f < hi
+	case nGe:
+		return f <= hi
+	}
+	return true
+}
+
+// jointlyPossible reports whether the comparisons among children (of an
+// all) can hold together: numeric bounds on one question must leave some
+// number, and choices on one single-choice question some option.
+func (b *builder) jointlyPossible(children []int32) bool {
+	type bound struct {
+		q              int32
+		lo, hi         float64
+		loOpen, hiOpen bool
+		mask           uint64
+		choice         bool
+	}
+	var bounds []bound
+	get := func(n *node) *bound {
+		for i := range bounds {
+			if bounds[i].q == n.q {
+				return &bounds[i]
+			}
+		}
+		cq := &b.sc.qs[n.q]
+		bounds = append(bounds, bound{q: n.q, lo: math.Inf(-1), hi: math.Inf(1), mask: 1<<len(cq.codes) - 1, choice: n.cls == clsChoice})
+		if len(cq.codes) == 64 {
+			bounds[len(bounds)-1].mask = math.MaxUint64
+		}
+		return &bounds[len(bounds)-1]
+	}
+	lower := func(bd *bound, f float64, open bool) {
+		if f > bd.lo || f == bd.lo && open {
+			bd.lo, bd.loOpen = f, open
+		}
+	}
+	upper := func(bd *bound, f float64, open bool) {
+		if f < bd.hi || f == bd.hi && open {
+			bd.hi, bd.hiOpen = f, open
+		}
+	}
+	for _, k := range children {
+		if k < 0 {
+			continue
+		}
+		n := &b.sc.nodes[k]
+		switch {
+		case n.op < nEq:
+		case n.cls == clsNum:
+			bd := get(n)
+			switch n.op {
+			case nEq:
+				lower(bd, n.num, false)
+				upper(bd, n.num, false)
+			case nLt:
+				upper(bd, n.num, true)
+			case nLe:
+				upper(bd, n.num, false)
+			case nGt:
+				lower(bd, n.num, true)
+			case nGe:
+				lower(bd, n.num, false)
+			}
+		case n.cls == clsChoice:
+			bd := get(n)
+			switch n.op {
+			case nEq, nIn:
+				bd.mask &= n.mask
+			case nNe:
+				bd.mask &^= n.mask
+			}
+		}
+	}
+	for _, bd := range bounds {
+		if bd.choice && bd.mask == 0 {
+			return false
+		}
+		if !bd.choice && (bd.lo > bd.hi || bd.lo == bd.hi && (bd.loOpen || bd.hiOpen)) {
+			return false
+		}
+	}
+	return true
+}
+
+// rules checks and compiles the rules, in ID order, and computes the range
+// of scores they can give.
+func (b *builder) rules() {
+	s, sc := b.s, b.sc
+	for i := range s.Rules {
+		r := &s.Rules[i]
+		path := problem.Index("rules", i)
+		if b.checkID(problem.Join(path, "id"), r.ID) {
+			if j, dup := sc.ruleIdx[r.ID]; dup {
+				b.add(problem.Join(path, "id"), ProblemDuplicateID, "rule ID %q is also used by rules[%d]", r.ID, j)
+			} else {
+				sc.ruleIdx[r.ID] = int32(i)
+			}
+		}
+		if cr, ok := b.rule(r, path); ok {
+			sc.rules = append(sc.rules, cr)
+		}
+	}
+	slices.SortFunc(sc.rules, func(x, y crule) int { return cmp.Compare(x.id, y.id) })
+	for i := range sc.rules {
+		sc.ruleIdx[sc.rules[i].id] = int32(i)
+		sc.nNeeds += len(sc.rules[i].needs)
+	}
+}
+
+// rule checks and compiles one rule.
+func (b *builder) rule(r *Rule, path string) (crule, bool) {
+	sc := b.sc
+	cr := crule{id: r.ID, kind: r.Kind, when: -1, q: -1, weight: r.Weight, needs: slices.Clone(r.Needs), text: r.Text, message: r.Message}
+	start := len(b.problems)
+	if !r.Kind.IsValid() {
+		b.add(problem.Join(path, "kind"), ProblemUnknownKind, "unknown rule kind %q; want red_flag, concern, score, need, condition, urgent or refer", r.Kind)
+	}
+	triggers := 0
+	for _, set := range []bool{r.When != nil, r.Overlap != nil, r.Distance != nil, r.Question != ""} {
+		if set {
+			triggers++
+		}
+	}
+	if r.Question != "" && r.Kind != KindScore {
+		b.add(problem.Join(path, "question"), ProblemUnexpected, "only score rules add up a question's answer")
+	}
+	switch {
+	case triggers > 1:
+		b.add(path, ProblemAmbiguous, "a rule has one trigger: when, overlap, distance, or (for a score) question")
+	case triggers == 0 && r.Kind != KindNeed && r.Kind != KindCondition:
+		b.add(path, ProblemNoTrigger, "a %s rule needs a trigger: when, overlap or distance", r.Kind)
+	}
+	if r.Kind == KindScore {
+		if r.Weight == 0 {
+			b.add(problem.Join(path, "weight"), ProblemNeverFires, "a score rule with weight 0 never changes the score")
+		}
+		if !finite(r.Weight) {
+			b.add(problem.Join(path, "weight"), ProblemBadValue, "the weight %v is not a finite number", r.Weight)
+		}
+	} else if r.Weight != 0 {
+		b.add(problem.Join(path, "weight"), ProblemUnexpected, "only score rules have a weight")
+	}
+	if r.Kind == KindCondition {
+		if strings.TrimSpace(r.Text) == "" {
+			b.add(problem.Join(path, "text"), ProblemRequired, "a condition rule needs the text of its condition")
+		}
+	} else if r.Text != "" {
+		b.add(problem.Join(path, "text"), ProblemUnexpected, "only condition rules have a text")
+	}
+	if r.Kind == KindNeed && len(r.Needs) == 0 {
+		b.add(problem.Join(path, "needs"), ProblemEmpty, "a need rule needs at least one need tag")
+	}
+	for j, tag := range r.Needs {
+		b.checkID(problem.Index(problem.Join(path, "needs"), j), tag)
+	}
+	if r.Kind != KindScore && strings.TrimSpace(r.Message) == "" {
+		b.add(problem.Join(path, "message"), ProblemRequired, "the rule needs a message that explains it to the client")
+	}
+	cr.overridden = r.Message + " (The provider overrode this red flag.)"
+
+	var possible = true
+	switch {
+	case r.When != nil:
+		cr.trig = trigWhen
+		var deps []int32
+		idx, p, _ := b.cond(r.When, problem.Join(path, "when"), 1, &deps)
+		cr.when, possible = idx, p
+		if len(deps) > 0 {
+			cr.reasonQuest = b.s.Questions[deps[0]].ID
+		}
+	case r.Overlap != nil:
+		cr.trig = trigOverlap
+		at := problem.Join(path, "overlap")
+		cr.q = b.ref(problem.Join(at, "question"), r.Overlap.Question, TypeTimes)
+		cr.limit = r.Overlap.MinHours
+		switch {
+		case !finite(r.Overlap.MinHours):
+			b.add(problem.Join(at, "min_hours"), ProblemBadValue, "min_hours %v is not a finite number", r.Overlap.MinHours)
+		case r.Overlap.MinHours <= 0:
+			possible = false
+		}
+	case r.Distance != nil:
+		cr.trig = trigDistance
+		at := problem.Join(path, "distance")
+		cr.q = b.ref(problem.Join(at, "question"), r.Distance.Question, TypeLocation)
+		cr.limit, cr.remote = r.Distance.MaxKm, r.Distance.Remote
+		switch {
+		case !finite(r.Distance.MaxKm) || r.Distance.MaxKm < 0:
+			b.add(problem.Join(at, "max_km"), ProblemBadValue, "max_km %v is not a distance", r.Distance.MaxKm)
+		case r.Distance.Remote && r.Distance.MaxKm >= math.Pi*6371.0088:
+			possible = false
+		}
+	case r.Question != "" && r.Kind == KindScore:
+		cr.trig = trigItem
+		at := problem.Join(path, "question")
+		cr.q = b.ref(at, r.Question, "")
+		if cr.q >= 0 {
+			cq := &sc.qs[cr.q]
+			switch cq.typ {
+			case TypeYesNo, TypeNumber, TypeScale, TypeInstinct:
+			case TypeSingleChoice, TypeMultipleChoice:
+				possible = slices.ContainsFunc(cq.scores, func(f float64) bool { return f != 0 })
+			default:
+				b.add(at, ProblemTypeMismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", cq.typ)
+			}
+		}
+		cr.reasonQuest = r.Question
+	default:
+		cr.trig = trigAlways
+	}
+	if cr.q >= 0 && cr.reasonQuest == "" {
+		cr.reasonQuest = sc.qs[cr.q].id
+	}
+	if !possible {
+		b.add(path, ProblemNeverFires, "no answers can fire rule %q", r.ID)
+	}
+	if len(b.problems) > start {
+		return cr, false
+	}
+	if r.Kind == KindScore {
+		lo, hi := b.itemRange(&cr)
+		b.smin += min(0, lo)
+		b.smax += max(0, hi)
+	}
+	return cr, true
+}
+
+// ref resolves a reference from a rule to a question of type want (any
+// type when want is empty), or returns -1 after reporting a problem.
+func (b *builder) ref(path, id string, want Type) int32 {
+	qi, ok := b.sc.index[id]
+	switch {
+	case id == "":
+		b.add(path, ProblemRequired, "the rule names a question")
+		return -1
+	case !ok:
+		b.add(path, ProblemUnknownQuestion, "no question has the ID %q", id)
+		return -1
+	case want != "" && b.sc.qs[qi].typ != want:
+		b.add(path, ProblemTypeMismatch, "question %q is a %s question, not %s", id, b.sc.qs[qi].typ, want)
+		return -1
+	}
+	return qi
+}
+
+// itemRange returns the least and greatest amounts a score rule adds.
+func (b *builder) itemRange(cr *crule) (lo, hi float64) {
+	w := cr.weight
+	if cr.trig != trigItem {
+		return min(0, w), max(0, w)
+	}
+	cq := &b.sc.qs[cr.q]
+	vlo, vhi := 0.0, 0.0
+	switch cq.typ {
+	case TypeYesNo:
+		vhi = 1
+	case TypeSingleChoice:
+		for _, f := range cq.scores {
+			vlo, vhi = min(vlo, f), max(vhi, f)
+		}
+	case TypeMultipleChoice:
+		for _, f := range cq.scores {
+			vlo, vhi = vlo+min(0, f), vhi+max(0, f)
+		}
+	default:
+		if cq.hasRange {
+			vlo, vhi = min(0, cq.rng.Min), max(0, cq.rng.Max)
+		} else {
+			vlo, vhi = math.Inf(-1), math.Inf(1)
+		}
+	}
+	a, c := w*vlo, w*vhi
+	if math.IsNaN(a) {
+		a = 0
+	}
+	if math.IsNaN(c) {
+		c = 0
+	}
+	return min(a, c), max(a, c)
+}
+
+// bands checks and compiles the bands, in ID order.
+func (b *builder) bands() {
+	s, sc := b.s, b.sc
+	for i := range s.Bands {
+		bd := &s.Bands[i]
+		path := problem.Index("bands", i)
+		start := len(b.problems)
+		if b.checkID(problem.Join(path, "id"), bd.ID) {
+			if j, dup := sc.ruleIdx[bd.ID]; dup {
+				b.add(problem.Join(path, "id"), ProblemDuplicateID, "band ID %q is also used by a rule or band (%d)", bd.ID, j)
+			} else {
+				sc.ruleIdx[bd.ID] = -1 - int32(i)
+			}
+		}
+		switch {
+		case !finite(bd.Min) || !finite(bd.Max) || bd.Min > bd.Max:
+			b.add(path, ProblemBadRange, "the band %v–%v is not a finite range with min ≤ max", bd.Min, bd.Max)
+		case bd.Max < b.smin || bd.Min > b.smax:
+			b.add(path, ProblemNeverFires, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
+		}
+		switch bd.Outcome {
+		case "", NeedsReview, Decline, Refer, Urgent:
+		default:
+			b.add(problem.Join(path, "outcome"), ProblemBadValue, "a band's outcome is needs_review, decline, refer or urgent, not %q", bd.Outcome)
+		}
+		for j, tag := range bd.Needs {
+			b.checkID(problem.Index(problem.Join(path, "needs"), j), tag)
+		}
+		if strings.TrimSpace(bd.Message) == "" {
+			b.add(problem.Join(path, "message"), ProblemRequired, "the band needs a message that explains it")
+		}
+		if len(b.problems) == start {
+			sc.bands = append(sc.bands, cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message})
+			sc.nNeeds += len(bd.Needs)
+		}
+	}
+	slices.SortFunc(sc.bands, func(x, y cband) int { return cmp.Compare(x.id, y.id) })
+}
+
+// provider checks the provider and materializes its open hours.
+func (b *builder) provider(p *Provider) {
+	sc := b.sc
+	if err := p.Schedule.Validate(); err != nil {
+		var l Problems
+		if asProblems(err, &l) {
+			for _, pr := range l {
+				b.add(problem.Join("provider.schedule", pr.Path), pr.Code, "%s", pr.Message)
+			}
+		} else {
+			b.add("provider.schedule", ProblemBadValue, "%v", err)
+		}
+	}
+	if p.Week != nil && !p.Week.IsValid() {
+		b.add("provider.week", ProblemBadValue, "the week's first date %s is not a valid date", p.Week)
+	}
+	if p.Base != nil {
+		if !p.Base.IsValid() {
+			b.add("provider.base", ProblemBadValue, "the base %s is not a place on Earth", p.Base)
+		}
+		sc.base, sc.hasBase = *p.Base, true
+	}
+	for i := range b.s.Rules {
+		if b.s.Rules[i].Distance != nil && p.Base == nil {
+			b.add(problem.Join(problem.Index("rules", i), "distance"), ProblemNoBase, "a distance rule needs the provider's base")
+		}
+	}
+	if len(b.problems) > 0 {
+		return
+	}
+	sched, first := p.Schedule, usualWeek()
+	if p.Week != nil {
+		first = *p.Week
+	} else {
+		sched = availability.Schedule{Zone: p.Schedule.Zone, Hours: p.Schedule.Hours, Protected: p.Schedule.Protected}
+	}
+	sc.zone = p.Schedule.Zone
+	if sc.zone == nil {
+		sc.zone = time.UTC
+	}
+	sc.week = availability.Interval{Start: availability.At(first, availability.Midnight, sc.zone), End: availability.At(first.AddDays(7), availability.Midnight, sc.zone)}
+	open, err := sched.Open(sc.week)
+	if err != nil {
+		b.add("provider.schedule", ProblemBadValue, "%v", err)
+		return
+	}
+	sc.open = open
+}
+
+// asProblems reports whether err is a Problems list, storing it in l.
+func asProblems(err error, l *Problems) bool { return errors.As(err, l) }
+
+// dayNumber returns the days from 1970-01-01 to d.
+func dayNumber(d availability.Date) float64 {
+	epoch := availability.Date{Year: 1970, Month: time.January, Day: 1}
+	return float64(epoch.DaysUntil(d))
+}
+
+// boolNum returns 1 for true and 0 for false.
+func boolNum(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// String describes the screener: its questions, rules and bands.
+func (sc *Screener) String() string {
+	return fmt.Sprintf("fit.Screener{%d questions, %d rules, %d bands}", len(sc.qs), len(sc.rules), len(sc.bands))
+}

@@ -1,0 +1,152 @@
+package fit
+
+import (
+	"fmt"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+)
+
+// An Outcome is what a screening decides. Outcomes are stable codes, used as
+// they are in JSON. The zero Outcome is invalid; every Decision has one.
+type Outcome string
+
+// The outcomes, from the mildest to the most pressing.
+const (
+	// Accept: the client is a fit.
+	Accept Outcome = "accept"
+	// AcceptWithConditions: the client is a fit once the Decision's
+	// Conditions are met.
+	AcceptWithConditions Outcome = "accept_with_conditions"
+	// NeedsReview: the provider must look before deciding, because answers
+	// are missing or invalid, concerns add up, or a band says so.
+	NeedsReview Outcome = "needs_review"
+	// Decline: a red flag (or a band) says no. Explain why with the
+	// reasons, and refer elsewhere with the needs.
+	Decline Outcome = "decline"
+	// Refer: the service is not what the client needs; refer elsewhere
+	// with the needs.
+	Refer Outcome = "refer"
+	// Urgent: a crisis indicator; refer at once, with the crisis
+	// resources.
+	Urgent Outcome = "urgent"
+)
+
+// IsValid reports whether o is one of the outcomes.
+func (o Outcome) IsValid() bool {
+	switch o {
+	case Accept, AcceptWithConditions, NeedsReview, Decline, Refer, Urgent:
+		return true
+	}
+	return false
+}
+
+// A Code is a stable, machine-readable reason for a decision. Hosts may
+// switch on codes; the sentences in Reason.Message come from the
+// screening and may change with it.
+type Code string
+
+// The reason codes.
+const (
+	CodeFit              Code = "fit"                     // nothing stood in the way
+	CodeUrgent           Code = "urgent"                  // an urgent rule fired
+	CodeCrisisUnanswered Code = "crisis_unanswered"       // a shown crisis question has no valid answer
+	CodeRedFlag          Code = "red_flag"                // a red flag fired
+	CodeOverridden       Code = "overridden"              // a red flag fired, but the provider overrode it
+	CodeRefer            Code = "refer"                   // a refer rule fired
+	CodeMissing          Code = "missing"                 // a shown required question is unanswered
+	CodeInvalidAnswer    Code = "invalid_answer"          // a shown question's answer did not validate
+	CodeConcern          Code = "concern"                 // a concern fired
+	CodeConcerns         Code = "concerns"                // enough concerns fired to need review
+	CodeBand             Code = "band"                    // the score fell in a band
+	CodeCondition        Code = "condition"               // a conditional rule fired
+	CodeNeed             Code = "need"                    // a need rule fired
+	CodeIgnored          Code = "ignored"                 // an answer to a hidden question was ignored
+	CodeOverrideUnknown  Code = "override_not_applicable" // an override names no red-flag rule
+)
+
+// A Reason explains one part of a decision: a stable Code, the ID of the
+// rule or band behind it, the question it concerns, and a sentence the
+// provider can reuse to explain the decision to the client.
+type Reason struct {
+	Code     Code   `json:"code"`
+	Rule     string `json:"rule,omitempty"`
+	Question string `json:"question,omitempty"`
+	Message  string `json:"message"`
+}
+
+// String returns the message followed by the code and rule.
+func (r Reason) String() string {
+	if r.Rule == "" {
+		return fmt.Sprintf("%s [%s]", r.Message, r.Code)
+	}
+	return fmt.Sprintf("%s [%s %s]", r.Message, r.Code, r.Rule)
+}
+
+// A Requirement is a condition on acceptance, set by a conditional rule.
+type Requirement struct {
+	// Rule is the ID of the conditional rule.
+	Rule string `json:"rule"`
+	// Text is the condition, such as "signs the boundaries acknowledgment
+	// before the first session".
+	Text string `json:"text"`
+}
+
+// A Decision is what evaluating answers gives: the outcome and everything
+// behind it. Lists are in a fixed order that never depends on the order of
+// the screening's questions: Missing, Invalid and Ignored by question ID,
+// Needs sorted and without repeats, Conditions by rule ID, and Reasons by
+// importance (urgent, crisis_unanswered, red_flag, overridden, refer,
+// missing, invalid_answer, concern, concerns, band, condition, need,
+// override_not_applicable, ignored, fit), then by rule or question ID.
+type Decision struct {
+	// Outcome is the decision.
+	Outcome Outcome `json:"outcome"`
+	// Score is the sum of the score rules over shown, valid answers.
+	Score float64 `json:"score"`
+	// Conditions are the conditions set by conditional rules that fired;
+	// they apply when the client is accepted.
+	Conditions []Requirement `json:"conditions,omitempty"`
+	// Needs are tags for referral, from every rule and band that fired
+	// (overridden red flags excepted).
+	Needs []string `json:"needs,omitempty"`
+	// Missing are the shown required (and crisis) questions without an
+	// answer.
+	Missing []string `json:"missing,omitempty"`
+	// Invalid are the shown questions whose answer did not validate; they
+	// count as unanswered.
+	Invalid []string `json:"invalid,omitempty"`
+	// Ignored are the hidden questions that had an answer; the answers
+	// were left out of every rule and of the score.
+	Ignored []string `json:"ignored,omitempty"`
+	// Reasons explain the decision; there is always at least one.
+	Reasons []Reason `json:"reasons"`
+	// Resources are the crisis resources to offer, set for an urgent
+	// decision from Options.Resources.
+	Resources []availability.Resource `json:"resources,omitempty"`
+}
+
+// MarshalJSON encodes the decision.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	type plain Decision
+	return jsoncodec.Marshal(plain(d))
+}
+
+// UnmarshalJSON decodes a decision strictly.
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	type plain Decision
+	return jsoncodec.Unmarshal(b, (*plain)(d), jsoncodec.Limits{})
+}
+
+// Options are the evaluation's inputs besides the answers. The zero Options
+// overrides nothing and offers no resources.
+type Options struct {
+	// Overrides are the IDs of red-flag rules the provider has chosen to
+	// override: when they fire they are reported (overridden) but do not
+	// decline. Other rules cannot be overridden; naming one is reported.
+	Overrides []string `json:"overrides,omitempty"`
+	// Resources are the crisis resources listed with an urgent decision,
+	// such as an emergency number and a crisis line for the client's
+	// region.
+	Resources []availability.Resource `json:"resources,omitempty"`
+}

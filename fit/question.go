@@ -1,0 +1,198 @@
+package fit
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A Type is the kind of answer a question takes. Types are stable codes,
+// used as they are in JSON.
+type Type string
+
+// The question types.
+const (
+	// TypeYesNo questions take a boolean.
+	TypeYesNo Type = "yes_no"
+	// TypeSingleChoice questions take the code of one option.
+	TypeSingleChoice Type = "single_choice"
+	// TypeMultipleChoice questions take a list of option codes, possibly empty
+	// ("none of these").
+	TypeMultipleChoice Type = "multiple_choice"
+	// TypeNumber questions take a number, optionally within a Range and
+	// with a Unit.
+	TypeNumber Type = "number"
+	// TypeScale questions take a whole number within their Range, such as 0–10.
+	TypeScale Type = "scale"
+	// TypeText questions take text. Empty or blank text is no answer.
+	TypeText Type = "text"
+	// TypeDate questions take a date, "2026-11-24".
+	TypeDate Type = "date"
+	// TypeLocation questions take a point ({"lat": …, "lon": …}) or
+	// "remote".
+	TypeLocation Type = "location"
+	// TypeTimes questions take the windows of the week the client
+	// prefers, read in the provider's zone (availability.Window values:
+	// {"days": "sat,sun", "start": "10:00", "end": "14:00"}).
+	TypeTimes Type = "times"
+	// TypeInstinct questions take the provider's own unease about the
+	// client, an Unease level ("calm", "unsure", "uneasy", "alarmed", or 0–3).
+	// They are always answered by the provider.
+	TypeInstinct Type = "instinct"
+)
+
+// IsValid reports whether t is one of the question types.
+func (t Type) IsValid() bool {
+	switch t {
+	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct:
+		return true
+	}
+	return false
+}
+
+// numeric reports whether answers of type t are numbers that can be ordered
+// and scored.
+func (t Type) numeric() bool {
+	return t == TypeNumber || t == TypeScale || t == TypeInstinct
+}
+
+// A Respondent says who answers a question: the client, or the provider
+// recording what they observed or felt. The zero Respondent is the client.
+type Respondent string
+
+// The respondents.
+const (
+	ByClient   Respondent = "client"
+	ByProvider Respondent = "provider"
+)
+
+// A Question is one item of a screening.
+//
+// The zero Question is invalid: it needs an ID, a Type and a Text.
+type Question struct {
+	// ID identifies the question in answers, conditions, rules and reasons.
+	ID string `json:"id"`
+	// Type is the kind of answer the question takes.
+	Type Type `json:"type"`
+	// Text is the question as shown.
+	Text string `json:"text"`
+	// Help is optional text shown with the question.
+	Help string `json:"help,omitempty"`
+	// Why records why the question exists, for the provider.
+	Why string `json:"why,omitempty"`
+	// Section groups questions and rules, such as "goals" or "red_flags";
+	// see Screening.Only.
+	Section Section `json:"section,omitempty"`
+	// By says who answers; empty means the client.
+	By Respondent `json:"by,omitempty"`
+	// Required questions must be answered whenever they are shown; a
+	// missing required answer keeps the decision from being an accept.
+	Required bool `json:"required,omitempty"`
+	// Crisis marks a crisis indicator, such as "are you thinking of harming
+	// yourself?". A crisis question is required, and while it is shown and
+	// unanswered the decision is needs_review whatever else the answers say
+	// (unless an urgent rule fires).
+	Crisis bool `json:"crisis,omitempty"`
+	// Options are the choices of a single- or multiple-choice question.
+	Options []Option `json:"options,omitempty"`
+	// Range bounds number answers and is required for scales.
+	Range *Range `json:"range,omitempty"`
+	// Unit names the unit of a number answer, such as "EUR" or "km".
+	Unit string `json:"unit,omitempty"`
+	// EnableWhen shows the question only when the condition holds over
+	// other answers; nil means always shown.
+	EnableWhen *Condition `json:"enable_when,omitempty"`
+}
+
+// An Option is one choice of a choice question.
+type Option struct {
+	// Code identifies the option in answers and conditions; it is compared
+	// exactly, letter case included.
+	Code string `json:"code"`
+	// Label is the option as shown.
+	Label string `json:"label"`
+	// Score is what choosing the option adds to an item-score rule.
+	Score float64 `json:"score,omitempty"`
+}
+
+// A Range is the closed interval [Min, Max] of accepted numbers.
+type Range struct {
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+}
+
+// Contains reports whether f lies in [Min, Max].
+func (r Range) Contains(f float64) bool { return f >= r.Min && f <= r.Max }
+
+// An Unease is how uneasy the provider feels about a prospective client:
+// the "trust your instinct" answer. Levels are ordered; the zero Unease is
+// Calm.
+type Unease int8
+
+// The unease levels.
+const (
+	Calm    Unease = 0 // no doubts
+	Unsure  Unease = 1 // something is not quite right
+	Uneasy  Unease = 2 // a clear feeling of unease
+	Alarmed Unease = 3 // strong, nagging unease: the instinct to leave
+)
+
+// ErrUnease is matched (errors.Is) by every error from ParseUnease.
+var ErrUnease = errors.New("invalid unease level")
+
+// ParseUnease parses a level name ("calm", "unsure", "uneasy", "alarmed",
+// any letter case) or its number ("0"–"3").
+func ParseUnease(s string) (Unease, error) {
+	for u := Calm; u <= Alarmed; u++ {
+		if strings.EqualFold(s, u.String()) || s == strconv.Itoa(int(u)) {
+			return u, nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q: want calm, unsure, uneasy or alarmed", ErrUnease, s)
+}
+
+// MustParseUnease is ParseUnease for literals; it panics on error.
+func MustParseUnease(s string) Unease {
+	u, err := ParseUnease(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
+
+// IsValid reports whether u is one of the four levels.
+func (u Unease) IsValid() bool { return u >= Calm && u <= Alarmed }
+
+// String returns the level's name.
+func (u Unease) String() string {
+	switch u {
+	case Calm:
+		return "calm"
+	case Unsure:
+		return "unsure"
+	case Uneasy:
+		return "uneasy"
+	case Alarmed:
+		return "alarmed"
+	}
+	return fmt.Sprintf("Unease(%d)", int(u))
+}
+
+// MarshalText returns the level's name.
+func (u Unease) MarshalText() ([]byte, error) {
+	if !u.IsValid() {
+		return nil, fmt.Errorf("%w: %d", ErrUnease, int(u))
+	}
+	return []byte(u.String()), nil
+}
+
+// UnmarshalText parses a level's name or number.
+func (u *Unease) UnmarshalText(b []byte) error {
+	v, err := ParseUnease(string(b))
+	if err != nil {
+		return err
+	}
+	*u = v
+	return nil
+}

@@ -1,0 +1,285 @@
+package fit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+)
+
+// valueKind is the JSON shape of a Value.
+type valueKind uint8
+
+const (
+	valueNone    valueKind = iota // no value: JSON null
+	valueBool                     // true or false
+	valueNumber                   // a number
+	valueText                     // a string: text, option code, date, "remote", unease level
+	valueTexts                    // an array of strings: option codes, texts
+	valueNumbers                  // an array of numbers
+	valuePoint                    // an object {"lat": …, "lon": …}
+	valueTimes                    // an array of weekly windows
+)
+
+// A Value is one answer, or the value a condition compares an answer with.
+// It holds one JSON shape (a boolean, a number, a string, a list of strings,
+// a list of numbers, a point or a list of weekly windows) and is read
+// against the type of the question it answers: a string is an option code
+// for a choice question, a date ("2026-11-24") for a date question, "remote"
+// or nothing else for a location question, an unease level ("uneasy") for
+// the provider's instinct, and free text otherwise.
+//
+// Build values with the constructors ([Bool], [Choice], [Choices], [Number],
+// [Text], [DateValue], [Location], [Remote], [Times], [Instinct]). The zero
+// Value is no answer at all; it encodes as JSON null. Values are immutable
+// once built: the constructors copy the slices they are given.
+type Value struct {
+	kind    valueKind
+	b       bool
+	num     float64
+	text    string
+	texts   []string
+	nums    []float64
+	point   availability.Point
+	windows []availability.Window
+}
+
+// Bool returns a yes/no answer.
+func Bool(b bool) Value { return Value{kind: valueBool, b: b} }
+
+// Number returns a number, for number, scale and instinct questions and for
+// comparisons with them.
+func Number(f float64) Value { return Value{kind: valueNumber, num: f} }
+
+// Numbers returns a list of numbers, for the "in" operator on numbers.
+func Numbers(fs ...float64) Value { return Value{kind: valueNumbers, nums: slices.Clone(fs)} }
+
+// Text returns a free-text answer, or a text to compare one with.
+func Text(s string) Value { return Value{kind: valueText, text: s} }
+
+// Texts returns a list of texts, for the "in" operator on text questions.
+func Texts(s ...string) Value { return Value{kind: valueTexts, texts: slices.Clone(s)} }
+
+// Choice returns a single-choice answer: the code of the chosen option.
+func Choice(code string) Value { return Value{kind: valueText, text: code} }
+
+// Choices returns a multiple-choice answer, the codes of the chosen options
+// in any order, or a list of codes to compare one with. No codes is an
+// answer too: "none of these".
+func Choices(codes ...string) Value {
+	if codes == nil {
+		codes = []string{}
+	}
+	return Value{kind: valueTexts, texts: slices.Clone(codes)}
+}
+
+// DateValue returns a date answer.
+func DateValue(d availability.Date) Value { return Value{kind: valueText, text: d.String()} }
+
+// Location returns a place answer.
+func Location(p availability.Point) Value { return Value{kind: valuePoint, point: p} }
+
+// remoteText is how a location question is answered "remote".
+const remoteText = "remote"
+
+// Remote returns the location answer "remote": the client wants to meet
+// online or by phone.
+func Remote() Value { return Value{kind: valueText, text: remoteText} }
+
+// Times returns an answer to a weekly-times question: the windows of the
+// week the client prefers, read in the provider's zone.
+func Times(windows ...availability.Window) Value {
+	if windows == nil {
+		windows = []availability.Window{}
+	}
+	return Value{kind: valueTimes, windows: slices.Clone(windows)}
+}
+
+// Instinct returns the provider's answer to an instinct question.
+func Instinct(u Unease) Value { return Value{kind: valueText, text: u.String()} }
+
+// IsZero reports whether v is no value (JSON null).
+func (v Value) IsZero() bool { return v.kind == valueNone }
+
+// String formats the value as its JSON text, for messages and debugging.
+func (v Value) String() string {
+	b, err := v.MarshalJSON()
+	if err != nil {
+		return fmt.Sprintf("Value(%v)", err)
+	}
+	return string(b)
+}
+
+// equal reports whether v and w hold the same shape and contents.
+func (v Value) equal(w Value) bool {
+	if v.kind != w.kind {
+		return false
+	}
+	switch v.kind {
+	case valueBool:
+		return v.b == w.b
+	case valueNumber:
+		return v.num == w.num
+	case valueText:
+		return v.text == w.text
+	case valueTexts:
+		return slices.Equal(v.texts, w.texts)
+	case valueNumbers:
+		return slices.Equal(v.nums, w.nums)
+	case valuePoint:
+		return v.point == w.point
+	case valueTimes:
+		return slices.Equal(v.windows, w.windows)
+	}
+	return true
+}
+
+// shape names the JSON shape of v for messages.
+func (v Value) shape() string {
+	switch v.kind {
+	case valueBool:
+		return "a boolean"
+	case valueNumber:
+		return "a number"
+	case valueText:
+		return "a string"
+	case valueTexts:
+		return "a list of strings"
+	case valueNumbers:
+		return "a list of numbers"
+	case valuePoint:
+		return "a point"
+	case valueTimes:
+		return "a list of weekly windows"
+	}
+	return "no value"
+}
+
+// MarshalJSON encodes the value in its JSON shape.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.kind {
+	case valueNone:
+		return []byte("null"), nil
+	case valueBool:
+		return strconv.AppendBool(nil, v.b), nil
+	case valueNumber:
+		return jsoncodec.Marshal(v.num)
+	case valueText:
+		return jsoncodec.Marshal(v.text)
+	case valueTexts:
+		if v.texts == nil {
+			return []byte("[]"), nil
+		}
+		return jsoncodec.Marshal(v.texts)
+	case valueNumbers:
+		if v.nums == nil {
+			return []byte("[]"), nil
+		}
+		return jsoncodec.Marshal(v.nums)
+	case valuePoint:
+		return jsoncodec.Marshal(v.point)
+	case valueTimes:
+		if v.windows == nil {
+			return []byte("[]"), nil
+		}
+		return jsoncodec.Marshal(v.windows)
+	}
+	return nil, fmt.Errorf("fit: unknown value kind %d", v.kind)
+}
+
+// pointJSON is a Point whose coordinates must both be given.
+type pointJSON struct {
+	Lat *float64 `json:"lat"`
+	Lon *float64 `json:"lon"`
+}
+
+// UnmarshalJSON decodes a value from any of its JSON shapes. An array of
+// strings, of numbers or of objects (weekly windows) must not mix element
+// types; an empty array is an empty list of strings, which a weekly-times
+// question reads as no windows.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return fmt.Errorf("%w: empty value", jsoncodec.ErrSyntax)
+	}
+	var out Value
+	switch c := b[0]; {
+	case c == 'n':
+		var raw json.RawMessage
+		if err := jsoncodec.Unmarshal(b, &raw, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+	case c == 't' || c == 'f':
+		out.kind = valueBool
+		if err := jsoncodec.Unmarshal(b, &out.b, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+	case c == '"':
+		out.kind = valueText
+		if err := jsoncodec.Unmarshal(b, &out.text, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+	case c == '{':
+		var p pointJSON
+		if err := jsoncodec.Unmarshal(b, &p, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+		if p.Lat == nil || p.Lon == nil {
+			return fmt.Errorf("%w: a point needs both lat and lon", jsoncodec.ErrType)
+		}
+		out.kind, out.point = valuePoint, availability.Point{Lat: *p.Lat, Lon: *p.Lon}
+	case c == '[':
+		var elems []json.RawMessage
+		if err := jsoncodec.Unmarshal(b, &elems, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+		switch first := firstByte(elems); first {
+		case 0, '"':
+			out.kind, out.texts = valueTexts, []string{}
+			if err := jsoncodec.Unmarshal(b, &out.texts, jsoncodec.Limits{}); err != nil {
+				return err
+			}
+		case '{':
+			out.kind = valueTimes
+			if err := jsoncodec.Unmarshal(b, &out.windows, jsoncodec.Limits{}); err != nil {
+				return err
+			}
+		default:
+			out.kind = valueNumbers
+			if err := jsoncodec.Unmarshal(b, &out.nums, jsoncodec.Limits{}); err != nil {
+				return err
+			}
+		}
+	default:
+		out.kind = valueNumber
+		if err := jsoncodec.Unmarshal(b, &out.num, jsoncodec.Limits{}); err != nil {
+			return err
+		}
+	}
+	*v = out
+	return nil
+}
+
+// firstByte returns the first byte of the first element, or 0 for none.
+func firstByte(elems []json.RawMessage) byte {
+	if len(elems) == 0 {
+		return 0
+	}
+	e := bytes.TrimSpace(elems[0])
+	if len(e) == 0 {
+		return 0
+	}
+	return e[0]
+}
+
+// finite reports whether f is neither NaN nor infinite.
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// trimmed returns s without surrounding white space.
+func trimmed(s string) string { return strings.TrimSpace(s) }
