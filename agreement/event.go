@@ -69,11 +69,11 @@ type Event struct {
 	// notice, ended the engagement. Empty means the client.
 	By Role `json:"by,omitempty"`
 	// Session is the scheduled start of the session concerned.
-	Session time.Time `json:"session"`
+	Session time.Time `json:"session,omitzero"`
 	// Occurred is when the force majeure happened.
-	Occurred time.Time `json:"occurred"`
+	Occurred time.Time `json:"occurred,omitzero"`
 	// Due is when a late payment was due.
-	Due time.Time `json:"due"`
+	Due time.Time `json:"due,omitzero"`
 	// Channel is how a contact came in; empty means unknown.
 	Channel availability.Channel `json:"channel,omitempty"`
 	// Urgency is a contact's level when Category does not decide it.

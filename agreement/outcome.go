@@ -123,7 +123,7 @@ const (
 type Action struct {
 	Code    ActionCode `json:"code"`
 	Clause  ClauseID   `json:"clause,omitempty"`
-	At      time.Time  `json:"at"`
+	At      time.Time  `json:"at,omitzero"`
 	Message string     `json:"message"`
 }
 
