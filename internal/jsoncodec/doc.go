@@ -92,7 +92,10 @@
 //
 // Struct fields are written in declaration order and honour omitempty as
 // encoding/json defines it: false, 0, a nil pointer or interface, and an
-// empty array, slice, map or string are left out. A nil slice or map that
+// empty array, slice, map or string are left out. They honour omitzero as
+// encoding/json defines it too: a field whose IsZero method reports true, or
+// without one, whose value is its type's zero value, is left out. A nil
+// slice or map that
 // is not left out is written as null. NaN and infinities are errors.
 //
 // # Defining model types

@@ -277,3 +277,23 @@ func TestDuplicateNamesRejectedByUnmarshal(t *testing.T) {
 	err := jsoncodec.Unmarshal([]byte(`{"B":1}`), &v, jsoncodec.Limits{})
 	require.Error(t, err)
 }
+
+type zeroer struct{ n int }
+
+func (z zeroer) IsZero() bool { return z.n == 7 }
+
+func TestMarshalOmitZero(t *testing.T) {
+	type inner struct{ A int }
+	type v struct {
+		Inner  inner   `json:"inner,omitzero"`
+		Custom zeroer  `json:"custom,omitzero"`
+		Ptr    *zeroer `json:"ptr,omitzero"`
+		Kept   inner   `json:"kept"`
+	}
+	b, err := jsoncodec.Marshal(v{Custom: zeroer{7}})
+	require.NoError(t, err)
+	require.Equal(t, `{"kept":{"A":0}}`, string(b))
+	b, err = jsoncodec.Marshal(v{Inner: inner{1}, Custom: zeroer{0}, Ptr: &zeroer{1}})
+	require.NoError(t, err)
+	require.Equal(t, `{"inner":{"A":1},"custom":{},"ptr":{},"kept":{"A":0}}`, string(b))
+}

@@ -64,6 +64,7 @@ type field struct {
 	name      string // JSON member name
 	index     int    // index of the Go struct field
 	omitEmpty bool   // the tag has the omitempty option
+	omitZero  bool   // the tag has the omitzero option
 	key       []byte // the encoded member name followed by a colon
 	info      *lazyInfo
 }
@@ -156,7 +157,7 @@ func structFields(t reflect.Type) ([]field, map[string]int, error) {
 		if !sf.IsExported() {
 			continue
 		}
-		name, omitEmpty, skip := parseTag(sf)
+		name, omitEmpty, omitZero, skip := parseTag(sf)
 		if skip {
 			continue
 		}
@@ -168,6 +169,7 @@ func structFields(t reflect.Type) ([]field, map[string]int, error) {
 			name:      name,
 			index:     i,
 			omitEmpty: omitEmpty,
+			omitZero:  omitZero,
 			key:       append(appendString(nil, name), ':'),
 			info:      newLazyInfo(sf.Type),
 		})
@@ -175,21 +177,24 @@ func structFields(t reflect.Type) ([]field, map[string]int, error) {
 	return fields, index, nil
 }
 
-// parseTag reads the json tag of a struct field. Only the omitempty option
-// has a meaning; other options are ignored.
-func parseTag(sf reflect.StructField) (name string, omitEmpty, skip bool) {
+// parseTag reads the json tag of a struct field. Only the omitempty and
+// omitzero options have a meaning; other options are ignored.
+func parseTag(sf reflect.StructField) (name string, omitEmpty, omitZero, skip bool) {
 	tag := sf.Tag.Get("json")
 	if tag == "-" {
-		return "", false, true
+		return "", false, false, true
 	}
 	name, options, _ := strings.Cut(tag, ",")
 	if name == "" {
 		name = sf.Name
 	}
 	for option := range strings.SplitSeq(options, ",") {
-		if option == "omitempty" {
+		switch option {
+		case "omitempty":
 			omitEmpty = true
+		case "omitzero":
+			omitZero = true
 		}
 	}
-	return name, omitEmpty, false
+	return name, omitEmpty, omitZero, false
 }
