@@ -1,0 +1,653 @@
+package availability
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/problem"
+)
+
+// A Surcharge is an extra charge on a session's price: BasisPoints of the
+// price (2500 is 25%) plus Fixed minor units of the price's currency (50000
+// is 500.00 dollars). Amounts are plain minor units because the currency is
+// the host's; the agreement package holds money. The zero Surcharge
+// charges nothing.
+type Surcharge struct {
+	BasisPoints int64 `json:"basis_points,omitempty"`
+	Fixed       int64 `json:"fixed,omitempty"`
+}
+
+// IsZero reports whether the surcharge charges nothing.
+func (s Surcharge) IsZero() bool { return s.BasisPoints == 0 && s.Fixed == 0 }
+
+// On returns the surcharge on a price in minor units: price×BasisPoints/10000,
+// rounded half away from zero, plus Fixed. It reports false when the
+// result does not fit in an int64.
+func (s Surcharge) On(price int64) (int64, bool) {
+	neg := (price < 0) != (s.BasisPoints < 0)
+	hi, lo := bits.Mul64(absU(price), absU(s.BasisPoints))
+	if hi >= 10000 {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, 10000)
+	limit := uint64(math.MaxInt64)
+	if neg {
+		limit++ // −2⁶³ fits
+	}
+	if q > limit || (q == limit && r >= 5000) {
+		return 0, false
+	}
+	if r >= 5000 {
+		q++
+	}
+	part := int64(q) // −2⁶³ wraps to itself when negated
+	if neg {
+		part = -part
+	}
+	sum := part + s.Fixed
+	if (s.Fixed > 0 && sum < part) || (s.Fixed < 0 && sum > part) {
+		return 0, false
+	}
+	return sum, true
+}
+
+func absU(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1
+	}
+	return uint64(v)
+}
+
+// String describes the surcharge: "25%", "50000 minor units",
+// "10% + 2000 minor units", or "none".
+func (s Surcharge) String() string {
+	var parts []string
+	if s.BasisPoints != 0 {
+		parts = append(parts, percent(float64(s.BasisPoints)/10000))
+	}
+	if s.Fixed != 0 {
+		parts = append(parts, fmt.Sprintf("%d minor units", s.Fixed))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, " + ")
+}
+
+// OnDemandRule says whether a provider sees clients outside the schedule,
+// on a their-need basis, and on what terms.
+type OnDemandRule struct {
+	// Allowed accepts sessions and extensions outside working hours.
+	Allowed bool `json:"allowed,omitempty"`
+	// Surcharge is charged on on-demand time.
+	Surcharge Surcharge `json:"surcharge"`
+	// MaxPerWeek caps the sessions outside open time in one ISO week
+	// (Monday to Sunday, local), those already booked included; zero is no
+	// cap. Extensions add no session and do not count.
+	MaxPerWeek int `json:"max_per_week,omitempty"`
+	// MinNotice is how long before its start an on-demand session can be
+	// asked for; it replaces the booking policy's minimum notice. It does
+	// not apply to extensions, asked for while the session runs.
+	MinNotice time.Duration `json:"min_notice,omitempty"`
+}
+
+// ExceptionRule says whether a provider sells protected time as a priced
+// exception, such as staying the night on an evening kept for friends, and
+// on what terms.
+type ExceptionRule struct {
+	// Allowed offers protected time as a priced exception at all.
+	Allowed bool `json:"allowed,omitempty"`
+	// Surcharge is charged on the exception, to cover its costs.
+	Surcharge Surcharge `json:"surcharge"`
+	// Windows are the IDs of the protected windows that may be sold; empty
+	// means every one.
+	Windows []string `json:"windows,omitempty"`
+}
+
+// A RequestPolicy says how a provider answers requests for time the
+// schedule does not offer: a session outside regular hours, or an
+// extension of a booked session (the client asks the provider to stay the
+// night). Time outside working hours may be sold as on-demand time;
+// protected time only as a priced exception, and only if the provider
+// permits it at all.
+//
+// The zero RequestPolicy is the schedule-first style: the schedule rules,
+// and every request outside it is declined.
+type RequestPolicy struct {
+	OnDemand  OnDemandRule  `json:"on_demand"`
+	Exception ExceptionRule `json:"exception"`
+	// Decline is the provider's own words for a refusal; empty means a
+	// kind sentence built from the reasons.
+	Decline string `json:"decline,omitempty"`
+}
+
+// A Style is a way of working, which Preset turns into a RequestPolicy.
+type Style string
+
+// The two styles of the field notes: one therapist "loves seeing clients
+// on a their-need basis in addition to their regularly scheduled
+// sessions"; for the other, "the schedule rules".
+const (
+	StyleOnDemand      Style = "on_demand"
+	StyleScheduleFirst Style = "schedule_first"
+)
+
+// Preset returns the style's policy, a starting point to adjust.
+// StyleScheduleFirst is the zero RequestPolicy. StyleOnDemand accepts time
+// outside working hours with no surcharge, at most 3 such sessions a week
+// and 2 hours' notice: a provider who likes the unpredictable still runs a
+// tight ship. Neither sells protected time. Any other style returns the
+// zero policy.
+func (s Style) Preset() RequestPolicy {
+	if s == StyleOnDemand {
+		return RequestPolicy{OnDemand: OnDemandRule{Allowed: true, MaxPerWeek: 3, MinNotice: 2 * time.Hour}}
+	}
+	return RequestPolicy{}
+}
+
+// A Request asks for time: a new session, or more time for a booked one.
+type Request struct {
+	// Session is the time asked for: the new session, or the booked
+	// session as it would be after the extension.
+	Session Interval `json:"session"`
+	// Extends is the booked session being extended, which Session must
+	// cover; nil asks for a new session.
+	Extends *Interval `json:"extends,omitempty"`
+}
+
+// A Decision is the outcome of a Request.
+type Decision string
+
+// The decisions, from the most to the least readily given.
+const (
+	DecisionRegular   Decision = "regular"   // bookable as a regular session
+	DecisionOnDemand  Decision = "on_demand" // outside hours, as an on-demand session with its surcharge
+	DecisionException Decision = "exception" // protected time, as a priced exception
+	DecisionRefused   Decision = "refused"   // declined
+)
+
+// Codes of the reasons Answer gives, besides the codes of Calendar.Check
+// and Schedule.Explain.
+const (
+	CodeRegular        Code = "regular"                // the time is regular bookable time
+	CodeOnDemand       Code = "on_demand"              // accepted as on-demand time
+	CodeException      Code = "priced_exception"       // accepted as a priced exception to protected time
+	CodeNoOnDemand     Code = "on_demand_not_offered"  // the provider does not work outside the schedule
+	CodeNoExceptions   Code = "exceptions_not_offered" // the provider does not sell protected time
+	CodeNotForSale     Code = "window_not_for_sale"    // this protected window is never sold
+	CodeOnDemandCap    Code = "on_demand_cap"          // the week already has its on-demand sessions
+	CodeNotBooked      Code = "not_booked"             // the session to extend is not booked
+	CodeInvalidRequest Code = "invalid_request"        // the request is empty or does not cover what it extends
+)
+
+// An Answer is the decision on a Request, with what it costs and why.
+type Answer struct {
+	Decision Decision `json:"decision"`
+	// Added is the time the request adds: the session, or the parts of an
+	// extension outside the booked session.
+	Added []Interval `json:"added,omitempty"`
+	// Surcharge applies to the added time for on-demand sessions and
+	// priced exceptions; it is zero otherwise.
+	Surcharge Surcharge `json:"surcharge"`
+	// Reasons explain the decision: every rule the time runs into, then
+	// the rule that decided.
+	Reasons []Reason `json:"reasons"`
+	// Message is a sentence for the client: the offer, or a kind decline.
+	Message string `json:"message"`
+}
+
+// Answer decides a request against the calendar at now.
+//
+// A new session is first checked as Calendar.Check would check a session
+// of its length. If it is bookable, it is regular. An extension is regular
+// when the added time lies in open time and clears the other bookings and
+// their buffers; alignment, notice and caps do not apply to it.
+//
+// Otherwise the reasons are sorted into three kinds. Some refuse whatever
+// the policy says: the past, a conflict with another booking or its
+// buffer, a holiday or away period, a start beyond the horizon. Time in a
+// protected window can only be a priced exception: allowed when
+// Exception.Allowed and the window is for sale, at Exception.Surcharge,
+// which then covers the whole request. The rest (outside working hours, a
+// closed date, an unaligned start, the regular notice and caps) is
+// on-demand time: allowed when OnDemand.Allowed, within its notice and
+// weekly cap, at OnDemand.Surcharge. Anything else is refused, with a kind
+// message.
+func (p RequestPolicy) Answer(c Calendar, now time.Time, req Request) Answer {
+	loc := c.Schedule.location()
+	e := evaluation{p: &p, c: &c, now: now, req: req, loc: loc}
+	e.run()
+	return e.answer()
+}
+
+// An evaluation is the state of one call of Answer.
+type evaluation struct {
+	p   *RequestPolicy
+	c   *Calendar
+	now time.Time
+	req Request
+	loc *time.Location
+
+	added     []Interval
+	hard      []Reason // refuse whatever the policy says
+	protected []Reason // protected windows hit, one per window
+	soft      []Reason // on-demand time
+	windows   []int    // indices of the protected windows hit
+}
+
+func (e *evaluation) run() {
+	r := e.req
+	if r.Session.IsEmpty() {
+		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: "the request asks for no time"})
+		return
+	}
+	if r.Extends == nil {
+		e.added = []Interval{r.Session}
+		e.checkNew()
+	} else {
+		ext := *r.Extends
+		if ext.IsEmpty() || !r.Session.Covers(ext) {
+			e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.extends",
+				Message: "an extension must cover the session it extends"})
+			return
+		}
+		if !e.c.Booked.has(ext) {
+			e.hard = append(e.hard, Reason{Code: CodeNotBooked, Rule: "booked",
+				Message: fmt.Sprintf("the session %s–%s to extend is not booked", ext.Start.In(e.loc).Format(reasonTime), ext.End.In(e.loc).Format("15:04"))})
+			return
+		}
+		e.added = NewSet(r.Session).Subtract(NewSet(ext)).Intervals()
+		for _, iv := range e.added {
+			e.checkExtension(iv, ext)
+		}
+	}
+	for _, iv := range e.added {
+		e.checkHours(iv)
+	}
+	e.checkProtected()
+}
+
+// checkNew sorts the reasons Calendar.Check gives for a new session; the
+// reasons about open time are left to checkHours and checkProtected.
+func (e *evaluation) checkNew() {
+	c := *e.c
+	c.Policy.Session = e.req.Session.Duration()
+	for _, r := range c.Check(e.now, e.req.Session.Start).Reasons {
+		switch r.Code {
+		case CodeOutsideHours, CodeProtected, CodeHoliday, CodeOverrideClosed, CodeNotEffective:
+		case CodeNotAligned, CodeMinNotice, CodeDayCap, CodeWeekCap, CodeMonthCap, CodeDayMinutesCap, CodeWeekMinutesCap:
+			e.soft = append(e.soft, r)
+		default:
+			e.hard = append(e.hard, r)
+		}
+	}
+}
+
+// checkExtension refuses added time that is past or runs into another
+// booking or its buffer.
+func (e *evaluation) checkExtension(iv, ext Interval) {
+	if iv.Start.Before(e.now) {
+		e.hard = append(e.hard, Reason{Code: CodePast, Rule: "request",
+			Message: fmt.Sprintf("the added time from %s is already past", iv.Start.In(e.loc).Format(reasonTime))})
+	}
+	gap := e.c.Policy.gap()
+	if b, ok := e.c.Booked.overlappingExcept(iv, ext); ok {
+		e.hard = append(e.hard, Reason{Code: CodeBooked, Rule: "booked",
+			Message: fmt.Sprintf("the added time overlaps the session booked %s–%s", b.Start.In(e.loc).Format(reasonTime), b.End.In(e.loc).Format("15:04"))})
+	} else if gap > 0 {
+		if b, ok := e.c.Booked.overlappingExcept(Interval{Start: iv.Start.Add(-gap), End: iv.End.Add(gap)}, ext); ok {
+			e.hard = append(e.hard, Reason{Code: CodeBuffer, Rule: "policy.buffer",
+				Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", gap, b.Start.In(e.loc).Format(reasonTime), b.End.In(e.loc).Format("15:04"))})
+		}
+	}
+}
+
+// checkHours finds the parts of iv outside working hours, and says why
+// for each: a holiday refuses; a closed date or plain outside hours is
+// on-demand time.
+func (e *evaluation) checkHours(iv Interval) {
+	s := &e.c.Schedule
+	work, err := s.Working(iv)
+	if err != nil {
+		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: err.Error()})
+		return
+	}
+	prot, _ := s.ProtectedTime(iv) // same range as Working: cannot fail
+	for off := range NewSet(iv).Subtract(work).Subtract(prot).All() {
+		// Closures are whole dates: look at each date the gap touches.
+		var why Reason
+		for d := DateOf(off.Start.In(e.loc)); !d.After(DateOf(off.End.Add(-time.Nanosecond).In(e.loc))); d = d.AddDays(1) {
+			if kind, _ := s.day(d); kind == dayClosure {
+				at := later(off.Start, At(d, Midnight, e.loc))
+				why = s.Explain(at)
+				break
+			}
+		}
+		if why.Code == "" {
+			why = s.Explain(off.Start)
+			if why.Code == CodeOutsideHours {
+				why.Message = fmt.Sprintf("%s–%s is outside working hours", off.Start.In(e.loc).Format(reasonTime), off.End.In(e.loc).Format("15:04"))
+			}
+		}
+		if why.Code == CodeHoliday {
+			e.hard = appendOnce(e.hard, why)
+		} else {
+			e.soft = appendOnce(e.soft, why)
+		}
+	}
+}
+
+// checkProtected lists each protected window the added time runs into.
+func (e *evaluation) checkProtected() {
+	s := &e.c.Schedule
+	z := zoneCursor{loc: e.loc}
+	for _, iv := range e.added {
+		first, last := DateOf(iv.Start.In(e.loc)).AddDays(-1), DateOf(iv.End.In(e.loc))
+		for d := first; !d.After(last); d = d.AddDays(1) {
+			s.eachProtected(&z, d, func(p Interval, j int) bool {
+				if p = p.Intersect(iv); p.IsEmpty() || slices.Contains(e.windows, j) {
+					return true
+				}
+				w := &s.Protected[j]
+				e.windows = append(e.windows, j)
+				e.protected = append(e.protected, reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
+					"%s–%s is protected time%s (%s %s–%s)", p.Start.In(e.loc).Format(reasonTime), p.End.In(e.loc).Format("15:04"), labelSuffix(w.Label), w.Days, w.Start, w.End))
+				return true
+			})
+		}
+	}
+}
+
+// appendOnce appends r unless a reason with its code and rule is there.
+func appendOnce(rs []Reason, r Reason) []Reason {
+	for _, x := range rs {
+		if x.Code == r.Code && x.Rule == r.Rule {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
+
+// answer turns the sorted reasons into the decision.
+func (e *evaluation) answer() Answer {
+	a := Answer{Added: e.added}
+	all := slices.Concat(e.hard, e.protected, e.soft)
+	switch {
+	case len(e.hard) > 0:
+		return e.refuse(a, all, nil)
+	case len(e.protected) > 0:
+		ex := &e.p.Exception
+		if !ex.Allowed {
+			return e.refuse(a, all, &Reason{Code: CodeNoExceptions, Rule: "exception.allowed",
+				Message: "protected time is never sold, not even as an exception"})
+		}
+		if len(ex.Windows) > 0 {
+			for k, j := range e.windows {
+				if !slices.Contains(ex.Windows, e.c.Schedule.Protected[j].ID) {
+					r := e.protected[k]
+					return e.refuse(a, all, &Reason{Code: CodeNotForSale, Rule: "exception.windows", Label: r.Label,
+						Message: fmt.Sprintf("protected window %s is not among those that may be sold as an exception", r.Rule)})
+				}
+			}
+		}
+		a.Decision, a.Surcharge = DecisionException, ex.Surcharge
+		a.Reasons = append(all, Reason{Code: CodeException, Rule: "exception",
+			Message: fmt.Sprintf("possible as a priced exception to protected time, surcharge %s", ex.Surcharge)})
+		a.Message = e.offer("That runs into time I keep for myself", "I can make an exception", ex.Surcharge, "to cover costs")
+		return a
+	case len(e.soft) > 0:
+		od := &e.p.OnDemand
+		if !od.Allowed {
+			return e.refuse(a, all, &Reason{Code: CodeNoOnDemand, Rule: "on_demand.allowed",
+				Message: "sessions are given on the schedule only"})
+		}
+		if e.req.Extends == nil {
+			if od.MinNotice > 0 && e.req.Session.Start.Before(e.now.Add(od.MinNotice)) {
+				return e.refuse(a, all, &Reason{Code: CodeMinNotice, Rule: "on_demand.min_notice",
+					Message: fmt.Sprintf("on-demand sessions need %s notice", shortDuration(od.MinNotice))})
+			}
+			if od.MaxPerWeek > 0 {
+				n, monday, err := e.c.offScheduleInWeek(DateOf(e.req.Session.Start.In(e.loc)))
+				if err != nil || n >= od.MaxPerWeek {
+					return e.refuse(a, all, &Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+						Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions outside open time", monday, n, od.MaxPerWeek)})
+				}
+			}
+		}
+		a.Decision, a.Surcharge = DecisionOnDemand, od.Surcharge
+		a.Reasons = append(all, Reason{Code: CodeOnDemand, Rule: "on_demand",
+			Message: fmt.Sprintf("possible as on-demand time outside regular hours, surcharge %s", od.Surcharge)})
+		a.Message = e.offer("That is outside my regular hours", "I can see you on demand", od.Surcharge, "")
+		return a
+	}
+	a.Decision = DecisionRegular
+	what := "the session"
+	if e.req.Extends != nil {
+		what = "the added time"
+	}
+	a.Reasons = []Reason{{Code: CodeRegular, Rule: "hours", Message: what + " is within working hours and clear of other bookings"}}
+	a.Message = "Yes, that works."
+	return a
+}
+
+// refuse returns a refusal with the reasons, the deciding reason last.
+func (e *evaluation) refuse(a Answer, reasons []Reason, decided *Reason) Answer {
+	a.Decision = DecisionRefused
+	a.Reasons = reasons
+	if decided != nil {
+		a.Reasons = append(a.Reasons, *decided)
+	}
+	a.Message = e.decline(decided)
+	return a
+}
+
+// what names the request for the client: "stay past 21:00", "meet on Tue
+// 2026-11-24 at 10:00".
+func (e *evaluation) what() string {
+	if e.req.Extends != nil {
+		return "stay past " + e.req.Extends.End.In(e.loc).Format("15:04")
+	}
+	return "meet on " + e.req.Session.Start.In(e.loc).Format("Mon 2006-01-02 at 15:04")
+}
+
+// offer words an on-demand or exception offer for the client.
+func (e *evaluation) offer(why, yes string, s Surcharge, purpose string) string {
+	msg := why + ", but " + yes
+	if !s.IsZero() {
+		msg += " for a surcharge"
+		if purpose != "" {
+			msg += " " + purpose
+		}
+	}
+	return msg + "."
+}
+
+// decline words a refusal kindly: thanks first, then the reason that
+// matters most (what refuses whatever the policy says, then protected
+// time, then the deciding rule), then a plain no.
+func (e *evaluation) decline(decided *Reason) string {
+	if e.p.Decline != "" {
+		return e.p.Decline
+	}
+	msg := "Thank you for asking; I'm glad you want more time together. "
+	var first Reason
+	switch {
+	case len(e.hard) > 0:
+		first = e.hard[0]
+	case len(e.protected) > 0:
+		first = e.protected[0]
+	case decided != nil:
+		first = *decided
+	case len(e.soft) > 0:
+		first = e.soft[0]
+	}
+	no := "so I can't " + e.what() + "."
+	switch first.Code {
+	case CodeProtected:
+		kept := "that time"
+		if first.Label != "" {
+			kept = "that time for " + first.Label
+		}
+		return msg + "I keep " + kept + ", " + no
+	case CodeBooked, CodeBuffer:
+		return msg + "That time is already promised to someone else, " + no
+	case CodeHoliday:
+		return msg + "I'm away then, " + no
+	case CodePast:
+		return msg + "That time has passed, " + no
+	case CodeMinNotice:
+		return msg + "That is too short notice for me, " + no
+	case CodeOnDemandCap, CodeDayCap, CodeWeekCap, CodeMonthCap, CodeDayMinutesCap, CodeWeekMinutesCap:
+		return msg + "My schedule is full then, " + no
+	case CodeNoOnDemand, CodeOutsideHours, CodeOverrideClosed, CodeNotEffective:
+		return msg + "That is outside the hours I work, " + no
+	}
+	return msg + "I'm sorry, but I can't " + e.what() + "."
+}
+
+// has reports whether iv is one of the bookings.
+func (b Bookings) has(iv Interval) bool {
+	for i := b.startingBefore(iv.Start); i < len(b.ivs) && b.ivs[i].Start.Equal(iv.Start); i++ {
+		if b.ivs[i].End.Equal(iv.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlappingExcept is Overlapping for all bookings but one occurrence of
+// except: an extension does not collide with the session it extends.
+func (b Bookings) overlappingExcept(iv, except Interval) (Interval, bool) {
+	if iv.IsEmpty() {
+		return Interval{}, false
+	}
+	skipped := false
+	for i := b.startingBefore(iv.End) - 1; i >= 0 && b.maxEnd[i].After(iv.Start); i-- {
+		if !b.ivs[i].End.After(iv.Start) {
+			continue
+		}
+		if !skipped && b.ivs[i].Equal(except) {
+			skipped = true
+			continue
+		}
+		return b.ivs[i], true
+	}
+	return Interval{}, false
+}
+
+// offScheduleInWeek counts the bookings that start in the ISO week of
+// local date d and are not entirely in open time, and returns the week's
+// Monday.
+func (c *Calendar) offScheduleInWeek(d Date) (int, Date, error) {
+	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	loc := c.Schedule.location()
+	from, to := At(monday, Midnight, loc), At(monday.AddDays(7), Midnight, loc)
+	i, j := c.Booked.startingBefore(from), c.Booked.startingBefore(to)
+	if i == j {
+		return 0, monday, nil
+	}
+	open, err := c.Schedule.Open(Interval{Start: from, End: c.Booked.maxEnd[j-1]})
+	if err != nil {
+		return 0, monday, err
+	}
+	n := 0
+	for _, iv := range c.Booked.ivs[i:j] {
+		if !open.Covers(iv) {
+			n++
+		}
+	}
+	return n, monday, nil
+}
+
+// Validate returns nil or Problems listing everything wrong with the
+// policy, with codes negative, duplicate_id and required.
+func (p RequestPolicy) Validate() error {
+	var l Problems
+	validateSurcharge(&l, "on_demand.surcharge", p.OnDemand.Surcharge)
+	validateSurcharge(&l, "exception.surcharge", p.Exception.Surcharge)
+	if p.OnDemand.MaxPerWeek < 0 {
+		l.Add("on_demand.max_per_week", "negative", "%d is negative", p.OnDemand.MaxPerWeek)
+	}
+	if p.OnDemand.MinNotice < 0 {
+		l.Add("on_demand.min_notice", "negative", "%s is negative", p.OnDemand.MinNotice)
+	}
+	for i, id := range p.Exception.Windows {
+		at := problem.Index("exception.windows", i)
+		if id == "" {
+			l.Add(at, "required", "a protected window ID is required")
+		} else if slices.Contains(p.Exception.Windows[:i], id) {
+			l.Add(at, "duplicate_id", "window %q is listed twice", id)
+		}
+	}
+	return l.Err()
+}
+
+func validateSurcharge(l *Problems, at string, s Surcharge) {
+	if s.BasisPoints < 0 {
+		l.Add(problem.Join(at, "basis_points"), "negative", "%d basis points is negative", s.BasisPoints)
+	}
+	if s.Fixed < 0 {
+		l.Add(problem.Join(at, "fixed"), "negative", "%d minor units is negative", s.Fixed)
+	}
+}
+
+// Validate returns nil or Problems: a request needs a non-empty session
+// (required), and an extension a non-empty booked session that the
+// session covers (required, not_covered).
+func (r Request) Validate() error {
+	var l Problems
+	if r.Session.IsEmpty() {
+		l.Add("session", "required", "the request asks for no time")
+	}
+	if r.Extends != nil {
+		switch {
+		case r.Extends.IsEmpty():
+			l.Add("extends", "required", "the session to extend is empty")
+		case !r.Session.Covers(*r.Extends):
+			l.Add("extends", "not_covered", "the session asked for does not cover the session it extends")
+		}
+	}
+	return l.Err()
+}
+
+// MarshalJSON encodes the policy through internal/jsoncodec.
+func (p RequestPolicy) MarshalJSON() ([]byte, error) {
+	type plain RequestPolicy
+	return jsoncodec.Marshal(plain(p))
+}
+
+// UnmarshalJSON decodes the policy strictly: unknown fields and bad values
+// are errors with their path.
+func (p *RequestPolicy) UnmarshalJSON(b []byte) error {
+	type plain RequestPolicy
+	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+}
+
+// MarshalJSON encodes the request through internal/jsoncodec.
+func (r Request) MarshalJSON() ([]byte, error) {
+	type plain Request
+	return jsoncodec.Marshal(plain(r))
+}
+
+// UnmarshalJSON decodes the request strictly.
+func (r *Request) UnmarshalJSON(b []byte) error {
+	type plain Request
+	return jsoncodec.Unmarshal(b, (*plain)(r), jsoncodec.Limits{})
+}
+
+// MarshalJSON encodes the answer through internal/jsoncodec.
+func (a Answer) MarshalJSON() ([]byte, error) {
+	type plain Answer
+	return jsoncodec.Marshal(plain(a))
+}
+
+// UnmarshalJSON decodes the answer strictly.
+func (a *Answer) UnmarshalJSON(b []byte) error {
+	type plain Answer
+	return jsoncodec.Unmarshal(b, (*plain)(a), jsoncodec.Limits{})
+}

@@ -1,0 +1,474 @@
+package availability
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/stretchr/testify/require"
+)
+
+// eveningCalendar is story 1's provider: sessions Tuesday to Saturday
+// 12:00–21:00 in New York, Saturday evenings kept for friends and Sunday
+// midday for family, Thanksgiving off, and a client booked on Saturday
+// 2026-11-28 until 21:00.
+func eveningCalendar(t testing.TB, extra ...Interval) Calendar {
+	s := Schedule{
+		Zone:  mustZone(t, "America/New_York"),
+		Hours: []Window{{ID: "sessions", Days: Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday), Start: MustParseClock("12:00"), End: MustParseClock("21:00")}},
+		Protected: []Window{
+			{ID: "saturday-friends", Label: "friends", Days: Days(time.Saturday), Start: MustParseClock("21:00"), End: EndOfDay},
+			{ID: "sunday-family", Label: "family", Days: Days(time.Sunday), Start: MustParseClock("10:00"), End: MustParseClock("14:00")},
+		},
+		Closures: []Closure{{ID: "thanksgiving", Label: "Thanksgiving", From: MustParseDate("2026-11-26"), Through: MustParseDate("2026-11-26")}},
+	}
+	booked := append([]Interval{span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")}, extra...)
+	return Calendar{Schedule: s, Policy: Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour, MaxPerDay: 4}, Booked: NewBookings(booked...)}
+}
+
+// stayTheNight is the client's request: stay from 21:00 until Sunday
+// 09:00, asked at 20:15 during the session.
+func stayTheNight(t testing.TB) (time.Time, Request) {
+	booked := span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")
+	return mustTime(t, "2026-11-28T20:15:00-05:00"), Request{
+		Session: span(t, "2026-11-28T19:00:00-05:00", "2026-11-29T09:00:00-05:00"),
+		Extends: &booked,
+	}
+}
+
+func coversCosts() RequestPolicy {
+	return RequestPolicy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: 50000}}}
+}
+
+// TestStoryProtectedEvening is story 1: the extension collides with
+// protected time, and the answer is what the provider's rules allow.
+func TestStoryProtectedEvening(t *testing.T) {
+	now, req := stayTheNight(t)
+	onlyFamily := coversCosts()
+	onlyFamily.Exception.Windows = []string{"sunday-family"}
+	cases := []struct {
+		name      string
+		policy    RequestPolicy
+		cal       Calendar
+		decision  Decision
+		surcharge Surcharge
+		codes     []Code
+		message   string
+	}{
+		{
+			name:     "a priced exception that covers costs",
+			policy:   coversCosts(),
+			cal:      eveningCalendar(t),
+			decision: DecisionException, surcharge: Surcharge{Fixed: 50000},
+			codes:   []Code{CodeProtected, CodeOutsideHours, CodeException},
+			message: "That runs into time I keep for myself, but I can make an exception for a surcharge to cover costs.",
+		},
+		{
+			name:     "schedule-first without exceptions declines kindly",
+			policy:   StyleScheduleFirst.Preset(),
+			cal:      eveningCalendar(t),
+			decision: DecisionRefused,
+			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNoExceptions},
+			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
+		},
+		{
+			name:     "on-demand time never includes protected time",
+			policy:   StyleOnDemand.Preset(),
+			cal:      eveningCalendar(t),
+			decision: DecisionRefused,
+			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNoExceptions},
+			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
+		},
+		{
+			name:     "friends' evening is not for sale even where family time is",
+			policy:   onlyFamily,
+			cal:      eveningCalendar(t),
+			decision: DecisionRefused,
+			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNotForSale},
+			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
+		},
+		{
+			name:     "another client in the morning refuses whatever the price",
+			policy:   coversCosts(),
+			cal:      eveningCalendar(t, span(t, "2026-11-29T08:00:00-05:00", "2026-11-29T09:00:00-05:00")),
+			decision: DecisionRefused,
+			codes:    []Code{CodeBooked, CodeProtected, CodeOutsideHours},
+			message:  "Thank you for asking; I'm glad you want more time together. That time is already promised to someone else, so I can't stay past 21:00.",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.policy.Answer(tc.cal, now, req)
+			require.Equal(t, tc.decision, a.Decision, "%v", a.Reasons)
+			require.Equal(t, tc.surcharge, a.Surcharge)
+			require.Equal(t, tc.codes, reasonCodes(a.Reasons), "%v", a.Reasons)
+			require.Equal(t, tc.message, a.Message)
+			require.Len(t, a.Added, 1)
+			require.True(t, span(t, "2026-11-28T21:00:00-05:00", "2026-11-29T09:00:00-05:00").Equal(a.Added[0]))
+		})
+	}
+
+	a := coversCosts().Answer(eveningCalendar(t), now, req)
+	require.Equal(t, Reason{Code: CodeProtected, Rule: "saturday-friends", Label: "friends",
+		Message: "Sat 2026-11-28 21:00 EST–00:00 is protected time (friends) (sat 21:00–24:00)"}, a.Reasons[0])
+	require.Equal(t, Reason{Code: CodeOutsideHours, Rule: "hours",
+		Message: "Sun 2026-11-29 00:00 EST–09:00 is outside working hours"}, a.Reasons[1])
+	fee, ok := a.Surcharge.On(0)
+	require.True(t, ok)
+	require.Equal(t, int64(50000), fee, "a fixed surcharge: 500.00 to cover costs")
+
+	own := coversCosts()
+	own.Exception.Allowed = false
+	own.Decline = "I'd love to, but my friends are waiting. Same time next week?"
+	a = own.Answer(eveningCalendar(t), now, req)
+	require.Equal(t, DecisionRefused, a.Decision)
+	require.Equal(t, own.Decline, a.Message)
+}
+
+// TestStoryStyles is story 1's two provider styles asked for the same
+// sessions, and the schedule-first provider widening limits when business
+// is thin.
+func TestStoryStyles(t *testing.T) {
+	onDemand := StyleOnDemand.Preset()
+	onDemand.OnDemand.Surcharge = Surcharge{BasisPoints: 2500}
+	scheduleFirst := StyleScheduleFirst.Preset()
+	monday := mustTime(t, "2026-11-23T09:00:00-05:00")
+	cases := []struct {
+		name     string
+		policy   RequestPolicy
+		cal      Calendar
+		now      time.Time
+		session  Interval
+		decision Decision
+		codes    []Code
+		rule     string // the deciding reason's rule
+	}{
+		{
+			name: "on-demand: a morning session before hours", policy: onDemand, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
+			decision: DecisionOnDemand, codes: []Code{CodeOutsideHours, CodeOnDemand}, rule: "on_demand",
+		},
+		{
+			name: "schedule-first: the same morning is declined", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
+		},
+		{
+			name: "on-demand: the week's three off-hours sessions are taken", policy: onDemand, now: monday,
+			cal: eveningCalendar(t, span(t, "2026-11-24T08:00:00-05:00", "2026-11-24T09:00:00-05:00"),
+				span(t, "2026-11-25T09:00:00-05:00", "2026-11-25T10:00:00-05:00"),
+				span(t, "2026-11-27T22:00:00-05:00", "2026-11-27T23:00:00-05:00"),
+				span(t, "2026-11-25T13:00:00-05:00", "2026-11-25T14:00:00-05:00")),
+			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeOnDemandCap}, rule: "on_demand.max_per_week",
+		},
+		{
+			name: "on-demand: not at an hour's notice", policy: onDemand, cal: eveningCalendar(t),
+			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
+			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeMinNotice, CodeOutsideHours, CodeMinNotice}, rule: "on_demand.min_notice",
+		},
+		{
+			name: "on-demand: a short-notice session in hours waives the regular notice", policy: onDemand, cal: eveningCalendar(t),
+			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
+			session:  span(t, "2026-11-24T14:00:00-05:00", "2026-11-24T16:00:00-05:00"),
+			decision: DecisionOnDemand, codes: []Code{CodeMinNotice, CodeOnDemand}, rule: "on_demand",
+		},
+		{
+			name: "both: a session in hours is regular", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-25T14:00:00-05:00", "2026-11-25T16:00:00-05:00"),
+			decision: DecisionRegular, codes: []Code{CodeRegular}, rule: "hours",
+		},
+		{
+			name: "on-demand: not on Thanksgiving", policy: onDemand, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-26T14:00:00-05:00", "2026-11-26T16:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeHoliday}, rule: "thanksgiving",
+		},
+		{
+			name: "on-demand: not over another booking", policy: onDemand, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-28T20:00:00-05:00", "2026-11-28T21:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeBooked}, rule: "booked",
+		},
+		{
+			name: "schedule-first: Saturday morning is closed", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
+			session:  span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00"),
+			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.policy.Answer(tc.cal, tc.now, Request{Session: tc.session})
+			require.Equal(t, tc.decision, a.Decision, "%v", a.Reasons)
+			require.Equal(t, tc.codes, reasonCodes(a.Reasons), "%v", a.Reasons)
+			require.Equal(t, tc.rule, a.Reasons[len(a.Reasons)-1].Rule)
+			if tc.decision == DecisionOnDemand {
+				require.Equal(t, Surcharge{BasisPoints: 2500}, a.Surcharge)
+				fee, ok := a.Surcharge.On(12000)
+				require.True(t, ok)
+				require.Equal(t, int64(3000), fee)
+			} else {
+				require.True(t, a.Surcharge.IsZero())
+			}
+		})
+	}
+
+	// When business is thin, the schedule-first provider opens Saturday
+	// morning, and the same request becomes regular.
+	cal := eveningCalendar(t)
+	thin := ConditionalWindow{Window: Window{ID: "thin-saturday-morning", Label: "when business is thin", Days: Days(time.Saturday),
+		Start: MustParseClock("10:00"), End: MustParseClock("12:00")}, Below: 0.4, Over: 14 * 24 * time.Hour}
+	widened, reasons, err := cal.Schedule.ApplyConditions(monday, cal.Booked, []ConditionalWindow{thin})
+	require.NoError(t, err)
+	require.Equal(t, []Code{CodeConditionMet}, reasonCodes(reasons))
+	require.Equal(t, "the 336h after Mon 2026-11-23 09:00 EST are 2.5% booked (2h0m0s of 81h0m0s open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
+	cal.Schedule = widened
+	a := scheduleFirst.Answer(cal, monday, Request{Session: span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00")})
+	require.Equal(t, DecisionRegular, a.Decision, "%v", a.Reasons)
+	require.Equal(t, "Yes, that works.", a.Message)
+}
+
+func TestAnswerExtensions(t *testing.T) {
+	wed := span(t, "2026-11-25T14:00:00-05:00", "2026-11-25T16:00:00-05:00")
+	cal := eveningCalendar(t, wed, span(t, "2026-11-25T18:00:00-05:00", "2026-11-25T20:00:00-05:00"))
+	now := mustTime(t, "2026-11-25T15:00:00-05:00")
+	p := StyleOnDemand.Preset()
+	cases := []struct {
+		name     string
+		req      Request
+		decision Decision
+		codes    []Code
+	}{
+		{"an hour more in working hours is regular",
+			Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &wed}, DecisionRegular, []Code{CodeRegular}},
+		{"starting earlier is added time in the past",
+			Request{Session: Interval{Start: wed.Start.Add(-time.Hour), End: wed.End}, Extends: &wed}, DecisionRefused, []Code{CodePast}},
+		{"running into the next client",
+			Request{Session: IntervalOf(wed.Start, 5*time.Hour), Extends: &wed}, DecisionRefused, []Code{CodeBooked}},
+		{"the session to extend must be booked",
+			Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &Interval{Start: wed.Start, End: wed.End.Add(time.Minute)}}, DecisionRefused, []Code{CodeNotBooked}},
+		{"an extension must cover its session",
+			Request{Session: IntervalOf(wed.Start, time.Hour), Extends: &wed}, DecisionRefused, []Code{CodeInvalidRequest}},
+		{"an empty request",
+			Request{}, DecisionRefused, []Code{CodeInvalidRequest}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := p.Answer(cal, now, tc.req)
+			require.Equal(t, tc.decision, a.Decision, "%v", a.Reasons)
+			require.Equal(t, tc.codes, reasonCodes(a.Reasons), "%v", a.Reasons)
+		})
+	}
+
+	// Past closing time, the extension is on-demand time, without notice.
+	late := span(t, "2026-11-24T19:00:00-05:00", "2026-11-24T21:00:00-05:00")
+	cal = eveningCalendar(t, late)
+	a := p.Answer(cal, mustTime(t, "2026-11-24T20:50:00-05:00"), Request{Session: IntervalOf(late.Start, 3*time.Hour), Extends: &late})
+	require.Equal(t, DecisionOnDemand, a.Decision, "%v", a.Reasons)
+	require.Equal(t, []Code{CodeOutsideHours, CodeOnDemand}, reasonCodes(a.Reasons))
+	require.Equal(t, "That is outside my regular hours, but I can see you on demand.", a.Message)
+
+	// Buffers keep the next client clear.
+	cal = eveningCalendar(t, wed, span(t, "2026-11-25T17:30:00-05:00", "2026-11-25T18:30:00-05:00"))
+	cal.Policy.BufferAfter = time.Hour
+	a = p.Answer(cal, now, Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &wed})
+	require.Equal(t, []Code{CodeBuffer}, reasonCodes(a.Reasons))
+}
+
+func TestSurchargeOn(t *testing.T) {
+	cases := []struct {
+		s     Surcharge
+		price int64
+		want  int64
+		ok    bool
+	}{
+		{Surcharge{BasisPoints: 2500}, 12000, 3000, true},
+		{Surcharge{BasisPoints: 1}, 5000, 1, true},    // 0.5 rounds up
+		{Surcharge{BasisPoints: 1}, 4999, 0, true},    // 0.4999 rounds down
+		{Surcharge{BasisPoints: 1}, -5000, -1, true},  // half away from zero
+		{Surcharge{BasisPoints: 1000, Fixed: 2000}, 9999, 3000, true},
+		{Surcharge{Fixed: 50000}, 0, 50000, true},
+		{Surcharge{}, 12345, 0, true},
+		{Surcharge{BasisPoints: 10000}, math.MaxInt64, math.MaxInt64, true},
+		{Surcharge{BasisPoints: 20000}, math.MaxInt64, 0, false},
+		{Surcharge{BasisPoints: 10000, Fixed: 1}, math.MaxInt64, 0, false},
+		{Surcharge{BasisPoints: 10000}, math.MinInt64, math.MinInt64, true},
+	}
+	for _, tc := range cases {
+		got, ok := tc.s.On(tc.price)
+		require.Equal(t, tc.ok, ok, "%+v on %d", tc.s, tc.price)
+		require.Equal(t, tc.want, got, "%+v on %d", tc.s, tc.price)
+	}
+	require.Equal(t, "25%", Surcharge{BasisPoints: 2500}.String())
+	require.Equal(t, "12.5% + 50000 minor units", Surcharge{BasisPoints: 1250, Fixed: 50000}.String())
+	require.Equal(t, "none", Surcharge{}.String())
+}
+
+func TestRequestPolicyValidate(t *testing.T) {
+	require.NoError(t, RequestPolicy{}.Validate())
+	require.NoError(t, StyleOnDemand.Preset().Validate())
+	bad := RequestPolicy{
+		OnDemand:  OnDemandRule{Allowed: true, Surcharge: Surcharge{BasisPoints: -1}, MaxPerWeek: -2, MinNotice: -time.Hour},
+		Exception: ExceptionRule{Surcharge: Surcharge{Fixed: -5}, Windows: []string{"a", "", "a"}},
+	}
+	var ps Problems
+	require.True(t, errors.As(bad.Validate(), &ps))
+	type pc struct{ path, code string }
+	var got []pc
+	for _, p := range ps {
+		got = append(got, pc{p.Path, p.Code})
+	}
+	require.Equal(t, []pc{
+		{"on_demand.surcharge.basis_points", "negative"},
+		{"exception.surcharge.fixed", "negative"},
+		{"on_demand.max_per_week", "negative"},
+		{"on_demand.min_notice", "negative"},
+		{"exception.windows[1]", "required"},
+		{"exception.windows[2]", "duplicate_id"},
+	}, got)
+
+	ext := IntervalOf(mustTime(t, "2026-11-25T14:00:00-05:00"), time.Hour)
+	require.NoError(t, Request{Session: IntervalOf(ext.Start, 2*time.Hour), Extends: &ext}.Validate())
+	ps = nil
+	require.True(t, errors.As(Request{Extends: &Interval{}}.Validate(), &ps))
+	require.Equal(t, "session", ps[0].Path)
+	require.Equal(t, "extends", ps[1].Path)
+	ps = nil
+	require.True(t, errors.As(Request{Session: IntervalOf(ext.Start, time.Minute), Extends: &ext}.Validate(), &ps))
+	require.Equal(t, "not_covered", ps[0].Code)
+}
+
+func TestRequestJSON(t *testing.T) {
+	p := coversCosts()
+	p.OnDemand = OnDemandRule{Allowed: true, Surcharge: Surcharge{BasisPoints: 2500}, MaxPerWeek: 3, MinNotice: 2 * time.Hour}
+	p.Exception.Windows = []string{"saturday-friends"}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	require.Equal(t, `{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h0m0s"},"exception":{"allowed":true,"surcharge":{"fixed":50000},"windows":["saturday-friends"]}}`, string(b))
+	var back RequestPolicy
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, p, back)
+
+	now, req := stayTheNight(t)
+	b, err = json.Marshal(req)
+	require.NoError(t, err)
+	require.Equal(t, `{"session":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-29T09:00:00-05:00"},"extends":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-28T21:00:00-05:00"}}`, string(b))
+	var rback Request
+	require.NoError(t, json.Unmarshal(b, &rback))
+	require.True(t, req.Session.Equal(rback.Session))
+	require.True(t, req.Extends.Equal(*rback.Extends))
+
+	a := p.Answer(eveningCalendar(t), now, req)
+	b, err = json.Marshal(a)
+	require.NoError(t, err)
+	var aback Answer
+	require.NoError(t, json.Unmarshal(b, &aback))
+	require.Equal(t, a.Decision, aback.Decision)
+	require.Equal(t, a.Reasons, aback.Reasons)
+	require.Equal(t, a.Surcharge, aback.Surcharge)
+	require.True(t, a.Added[0].Equal(aback.Added[0]))
+
+	err = json.Unmarshal([]byte(`{"on_demand":{"allowed":true,"surcharge":{"percent":25}}}`), &back)
+	var je *jsoncodec.Error
+	require.True(t, errors.As(err, &je), "%v", err)
+	require.Equal(t, "on_demand.surcharge.percent", je.Path)
+	require.ErrorIs(t, err, jsoncodec.ErrUnknownField)
+}
+
+func FuzzRequestPolicyJSON(f *testing.F) {
+	seed, err := json.Marshal(coversCosts())
+	require.NoError(f, err)
+	f.Add(seed)
+	f.Add([]byte(`{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h"},"exception":{"windows":["x"]},"decline":"no"}`))
+	f.Add([]byte(`{"on_demand":{"surcharge":{"basis_points":-1e3}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p RequestPolicy
+		if err := json.Unmarshal(data, &p); err != nil {
+			return
+		}
+		if p.Validate() != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		var back RequestPolicy
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, p, back)
+		now, req := stayTheNight(t)
+		a := p.Answer(eveningCalendar(t), now, req)
+		require.NotEmpty(t, a.Reasons)
+		require.NotEmpty(t, a.Message)
+		require.Contains(t, []Decision{DecisionException, DecisionRefused}, a.Decision)
+	})
+}
+
+func FuzzRequestJSON(f *testing.F) {
+	f.Add([]byte(`{"session":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-29T09:00:00-05:00"},"extends":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-28T21:00:00-05:00"}}`))
+	f.Add([]byte(`{"session":{"start":"2026-11-24T10:00:00-05:00","end":"2026-11-24T12:00:00-05:00"}}`))
+	f.Add([]byte(`{"session":{"start":"2026-11-24T10:00:00-05:00","end":"2036-11-24T12:00:00-05:00"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Request
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		// Any decodable request gets an answer with a reason, never a panic.
+		a := StyleOnDemand.Preset().Answer(eveningCalendar(t), mustTime(t, "2026-11-23T09:00:00-05:00"), r)
+		require.NotEmpty(t, a.Reasons)
+		if r.Validate() != nil {
+			require.Equal(t, DecisionRefused, a.Decision)
+		}
+	})
+}
+
+// benchCalendar1000 is story 1's calendar with 1,000 sessions booked
+// around the requests: four a day, Tuesday to Saturday, from August 2026.
+func benchCalendar1000(b *testing.B) Calendar {
+	var ivs []Interval
+	loc := mustZone(b, "America/New_York")
+	d := MustParseDate("2026-08-04")
+	for len(ivs) < 999 {
+		if wd := d.Weekday(); wd != time.Sunday && wd != time.Monday && d != MustParseDate("2026-11-28") && d != MustParseDate("2026-11-24") {
+			for _, h := range []int{12, 14, 16} {
+				ivs = append(ivs, IntervalOf(At(d, ClockOf(h, 0), loc), 90*time.Minute))
+			}
+		}
+		d = d.AddDays(1)
+	}
+	cal := eveningCalendar(b, ivs[:999]...)
+	if cal.Booked.Len() != 1000 {
+		b.Fatalf("%d bookings", cal.Booked.Len())
+	}
+	return cal
+}
+
+func BenchmarkAnswer(b *testing.B) {
+	cal := benchCalendar1000(b)
+	now, night := stayTheNight(b)
+	onDemand := StyleOnDemand.Preset()
+	cases := []struct {
+		name   string
+		policy RequestPolicy
+		now    time.Time
+		req    Request
+		want   Decision
+	}{
+		{"extension-exception", coversCosts(), now, night, DecisionException},
+		{"on-demand-session", onDemand, mustTime(b, "2026-11-23T09:00:00-05:00"),
+			Request{Session: span(b, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00")}, DecisionOnDemand},
+		{"regular-session", onDemand, mustTime(b, "2026-11-23T09:00:00-05:00"),
+			Request{Session: span(b, "2026-11-24T14:00:00-05:00", "2026-11-24T16:00:00-05:00")}, DecisionRegular},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			if a := c.policy.Answer(cal, c.now, c.req); a.Decision != c.want {
+				b.Fatalf("decision %s, want %s: %v", a.Decision, c.want, a.Reasons)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.policy.Answer(cal, c.now, c.req)
+			}
+		})
+	}
+}
