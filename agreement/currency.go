@@ -111,7 +111,8 @@ func isCodeLetter(b byte) bool { return 'A' <= b && b <= 'Z' }
 //     currency") are in the table so errors can name them, but are not valid
 //     currencies for Money, which needs a minor unit.
 //   - Codes withdrawn before that list (ANG, CUC, HRK, SLL, ZWL, ...) are not
-//     valid.
+//     valid. Amendments published after it are not reflected: BGN, for one,
+//     is still valid here although Bulgaria adopted the euro on 2026-01-01.
 const iso4217 = "" +
 	"AED2" + // UAE Dirham
 	"AFN2" + // Afghani
