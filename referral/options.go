@@ -2,8 +2,8 @@ package referral
 
 import (
 	"errors"
-	"iter"
 	"fmt"
+	"iter"
 	"strings"
 	"time"
 
@@ -26,7 +26,8 @@ const (
 	ConstraintLanguage
 	// ConstraintReach: the provider can serve the client: remotely, when
 	// both work remotely, or in person within the client's distance and
-	// the provider's radius.
+	// the provider's radius. It applies when the request gives a location
+	// or modalities; a client without a location is reached remotely only.
 	ConstraintReach
 	// ConstraintRegion: the provider may practise in the client's region.
 	ConstraintRegion
@@ -286,7 +287,7 @@ func (o Options) Validate() error {
 		ps.Add("hard", ProblemRange, "hard constraints %d hold unknown values", uint16(o.Hard))
 	}
 	for f := Factor(0); f < factorCount; f++ {
-		checkNonNegative(&ps, problem.Join("weights", f.String()), o.Weights.of(f))
+		checkNonNegative(&ps, "weights", f.String(), o.Weights.of(f))
 	}
 	switch {
 	case o.Limit < 0:
@@ -300,7 +301,7 @@ func (o Options) Validate() error {
 	if o.MaxPerPractice < 0 {
 		ps.Add("max_per_practice", ProblemNegative, "max_per_practice %d is negative", o.MaxPerPractice)
 	}
-	checkNonNegative(&ps, "within_km", o.WithinKm)
+	checkNonNegative(&ps, "", "within_km", o.WithinKm)
 	if o.Stale.AfterDays < 0 {
 		ps.Add("stale.after_days", ProblemNegative, "after_days %d is negative", o.Stale.AfterDays)
 	}

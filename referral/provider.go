@@ -151,8 +151,8 @@ type FeeRange struct {
 // validate reports problems of the range at path.
 func (r FeeRange) validate(ps *Problems, path string) {
 	n := len(*ps)
-	checkMoney(ps, problem.Join(path, "min"), r.Min)
-	checkMoney(ps, problem.Join(path, "max"), r.Max)
+	checkMoney(ps, path, "min", r.Min)
+	checkMoney(ps, path, "max", r.Max)
 	if len(*ps) > n {
 		return
 	}
@@ -281,9 +281,9 @@ func (p *Provider) validate(ps *Problems, path string) {
 	if p.Practice != "" && !validTag(p.Practice) {
 		ps.Add(at("practice"), ProblemSyntax, "practice %q must be 1 to %d characters, without control characters or space at either end", p.Practice, maxTagLen)
 	}
-	checkTags(ps, at("professions"), p.Professions)
-	checkTags(ps, at("specialties"), p.Specialties)
-	checkTags(ps, at("attributes"), p.Attributes)
+	checkTags(ps, path, "professions", p.Professions)
+	checkTags(ps, path, "specialties", p.Specialties)
+	checkTags(ps, path, "attributes", p.Attributes)
 	switch {
 	case !p.Modalities.IsValid():
 		ps.Add(at("modalities"), ProblemRange, "modalities %d holds unknown values", uint8(p.Modalities))
@@ -301,7 +301,7 @@ func (p *Provider) validate(ps *Problems, path string) {
 	case p.Location == nil && p.Modalities.Has(InPerson):
 		ps.Add(at("location"), ProblemRequired, "a provider who works in person needs a location")
 	}
-	checkNonNegative(ps, at("radius_km"), p.RadiusKm)
+	checkNonNegative(ps, path, "radius_km", p.RadiusKm)
 	for i, r := range p.Regions {
 		if !validRegion(r) {
 			ps.Add(problem.Index(at("regions"), i), ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r)
@@ -310,7 +310,7 @@ func (p *Provider) validate(ps *Problems, path string) {
 	if p.Fees != nil {
 		p.Fees.validate(ps, at("fees"))
 	}
-	checkTags(ps, at("insurance"), p.Insurance)
+	checkTags(ps, path, "insurance", p.Insurance)
 	if !p.Accepting.Confirmed.IsZero() && !p.Accepting.Confirmed.IsValid() {
 		ps.Add(at("accepting.confirmed"), ProblemRange, "%s is not a valid date", p.Accepting.Confirmed)
 	}
@@ -330,7 +330,7 @@ func (p *Provider) validate(ps *Problems, path string) {
 			}
 		}
 	}
-	checkNonNegative(ps, at("share"), p.Share)
+	checkNonNegative(ps, path, "share", p.Share)
 }
 
 // A Directory is the providers a practice or network refers clients to.
@@ -346,19 +346,22 @@ type Directory struct {
 // with paths such as "providers[3].fees.min": missing or repeated IDs, bad
 // coordinates, malformed tags, unknown currencies, negative fees.
 func (d Directory) Validate() error {
-	var ps Problems
+	var ps, one Problems
 	seen := make(map[string]int, len(d.Providers))
 	for i := range d.Providers {
 		p := &d.Providers[i]
-		path := problem.Index("providers", i)
-		p.validate(&ps, path)
-		if p.ID == "" {
-			continue
-		}
-		if j, dup := seen[p.ID]; dup {
-			ps.Add(problem.Join(path, "id"), ProblemDuplicate, "ID %q is also used by providers[%d]", p.ID, j)
-		} else {
+		// Validate with relative paths, and make them absolute only for
+		// the entries that have problems.
+		one = one[:0]
+		p.validate(&one, "")
+		if j, dup := seen[p.ID]; dup && p.ID != "" {
+			one.Add("id", ProblemDuplicate, "ID %q is also used by providers[%d]", p.ID, j)
+		} else if p.ID != "" {
 			seen[p.ID] = i
+		}
+		for _, q := range one {
+			q.Path = problem.Join(problem.Index("providers", i), q.Path)
+			ps = append(ps, q)
 		}
 	}
 	return ps.Err()

@@ -148,12 +148,12 @@ func (r Request) Validate() error {
 	case r.Location == nil && r.Modalities == InPerson:
 		ps.Add("location", ProblemRequired, "an in-person request needs the client's location")
 	}
-	checkNonNegative(&ps, "within_km", r.WithinKm)
+	checkNonNegative(&ps, "", "within_km", r.WithinKm)
 	if r.Region != "" && !validRegion(r.Region) {
 		ps.Add("region", ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r.Region)
 	}
 	if r.Budget != nil {
-		checkMoney(&ps, "budget", *r.Budget)
+		checkMoney(&ps, "", "budget", *r.Budget)
 	}
 	if r.Insurance != "" && !validTag(r.Insurance) {
 		ps.Add("insurance", ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", r.Insurance, maxTagLen)

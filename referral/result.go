@@ -21,15 +21,15 @@ const (
 	CodeImmediate Code = "immediate" // the match has immediate capacity (emergency)
 
 	// On a result.
-	CodeExcluded     Code = "excluded"      // providers the request excluded
-	CodeStaleDropped Code = "stale_dropped" // providers left out for stale facts
-	CodeDiversity    Code = "diversity"     // providers left out by the limit per practice
-	CodeNoMatch      Code = "no_match"      // no provider meets every hard constraint
-	CodeConstraint   Code = "constraint"    // how many providers pass one hard constraint, and what relaxing it gives
-	CodeCrisisFirst  Code = "crisis_first"  // an emergency: crisis resources come first
-	CodeCrisisAll    Code = "crisis_all"    // no crisis resource is listed for the region: all are given
+	CodeExcluded     Code = "excluded"       // providers the request excluded
+	CodeStaleDropped Code = "stale_dropped"  // providers left out for stale facts
+	CodeDiversity    Code = "diversity"      // providers left out by the limit per practice
+	CodeNoMatch      Code = "no_match"       // no provider meets every hard constraint
+	CodeConstraint   Code = "constraint"     // how many providers pass one hard constraint, and what relaxing it gives
+	CodeCrisisFirst  Code = "crisis_first"   // an emergency: crisis resources come first
+	CodeCrisisAll    Code = "crisis_all"     // no crisis resource is listed for the region: all are given
 	CodeCrisisBuilt  Code = "crisis_builtin" // no crisis resources were passed: CrisisExamples are given
-	CodeNoImmediate  Code = "no_immediate"  // no provider has immediate capacity (emergency)
+	CodeNoImmediate  Code = "no_immediate"   // no provider has immediate capacity (emergency)
 )
 
 // A Reason explains one routing decision: a stable Code, the rule behind it

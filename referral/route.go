@@ -555,8 +555,8 @@ func (ix *Index) selectIndexed(q *query, state *Rotation) selection {
 				continue
 			}
 			sel.eligible++
-			if h.full() && it.band < h.items[0].band && it.priority <= h.items[0].priority {
-				continue // cannot beat the worst kept item whatever its turn
+			if h.full() && it.band < h.items[0].band {
+				continue // ranks below every kept item, whatever its turn
 			}
 			it.turn = state.turn(ix.providers[i].ID)
 			h.push(it)

@@ -51,43 +51,45 @@ func validTag(s string) bool {
 	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
 }
 
-// checkTags reports malformed and repeated entries of a list of tags.
-func checkTags(ps *Problems, path string, tags []string) {
+// checkTags reports malformed and repeated entries of the list of tags at
+// path.field.
+func checkTags(ps *Problems, path, field string, tags []string) {
 	for i, t := range tags {
-		p := problem.Index(path, i)
 		if !validTag(t) {
-			ps.Add(p, ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", t, maxTagLen)
+			ps.Add(problem.Index(problem.Join(path, field), i), ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", t, maxTagLen)
 			continue
 		}
 		for _, u := range tags[:i] {
 			if u == t {
-				ps.Add(p, ProblemDuplicate, "tag %q is listed twice", t)
+				ps.Add(problem.Index(problem.Join(path, field), i), ProblemDuplicate, "tag %q is listed twice", t)
 				break
 			}
 		}
 	}
 }
 
-// checkMoney reports money with an unknown currency or a negative amount.
-func checkMoney(ps *Problems, path string, m agreement.Money) {
+// checkMoney reports money at path.field with an unknown currency or a
+// negative amount.
+func checkMoney(ps *Problems, path, field string, m agreement.Money) {
 	if !m.IsValid() {
-		ps.Add(path, ProblemCurrency, "the amount has no known currency")
+		ps.Add(problem.Join(path, field), ProblemCurrency, "the amount has no known currency")
 		return
 	}
 	if m.IsNegative() {
-		ps.Add(path, ProblemNegative, "%s is negative", m)
+		ps.Add(problem.Join(path, field), ProblemNegative, "%s is negative", m)
 	}
 }
 
 // finite reports whether f is neither NaN nor infinite.
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// checkNonNegative reports a number that is negative, NaN or infinite.
-func checkNonNegative(ps *Problems, path string, f float64) {
+// checkNonNegative reports a number at path.field that is negative, NaN
+// or infinite.
+func checkNonNegative(ps *Problems, path, field string, f float64) {
 	switch {
 	case !finite(f):
-		ps.Add(path, ProblemRange, "%v is not a finite number", f)
+		ps.Add(problem.Join(path, field), ProblemRange, "%v is not a finite number", f)
 	case f < 0:
-		ps.Add(path, ProblemNegative, "%v is negative", f)
+		ps.Add(problem.Join(path, field), ProblemNegative, "%v is negative", f)
 	}
 }
