@@ -28,25 +28,6 @@ func (b bitset) fill(n int) {
 	}
 }
 
-// count returns the number of set bits.
-func (b bitset) count() int {
-	n := 0
-	for _, w := range b {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
-
-// any reports whether some bit is set.
-func (b bitset) any() bool {
-	for _, w := range b {
-		if w != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // each calls f with the position of every set bit, in increasing order.
 func (b bitset) each(f func(i int32)) {
 	for w, word := range b {

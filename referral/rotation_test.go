@@ -1,0 +1,190 @@
+package referral
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+)
+
+// equals returns a directory of interchangeable colleagues with the given
+// IDs and shares.
+func equals(shares map[string]float64, idList ...string) Directory {
+	var d Directory
+	for _, id := range idList {
+		d.Providers = append(d.Providers, Provider{
+			ID: id, Name: "Colleague " + id, Modalities: Remote, Languages: []string{"en"},
+			Accepting: Fact[bool]{Value: true, Confirmed: testToday}, Share: shares[id],
+		})
+	}
+	return d
+}
+
+// referN routes n identical requests one minute apart, feeding each
+// result's rotation state into the next, and returns the first match of
+// each routing and the final state.
+func referN(t *testing.T, ix *Index, state Rotation, n int, exclude ...string) ([]string, Rotation) {
+	t.Helper()
+	var firsts []string
+	for k := range n {
+		res, err := ix.Route(testNow.Add(time.Duration(k)*time.Minute), Request{Language: "en", Exclude: exclude}, state, Options{})
+		require.NoError(t, err)
+		require.NotEmpty(t, res.Matches)
+		firsts = append(firsts, res.Matches[0].ID)
+		state = res.Rotation
+	}
+	return firsts, state
+}
+
+func tally(ids []string) map[string]int {
+	m := map[string]int{}
+	for _, id := range ids {
+		m[id]++
+	}
+	return m
+}
+
+func TestRotationSpreadsEvenly(t *testing.T) {
+	ix, err := NewIndex(equals(nil, "a", "b", "c", "d", "e"))
+	require.NoError(t, err)
+	firsts, state := referN(t, ix, Rotation{}, 1000)
+	require.Equal(t, map[string]int{"a": 200, "b": 200, "c": 200, "d": 200, "e": 200}, tally(firsts))
+	// Round robin: every window of five has each colleague once.
+	for k := 0; k+5 <= len(firsts); k += 5 {
+		require.Len(t, tally(firsts[k:k+5]), 5)
+	}
+	u, ok := state.Use("c")
+	require.True(t, ok)
+	require.Equal(t, 200, u.Count)
+}
+
+func TestRotationShares(t *testing.T) {
+	ix, err := NewIndex(equals(map[string]float64{"a": 2}, "a", "b", "c"))
+	require.NoError(t, err)
+	firsts, _ := referN(t, ix, Rotation{}, 400)
+	require.Equal(t, map[string]int{"a": 200, "b": 100, "c": 100}, tally(firsts))
+}
+
+func TestRotationNewcomerNotFlooded(t *testing.T) {
+	old, err := NewIndex(equals(nil, "a", "b", "c"))
+	require.NoError(t, err)
+	_, state := referN(t, old, Rotation{}, 300)
+
+	grown, err := NewIndex(equals(nil, "a", "b", "c", "new"))
+	require.NoError(t, err)
+	firsts, _ := referN(t, grown, state, 40)
+	// The newcomer joins at the clock: one turn per round like the others
+	// (one ahead at most), not the 100 it would take to catch up.
+	requireAbout(t, tally(firsts), 10, "a", "b", "c", "new")
+	require.Contains(t, firsts[:4], "new", "the newcomer gets a turn in the first round")
+	require.Equal(t, 1, tally(firsts[4:8])["new"])
+}
+
+func TestRotationReturningColleague(t *testing.T) {
+	ix, err := NewIndex(equals(nil, "a", "b", "c", "back"))
+	require.NoError(t, err)
+	_, state := referN(t, ix, Rotation{}, 400) // 100 each
+	// "back" is away while the others get 600 more referrals.
+	_, state = referN(t, ix, state, 600, "back")
+	u, _ := state.Use("back")
+	require.Equal(t, 100, u.Count)
+
+	firsts, _ := referN(t, ix, state, 40)
+	// Back at the clock: neither flooded (200 behind the others) nor
+	// starved.
+	requireAbout(t, tally(firsts), 10, "a", "b", "c", "back")
+	require.Contains(t, firsts[:4], "back")
+	require.Equal(t, 1, tally(firsts[4:8])["back"])
+}
+
+// requireAbout requires each ID to have want ± 1.
+func requireAbout(t *testing.T, got map[string]int, want int, idList ...string) {
+	t.Helper()
+	for _, id := range idList {
+		require.InDelta(t, want, got[id], 1, "%s: %v", id, got)
+	}
+}
+
+func TestRotationPriority(t *testing.T) {
+	d := equals(nil, "a", "b", "c")
+	d.Providers[2].Priority = 1
+	ix, err := NewIndex(d)
+	require.NoError(t, err)
+	firsts, _ := referN(t, ix, Rotation{}, 6)
+	require.Equal(t, []string{"c", "c", "c", "c", "c", "c"}, firsts)
+	res, err := ix.Route(testNow, Request{}, Rotation{}, Options{})
+	require.NoError(t, err)
+	r, ok := findReason(res.Matches[0].Reasons, "rotation")
+	require.True(t, ok)
+	require.Equal(t, "Near-equal to 2 other matches in score; priority 1; rotation: never referred.", r.Message)
+}
+
+func TestRotationIsAValue(t *testing.T) {
+	ix, err := NewIndex(equals(nil, "a", "b"))
+	require.NoError(t, err)
+	state, err := ix.Record(Rotation{}, "a", testNow)
+	require.NoError(t, err)
+	before, err := state.MarshalJSON()
+	require.NoError(t, err)
+
+	res, err := ix.Route(testNow, Request{}, state, Options{Record: RecordAll})
+	require.NoError(t, err)
+	after, err := state.MarshalJSON()
+	require.NoError(t, err)
+	require.Equal(t, string(before), string(after), "Route leaves the state passed in alone")
+	require.Equal(t, 2, res.Rotation.Len())
+	u, _ := res.Rotation.Use("a")
+	require.Equal(t, 2, u.Count)
+
+	none, err := ix.Route(testNow, Request{}, state, Options{Record: RecordNone})
+	require.NoError(t, err)
+	require.Equal(t, state, none.Rotation)
+
+	_, err = ix.Record(state, "zed", testNow)
+	require.ErrorIs(t, err, ErrUnknownProvider)
+	var pe *ProviderError
+	require.True(t, errors.As(err, &pe))
+	require.Equal(t, "zed", pe.ID)
+	require.Equal(t, `provider "zed": unknown provider`, err.Error())
+}
+
+func TestRotationJSON(t *testing.T) {
+	ix, err := NewIndex(equals(map[string]float64{"b": 2}, "a", "b"))
+	require.NoError(t, err)
+	state := Rotation{}
+	for k, id := range []string{"b", "a", "b"} {
+		state, err = ix.Record(state, id, testNow.Add(time.Duration(k)*time.Hour))
+		require.NoError(t, err)
+	}
+	b, err := state.MarshalJSON()
+	require.NoError(t, err)
+	require.Equal(t, `{"clock":0.5,"uses":[{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"b","count":2,"last":"2026-11-24T12:00:00Z","pass":1}]}`, string(b))
+	var back Rotation
+	require.NoError(t, back.UnmarshalJSON(b))
+	require.Equal(t, state.Clock(), back.Clock())
+	for u := range state.All() {
+		v, ok := back.Use(u.ID)
+		require.True(t, ok)
+		require.Equal(t, u.Count, v.Count)
+		require.True(t, u.Last.Equal(v.Last))
+		require.Equal(t, u.Pass, v.Pass)
+	}
+
+	for _, tc := range []struct{ in, want string }{
+		{`{"clock":0,"uses":[{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1}]}`, `uses[1].id: provider "a" is listed twice`},
+		{`{"clock":-1,"uses":[]}`, "clock: clock -1 is not a finite number at least 0 [out_of_range]"},
+		{`{"clock":0,"uses":[{"id":"a","count":-2,"last":"2026-11-24T11:00:00Z","pass":1}]}`, "uses[0].count: count -2 is negative [negative]"},
+		{`{"clock":0,"users":[]}`, "users"},
+	} {
+		var r Rotation
+		err := r.UnmarshalJSON([]byte(tc.in))
+		require.Error(t, err, tc.in)
+		require.Contains(t, err.Error(), tc.want)
+	}
+	var je *jsoncodec.Error
+	require.True(t, errors.As(new(Rotation).UnmarshalJSON([]byte(`{"clock":"x"}`)), &je))
+	require.Equal(t, "clock", je.Path)
+}
