@@ -1,0 +1,255 @@
+package agreement
+
+import (
+	"html/template"
+	"strings"
+)
+
+// The three renderings share one layout: a title and the agreement's ID
+// and version, then every section of Clauses with its number, heading and
+// clause ID, every item with its number, clause ID and text, and last a
+// signature block that carries the fingerprint and a line for each party.
+// They are deterministic: the same agreement always gives the same bytes.
+
+// lineWidth is where plain text is wrapped.
+const lineWidth = 76
+
+// page is what the renderings show.
+type page struct {
+	Title       string
+	ID          string
+	Version     int
+	Fingerprint string
+	Sections    []pageSection
+	Parties     []Party
+}
+
+type pageSection struct {
+	Clause
+	Items []Clause
+}
+
+// page prepares the agreement for rendering. The agreement must pass
+// Validate, so that what is rendered for signature is consistent and every
+// clause ID is plain.
+func (a *Agreement) page() (page, error) {
+	if err := a.Validate(); err != nil {
+		return page{}, err
+	}
+	f, err := a.Fingerprint()
+	if err != nil {
+		return page{}, err
+	}
+	p := page{Title: a.Title, ID: a.ID, Version: a.Version, Fingerprint: f.String(), Parties: a.Parties}
+	if p.Title == "" {
+		p.Title = "Agreement"
+	}
+	for _, c := range a.clauses() {
+		if c.IsSection() {
+			p.Sections = append(p.Sections, pageSection{Clause: c})
+			continue
+		}
+		s := &p.Sections[len(p.Sections)-1]
+		s.Items = append(s.Items, c)
+	}
+	return p, nil
+}
+
+// Markdown returns the agreement as a CommonMark document for signature.
+// Text from the agreement is escaped, so that it cannot add links, HTML or
+// formatting of its own. The agreement must pass Validate.
+func (a Agreement) Markdown() (string, error) {
+	p, err := a.page()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(8192)
+	b.WriteString("# ")
+	writeMarkdown(&b, p.Title)
+	b.WriteString("\n\nAgreement `")
+	b.WriteString(p.ID)
+	b.WriteString("`, version ")
+	b.WriteString(itoa(p.Version))
+	b.WriteString(".\n")
+	for _, s := range p.Sections {
+		b.WriteString("\n## ")
+		b.WriteString(s.Number)
+		b.WriteString(". ")
+		b.WriteString(s.Heading)
+		b.WriteString(" `")
+		b.WriteString(string(s.ID))
+		b.WriteString("`\n")
+		for _, it := range s.Items {
+			b.WriteString("\n**")
+			b.WriteString(it.Number)
+			b.WriteString("** `")
+			b.WriteString(string(it.ID))
+			b.WriteString("` ")
+			writeMarkdown(&b, it.Text)
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("\n## Signatures\n\nFingerprint: `")
+	b.WriteString(p.Fingerprint)
+	b.WriteString("`\n\n")
+	writeMarkdown(&b, confirmation(&p))
+	b.WriteString("\n")
+	for _, party := range p.Parties {
+		b.WriteString("\n")
+		b.WriteString(roleTitle(party.Role))
+		b.WriteString(": ")
+		writeMarkdown(&b, party.Name)
+		b.WriteString("  \nSignature: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ Date: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n")
+	}
+	return b.String(), nil
+}
+
+// confirmation is the sentence above the signatures.
+func confirmation(p *page) string {
+	return "By signing, each party confirms having read and accepted version " + itoa(p.Version) +
+		" of agreement " + p.ID + ", whose fingerprint is above."
+}
+
+// writeMarkdown writes text with every character that could start Markdown
+// or HTML markup escaped, and line breaks turned into spaces.
+func writeMarkdown(b *strings.Builder, text string) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!', '{', '}':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+}
+
+// Text returns the agreement as plain text for signature, wrapped at 76
+// columns. The agreement must pass Validate.
+func (a Agreement) Text() (string, error) {
+	p, err := a.page()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(8192)
+	b.WriteString(strings.ToUpper(oneLine(p.Title)))
+	b.WriteString("\nAgreement ")
+	b.WriteString(p.ID)
+	b.WriteString(", version ")
+	b.WriteString(itoa(p.Version))
+	b.WriteString("\n")
+	for _, s := range p.Sections {
+		b.WriteString("\n")
+		b.WriteString(s.Number)
+		b.WriteString(". ")
+		b.WriteString(strings.ToUpper(s.Heading))
+		b.WriteString(" [")
+		b.WriteString(string(s.ID))
+		b.WriteString("]\n")
+		for _, it := range s.Items {
+			b.WriteString("\n")
+			wrap(&b, it.Number+" ["+string(it.ID)+"] "+oneLine(it.Text), len(it.Number)+1)
+		}
+	}
+	b.WriteString("\nSIGNATURES\n\nFingerprint: ")
+	b.WriteString(p.Fingerprint)
+	b.WriteString("\n\n")
+	wrap(&b, confirmation(&p), 0)
+	for _, party := range p.Parties {
+		b.WriteString("\n")
+		b.WriteString(roleTitle(party.Role))
+		b.WriteString(": ")
+		b.WriteString(oneLine(party.Name))
+		b.WriteString("\nSignature: ____________________  Date: __________\n")
+	}
+	return b.String(), nil
+}
+
+// oneLine replaces line breaks and tabs with spaces.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// wrap writes text in lines of at most lineWidth bytes where words allow,
+// indenting every line after the first by indent spaces, and ends with a
+// line break.
+func wrap(b *strings.Builder, text string, indent int) {
+	col := 0
+	for word := range strings.FieldsSeq(text) {
+		switch {
+		case col == 0:
+		case col+1+len(word) > lineWidth:
+			b.WriteByte('\n')
+			b.WriteString(strings.Repeat(" ", indent))
+			col = indent
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += len(word)
+	}
+	b.WriteByte('\n')
+}
+
+// pageTemplate lays out the HTML rendering. It is parsed once, when the
+// package is initialized, and only read afterwards (html/template
+// templates are safe for concurrent use); every value is escaped for its
+// context by html/template.
+var pageTemplate = template.Must(template.New("agreement").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+</head>
+<body>
+<article class="agreement" data-agreement="{{.ID}}" data-version="{{.Version}}">
+<h1>{{.Title}}</h1>
+<p class="meta">Agreement <code>{{.ID}}</code>, version {{.Version}}.</p>
+{{range .Sections}}<section id="{{.ID}}">
+<h2><span class="number">{{.Number}}.</span> {{.Heading}} <code class="clause-id">{{.ID}}</code></h2>
+{{range .Items}}<p id="{{.ID}}"><span class="number">{{.Number}}</span> <code class="clause-id">{{.ID}}</code> {{.Text}}</p>
+{{end}}</section>
+{{end}}<section class="signatures">
+<h2>Signatures</h2>
+<p>Fingerprint: <code class="fingerprint">{{.Fingerprint}}</code></p>
+<p>By signing, each party confirms having read and accepted version {{.Version}} of agreement {{.ID}}, whose fingerprint is above.</p>
+{{range .Parties}}<div class="signature" data-role="{{.Role}}">
+<p>{{if eq .Role "provider"}}Provider{{else if eq .Role "client"}}Client{{else}}Sponsor{{end}}: {{.Name}}</p>
+<p>Signature: ____________________ Date: __________</p>
+</div>
+{{end}}</section>
+</article>
+</body>
+</html>
+`))
+
+// HTML returns the agreement as an HTML5 page for signature, through
+// html/template, so every string from the agreement is escaped. Each
+// section and item carries its clause ID as its id attribute, so
+// "#cancellation.tiers[0]" links to it. The agreement must pass Validate.
+func (a Agreement) HTML() (string, error) {
+	p, err := a.page()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(16384)
+	if err := pageTemplate.Execute(&b, &p); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
