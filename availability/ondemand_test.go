@@ -393,9 +393,13 @@ func FuzzRequestPolicyJSON(f *testing.F) {
 		}
 		b, err := json.Marshal(p)
 		require.NoError(t, err)
+		// Round trip: the decoded copy encodes the same (an empty list
+		// may come back as a nil one, which encodes the same).
 		var back RequestPolicy
 		require.NoError(t, json.Unmarshal(b, &back))
-		require.Equal(t, p, back)
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(again))
 		now, req := stayTheNight(t)
 		a := p.Answer(eveningCalendar(t), now, req)
 		require.NotEmpty(t, a.Reasons)

@@ -1,0 +1,85 @@
+package availability_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+)
+
+// evenings is a provider who sees clients Tuesday to Saturday 12:00–21:00
+// and keeps Saturday evenings for friends, with a client booked on
+// Saturday until 21:00.
+func evenings(ny *time.Location) availability.Calendar {
+	clock := availability.MustParseClock
+	return availability.Calendar{
+		Schedule: availability.Schedule{
+			Zone: ny,
+			Hours: []availability.Window{{ID: "sessions", Days: availability.Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday),
+				Start: clock("12:00"), End: clock("21:00")}},
+			Protected: []availability.Window{{ID: "saturday-friends", Label: "friends", Days: availability.Days(time.Saturday),
+				Start: clock("21:00"), End: availability.EndOfDay}},
+		},
+		Policy: availability.Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour},
+		Booked: availability.NewBookings(availability.Interval{
+			Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}),
+	}
+}
+
+func ExampleRequestPolicy_Answer() {
+	ny, _ := availability.LoadZone("America/New_York")
+	cal := evenings(ny)
+	booked := availability.Interval{Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}
+	// At 20:15 the client asks the provider to stay the night.
+	now := time.Date(2026, 11, 28, 20, 15, 0, 0, ny)
+	stay := availability.Request{Session: availability.Interval{Start: booked.Start, End: time.Date(2026, 11, 29, 9, 0, 0, 0, ny)}, Extends: &booked}
+
+	scheduleFirst := availability.StyleScheduleFirst.Preset()
+	a := scheduleFirst.Answer(cal, now, stay)
+	fmt.Println(a.Decision)
+	for _, r := range a.Reasons {
+		fmt.Println("  because", r)
+	}
+	fmt.Println(" ", a.Message)
+
+	// The same provider, if they permit a priced exception that covers costs.
+	exception := scheduleFirst
+	exception.Exception = availability.ExceptionRule{Allowed: true, Surcharge: availability.Surcharge{Fixed: 50000}}
+	a = exception.Answer(cal, now, stay)
+	fee, _ := a.Surcharge.On(0)
+	fmt.Println(a.Decision, fee)
+	fmt.Println(" ", a.Message)
+	// Output:
+	// refused
+	//   because Sat 2026-11-28 21:00 EST–00:00 is protected time (friends) (sat 21:00–24:00) [protected_time]
+	//   because Sun 2026-11-29 00:00 EST–09:00 is outside working hours [outside_hours]
+	//   because protected time is never sold, not even as an exception [exceptions_not_offered]
+	//   Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.
+	// exception 50000
+	//   That runs into time I keep for myself, but I can make an exception for a surcharge to cover costs.
+}
+
+func ExampleStyle_Preset() {
+	ny, _ := availability.LoadZone("America/New_York")
+	cal := evenings(ny)
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, ny)
+	morning := availability.Request{Session: availability.Interval{Start: time.Date(2026, 11, 24, 10, 0, 0, 0, ny), End: time.Date(2026, 11, 24, 12, 0, 0, 0, ny)}}
+	for _, style := range []availability.Style{availability.StyleOnDemand, availability.StyleScheduleFirst} {
+		p := style.Preset()
+		p.OnDemand.Surcharge = availability.Surcharge{BasisPoints: 2500}
+		a := p.Answer(cal, now, morning)
+		fee, _ := a.Surcharge.On(12000)
+		fmt.Printf("%s: %s, surcharge %d on 12000\n", style, a.Decision, fee)
+	}
+	// Output:
+	// on_demand: on_demand, surcharge 3000 on 12000
+	// schedule_first: refused, surcharge 0 on 12000
+}
+
+func ExampleSurcharge_On() {
+	s := availability.Surcharge{BasisPoints: 1250, Fixed: 2000}
+	fee, ok := s.On(15000)
+	fmt.Println(s, "on 15000:", fee, ok)
+	// Output:
+	// 12.5% + 2000 minor units on 15000: 3875 true
+}

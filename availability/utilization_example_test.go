@@ -1,0 +1,48 @@
+package availability_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+)
+
+func ExampleSchedule_Utilization() {
+	berlin, _ := availability.LoadZone("Europe/Berlin")
+	s := weekdays(berlin)
+	monday := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
+	booked := availability.NewBookings(
+		availability.IntervalOf(monday.Add(9*time.Hour), 2*time.Hour),
+		availability.IntervalOf(monday.Add(24*time.Hour+14*time.Hour), time.Hour),
+	)
+	u, err := s.Utilization(booked, availability.IntervalOf(monday, 7*24*time.Hour))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(u)
+	// Output:
+	// 3h0m0s of 40h0m0s open booked (7.5%)
+}
+
+func ExampleSchedule_ApplyConditions() {
+	berlin, _ := availability.LoadZone("Europe/Berlin")
+	s := weekdays(berlin)
+	thin := availability.ConditionalWindow{
+		Window: availability.Window{ID: "thin-saturday", Days: availability.Days(time.Saturday),
+			Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("14:00")},
+		Below: 0.4,
+		Over:  14 * 24 * time.Hour,
+	}
+	now := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
+	booked := availability.NewBookings(availability.IntervalOf(now.Add(9*time.Hour), 8*time.Hour))
+	widened, reasons, err := s.ApplyConditions(now, booked, []availability.ConditionalWindow{thin})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(reasons[0])
+	open, _ := widened.Open(availability.IntervalOf(now.AddDate(0, 0, 5), 24*time.Hour))
+	fmt.Println(open.Duration(), "open on Saturday")
+	// Output:
+	// the 336h after Mon 2026-11-02 00:00 CET are 10% booked (8h0m0s of 80h0m0s open), under 40%, so sat 10:00–14:00 is open [condition_met]
+	// 4h0m0s open on Saturday
+}
