@@ -175,13 +175,15 @@ func (r *Response) UnmarshalText(b []byte) error {
 type Step struct {
 	// Response is what the provider does.
 	Response Response `json:"response"`
-	// Fee is charged when Response is Fee; it must be zero otherwise.
+	// Fee is charged when Response is ResponseFee; otherwise it must be
+	// zero or the zero Money.
 	Fee Money `json:"fee"`
 }
 
 // A Ladder is a graduated response: the first breach meets the first step,
 // the second breach the second, and every breach after the last step meets
-// the last step again. Termination, when present, is the last step.
+// the last step again. ResponseTermination, when present, is the last
+// step.
 type Ladder []Step
 
 // step returns the step for the nth breach (n ≥ 1) and its index, or

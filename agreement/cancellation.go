@@ -63,11 +63,11 @@ type Remedy string
 
 // The remedies.
 const (
-	// MakeUp replaces the session with another one at no charge.
+	// RemedyMakeUp replaces the session with another one at no charge.
 	RemedyMakeUp Remedy = "make_up"
-	// Refund returns what was paid for the session.
+	// RemedyRefund returns what was paid for the session.
 	RemedyRefund Remedy = "refund"
-	// ClientChooses offers a make-up session or a refund, as the client
+	// RemedyChoice offers a make-up session or a refund, as the client
 	// prefers.
 	RemedyChoice Remedy = "client_chooses"
 )

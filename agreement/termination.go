@@ -18,8 +18,9 @@ type Termination struct {
 	// Notice is the notice each party gives.
 	Notice Notice `json:"notice"`
 	// Grounds are the reasons that let the provider end the engagement at
-	// once, without notice. A boundary or ladder step whose response is
-	// Termination is a ground too.
+	// once, without notice. In a Ledger, a ladder step with
+	// ResponseTermination that a breach reached, and a reached cancellation
+	// limit, give that right too (see Event.Ground).
 	Grounds []Ground `json:"grounds,omitempty"`
 	// Refund says how unused prepaid sessions are refunded.
 	Refund RefundRule `json:"refund,omitempty"`
