@@ -1,0 +1,169 @@
+package referral
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+)
+
+// roundTrip encodes v, decodes the result into a new value and encodes it
+// again, and returns both encodings.
+func roundTrip[T any](t *testing.T, v T) (string, string) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back))
+	b2, err := json.Marshal(back)
+	require.NoError(t, err)
+	return string(b), string(b2)
+}
+
+func scheduledDirectory(t *testing.T) Directory {
+	t.Helper()
+	la, err := time.LoadLocation("America/Los_Angeles")
+	require.NoError(t, err)
+	d := storyDirectory()
+	d.Providers[1].Schedule = &availability.Schedule{Zone: la,
+		Hours:     []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(9, 0), End: availability.ClockOf(17, 0)}},
+		Protected: []availability.Window{{Days: availability.Days(time.Wednesday), Start: availability.ClockOf(12, 0), End: availability.ClockOf(13, 0)}},
+		Closures:  []availability.Closure{{Label: "holiday", From: date("2026-12-24"), Through: date("2026-12-26")}},
+	}
+	d.Providers[1].Practice = "northwest"
+	d.Providers[1].Attributes = []string{"lgbtq-affirming"}
+	d.Providers[1].Insurance = []string{"aetna"}
+	d.Providers[1].SlidingScale = true
+	d.Providers[1].Share = 2
+	d.Providers[1].Priority = -1
+	d.Providers[2].Accepting = Fact[bool]{}
+	return d
+}
+
+func TestDirectoryJSON(t *testing.T) {
+	d := scheduledDirectory(t)
+	first, second := roundTrip(t, d)
+	require.Equal(t, first, second)
+	require.Contains(t, first, `"id":"ben","name":"Ben Okafor","practice":"northwest","professions":["coach"],"specialties":["life-coaching","holistic"],"attributes":["lgbtq-affirming"],"modalities":"remote","languages":["en"],"regions":["US-OR","US-WA"],"fees":{"min":"USD 80.00","max":"USD 120.00"},"sliding_scale":true,"insurance":["aetna"],"accepting":{"value":true,"confirmed":"2026-11-10"},"capacity":{"value":2,"confirmed":"2026-11-20"},"schedule":{"zone":"America/Los_Angeles"`)
+	require.Contains(t, first, `"accepting":{"value":false}`) // never confirmed: no date
+	require.Contains(t, first, `"location":{"lat":45.5152,"lon":-122.6784}`)
+
+	var back Directory
+	require.NoError(t, json.Unmarshal([]byte(first), &back))
+	require.NoError(t, back.Validate())
+	require.Equal(t, "America/Los_Angeles", back.Providers[1].Schedule.Zone.String())
+	require.Equal(t, d.Providers[0].Fees, back.Providers[0].Fees)
+	require.Equal(t, d.Providers[1].Capacity, back.Providers[1].Capacity)
+}
+
+func TestDirectoryJSONErrors(t *testing.T) {
+	tests := []struct {
+		in, path string
+		is       error
+	}{
+		{`{"providers":[{"id":"a","name":"A","modalities":"remote","accepting":{"value":true},"fee":{}}]}`, "providers[0].fee", jsoncodec.ErrUnknownField},
+		{`{"providers":[{"id":"a"},{"id":"b","fees":{"min":"XYZ 10.00","max":"USD 10.00"}}]}`, "providers[1].fees.min", nil},
+		{`{"providers":[{"id":"a","modalities":"video"}]}`, "providers[0].modalities", ErrModality},
+		{`{"providers":[{"id":"a","accepting":{"value":true,"confirmed":"2026-02-30"}}]}`, "providers[0].accepting.confirmed", availability.ErrDate},
+		{`{"providers":[{"id":"a","schedule":{"zone":"Mars/Olympus"}}]}`, "providers[0].schedule.zone", availability.ErrZone},
+		{`{"providers":[{"id":"a","capacity":{"value":1.5}}]}`, "providers[0].capacity.value", jsoncodec.ErrType},
+		{`{"providers":[`, "providers[0]", jsoncodec.ErrSyntax},
+	}
+	for _, tc := range tests {
+		var d Directory
+		err := d.UnmarshalJSON([]byte(tc.in))
+		require.Error(t, err, tc.in)
+		var je *jsoncodec.Error
+		require.True(t, errors.As(err, &je), "%s: %v", tc.in, err)
+		require.Equal(t, tc.path, je.Path, tc.in)
+		if tc.is != nil {
+			require.ErrorIs(t, err, tc.is, tc.in)
+		}
+	}
+}
+
+func TestRequestJSON(t *testing.T) {
+	rome, err := time.LoadLocation("Europe/Rome")
+	require.NoError(t, err)
+	budget := usd("120.00")
+	req := Request{
+		Needs: []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
+		Location: at(prospect), WithinKm: 40, Region: "US-OR", Budget: &budget, Insurance: "aetna",
+		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
+		Zone:      rome, Urgency: availability.Urgent, Exclude: []string{"ana"},
+	}
+	first, second := roundTrip(t, req)
+	require.Equal(t, first, second)
+	require.Equal(t, `{"needs":[{"tag":"life-coaching","must":true},{"tag":"holistic"}],"language":"it","modalities":"in_person,remote","location":{"lat":45.5229,"lon":-123.1107},"within_km":40,"region":"US-OR","budget":"USD 120.00","insurance":"aetna","preferred":[{"days":"mon-fri","start":"18:00","end":"20:00"}],"zone":"Europe/Rome","urgency":"urgent","exclude":["ana"]}`, first)
+
+	zero, _ := roundTrip(t, Request{})
+	require.Equal(t, `{}`, zero)
+
+	var r Request
+	err = json.Unmarshal([]byte(`{"zone":"Nowhere/City"}`), &r)
+	var je *jsoncodec.Error
+	require.True(t, errors.As(err, &je))
+	require.Equal(t, "zone", je.Path)
+	require.ErrorIs(t, err, availability.ErrZone)
+	err = json.Unmarshal([]byte(`{"urgency":"soon"}`), &r)
+	require.ErrorIs(t, err, availability.ErrUrgency)
+}
+
+func TestOptionsCrisisHandoffJSON(t *testing.T) {
+	o := Options{Hard: ConstraintNeeds | ConstraintBudget, Weights: Weights{Needs: 2, Fee: 1}, Limit: 5, Tolerance: 0.1,
+		MaxPerPractice: 1, WithinKm: 30, Stale: Staleness{AfterDays: 60, Action: StaleDrop, Penalty: 0.3},
+		Immediate: 2 * time.Hour, Crisis: CrisisExamples(), Record: RecordAll}
+	first, second := roundTrip(t, o)
+	require.Equal(t, first, second)
+	require.Contains(t, first, `{"hard":"needs,budget","weights":{"needs":2,"fee":1},"limit":5,"tolerance":0.1,"max_per_practice":1,"within_km":30,"stale":{"after_days":60,"action":"drop","penalty":0.3},"immediate":"2h0m0s","crisis":{"version":"2026-11-24","groups":[{"code":"EU"`)
+	var back Options
+	require.NoError(t, json.Unmarshal([]byte(first), &back))
+	require.Equal(t, o, back)
+
+	c := CrisisExamples()
+	first, second = roundTrip(t, c)
+	require.Equal(t, first, second)
+	require.Contains(t, first, `{"id":"us-988","name":"988 Suicide \u0026 Crisis Lifeline","contact":"call or text 988, chat at 988lifeline.org","region":"US","kind":"crisis_line","hours":"24/7","checked":"2026-11-24"}`)
+
+	h := Handoff{From: "Ana", To: "Ben", Date: testToday, Contact: Contact{Name: "Sam"}, Needs: []string{"holistic"}, Consent: Consent{Contact: true}}
+	first, second = roundTrip(t, h)
+	require.Equal(t, first, second)
+	require.Equal(t, `{"from":"Ana","to":"Ben","date":"2026-11-24","contact":{"name":"Sam"},"needs":["holistic"],"consent":{"contact":true}}`, first)
+}
+
+func TestModalityAndConstraintText(t *testing.T) {
+	for _, m := range []Modality{0, InPerson, Remote, InPerson | Remote} {
+		got, err := ParseModality(m.String())
+		require.NoError(t, err)
+		require.Equal(t, m, got)
+	}
+	m, err := ParseModality("remote,in_person")
+	require.NoError(t, err)
+	require.Equal(t, InPerson|Remote, m)
+	_, err = ParseModality("video")
+	require.ErrorIs(t, err, ErrModality)
+	require.EqualError(t, err, `invalid modality "video": want in_person, remote or in_person,remote`)
+
+	require.Equal(t, "needs,language,reach,region,accepting", DefaultHard.String())
+	c, err := ParseConstraint("insurance,needs")
+	require.NoError(t, err)
+	require.Equal(t, ConstraintNeeds|ConstraintInsurance, c)
+	_, err = ParseConstraint("needs,price")
+	require.ErrorIs(t, err, ErrConstraint)
+	require.Equal(t, "needs,Constraint(256)", (ConstraintNeeds | 1<<8).String())
+	_, err = (Constraint(1 << 8)).MarshalText()
+	require.ErrorIs(t, err, ErrConstraint)
+
+	for f := range factorCount {
+		b, err := f.MarshalText()
+		require.NoError(t, err)
+		var g Factor
+		require.NoError(t, g.UnmarshalText(b))
+		require.Equal(t, f, g)
+	}
+}
