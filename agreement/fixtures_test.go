@@ -1,7 +1,6 @@
 package agreement_test
 
 import (
-	"testing"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -10,16 +9,11 @@ import (
 
 // The agreements of the stories, shared by tests, examples and benchmarks.
 
-var usd = agreement.MustParseMoney
+var (
+	usd   = agreement.MustParseMoney
+	money = agreement.MustParseMoney
+)
 
-func mustZone(t testing.TB, name string) *time.Location {
-	t.Helper()
-	loc, err := availability.LoadZone(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
 
 // newYork is the therapist's zone; loaded once per call so tests stay
 // independent of each other.
@@ -227,8 +221,8 @@ func coachingTerms() agreement.Agreement {
 			Places:  []string{"the coach's studio", "a public café in town for first meetings"},
 		},
 		Fees: agreement.Fees{
-			Session:  usd("USD 100.00"),
-			Packages: []agreement.Package{{Sessions: 4, Price: usd("USD 360.00")}},
+			Session:  money("EUR 100.00"),
+			Packages: []agreement.Package{{Sessions: 4, Price: money("EUR 360.00")}},
 		},
 		Payment: agreement.Payment{Methods: []string{"card"}},
 		Cancellation: agreement.Cancellation{
