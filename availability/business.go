@@ -68,6 +68,9 @@ func (s Schedule) BusinessBetween(from, to time.Time) (time.Duration, error) {
 	if to.Sub(from) > MaxRange {
 		return 0, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, to.Sub(from), MaxRange)
 	}
+	if !s.mayOpen() {
+		return 0, nil
+	}
 	var total time.Duration
 	w := newOpenWalker(s, from, to, false)
 	for {

@@ -246,6 +246,11 @@ func (e *evaluation) run() {
 		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: "the request asks for no time"})
 		return
 	}
+	if r.Session.Duration() > MaxRange {
+		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session",
+			Message: fmt.Sprintf("the request asks for %s, more than %s", r.Session.Duration(), MaxRange)})
+		return
+	}
 	if r.Extends == nil {
 		e.added = []Interval{r.Session}
 		e.checkNew()
@@ -398,7 +403,11 @@ func (e *evaluation) answer() Answer {
 		a.Decision, a.Surcharge = DecisionException, ex.Surcharge
 		a.Reasons = append(all, Reason{Code: CodeException, Rule: "exception",
 			Message: fmt.Sprintf("possible as a priced exception to protected time, surcharge %s", ex.Surcharge)})
-		a.Message = e.offer("That runs into time I keep for myself", "I can make an exception", ex.Surcharge, "to cover costs")
+		kept := "That runs into time I keep for myself"
+		if l := e.protected[0].Label; l != "" {
+			kept = "That runs into the time I keep for " + l
+		}
+		a.Message = e.offer(kept, "I can make an exception", ex.Surcharge, "to cover costs")
 		return a
 	case len(e.soft) > 0:
 		od := &e.p.OnDemand
@@ -413,7 +422,11 @@ func (e *evaluation) answer() Answer {
 			}
 			if od.MaxPerWeek > 0 {
 				n, monday, err := e.c.offScheduleInWeek(DateOf(e.req.Session.Start.In(e.loc)))
-				if err != nil || n >= od.MaxPerWeek {
+				if err != nil {
+					return e.refuse(a, all, &Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+						Message: fmt.Sprintf("the sessions of the week of %s cannot be counted: %v", monday, err)})
+				}
+				if n >= od.MaxPerWeek {
 					return e.refuse(a, all, &Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
 						Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions outside open time", monday, n, od.MaxPerWeek)})
 				}

@@ -56,7 +56,7 @@ func ExampleRequestPolicy_Answer() {
 	//   because protected time is never sold, not even as an exception [exceptions_not_offered]
 	//   Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.
 	// exception 50000
-	//   That runs into time I keep for myself, but I can make an exception for a surcharge to cover costs.
+	//   That runs into the time I keep for friends, but I can make an exception for a surcharge to cover costs.
 }
 
 func ExampleStyle_Preset() {

@@ -64,7 +64,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			cal:      eveningCalendar(t),
 			decision: DecisionException, surcharge: Surcharge{Fixed: 50000},
 			codes:   []Code{CodeProtected, CodeOutsideHours, CodeException},
-			message: "That runs into time I keep for myself, but I can make an exception for a surcharge to cover costs.",
+			message: "That runs into the time I keep for friends, but I can make an exception for a surcharge to cover costs.",
 		},
 		{
 			name:     "schedule-first without exceptions declines kindly",

@@ -218,7 +218,7 @@ func (t Target) validate(path string, l *Problems) {
 		l.Add(problem.Join(path, "urgency"), "invalid", "urgency %d is not a level", int(t.Urgency))
 	}
 	if t.Within <= 0 {
-		l.Add(problem.Join(path, "within"), "out_of_range", "the target must be a positive duration, not %s", t.Within)
+		l.Add(problem.Join(path, "within"), "required", "a positive response time is required, not %s", t.Within)
 	}
 	if !t.Basis.IsValid() {
 		l.Add(problem.Join(path, "basis"), "invalid", "basis %q is not \"wall\" or \"business\"", string(t.Basis))
@@ -230,7 +230,7 @@ func (t Target) validate(path string, l *Problems) {
 		}
 		for _, prev := range t.Channels[:i] {
 			if prev == c {
-				l.Add(cp, "duplicate", "channel %q is listed twice", string(c))
+				l.Add(cp, "duplicate_channel", "channel %q is listed twice", string(c))
 				break
 			}
 		}
@@ -238,7 +238,8 @@ func (t Target) validate(path string, l *Problems) {
 }
 
 // Validate returns nil or Problems listing everything wrong with the
-// policy: targets with a bad level, a non-positive duration or an unknown
+// policy, with codes invalid, required, duplicate_level,
+// duplicate_category and duplicate_channel: targets with a bad level, a non-positive duration or an unknown
 // basis; two targets for one level; category rows that repeat a category
 // or name no level; resources without an ID or contact; a target that
 // offers resources or an on-call colleague the policy does not have.
@@ -249,7 +250,7 @@ func (p ResponsePolicy) Validate() error {
 		t.validate(path, &l)
 		for _, prev := range p.Targets[:i] {
 			if prev.Urgency == t.Urgency {
-				l.Add(problem.Join(path, "urgency"), "duplicate", "level %s has two targets", t.Urgency)
+				l.Add(problem.Join(path, "urgency"), "duplicate_level", "level %s has two targets", t.Urgency)
 				break
 			}
 		}
@@ -270,7 +271,7 @@ func (p ResponsePolicy) Validate() error {
 		}
 		for _, prev := range p.Categories[:i] {
 			if prev.Category == c.Category {
-				l.Add(problem.Join(path, "category"), "duplicate", "category %q is listed twice", string(c.Category))
+				l.Add(problem.Join(path, "category"), "duplicate_category", "category %q is listed twice", string(c.Category))
 				break
 			}
 		}
@@ -287,13 +288,13 @@ func (p ResponsePolicy) Validate() error {
 	return l.Err()
 }
 
-// String returns the target as "urgent: within 4h0m0s business time".
+// String returns the target as "urgent: within 4h of business time".
 func (t Target) String() string {
-	basis := WallTime
+	basis := "wall-clock"
 	if t.Basis.business() {
-		basis = BusinessTime
+		basis = "business"
 	}
-	return fmt.Sprintf("%s: within %s %s time", t.Urgency, t.Within, basis)
+	return fmt.Sprintf("%s: within %s of %s time", t.Urgency, shortDuration(t.Within), basis)
 }
 
 // Respond answers message m under the policy, with s as the provider's

@@ -263,6 +263,12 @@ func TestResponsePolicyValidate(t *testing.T) {
 	require.NoError(t, ResponsePolicy{}.Validate())
 }
 
+func TestTargetString(t *testing.T) {
+	require.Equal(t, "urgent: within 4h of business time", Target{Urgency: Urgent, Within: 4 * time.Hour, Basis: BusinessTime}.String())
+	require.Equal(t, "emergency: within 15m of wall-clock time", Target{Urgency: Emergency, Within: 15 * time.Minute}.String())
+	require.Equal(t, "routine: within 1h30m of wall-clock time", Target{Within: 90 * time.Minute, Basis: WallTime}.String())
+}
+
 func TestResponseJSONRoundTrip(t *testing.T) {
 	p := communication()
 	b, err := json.Marshal(p)
@@ -356,6 +362,10 @@ func FuzzMessageJSON(f *testing.F) {
 		require.Equal(t, m.Urgency, back.Urgency)
 		require.Equal(t, m.Category, back.Category)
 		require.Equal(t, m.Channel, back.Channel)
+		// Any decoded message gets an answer or a typed error, never a panic.
+		if _, err := communication().Respond(officeHours(t), m); err != nil {
+			require.True(t, errors.Is(err, ErrNoOpenTime) || errors.Is(err, ErrRangeTooLong), "%v", err)
+		}
 	})
 }
 
