@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,7 +26,8 @@ type Screener struct {
 	topo     []int32          // positions, each after the questions its display reads
 	nodes    []node
 	kids     []int32
-	rules    []crule // in rule ID order
+	rules    []crule // by kind (as kindRank orders them), then ID
+	kindEnd  [numKinds]int32 // kindEnd[k] is the end of the rules of kind rank k
 	bands    []cband // in band ID order
 	ruleIdx  map[string]int32
 	reviewAt int
@@ -191,7 +193,7 @@ func usualWeek() availability.Date {
 // The provider's open hours are materialized once here, over one week in
 // the schedule's zone (see Provider.Week), for Overlap rules.
 func Compile(s Screening, p Provider) (*Screener, error) {
-	var b builder
+	b := builder{messages: true}
 	sc := b.build(&s, &p)
 	if err := b.problems.Err(); err != nil {
 		return nil, err
@@ -217,20 +219,55 @@ type builder struct {
 	deps     [][]int32 // per question, the questions its display reads
 	smin     float64   // the least score the rules can give
 	smax     float64   // the greatest
+	messages bool      // whether to write the sentences of reasons
 }
 
-func (b *builder) add(path, code, format string, args ...any) {
+// An at is a problem path built only when a problem is found: the path of
+// a parent, then a member name, or an index when the name is empty. The
+// zero at is the root. Validation of a valid screening formats no path.
+type at struct {
+	parent *at
+	name   string
+	index  int
+}
+
+// String formats the path, such as "rules[2].when.any[0].op".
+func (p *at) String() string {
+	s := ""
+	for q := p; q != nil && !q.root(); q = q.parent {
+		switch {
+		case q.name == "":
+			s = "[" + strconv.Itoa(q.index) + "]" + s
+		case q.parent == nil || q.parent.root():
+			s = q.name + s
+		default:
+			s = "." + q.name + s
+		}
+	}
+	return s
+}
+
+// root reports whether p is the root, the zero at.
+func (p *at) root() bool { return p.parent == nil && p.name == "" }
+
+// add reports a problem at path p, or at its member field when field is
+// not empty.
+func (b *builder) add(p *at, field, code, format string, args ...any) {
+	path := p.String()
+	if field != "" {
+		path = problem.Join(path, field)
+	}
 	b.problems.Add(path, code, format, args...)
 }
 
-// checkID reports an empty or overlong ID at path.
-func (b *builder) checkID(path, id string) bool {
+// checkID reports an empty or overlong ID at member field of p.
+func (b *builder) checkID(p *at, field, id string) bool {
 	switch {
 	case id == "":
-		b.add(path, ProblemRequired, "an ID is required")
+		b.add(p, field, ProblemRequired, "an ID is required")
 		return false
 	case len(id) > MaxIDBytes:
-		b.add(path, ProblemTooLong, "the ID is %d bytes long; at most %d are allowed", len(id), MaxIDBytes)
+		b.add(p, field, ProblemTooLong, "the ID is %d bytes long; at most %d are allowed", len(id), MaxIDBytes)
 		return false
 	}
 	return true
@@ -242,13 +279,13 @@ func (b *builder) build(s *Screening, p *Provider) *Screener {
 	b.s = s
 	b.sc = &Screener{index: make(map[string]int32, len(s.Questions)), ruleIdx: make(map[string]int32, len(s.Rules)+len(s.Bands))}
 	if s.ID == "" {
-		b.add("id", ProblemRequired, "the screening needs an ID")
+		b.add(nil, "id", ProblemRequired, "the screening needs an ID")
 	}
 	if len(s.Questions) == 0 {
-		b.add("questions", ProblemEmpty, "the screening has no questions")
+		b.add(nil, "questions", ProblemEmpty, "the screening has no questions")
 	}
 	if s.ReviewAt < 0 {
-		b.add("review_at", ProblemBadValue, "review_at is %d; want 0 (the default, %d) or more", s.ReviewAt, DefaultReviewAt)
+		b.add(nil, "review_at", ProblemBadValue, "review_at is %d; want 0 (the default, %d) or more", s.ReviewAt, DefaultReviewAt)
 	}
 	tooMany := false
 	for _, lim := range []struct {
@@ -257,7 +294,7 @@ func (b *builder) build(s *Screening, p *Provider) *Screener {
 		max  int
 	}{{"questions", len(s.Questions), MaxQuestions}, {"rules", len(s.Rules), MaxRules}, {"bands", len(s.Bands), MaxBands}} {
 		if lim.n > lim.max {
-			b.add(lim.path, ProblemTooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
+			b.add(nil, lim.path, ProblemTooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
 			tooMany = true
 		}
 	}
@@ -283,10 +320,10 @@ func (b *builder) questions() {
 	b.deps = make([][]int32, len(s.Questions))
 	for i := range s.Questions {
 		q := &s.Questions[i]
-		path := problem.Index("questions", i)
-		if b.checkID(problem.Join(path, "id"), q.ID) {
+		path := &at{parent: &at{name: "questions"}, index: i}
+		if b.checkID(path, "id", q.ID) {
 			if j, dup := sc.index[q.ID]; dup {
-				b.add(problem.Join(path, "id"), ProblemDuplicateID, "question ID %q is also used by questions[%d]", q.ID, j)
+				b.add(path, "id", ProblemDuplicateID, "question ID %q is also used by questions[%d]", q.ID, j)
 			} else {
 				sc.index[q.ID] = int32(i)
 			}
@@ -298,11 +335,11 @@ func (b *builder) questions() {
 		if q.EnableWhen == nil {
 			continue
 		}
-		path := problem.Join(problem.Index("questions", i), "enable_when")
+		path := &at{parent: &at{parent: &at{name: "questions"}, index: i}, name: "enable_when"}
 		idx, possible, _ := b.cond(q.EnableWhen, path, 1, &b.deps[i])
 		sc.qs[i].enable = idx
 		if !possible {
-			b.add(path, ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
+			b.add(path, "", ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
 		}
 	}
 	sc.byID = make([]int32, len(s.Questions))
@@ -313,64 +350,64 @@ func (b *builder) questions() {
 }
 
 // question checks and compiles question i, except its display condition.
-func (b *builder) question(i int, q *Question, path string) {
+func (b *builder) question(i int, q *Question, path *at) {
 	cq := &b.sc.qs[i]
 	*cq = cquestion{id: q.ID, typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
 	if !q.Type.IsValid() {
-		b.add(problem.Join(path, "type"), ProblemUnknownType, "unknown question type %q; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", q.Type)
+		b.add(path, "type", ProblemUnknownType, "unknown question type %q; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", q.Type)
 	}
 	if strings.TrimSpace(q.Text) == "" {
-		b.add(problem.Join(path, "text"), ProblemRequired, "the question needs a text")
+		b.add(path, "text", ProblemRequired, "the question needs a text")
 	} else if len(q.Text) > MaxTextBytes {
-		b.add(problem.Join(path, "text"), ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(q.Text), MaxTextBytes)
+		b.add(path, "text", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(q.Text), MaxTextBytes)
 	}
 	switch q.By {
 	case "", ByClient, ByProvider:
 	default:
-		b.add(problem.Join(path, "by"), ProblemBadValue, "unknown respondent %q; want client or provider", q.By)
+		b.add(path, "by", ProblemBadValue, "unknown respondent %q; want client or provider", q.By)
 	}
 	if q.Type == TypeInstinct && q.By == ByClient {
-		b.add(problem.Join(path, "by"), ProblemBadValue, "an instinct question is answered by the provider")
+		b.add(path, "by", ProblemBadValue, "an instinct question is answered by the provider")
 	}
 	choice := q.Type == TypeSingleChoice || q.Type == TypeMultipleChoice
 	switch {
 	case choice && len(q.Options) == 0:
-		b.add(problem.Join(path, "options"), ProblemEmpty, "a choice question needs options")
+		b.add(path, "options", ProblemEmpty, "a choice question needs options")
 	case !choice && len(q.Options) > 0:
-		b.add(problem.Join(path, "options"), ProblemUnexpected, "only choice questions have options")
+		b.add(path, "options", ProblemUnexpected, "only choice questions have options")
 	case len(q.Options) > MaxOptions:
-		b.add(problem.Join(path, "options"), ProblemTooMany, "%d options; at most %d are allowed", len(q.Options), MaxOptions)
+		b.add(path, "options", ProblemTooMany, "%d options; at most %d are allowed", len(q.Options), MaxOptions)
 	case choice:
 		cq.codes = make([]string, len(q.Options))
 		cq.scores = make([]float64, len(q.Options))
 		for j, o := range q.Options {
-			op := problem.Index(problem.Join(path, "options"), j)
-			if b.checkID(problem.Join(op, "code"), o.Code) {
+			op := &at{parent: &at{parent: path, name: "options"}, index: j}
+			if b.checkID(op, "code", o.Code) {
 				if k := slices.Index(cq.codes[:j], o.Code); k >= 0 {
-					b.add(problem.Join(op, "code"), ProblemDuplicateID, "option code %q is also used by options[%d]", o.Code, k)
+					b.add(op, "code", ProblemDuplicateID, "option code %q is also used by options[%d]", o.Code, k)
 				}
 			}
 			if strings.TrimSpace(o.Label) == "" {
-				b.add(problem.Join(op, "label"), ProblemRequired, "the option needs a label")
+				b.add(op, "label", ProblemRequired, "the option needs a label")
 			}
 			if !finite(o.Score) {
-				b.add(problem.Join(op, "score"), ProblemBadValue, "the score %v is not a finite number", o.Score)
+				b.add(op, "score", ProblemBadValue, "the score %v is not a finite number", o.Score)
 			}
 			cq.codes[j], cq.scores[j] = o.Code, o.Score
 		}
 	}
 	switch {
 	case q.Range != nil && q.Type != TypeNumber && q.Type != TypeScale:
-		b.add(problem.Join(path, "range"), ProblemUnexpected, "only number and scale questions have a range")
+		b.add(path, "range", ProblemUnexpected, "only number and scale questions have a range")
 	case q.Range == nil && q.Type == TypeScale:
-		b.add(problem.Join(path, "range"), ProblemRequired, "a scale needs a range, such as 0–10")
+		b.add(path, "range", ProblemRequired, "a scale needs a range, such as 0–10")
 	case q.Range != nil:
 		r := *q.Range
 		switch {
 		case !finite(r.Min) || !finite(r.Max) || r.Min > r.Max:
-			b.add(problem.Join(path, "range"), ProblemBadRange, "the range %v–%v is not a finite range with min ≤ max", r.Min, r.Max)
+			b.add(path, "range", ProblemBadRange, "the range %v–%v is not a finite range with min ≤ max", r.Min, r.Max)
 		case q.Type == TypeScale && (r.Min != math.Trunc(r.Min) || r.Max != math.Trunc(r.Max)):
-			b.add(problem.Join(path, "range"), ProblemBadRange, "a scale's bounds are whole numbers, not %v–%v", r.Min, r.Max)
+			b.add(path, "range", ProblemBadRange, "a scale's bounds are whole numbers, not %v–%v", r.Min, r.Max)
 		}
 		cq.rng, cq.hasRange = r, true
 	}
@@ -379,13 +416,38 @@ func (b *builder) question(i int, q *Question, path string) {
 	}
 	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate
 	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale {
-		b.add(problem.Join(path, "unit"), ProblemUnexpected, "only number and scale questions have a unit")
+		b.add(path, "unit", ProblemUnexpected, "only number and scale questions have a unit")
 	}
-	text := "“" + q.Text + "”"
-	cq.missingMsg = "No answer to " + text + ", which is required."
-	cq.crisisMsg = "No answer to the safety question " + text + "; a person must review before going further."
-	cq.invalidMsg = "The answer to " + text + " is not valid, so it was left out."
-	cq.ignoredMsg = "The answer to " + text + " was ignored because the question was not shown."
+	if b.messages {
+		cq.setMessages(q.Text)
+	}
+}
+
+// setMessages writes the question's reason sentences into one string and
+// slices them out of it.
+func (cq *cquestion) setMessages(text string) {
+	parts := [...]string{
+		"No answer to “", text, "”, which is required.",
+		"No answer to the safety question “", text, "”; a person must review before going further.",
+		"The answer to “", text, "” is not valid, so it was left out.",
+		"The answer to “", text, "” was ignored because the question was not shown.",
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, p := range parts {
+		sb.WriteString(p)
+	}
+	all := sb.String()
+	var msgs [4]string
+	for i := range msgs {
+		l := len(parts[3*i]) + len(parts[3*i+1]) + len(parts[3*i+2])
+		msgs[i], all = all[:l], all[l:]
+	}
+	cq.missingMsg, cq.crisisMsg, cq.invalidMsg, cq.ignoredMsg = msgs[0], msgs[1], msgs[2], msgs[3]
 }
 
 // order finds an order in which every question comes after the questions
@@ -412,7 +474,7 @@ func (b *builder) order() {
 				ids = append(ids, b.s.Questions[j].ID)
 			}
 			ids = append(ids, b.s.Questions[i].ID)
-			b.add(problem.Join(problem.Index("questions", int(i)), "enable_when"), ProblemCycle,
+			b.add(&at{parent: &at{parent: &at{name: "questions"}, index: int(i)}, name: "enable_when"}, "", ProblemCycle,
 				"conditional display depends on itself: %s", strings.Join(ids, " → "))
 			return false
 		}
@@ -438,13 +500,13 @@ func (b *builder) order() {
 // cond checks and compiles a condition at path and depth, appending the
 // questions it reads to deps. It returns the node's index, whether some
 // answers can make it hold, and whether every answer does.
-func (b *builder) cond(c *Condition, path string, depth int, deps *[]int32) (idx int32, possible, always bool) {
+func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx int32, possible, always bool) {
 	if depth > MaxDepth {
-		b.add(path, ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
+		b.add(path, "", ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
 		return -1, true, false
 	}
 	if len(b.sc.nodes) >= MaxNodes {
-		b.add(path, ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
+		b.add(path, "", ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
 		return -1, true, false
 	}
 	isLeaf := c.Question != "" || c.Op != "" || !c.Value.IsZero()
@@ -456,13 +518,13 @@ func (b *builder) cond(c *Condition, path string, depth int, deps *[]int32) (idx
 	}
 	switch {
 	case forms == 0:
-		b.add(path, ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
+		b.add(path, "", ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
 		return -1, true, false
 	case forms > 1:
-		b.add(path, ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
+		b.add(path, "", ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
 		return -1, true, false
 	case c.Not != nil:
-		child, p, a := b.cond(c.Not, problem.Join(path, "not"), depth+1, deps)
+		child, p, a := b.cond(c.Not, &at{parent: path, name: "not"}, depth+1, deps)
 		b.sc.nodes = append(b.sc.nodes, node{op: nNot, a: child})
 		return int32(len(b.sc.nodes) - 1), !a, !p
 	case c.All != nil || c.Any != nil:
@@ -471,14 +533,15 @@ func (b *builder) cond(c *Condition, path string, depth int, deps *[]int32) (idx
 			op, list, name = nAny, c.Any, "any"
 		}
 		if len(list) == 0 {
-			b.add(problem.Join(path, name), ProblemEmpty, "%s needs at least one condition", name)
+			b.add(path, name, ProblemEmpty, "%s needs at least one condition", name)
 			return -1, true, false
 		}
-		children := make([]int32, len(list))
+		var buf [8]int32
+		children := buf[:0]
 		possible, always = op == nAll, op == nAll
 		for i := range list {
-			k, p, a := b.cond(&list[i], problem.Index(problem.Join(path, name), i), depth+1, deps)
-			children[i] = k
+			k, p, a := b.cond(&list[i], &at{parent: &at{parent: path, name: name}, index: i}, depth+1, deps)
+			children = append(children, k)
 			if op == nAll {
 				possible, always = possible && p, always && a
 			} else {
@@ -506,24 +569,24 @@ func (b *builder) cond(c *Condition, path string, depth int, deps *[]int32) (idx
 
 // leaf checks and compiles a comparison. It returns the node, whether some
 // answer can make it hold, and whether it compiled.
-func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
+func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 	ok := true
 	qi, found := b.sc.index[c.Question]
 	switch {
 	case c.Question == "":
-		b.add(problem.Join(path, "question"), ProblemRequired, "a comparison names a question")
+		b.add(path, "question", ProblemRequired, "a comparison names a question")
 		ok = false
 	case !found:
-		b.add(problem.Join(path, "question"), ProblemUnknownQuestion, "no question has the ID %q", c.Question)
+		b.add(path, "question", ProblemUnknownQuestion, "no question has the ID %q", c.Question)
 		ok = false
 	}
 	op, known := leafOp(c.Op)
 	switch {
 	case c.Op == "":
-		b.add(problem.Join(path, "op"), ProblemRequired, "a comparison needs an op")
+		b.add(path, "op", ProblemRequired, "a comparison needs an op")
 		ok = false
 	case !known:
-		b.add(problem.Join(path, "op"), ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
+		b.add(path, "op", ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
 		ok = false
 	}
 	if !ok {
@@ -532,25 +595,25 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 	q := &b.s.Questions[qi]
 	cq := &b.sc.qs[qi]
 	n := node{op: op, cls: cq.cls, q: qi}
-	vpath := problem.Join(path, "value")
+	vpath := &at{parent: path, name: "value"}
 	if op == nAnswered {
 		if !c.Value.IsZero() {
-			b.add(vpath, ProblemUnexpected, "answered takes no value")
+			b.add(vpath, "", ProblemUnexpected, "answered takes no value")
 			return n, true, false
 		}
 		return n, true, true
 	}
 	if !allowed(cq.cls, op) {
-		b.add(problem.Join(path, "op"), ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
+		b.add(path, "op", ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
 		return n, true, false
 	}
 	if c.Value.IsZero() {
-		b.add(vpath, ProblemRequired, "%s needs a value", c.Op)
+		b.add(vpath, "", ProblemRequired, "%s needs a value", c.Op)
 		return n, true, false
 	}
 	v := c.Value
 	mismatch := func(want string) (node, bool, bool) {
-		b.add(vpath, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
+		b.add(vpath, "", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
 		return n, true, false
 	}
 	switch cq.cls {
@@ -575,11 +638,11 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 		for i, code := range codes {
 			bit := slices.Index(cq.codes, code)
 			if bit < 0 {
-				at := vpath
+				where := vpath
 				if v.kind == valueTexts {
-					at = problem.Index(vpath, i)
+					where = &at{parent: vpath, index: i}
 				}
-				b.add(at, ProblemUnknownOption, "question %q has no option %q", q.ID, code)
+				b.add(where, "", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
 				ok = false
 				continue
 			}
@@ -589,7 +652,7 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 			return n, true, false
 		}
 		if op == nContains && len(codes) == 0 {
-			b.add(vpath, ProblemEmpty, "contains needs at least one option code")
+			b.add(vpath, "", ProblemEmpty, "contains needs at least one option code")
 			return n, true, false
 		}
 		return n, op != nIn || n.mask != 0, true
@@ -600,9 +663,9 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 			}
 			n.texts = make([]string, len(v.texts))
 			for i, t := range v.texts {
-				n.texts[i] = trimmed(t)
+				n.texts[i] = fold(trimmed(t))
 				if len(t) > MaxTextBytes {
-					b.add(problem.Index(vpath, i), ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
+					b.add(&at{parent: vpath, index: i}, "", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
 					ok = false
 				}
 			}
@@ -612,10 +675,10 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 			return mismatch("a text")
 		}
 		if len(v.text) > MaxTextBytes {
-			b.add(vpath, ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			b.add(vpath, "", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
 			return n, true, false
 		}
-		n.text = trimmed(v.text)
+		n.text = fold(trimmed(v.text))
 		return n, true, true
 	case clsNum:
 		if op == nIn {
@@ -637,7 +700,7 @@ func (b *builder) leaf(c *Condition, path string) (node, bool, bool) {
 			}
 			possible := false
 			for i, e := range list {
-				f, good := b.number(q, e, problem.Index(vpath, i), c.Op)
+				f, good := b.number(q, e, &at{parent: vpath, index: i}, c.Op)
 				if !good {
 					ok = false
 					continue
@@ -676,25 +739,25 @@ func allowed(cls class, op nodeOp) bool {
 
 // number reads a condition value for a numeric question: a number, a date
 // for date questions, an unease level for instinct questions.
-func (b *builder) number(q *Question, v Value, path string, op Op) (float64, bool) {
+func (b *builder) number(q *Question, v Value, path *at, op Op) (float64, bool) {
 	switch {
 	case q.Type == TypeDate && v.kind == valueText:
 		d, err := availability.ParseDate(v.text)
 		if err != nil {
-			b.add(path, ProblemBadValue, "%v", err)
+			b.add(path, "", ProblemBadValue, "%v", err)
 			return 0, false
 		}
 		return dayNumber(d), true
 	case q.Type == TypeInstinct && v.kind == valueText:
 		u, err := ParseUnease(v.text)
 		if err != nil {
-			b.add(path, ProblemBadValue, "%v", err)
+			b.add(path, "", ProblemBadValue, "%v", err)
 			return 0, false
 		}
 		return float64(u), true
 	case q.Type != TypeDate && v.kind == valueNumber:
 		if !finite(v.num) {
-			b.add(path, ProblemBadValue, "%v is not a finite number", v.num)
+			b.add(path, "", ProblemBadValue, "%v is not a finite number", v.num)
 			return 0, false
 		}
 		return v.num, true
@@ -706,7 +769,7 @@ func (b *builder) number(q *Question, v Value, path string, op Op) (float64, boo
 	case TypeInstinct:
 		want = "an unease level or number"
 	}
-	b.add(path, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
+	b.add(path, "", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
 	return 0, false
 }
 
@@ -817,10 +880,10 @@ func (b *builder) rules() {
 	s, sc := b.s, b.sc
 	for i := range s.Rules {
 		r := &s.Rules[i]
-		path := problem.Index("rules", i)
-		if b.checkID(problem.Join(path, "id"), r.ID) {
+		path := &at{parent: &at{name: "rules"}, index: i}
+		if b.checkID(path, "id", r.ID) {
 			if j, dup := sc.ruleIdx[r.ID]; dup {
-				b.add(problem.Join(path, "id"), ProblemDuplicateID, "rule ID %q is also used by rules[%d]", r.ID, j)
+				b.add(path, "id", ProblemDuplicateID, "rule ID %q is also used by rules[%d]", r.ID, j)
 			} else {
 				sc.ruleIdx[r.ID] = int32(i)
 			}
@@ -829,20 +892,61 @@ func (b *builder) rules() {
 			sc.rules = append(sc.rules, cr)
 		}
 	}
-	slices.SortFunc(sc.rules, func(x, y crule) int { return cmp.Compare(x.id, y.id) })
+	slices.SortFunc(sc.rules, func(x, y crule) int {
+		return cmp.Or(cmp.Compare(kindRank(x.kind), kindRank(y.kind)), cmp.Compare(x.id, y.id))
+	})
 	for i := range sc.rules {
 		sc.ruleIdx[sc.rules[i].id] = int32(i)
 		sc.nNeeds += len(sc.rules[i].needs)
 	}
+	for k := range sc.kindEnd {
+		sc.kindEnd[k] = int32(len(sc.rules))
+	}
+	for i := len(sc.rules) - 1; i >= 0; i-- {
+		for k := range kindRank(sc.rules[i].kind) {
+			sc.kindEnd[k] = int32(i)
+		}
+	}
+}
+
+// kindRank orders rule kinds the way reasons list them.
+func kindRank(k Kind) int {
+	switch k {
+	case KindUrgent:
+		return 0
+	case KindRedFlag:
+		return 1
+	case KindRefer:
+		return 2
+	case KindConcern:
+		return 3
+	case KindCondition:
+		return 4
+	case KindNeed:
+		return 5
+	}
+	return 6
+}
+
+// numKinds is the number of rule kinds.
+const numKinds = 7
+
+// kindRules returns the positions of the rules of kind k.
+func (sc *Screener) kindRules(k Kind) (start, end int) {
+	r := kindRank(k)
+	if r > 0 {
+		start = int(sc.kindEnd[r-1])
+	}
+	return start, int(sc.kindEnd[r])
 }
 
 // rule checks and compiles one rule.
-func (b *builder) rule(r *Rule, path string) (crule, bool) {
+func (b *builder) rule(r *Rule, path *at) (crule, bool) {
 	sc := b.sc
 	cr := crule{id: r.ID, kind: r.Kind, when: -1, q: -1, weight: r.Weight, needs: slices.Clone(r.Needs), text: r.Text, message: r.Message}
 	start := len(b.problems)
 	if !r.Kind.IsValid() {
-		b.add(problem.Join(path, "kind"), ProblemUnknownKind, "unknown rule kind %q; want red_flag, concern, score, need, condition, urgent or refer", r.Kind)
+		b.add(path, "kind", ProblemUnknownKind, "unknown rule kind %q; want red_flag, concern, score, need, condition, urgent or refer", r.Kind)
 	}
 	triggers := 0
 	for _, set := range []bool{r.When != nil, r.Overlap != nil, r.Distance != nil, r.Question != ""} {
@@ -851,78 +955,79 @@ func (b *builder) rule(r *Rule, path string) (crule, bool) {
 		}
 	}
 	if r.Question != "" && r.Kind != KindScore {
-		b.add(problem.Join(path, "question"), ProblemUnexpected, "only score rules add up a question's answer")
+		b.add(path, "question", ProblemUnexpected, "only score rules add up a question's answer")
 	}
 	switch {
 	case triggers > 1:
-		b.add(path, ProblemAmbiguous, "a rule has one trigger: when, overlap, distance, or (for a score) question")
+		b.add(path, "", ProblemAmbiguous, "a rule has one trigger: when, overlap, distance, or (for a score) question")
 	case triggers == 0 && r.Kind != KindNeed && r.Kind != KindCondition:
-		b.add(path, ProblemNoTrigger, "a %s rule needs a trigger: when, overlap or distance", r.Kind)
+		b.add(path, "", ProblemNoTrigger, "a %s rule needs a trigger: when, overlap or distance", r.Kind)
 	}
 	if r.Kind == KindScore {
 		if r.Weight == 0 {
-			b.add(problem.Join(path, "weight"), ProblemNeverFires, "a score rule with weight 0 never changes the score")
+			b.add(path, "weight", ProblemNeverFires, "a score rule with weight 0 never changes the score")
 		}
 		if !finite(r.Weight) {
-			b.add(problem.Join(path, "weight"), ProblemBadValue, "the weight %v is not a finite number", r.Weight)
+			b.add(path, "weight", ProblemBadValue, "the weight %v is not a finite number", r.Weight)
 		}
 	} else if r.Weight != 0 {
-		b.add(problem.Join(path, "weight"), ProblemUnexpected, "only score rules have a weight")
+		b.add(path, "weight", ProblemUnexpected, "only score rules have a weight")
 	}
 	if r.Kind == KindCondition {
 		if strings.TrimSpace(r.Text) == "" {
-			b.add(problem.Join(path, "text"), ProblemRequired, "a condition rule needs the text of its condition")
+			b.add(path, "text", ProblemRequired, "a condition rule needs the text of its condition")
 		}
 	} else if r.Text != "" {
-		b.add(problem.Join(path, "text"), ProblemUnexpected, "only condition rules have a text")
+		b.add(path, "text", ProblemUnexpected, "only condition rules have a text")
 	}
 	if r.Kind == KindNeed && len(r.Needs) == 0 {
-		b.add(problem.Join(path, "needs"), ProblemEmpty, "a need rule needs at least one need tag")
+		b.add(path, "needs", ProblemEmpty, "a need rule needs at least one need tag")
 	}
 	for j, tag := range r.Needs {
-		b.checkID(problem.Index(problem.Join(path, "needs"), j), tag)
+		b.checkID(&at{parent: &at{parent: path, name: "needs"}, index: j}, "", tag)
 	}
 	if r.Kind != KindScore && strings.TrimSpace(r.Message) == "" {
-		b.add(problem.Join(path, "message"), ProblemRequired, "the rule needs a message that explains it to the client")
+		b.add(path, "message", ProblemRequired, "the rule needs a message that explains it to the client")
 	}
-	cr.overridden = r.Message + " (The provider overrode this red flag.)"
+	if b.messages && r.Kind == KindRedFlag {
+		cr.overridden = r.Message + " (The provider overrode this red flag.)"
+	}
 
 	var possible = true
 	switch {
 	case r.When != nil:
 		cr.trig = trigWhen
 		var deps []int32
-		idx, p, _ := b.cond(r.When, problem.Join(path, "when"), 1, &deps)
+		idx, p, _ := b.cond(r.When, &at{parent: path, name: "when"}, 1, &deps)
 		cr.when, possible = idx, p
 		if len(deps) > 0 {
 			cr.reasonQuest = b.s.Questions[deps[0]].ID
 		}
 	case r.Overlap != nil:
 		cr.trig = trigOverlap
-		at := problem.Join(path, "overlap")
-		cr.q = b.ref(problem.Join(at, "question"), r.Overlap.Question, TypeTimes)
+		where := &at{parent: path, name: "overlap"}
+		cr.q = b.ref(where, "question", r.Overlap.Question, TypeTimes)
 		cr.limit = r.Overlap.MinHours
 		switch {
 		case !finite(r.Overlap.MinHours):
-			b.add(problem.Join(at, "min_hours"), ProblemBadValue, "min_hours %v is not a finite number", r.Overlap.MinHours)
+			b.add(where, "min_hours", ProblemBadValue, "min_hours %v is not a finite number", r.Overlap.MinHours)
 		case r.Overlap.MinHours <= 0:
 			possible = false
 		}
 	case r.Distance != nil:
 		cr.trig = trigDistance
-		at := problem.Join(path, "distance")
-		cr.q = b.ref(problem.Join(at, "question"), r.Distance.Question, TypeLocation)
+		where := &at{parent: path, name: "distance"}
+		cr.q = b.ref(where, "question", r.Distance.Question, TypeLocation)
 		cr.limit, cr.remote = r.Distance.MaxKm, r.Distance.Remote
 		switch {
 		case !finite(r.Distance.MaxKm) || r.Distance.MaxKm < 0:
-			b.add(problem.Join(at, "max_km"), ProblemBadValue, "max_km %v is not a distance", r.Distance.MaxKm)
+			b.add(where, "max_km", ProblemBadValue, "max_km %v is not a distance", r.Distance.MaxKm)
 		case r.Distance.Remote && r.Distance.MaxKm >= math.Pi*6371.0088:
 			possible = false
 		}
 	case r.Question != "" && r.Kind == KindScore:
 		cr.trig = trigItem
-		at := problem.Join(path, "question")
-		cr.q = b.ref(at, r.Question, "")
+		cr.q = b.ref(path, "question", r.Question, "")
 		if cr.q >= 0 {
 			cq := &sc.qs[cr.q]
 			switch cq.typ {
@@ -930,7 +1035,7 @@ func (b *builder) rule(r *Rule, path string) (crule, bool) {
 			case TypeSingleChoice, TypeMultipleChoice:
 				possible = slices.ContainsFunc(cq.scores, func(f float64) bool { return f != 0 })
 			default:
-				b.add(at, ProblemTypeMismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", cq.typ)
+				b.add(path, "question", ProblemTypeMismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", cq.typ)
 			}
 		}
 		cr.reasonQuest = r.Question
@@ -941,7 +1046,7 @@ func (b *builder) rule(r *Rule, path string) (crule, bool) {
 		cr.reasonQuest = sc.qs[cr.q].id
 	}
 	if !possible {
-		b.add(path, ProblemNeverFires, "no answers can fire rule %q", r.ID)
+		b.add(path, "", ProblemNeverFires, "no answers can fire rule %q", r.ID)
 	}
 	if len(b.problems) > start {
 		return cr, false
@@ -956,17 +1061,17 @@ func (b *builder) rule(r *Rule, path string) (crule, bool) {
 
 // ref resolves a reference from a rule to a question of type want (any
 // type when want is empty), or returns -1 after reporting a problem.
-func (b *builder) ref(path, id string, want Type) int32 {
+func (b *builder) ref(path *at, field, id string, want Type) int32 {
 	qi, ok := b.sc.index[id]
 	switch {
 	case id == "":
-		b.add(path, ProblemRequired, "the rule names a question")
+		b.add(path, field, ProblemRequired, "the rule names a question")
 		return -1
 	case !ok:
-		b.add(path, ProblemUnknownQuestion, "no question has the ID %q", id)
+		b.add(path, field, ProblemUnknownQuestion, "no question has the ID %q", id)
 		return -1
 	case want != "" && b.sc.qs[qi].typ != want:
-		b.add(path, ProblemTypeMismatch, "question %q is a %s question, not %s", id, b.sc.qs[qi].typ, want)
+		b.add(path, field, ProblemTypeMismatch, "question %q is a %s question, not %s", id, b.sc.qs[qi].typ, want)
 		return -1
 	}
 	return qi
@@ -1013,31 +1118,31 @@ func (b *builder) bands() {
 	s, sc := b.s, b.sc
 	for i := range s.Bands {
 		bd := &s.Bands[i]
-		path := problem.Index("bands", i)
+		path := &at{parent: &at{name: "bands"}, index: i}
 		start := len(b.problems)
-		if b.checkID(problem.Join(path, "id"), bd.ID) {
+		if b.checkID(path, "id", bd.ID) {
 			if j, dup := sc.ruleIdx[bd.ID]; dup {
-				b.add(problem.Join(path, "id"), ProblemDuplicateID, "band ID %q is also used by a rule or band (%d)", bd.ID, j)
+				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by a rule or band (%d)", bd.ID, j)
 			} else {
 				sc.ruleIdx[bd.ID] = -1 - int32(i)
 			}
 		}
 		switch {
 		case !finite(bd.Min) || !finite(bd.Max) || bd.Min > bd.Max:
-			b.add(path, ProblemBadRange, "the band %v–%v is not a finite range with min ≤ max", bd.Min, bd.Max)
+			b.add(path, "", ProblemBadRange, "the band %v–%v is not a finite range with min ≤ max", bd.Min, bd.Max)
 		case bd.Max < b.smin || bd.Min > b.smax:
-			b.add(path, ProblemNeverFires, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
+			b.add(path, "", ProblemNeverFires, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
 		}
 		switch bd.Outcome {
 		case "", NeedsReview, Decline, Refer, Urgent:
 		default:
-			b.add(problem.Join(path, "outcome"), ProblemBadValue, "a band's outcome is needs_review, decline, refer or urgent, not %q", bd.Outcome)
+			b.add(path, "outcome", ProblemBadValue, "a band's outcome is needs_review, decline, refer or urgent, not %q", bd.Outcome)
 		}
 		for j, tag := range bd.Needs {
-			b.checkID(problem.Index(problem.Join(path, "needs"), j), tag)
+			b.checkID(&at{parent: &at{parent: path, name: "needs"}, index: j}, "", tag)
 		}
 		if strings.TrimSpace(bd.Message) == "" {
-			b.add(problem.Join(path, "message"), ProblemRequired, "the band needs a message that explains it")
+			b.add(path, "message", ProblemRequired, "the band needs a message that explains it")
 		}
 		if len(b.problems) == start {
 			sc.bands = append(sc.bands, cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message})
@@ -1054,24 +1159,24 @@ func (b *builder) provider(p *Provider) {
 		var l Problems
 		if asProblems(err, &l) {
 			for _, pr := range l {
-				b.add(problem.Join("provider.schedule", pr.Path), pr.Code, "%s", pr.Message)
+				b.problems.Add(problem.Join("provider.schedule", pr.Path), pr.Code, "%s", pr.Message)
 			}
 		} else {
-			b.add("provider.schedule", ProblemBadValue, "%v", err)
+			b.problems.Add("provider.schedule", ProblemBadValue, "%v", err)
 		}
 	}
 	if p.Week != nil && !p.Week.IsValid() {
-		b.add("provider.week", ProblemBadValue, "the week's first date %s is not a valid date", p.Week)
+		b.problems.Add("provider.week", ProblemBadValue, "the week's first date %s is not a valid date", p.Week)
 	}
 	if p.Base != nil {
 		if !p.Base.IsValid() {
-			b.add("provider.base", ProblemBadValue, "the base %s is not a place on Earth", p.Base)
+			b.problems.Add("provider.base", ProblemBadValue, "the base %s is not a place on Earth", p.Base)
 		}
 		sc.base, sc.hasBase = *p.Base, true
 	}
 	for i := range b.s.Rules {
 		if b.s.Rules[i].Distance != nil && p.Base == nil {
-			b.add(problem.Join(problem.Index("rules", i), "distance"), ProblemNoBase, "a distance rule needs the provider's base")
+			b.problems.Add(problem.Join(problem.Index("rules", i), "distance"), ProblemNoBase, "a distance rule needs the provider's base")
 		}
 	}
 	if len(b.problems) > 0 {
@@ -1090,7 +1195,7 @@ func (b *builder) provider(p *Provider) {
 	sc.week = availability.Interval{Start: availability.At(first, availability.Midnight, sc.zone), End: availability.At(first.AddDays(7), availability.Midnight, sc.zone)}
 	open, err := sched.Open(sc.week)
 	if err != nil {
-		b.add("provider.schedule", ProblemBadValue, "%v", err)
+		b.problems.Add("provider.schedule", ProblemBadValue, "%v", err)
 		return
 	}
 	sc.open = open

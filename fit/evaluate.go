@@ -107,64 +107,49 @@ func (sc *Screener) holds(k int32, slots []slot, ans *set) bool {
 	case clsText:
 		switch n.op {
 		case nEq:
-			return strings.EqualFold(s.text, n.text)
+			return s.text == n.text
 		case nNe:
-			return !strings.EqualFold(s.text, n.text)
+			return s.text != n.text
 		case nContains:
-			return containsFold(s.text, n.text)
+			return strings.Contains(s.text, n.text)
 		case nIn:
-			for _, t := range n.texts {
-				if strings.EqualFold(s.text, t) {
-					return true
-				}
-			}
-			return false
+			return slices.Contains(n.texts, s.text)
 		}
 	}
 	return false
 }
 
-// containsFold reports whether sub is within s under simple Unicode case
-// folding, the equivalence strings.EqualFold uses.
-func containsFold(s, sub string) bool {
-	if sub == "" {
-		return true
-	}
-	for i := 0; i < len(s); {
-		if hasPrefixFold(s[i:], sub) {
-			return true
+// fold returns s with every rune replaced by the least rune of its simple
+// case-folding orbit, so that fold(a) == fold(b) exactly when
+// strings.EqualFold(a, b), and substrings fold to substrings.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
 	}
-	return false
+	if ascii {
+		// Among ASCII letters the upper case is the least of its orbit
+		// (k and s have non-ASCII orbit members, K and S still least).
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
 }
 
-// hasPrefixFold reports whether s begins with prefix under simple Unicode
-// case folding.
-func hasPrefixFold(s, prefix string) bool {
-	for prefix != "" {
-		if s == "" {
-			return false
-		}
-		r, w := utf8.DecodeRuneInString(s)
-		p, pw := utf8.DecodeRuneInString(prefix)
-		if r != p && !foldEqual(r, p) {
-			return false
-		}
-		s, prefix = s[w:], prefix[pw:]
-	}
-	return true
-}
-
-// foldEqual reports whether r and p are the same letter in another case.
-func foldEqual(r, p rune) bool {
+// foldRune returns the least rune of r's simple case-folding orbit.
+func foldRune(r rune) rune {
+	least := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		if f == p {
-			return true
-		}
+		least = min(least, f)
 	}
-	return false
+	return least
 }
 
 // Evaluate evaluates the form's answers into a decision. It never fails:
@@ -185,35 +170,56 @@ func foldEqual(r, p rune) bool {
 //  7. accept_with_conditions: a condition rule fired;
 //  8. accept.
 func (f *Form) Evaluate(o Options) Decision {
-	sc := f.sc
-	var shown, ans set
-	f.visible(&shown, &ans)
+	var t tally
+	f.tally(&t, o)
+	d := Decision{Outcome: f.sc.outcome(&t), Score: t.score}
+	f.lists(&d, &t)
+	d.Reasons = f.reasons(&t, o)
+	if d.Outcome == Urgent && len(o.Resources) > 0 {
+		d.Resources = slices.Clone(o.Resources)
+	}
+	return d
+}
 
-	var nMissing, nInvalid, nIgnored, nCrisis int
+// A tally is what one evaluation found, before the decision is written.
+type tally struct {
+	shown, ans        set // shown questions; shown questions with a valid answer
+	fired, overridden set // rules that fired (score rules aside); red flags overridden
+	bands             uint64
+	bandOutcome       [rankOther + 1]bool
+	score             float64
+	missing, invalid  int // shown required questions unanswered; shown questions answered invalidly
+	ignored           int // hidden questions answered
+	crisis            int // shown crisis questions without a valid answer
+	kinds             [numKinds]int
+	needs             int // needs of fired rules and bands, repeats included
+	badOverrides      int
+}
+
+// tally evaluates display, rules and bands.
+func (f *Form) tally(t *tally, o Options) {
+	sc := f.sc
+	f.visible(&t.shown, &t.ans)
 	for i := range int32(len(sc.qs)) {
 		q := &sc.qs[i]
 		st := f.slots[i].state
 		switch {
-		case !shown.has(i):
+		case !t.shown.has(i):
 			if st != slotEmpty {
-				nIgnored++
+				t.ignored++
 			}
 		case st == slotInvalid:
-			nInvalid++
+			t.invalid++
 			if q.crisis {
-				nCrisis++
+				t.crisis++
 			}
 		case st == slotEmpty && q.required:
-			nMissing++
+			t.missing++
 			if q.crisis {
-				nCrisis++
+				t.crisis++
 			}
 		}
 	}
-
-	var fired, overridden set
-	var score float64
-	var nUrgent, nRed, nRefer, nConcern, nCond, nNeeds int
 	for i := range sc.rules {
 		r := &sc.rules[i]
 		hit := false
@@ -221,86 +227,72 @@ func (f *Form) Evaluate(o Options) Decision {
 		case trigAlways:
 			hit = true
 		case trigWhen:
-			hit = sc.holds(r.when, f.slots, &ans)
+			hit = sc.holds(r.when, f.slots, &t.ans)
 		case trigOverlap:
-			hit = ans.has(r.q) && f.slots[r.q].num < r.limit
+			hit = t.ans.has(r.q) && f.slots[r.q].num < r.limit
 		case trigDistance:
 			s := &f.slots[r.q]
-			hit = ans.has(r.q) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
+			hit = t.ans.has(r.q) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
 		case trigItem:
-			if ans.has(r.q) {
-				score += r.weight * f.slots[r.q].num
+			if t.ans.has(r.q) {
+				t.score += r.weight * f.slots[r.q].num
 			}
 			continue
 		}
-		if !hit {
-			continue
-		}
-		if r.kind == KindScore {
-			score += r.weight
-			continue
-		}
-		if r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id) {
-			overridden.add(int32(i))
-			continue
-		}
-		fired.add(int32(i))
-		nNeeds += len(r.needs)
-		switch r.kind {
-		case KindUrgent:
-			nUrgent++
-		case KindRedFlag:
-			nRed++
-		case KindRefer:
-			nRefer++
-		case KindConcern:
-			nConcern++
-		case KindCondition:
-			nCond++
+		switch {
+		case !hit:
+		case r.kind == KindScore:
+			t.score += r.weight
+		case r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id):
+			t.overridden.add(int32(i))
+		default:
+			t.fired.add(int32(i))
+			t.kinds[kindRank(r.kind)]++
+			t.needs += len(r.needs)
 		}
 	}
-
-	var bandFired uint64
-	var bandOutcomes [6]bool // by outcomeRank
 	for j := range sc.bands {
 		b := &sc.bands[j]
-		if score >= b.min && score <= b.max {
-			bandFired |= 1 << j
-			nNeeds += len(b.needs)
-			bandOutcomes[outcomeRank(b.outcome)] = true
+		if t.score >= b.min && t.score <= b.max {
+			t.bands |= 1 << j
+			t.needs += len(b.needs)
+			t.bandOutcome[outcomeRank(b.outcome)] = true
 		}
 	}
-
-	nBadOverride := 0
 	for _, id := range o.Overrides {
 		if !sc.isRedFlag(id) {
-			nBadOverride++
+			t.badOverrides++
 		}
 	}
+}
 
-	d := Decision{Score: score}
+// outcome decides, in the order Form.Evaluate documents.
+func (sc *Screener) outcome(t *tally) Outcome {
 	switch {
-	case nUrgent > 0 || bandOutcomes[rankUrgent]:
-		d.Outcome = Urgent
-	case nCrisis > 0:
-		d.Outcome = NeedsReview
-	case nRed > 0 || bandOutcomes[rankDecline]:
-		d.Outcome = Decline
-	case nRefer > 0 || bandOutcomes[rankRefer]:
-		d.Outcome = Refer
-	case nMissing > 0 || nInvalid > 0:
-		d.Outcome = NeedsReview
-	case nConcern >= sc.reviewAt || bandOutcomes[rankReview]:
-		d.Outcome = NeedsReview
-	case nCond > 0:
-		d.Outcome = AcceptWithConditions
-	default:
-		d.Outcome = Accept
+	case t.kinds[kindRank(KindUrgent)] > 0 || t.bandOutcome[rankUrgent]:
+		return Urgent
+	case t.crisis > 0:
+		return NeedsReview
+	case t.kinds[kindRank(KindRedFlag)] > 0 || t.bandOutcome[rankDecline]:
+		return Decline
+	case t.kinds[kindRank(KindRefer)] > 0 || t.bandOutcome[rankRefer]:
+		return Refer
+	case t.missing > 0 || t.invalid > 0:
+		return NeedsReview
+	case t.kinds[kindRank(KindConcern)] >= sc.reviewAt || t.bandOutcome[rankReview]:
+		return NeedsReview
+	case t.kinds[kindRank(KindCondition)] > 0:
+		return AcceptWithConditions
 	}
+	return Accept
+}
 
-	// The string lists share one allocation, each capped so that appending
-	// to one never writes into the next.
-	if n := nMissing + nInvalid + nIgnored + nNeeds; n > 0 {
+// lists writes the decision's lists. The string lists share one
+// allocation, each capped so that appending to one never writes into the
+// next.
+func (f *Form) lists(d *Decision, t *tally) {
+	sc := f.sc
+	if n := t.missing + t.invalid + t.ignored + t.needs; n > 0 {
 		strs := make([]string, 0, n)
 		mark := 0
 		cut := func() []string {
@@ -312,120 +304,152 @@ func (f *Form) Evaluate(o Options) Decision {
 			return l
 		}
 		for _, i := range sc.byID {
-			if shown.has(i) && f.slots[i].state == slotEmpty && sc.qs[i].required {
+			st := f.slots[i].state
+			if t.shown.has(i) && st == slotEmpty && sc.qs[i].required {
 				strs = append(strs, sc.qs[i].id)
 			}
 		}
 		d.Missing = cut()
 		for _, i := range sc.byID {
-			if shown.has(i) && f.slots[i].state == slotInvalid {
+			if t.shown.has(i) && f.slots[i].state == slotInvalid {
 				strs = append(strs, sc.qs[i].id)
 			}
 		}
 		d.Invalid = cut()
 		for _, i := range sc.byID {
-			if !shown.has(i) && f.slots[i].state != slotEmpty {
+			if !t.shown.has(i) && f.slots[i].state != slotEmpty {
 				strs = append(strs, sc.qs[i].id)
 			}
 		}
 		d.Ignored = cut()
 		for i := range sc.rules {
-			if fired.has(int32(i)) {
+			if t.fired.has(int32(i)) {
 				strs = append(strs, sc.rules[i].needs...)
 			}
 		}
 		for j := range sc.bands {
-			if bandFired&(1<<j) != 0 {
+			if t.bands&(1<<j) != 0 {
 				strs = append(strs, sc.bands[j].needs...)
 			}
 		}
 		needs := strs[mark:]
 		slices.Sort(needs)
-		needs = slices.Compact(needs)
-		if len(needs) > 0 {
+		if needs = slices.Compact(needs); len(needs) > 0 {
 			d.Needs = needs[:len(needs):len(needs)]
 		}
 	}
-
-	if nCond > 0 {
-		d.Conditions = make([]Requirement, 0, nCond)
-		for i := range sc.rules {
-			if r := &sc.rules[i]; r.kind == KindCondition && fired.has(int32(i)) {
+	if n := t.kinds[kindRank(KindCondition)]; n > 0 {
+		d.Conditions = make([]Requirement, 0, n)
+		start, end := sc.kindRules(KindCondition)
+		for i := start; i < end; i++ {
+			if r := &sc.rules[i]; t.fired.has(int32(i)) {
 				d.Conditions = append(d.Conditions, Requirement{Rule: r.id, Text: r.text})
 			}
 		}
 	}
+}
 
-	reasons := make([]Reason, 0, fired.count()+overridden.count()+bits.OnesCount64(bandFired)+
-		nMissing+nInvalid+nIgnored+nBadOverride+2)
-	rules := func(kind Kind, code Code) {
-		for i := range sc.rules {
-			if r := &sc.rules[i]; r.kind == kind && fired.has(int32(i)) {
-				reasons = append(reasons, Reason{Code: code, Rule: r.id, Question: r.reasonQuest, Message: r.message})
+// reasons writes the decision's reasons, most important first.
+func (f *Form) reasons(t *tally, o Options) []Reason {
+	sc := f.sc
+	rs := make([]Reason, 0, t.fired.count()+t.overridden.count()+bits.OnesCount64(t.bands)+
+		t.missing+t.invalid+t.ignored+t.badOverrides+1)
+	rs = f.ruleReasons(rs, t, KindUrgent, CodeUrgent)
+	rs = f.bandReasons(rs, t, Urgent)
+	if t.crisis > 0 {
+		rs = f.questionReasons(rs, t, CodeCrisisUnanswered)
+	}
+	rs = f.ruleReasons(rs, t, KindRedFlag, CodeRedFlag)
+	rs = f.bandReasons(rs, t, Decline)
+	if t.overridden != (set{}) {
+		start, end := sc.kindRules(KindRedFlag)
+		for i := start; i < end; i++ {
+			if r := &sc.rules[i]; t.overridden.has(int32(i)) {
+				rs = append(rs, Reason{Code: CodeOverridden, Rule: r.id, Question: r.reasonQuest, Message: r.overridden})
 			}
 		}
 	}
-	bands := func(o Outcome) {
-		for j := range sc.bands {
-			if b := &sc.bands[j]; b.outcome == o && bandFired&(1<<j) != 0 {
-				reasons = append(reasons, Reason{Code: CodeBand, Rule: b.id, Message: b.message})
+	rs = f.ruleReasons(rs, t, KindRefer, CodeRefer)
+	rs = f.bandReasons(rs, t, Refer)
+	if t.missing+t.invalid > t.crisis {
+		rs = f.questionReasons(rs, t, CodeMissing)
+		rs = f.questionReasons(rs, t, CodeInvalidAnswer)
+	}
+	rs = f.ruleReasons(rs, t, KindConcern, CodeConcern)
+	if t.kinds[kindRank(KindConcern)] >= sc.reviewAt {
+		rs = append(rs, Reason{Code: CodeConcerns, Message: "Several concerns together need the provider's review."})
+	}
+	rs = f.bandReasons(rs, t, NeedsReview)
+	rs = f.bandReasons(rs, t, "")
+	rs = f.ruleReasons(rs, t, KindCondition, CodeCondition)
+	rs = f.ruleReasons(rs, t, KindNeed, CodeNeed)
+	if t.badOverrides > 0 {
+		for _, id := range o.Overrides {
+			if !sc.isRedFlag(id) {
+				rs = append(rs, Reason{Code: CodeOverrideUnknown, Rule: id,
+					Message: "The override “" + id + "” names no red-flag rule of this screening, so it changed nothing."})
 			}
 		}
 	}
-	questions := func(code Code, match func(*cquestion, slotState) bool, msg func(*cquestion) string) {
-		for _, i := range sc.byID {
-			q := &sc.qs[i]
-			if match(q, f.slots[i].state) && shown.has(i) == (code != CodeIgnored) {
-				reasons = append(reasons, Reason{Code: code, Question: q.id, Message: msg(q)})
-			}
-		}
+	if t.ignored > 0 {
+		rs = f.questionReasons(rs, t, CodeIgnored)
 	}
-	rules(KindUrgent, CodeUrgent)
-	bands(Urgent)
-	questions(CodeCrisisUnanswered,
-		func(q *cquestion, st slotState) bool { return q.crisis && st != slotSet },
-		func(q *cquestion) string { return q.crisisMsg })
-	rules(KindRedFlag, CodeRedFlag)
-	bands(Decline)
-	for i := range sc.rules {
-		if r := &sc.rules[i]; overridden.has(int32(i)) {
-			reasons = append(reasons, Reason{Code: CodeOverridden, Rule: r.id, Question: r.reasonQuest, Message: r.overridden})
-		}
+	if len(rs) == 0 {
+		rs = append(rs, Reason{Code: CodeFit, Message: "Every answer fits the service; no rule stood in the way."})
 	}
-	rules(KindRefer, CodeRefer)
-	bands(Refer)
-	questions(CodeMissing,
-		func(q *cquestion, st slotState) bool { return !q.crisis && q.required && st == slotEmpty },
-		func(q *cquestion) string { return q.missingMsg })
-	questions(CodeInvalidAnswer,
-		func(q *cquestion, st slotState) bool { return !q.crisis && st == slotInvalid },
-		func(q *cquestion) string { return q.invalidMsg })
-	rules(KindConcern, CodeConcern)
-	if nConcern >= sc.reviewAt {
-		reasons = append(reasons, Reason{Code: CodeConcerns, Message: "Several concerns together need the provider's review."})
-	}
-	bands(NeedsReview)
-	bands("")
-	rules(KindCondition, CodeCondition)
-	rules(KindNeed, CodeNeed)
-	for _, id := range o.Overrides {
-		if !sc.isRedFlag(id) {
-			reasons = append(reasons, Reason{Code: CodeOverrideUnknown, Rule: id,
-				Message: "The override “" + id + "” names no red-flag rule of this screening, so it changed nothing."})
-		}
-	}
-	questions(CodeIgnored,
-		func(_ *cquestion, st slotState) bool { return st != slotEmpty },
-		func(q *cquestion) string { return q.ignoredMsg })
-	if len(reasons) == 0 {
-		reasons = append(reasons, Reason{Code: CodeFit, Message: "Every answer fits the service; no rule stood in the way."})
-	}
-	d.Reasons = reasons
+	return rs
+}
 
-	if d.Outcome == Urgent && len(o.Resources) > 0 {
-		d.Resources = slices.Clone(o.Resources)
+// ruleReasons appends a reason for each fired rule of kind.
+func (f *Form) ruleReasons(rs []Reason, t *tally, kind Kind, code Code) []Reason {
+	if t.kinds[kindRank(kind)] == 0 {
+		return rs
 	}
-	return d
+	start, end := f.sc.kindRules(kind)
+	for i := start; i < end; i++ {
+		if r := &f.sc.rules[i]; t.fired.has(int32(i)) {
+			rs = append(rs, Reason{Code: code, Rule: r.id, Question: r.reasonQuest, Message: r.message})
+		}
+	}
+	return rs
+}
+
+// bandReasons appends a reason for each fired band with outcome o.
+func (f *Form) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
+	if t.bands == 0 {
+		return rs
+	}
+	for j := range f.sc.bands {
+		if b := &f.sc.bands[j]; b.outcome == o && t.bands&(1<<j) != 0 {
+			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: b.message})
+		}
+	}
+	return rs
+}
+
+// questionReasons appends a reason with code for each question it
+// applies to, in question ID order.
+func (f *Form) questionReasons(rs []Reason, t *tally, code Code) []Reason {
+	for _, i := range f.sc.byID {
+		q := &f.sc.qs[i]
+		st := f.slots[i].state
+		shown := t.shown.has(i)
+		var msg string
+		switch {
+		case code == CodeCrisisUnanswered && shown && q.crisis && st != slotSet:
+			msg = q.crisisMsg
+		case code == CodeMissing && shown && !q.crisis && q.required && st == slotEmpty:
+			msg = q.missingMsg
+		case code == CodeInvalidAnswer && shown && !q.crisis && st == slotInvalid:
+			msg = q.invalidMsg
+		case code == CodeIgnored && !shown && st != slotEmpty:
+			msg = q.ignoredMsg
+		default:
+			continue
+		}
+		rs = append(rs, Reason{Code: code, Question: q.id, Message: msg})
+	}
+	return rs
 }
 
 // isRedFlag reports whether id names a red-flag rule.

@@ -47,7 +47,7 @@ type slot struct {
 	remote bool    // location: "remote"
 	num    float64 // yes/no as 1 or 0, number, scale, unease, date in days, option scores, km from base, hours of overlap
 	mask   uint64  // choice: the chosen options' bits
-	text   string  // free text, trimmed
+	text   string  // free text, trimmed and case-folded
 }
 
 // A Form is a set of answers bound to one Screener: each answer validated
@@ -206,7 +206,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 			l.Add(path, ProblemTooLong, "the answer is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
 			return slot{}
 		}
-		s.text = trimmed(v.text)
+		s.text = fold(trimmed(v.text))
 		if s.text == "" {
 			return slot{}
 		}
