@@ -28,7 +28,7 @@ func benchScreening() (Screening, Provider, Answers) {
 		add(Question{ID: fmt.Sprintf("many%d", i), Type: TypeMultipleChoice, Text: "Pick some", Options: opts}, Choices("a", opts[1+i%3].Code))
 	}
 	for i := range 5 {
-		add(Question{ID: fmt.Sprintf("scale%d", i), Type: TypeScale, Text: "How much?", Range: &Range{Min: 0, Max: 3}, Required: true}, Number(float64(i % 4)))
+		add(Question{ID: fmt.Sprintf("scale%d", i), Type: TypeScale, Text: "How much?", Range: &Range{Min: 0, Max: 3}, Required: true}, Number(float64(i%4)))
 	}
 	for i := range 3 {
 		add(Question{ID: fmt.Sprintf("num%d", i), Type: TypeNumber, Text: "How many?", Range: &Range{Min: 0, Max: 1000}, Unit: "EUR"}, Number(float64(40*i+10)))

@@ -26,9 +26,9 @@ type Screener struct {
 	topo     []int32          // positions, each after the questions its display reads
 	nodes    []node
 	kids     []int32
-	rules    []crule // by kind (as kindRank orders them), then ID
+	rules    []crule         // by kind (as kindRank orders them), then ID
 	kindEnd  [numKinds]int32 // kindEnd[k] is the end of the rules of kind rank k
-	bands    []cband // in band ID order
+	bands    []cband         // in band ID order
 	ruleIdx  map[string]int32
 	reviewAt int
 	nNeeds   int // needs of all rules and bands together, an upper bound
