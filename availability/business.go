@@ -33,11 +33,15 @@ const BusinessSearch = 366 * 24 * time.Hour
 // The result is expressed in the schedule's zone. AddBusiness walks the
 // schedule one local day at a time and does not materialize its open time.
 // It returns ErrNoOpenTime when a stretch of BusinessSearch holds no open
-// time, ErrRangeTooLong when u would lie more than MaxRange after t, and an
-// error matching ErrInvalid when d is negative.
+// time, ErrRangeTooLong when u would lie more than MaxRange after t,
+// ErrTooLarge when the schedule is beyond the size limits, and an error
+// matching ErrInvalid when d is negative.
 func (s Schedule) AddBusiness(t time.Time, d time.Duration) (time.Time, error) {
 	if d < 0 {
 		return time.Time{}, fmt.Errorf("%w: negative business duration %s", ErrInvalid, d)
+	}
+	if err := s.checkSize(); err != nil {
+		return time.Time{}, err
 	}
 	loc := s.location()
 	if d == 0 {
@@ -59,7 +63,8 @@ func (s Schedule) AddBusiness(t time.Time, d time.Duration) (time.Time, error) {
 
 // BusinessBetween returns the open time between from and to: the length of
 // Open(Interval{from, to}), negated when to is before from. It returns
-// ErrRangeTooLong when the two are more than MaxRange apart.
+// ErrRangeTooLong when the two are more than MaxRange apart, and
+// ErrTooLarge when the schedule is beyond the size limits.
 func (s Schedule) BusinessBetween(from, to time.Time) (time.Duration, error) {
 	if to.Before(from) {
 		d, err := s.BusinessBetween(to, from)
@@ -67,6 +72,9 @@ func (s Schedule) BusinessBetween(from, to time.Time) (time.Duration, error) {
 	}
 	if to.Sub(from) > MaxRange {
 		return 0, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, to.Sub(from), MaxRange)
+	}
+	if err := s.checkSize(); err != nil {
+		return 0, err
 	}
 	if !s.mayOpen() {
 		return 0, nil

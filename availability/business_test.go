@@ -169,6 +169,14 @@ func TestAddBusinessErrors(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	_, err = office.BusinessBetween(from, from.Add(MaxRange+time.Hour))
 	require.ErrorIs(t, err, ErrRangeTooLong)
+
+	huge := Schedule{Zone: ny, Hours: make([]Window, MaxWindows+1)}
+	_, err = huge.AddBusiness(from, time.Hour)
+	require.ErrorIs(t, err, ErrTooLarge)
+	_, err = huge.BusinessBetween(from, from.Add(time.Hour))
+	require.ErrorIs(t, err, ErrTooLarge)
+	_, err = communication().Respond(huge, Message{Arrived: from})
+	require.ErrorIs(t, err, ErrTooLarge)
 }
 
 func TestBusinessBetween(t *testing.T) {

@@ -311,8 +311,9 @@ func (t Target) String() string {
 // question. Deadlines are expressed in s's zone.
 //
 // Respond returns ErrNoOpenTime when a business-time deadline can never be
-// reached because s has no open time (or none for BusinessSearch), and
-// ErrRangeTooLong when it lies more than MaxRange ahead.
+// reached because s has no open time (or none for BusinessSearch),
+// ErrRangeTooLong when it lies more than MaxRange ahead, and ErrTooLarge
+// when s is beyond the size limits.
 func (p ResponsePolicy) Respond(s Schedule, m Message) (Response, error) {
 	c, err := p.compute(&s, m, true)
 	if err != nil {
@@ -397,6 +398,9 @@ type reply struct {
 // compute works out the reply to m; with wantNext it also finds the next
 // open window when the message arrived after hours.
 func (p *ResponsePolicy) compute(s *Schedule, m Message, wantNext bool) (reply, error) {
+	if err := s.checkSize(); err != nil {
+		return reply{target: -1}, err
+	}
 	loc := s.location()
 	c := reply{level: m.Urgency, categorized: true, target: -1, arrived: m.Arrived.In(loc), channelOK: true}
 	if m.Category != "" {
