@@ -476,3 +476,26 @@ func BenchmarkAnswer(b *testing.B) {
 		})
 	}
 }
+
+func FuzzAnswerJSON(f *testing.F) {
+	now, req := stayTheNight(f)
+	seed, err := json.Marshal(coversCosts().Answer(eveningCalendar(f), now, req))
+	require.NoError(f, err)
+	f.Add(seed)
+	f.Add([]byte(`{"decision":"refused","surcharge":{},"reasons":[{"code":"invalid_request","rule":"request.session","message":"x"}],"message":"no"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a Answer
+		if err := json.Unmarshal(data, &a); err != nil {
+			return
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			return // a decoded instant that cannot be written back, such as year 10000
+		}
+		var back Answer
+		require.NoError(t, json.Unmarshal(b, &back))
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(again))
+	})
+}

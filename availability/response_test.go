@@ -398,3 +398,27 @@ func BenchmarkRespond(b *testing.B) {
 		})
 	}
 }
+
+func FuzzResponseJSON(f *testing.F) {
+	r, err := communication().Respond(officeHours(f), Message{Arrived: time.Date(2026, 12, 28, 10, 0, 0, 0, time.UTC), Urgency: Urgent})
+	require.NoError(f, err)
+	seed, err := json.Marshal(r)
+	require.NoError(f, err)
+	f.Add(seed)
+	f.Add([]byte(`{"urgency":"routine","deadline":"0001-01-01T00:00:00Z","has_deadline":false,"after_hours":true,"within_policy":true,"reasons":[{"code":"no_target","message":"x"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Response
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return // a decoded instant that cannot be written back, such as year 10000
+		}
+		var back Response
+		require.NoError(t, json.Unmarshal(b, &back))
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(again))
+	})
+}

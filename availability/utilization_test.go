@@ -238,3 +238,23 @@ func BenchmarkApplyConditions(b *testing.B) {
 		}
 	}
 }
+
+func FuzzUtilizationJSON(f *testing.F) {
+	f.Add([]byte(`{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h0m0s","booked":"20h0m0s"}`))
+	f.Add([]byte(`{"open":"0s","booked":"-1h"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var u Utilization
+		if err := json.Unmarshal(data, &u); err != nil {
+			return
+		}
+		b, err := json.Marshal(u)
+		if err != nil {
+			return // a decoded instant that cannot be written back, such as year 10000
+		}
+		var back Utilization
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, u.Open, back.Open)
+		require.Equal(t, u.Booked, back.Booked)
+		require.True(t, u.Range.Start.Equal(back.Range.Start) && u.Range.End.Equal(back.Range.End))
+	})
+}
