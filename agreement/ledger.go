@@ -46,11 +46,12 @@ func (a Account) check() error {
 // the ladders), the late cancellations within the cancellation limit's
 // span, and the rights to terminate the client has given the provider.
 //
-// Events must come in order of At; Apply refuses an earlier one, and any
-// event after a termination. Money is conserved after every event: Apply
+// Events must come in order of At; Apply refuses an earlier one, any event
+// after a termination, an invalid event and money in another currency, and
+// leaves the ledger as it was. Money is conserved after every event: Apply
 // checks the account and fails with ErrConservation rather than go on if
-// it ever did not add up. After an error, the ledger is unusable and Apply
-// returns that error again.
+// it ever did not add up. An error while applying an event (that one, or
+// an overflow) leaves the ledger unusable: Apply returns it again.
 //
 // Within a ledger:
 //   - a payment with Sessions buys a package: its amount is split over its
