@@ -203,8 +203,11 @@ type Response struct {
 	// WithinPolicy reports whether the channel, and the hour, are
 	// acceptable for the level.
 	WithinPolicy bool `json:"within_policy"`
-	// Reasons explain the deadline and every way the message is outside
-	// the policy, in that order.
+	// Reasons explain, in this order: the deadline (CodeDeadline, or
+	// CodeNoTarget); when the message arrived after hours, why the
+	// provider is off (Schedule.Explain's reason: outside_hours,
+	// protected_time, holiday, …); an unknown category; and every way the
+	// message is outside the policy (CodeAfterHours, CodeChannel).
 	Reasons []Reason `json:"reasons"`
 	// Alternatives are what to offer the client while the provider is
 	// off, most urgent first: resources, on-call colleague, covering
