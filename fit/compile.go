@@ -689,7 +689,7 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 					list = append(list, Number(f))
 				}
 			case valueTexts:
-				if q.Type != TypeInstinct {
+				if q.Type != TypeInstinct && q.Type != TypeDate {
 					return mismatch("a list of numbers")
 				}
 				for _, t := range v.texts {
@@ -1116,6 +1116,8 @@ func (b *builder) itemRange(cr *crule) (lo, hi float64) {
 // bands checks and compiles the bands, in ID order.
 func (b *builder) bands() {
 	s, sc := b.s, b.sc
+	// The reach of the score is known only when every rule compiled.
+	reach := len(b.problems) == 0
 	for i := range s.Bands {
 		bd := &s.Bands[i]
 		path := &at{parent: &at{name: "bands"}, index: i}
@@ -1130,7 +1132,7 @@ func (b *builder) bands() {
 		switch {
 		case !finite(bd.Min) || !finite(bd.Max) || bd.Min > bd.Max:
 			b.add(path, "", ProblemBadRange, "the band %v–%v is not a finite range with min ≤ max", bd.Min, bd.Max)
-		case bd.Max < b.smin || bd.Min > b.smax:
+		case reach && (bd.Max < b.smin || bd.Min > b.smax):
 			b.add(path, "", ProblemNeverFires, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
 		}
 		switch bd.Outcome {

@@ -1,0 +1,186 @@
+// Package fit screens prospective clients: it decides whether a client is
+// a fit for a provider's service, explains the decision in sentences the
+// provider can reuse with the client, hands needs to referral when the
+// answer is no, and plans safety check-ins for meetings with clients.
+//
+// # Screenings as data
+//
+// A [Screening] is a questionnaire as data: typed [Question]s, [Rule]s and
+// score [Band]s. It round-trips through JSON, [Screening.Validate] reports
+// every problem at once, and [Compile] binds it to a [Provider] (the
+// provider's availability and base) and returns a [Screener], which
+// evaluates answers into a [Decision]:
+//
+//	sc, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), provider)
+//	…
+//	d := sc.Evaluate(answers, fit.Options{Resources: crisisLines})
+//	fmt.Println(d.Outcome, d.Needs)
+//	for _, r := range d.Reasons {
+//		fmt.Println(r.Message) // "You asked me on a date; …"
+//	}
+//
+// # Questions and answers
+//
+// A question's [Type] says which [Value] answers it:
+//
+//	yes_no           Bool(true)                          true
+//	single_choice    Choice("fitness")                   "fitness"
+//	multiple_choice  Choices("fitness", "nutrition")     ["fitness", "nutrition"]
+//	number, scale    Number(60)                          60
+//	text             Text("run a 10k")                   "run a 10k"
+//	date             DateValue(d)                        "2026-04-01"
+//	location         Location(p), Remote()               {"lat": 44.5, "lon": 11.3}, "remote"
+//	times            Times(windows...)                   [{"days": "sun", "start": "11:00", "end": "14:00"}]
+//	instinct         Instinct(Uneasy)                    "uneasy" (or 2)
+//
+// Options have stable codes, compared exactly. Numbers may have a [Range]
+// and a unit; scales must have a range and take whole numbers. Weekly times
+// reuse [availability.Window] and are read in the provider's zone. A
+// question may be required, may be a crisis indicator (which makes it
+// required), and may be shown only when a [Condition] on other answers
+// holds (EnableWhen). Questions are answered by the client or, marked
+// [ByProvider], by the provider: what they observed, and their own unease
+// ("trust your instinct"), an [Unease] level that rules weigh like any
+// other answer.
+//
+// Empty or blank text is no answer. A multiple-choice answer with no codes
+// is an answer: "none of these".
+//
+// # Conditions
+//
+// A [Condition] is a tree: all, any, not, or a comparison of one answer
+// with a value. Conditions are data; nothing is parsed or run as code.
+// Engines disagree on the edge cases, so here they are, decided:
+//
+// A missing answer — unanswered, blank, invalid, or to a hidden question —
+// makes every comparison false: equals, not_equals, less, less_or_equal,
+// greater, greater_or_equal, in and contains. answered is false. Only not
+// turns a false into a true, so not(equals x) holds for a missing answer
+// while not_equals x does not. (SurveyJS also makes a missing number
+// "< 5" false; json-logic makes it true, comparing null as 0. Here it is
+// false.)
+//
+// Text comparisons ignore case by Unicode simple case folding, as
+// [strings.EqualFold] does, and ignore surrounding white space: "Marathon "
+// equals "MARATHON". contains on text is a case-insensitive substring
+// test. Option codes, being codes, are compared exactly, case included.
+// (SurveyJS ignores case on =; json-logic does not. Here, text ignores case
+// and codes do not.)
+//
+// For a multiple-choice answer, equals means the same set of options
+// (order and repeats aside; ["a","b"] equals ["b","a"]), not_equals a
+// different set, contains that every listed option was chosen, and in that
+// at least one chosen option is listed. (Cal.com's "multiselect equals"
+// means includes; here that is contains.) For a single choice, equals and
+// not_equals take one code and in a list of codes. Numbers, scales, unease
+// levels and dates take equals, not_equals, the four orderings and in;
+// yes/no takes equals and not_equals; locations and weekly times take only
+// answered (their rules are distance and overlap).
+//
+// # Rules
+//
+// A rule fires on a condition (When), on too little weekly overlap between
+// the client's times and the provider's open hours (Overlap: the provider's
+// [availability.Schedule] materialized over one week with
+// [availability.Schedule.Open], intersected with the client's windows), or
+// on a place farther than a radius from the provider's base, or remote when
+// the service is not (Distance, by [availability.Point.DistanceKm]). Its
+// [Kind] says what firing means:
+//
+//   - red_flag declines, unless the provider overrides it (Options.Overrides);
+//   - concern is a doubt; ReviewAt of them (2 by default) need review;
+//   - score adds Weight, or Weight times an item's answer;
+//   - need adds tags for referral;
+//   - condition accepts only with a condition (Rule.Text), such as signing
+//     the boundaries acknowledgment;
+//   - urgent is a crisis indicator: refer at once, with the crisis resources
+//     the caller passes (Options.Resources); it cannot be overridden;
+//   - refer says the service is not what the client needs.
+//
+// Any rule may carry needs. Score bands map score ranges to an outcome,
+// needs, or both, so standard summed instruments work; an item-level flag
+// (any self-harm answer above zero is urgent, whatever the total) is an
+// urgent rule on that one item.
+//
+// # Decisions
+//
+// [Form.Evaluate] returns a [Decision]: the [Outcome] (accept,
+// accept_with_conditions, needs_review, decline, refer, urgent), the
+// score, the conditions, the needs, the missing, invalid and ignored
+// questions, and [Reason]s, each with a stable [Code], the rule or band
+// ID, the question, and a sentence. The outcome is the first that applies:
+// urgent; needs_review when a crisis question is unanswered; decline;
+// refer; needs_review when a required answer is missing or an answer is
+// invalid; needs_review when concerns add up or a band says so;
+// accept_with_conditions; accept.
+//
+// The screening fails closed: while a shown crisis question has no valid
+// answer the outcome is needs_review (only an urgent rule outranks it), and
+// while a shown required question has no answer, or an answer is invalid,
+// it is never accept or accept_with_conditions: it is needs_review, unless
+// a red flag or refer rule already said no, which the missing answer could
+// not have changed. The missing items are named either way.
+//
+// Answers to hidden questions are left out of every rule and of the
+// score, and reported as ignored. The decision never depends on the order
+// of the questions or the rules: display is evaluated in dependency order,
+// rules and lists in ID order, and the score summed in that order.
+//
+// # Evaluation cost
+//
+// Compile does the work once: questions are indexed by position, option
+// codes become bits, conditions become flat arrays, rules are sorted, the
+// reasons' sentences are written, and the provider's week is materialized.
+// [Screener.Bind] validates answers and converts each once into a [Form]
+// (text case-folded, places turned into distances, weekly times into hours
+// of overlap). [Form.Evaluate] then reads answers by position, without
+// maps, and allocates only the decision's lists: about a microsecond and
+// three allocations for 30 questions, 10 conditional displays and 20
+// rules. [Screener.Evaluate] does both steps.
+//
+// # Validation
+//
+// [Screening.Validate] and [Compile] report, as [Problems] with paths such
+// as "rules[2].when.any[0].question": missing and duplicate IDs, unknown
+// types, kinds, operators, questions and options, operators and values
+// that do not suit a question's type, cycles in conditional display,
+// questions that can never be shown, rules and bands that can never fire
+// (a scale 0–3 compared "greater 3", an all of equals a and equals b on
+// one single choice, a band outside the scores the rules can give), and
+// limits passed ([MaxQuestions], [MaxRules], …). [Screener.ValidateAnswers]
+// reports wrong types, unknown options, values out of range, shown required
+// questions without an answer, and answers to hidden questions.
+//
+// # The standard bank
+//
+// [Standard] returns the questions and rules distilled from story 5, the
+// consultation that was a date: clarified end goals and goals in scope,
+// schedule fit, location or remote fit, budget against the fee, crisis
+// indicators, the red flags (interest in the provider rather than the
+// service, romantic interest, personal compliments, insisting on meeting
+// outside professional settings or hours, contact through channels the
+// provider did not give, pushing past stated boundaries, gifts or paying
+// for the provider), the provider's instinct, and the boundaries
+// acknowledgment as a condition. Each item says why it exists. Providers
+// take it whole, narrow it with [Screening.Only] or [Screening.Without],
+// or extend it with [Screening.Extend].
+//
+// # Safety check-in plans
+//
+// [NewSafetyPlan] returns, for a first in-person meeting or any meeting
+// alone with a client, a [SafetyPlan]: whom to tell (the trusted contacts
+// the caller passes), what to share (place, time, client name, how to
+// reach the provider), when to check in (the end plus a grace period), and
+// the escalation if no check-in arrives (call the provider, alert the
+// other contacts, call emergency services), with a debrief with a mentor
+// or advisor. Remote meetings get no plan unless asked for. Plans are data
+// with reasons; the host sends the messages.
+//
+// # Data
+//
+// Screenings, providers, answers, decisions, meetings and plans round-trip
+// through JSON with snake_case names; decoding rejects unknown fields with
+// the path of the problem. Nothing in the package reads a clock, does I/O
+// or keeps state: a Screener and a Form (between changes) are safe for
+// concurrent use.
+package fit

@@ -1,0 +1,201 @@
+package fit
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/stretchr/testify/require"
+)
+
+// small returns a valid screening to break in tests.
+func small() Screening {
+	return Screening{
+		ID: "small",
+		Questions: []Question{
+			{ID: "goals", Type: TypeText, Text: "Goals?", Required: true},
+			{ID: "areas", Type: TypeMultipleChoice, Text: "Areas?", Options: []Option{{Code: "fit", Label: "Fitness", Score: 1}, {Code: "food", Label: "Food", Score: 2}}},
+			{ID: "kind", Type: TypeSingleChoice, Text: "Kind?", Options: []Option{{Code: "x", Label: "X"}, {Code: "y", Label: "Y"}}},
+			{ID: "scale", Type: TypeScale, Text: "How much?", Range: &Range{Min: 0, Max: 3}},
+			{ID: "when", Type: TypeTimes, Text: "When?"},
+			{ID: "where", Type: TypeLocation, Text: "Where?"},
+			{ID: "more", Type: TypeText, Text: "More?", EnableWhen: ptr(Has("goals"))},
+		},
+		Rules: []Rule{
+			{ID: "flag", Kind: KindRedFlag, When: ptr(Compare("goals", Contains, Text("date"))), Message: "A date is not a goal."},
+			{ID: "item", Kind: KindScore, Question: "scale", Weight: 1},
+		},
+		Bands: []Band{{ID: "high", Min: 2, Max: 3, Outcome: NeedsReview, Message: "High."}},
+	}
+}
+
+func TestValidateSmallIsValid(t *testing.T) {
+	require.NoError(t, small().Validate())
+}
+
+func TestValidate(t *testing.T) {
+	type pc struct{ Path, Code string }
+	tests := []struct {
+		name  string
+		break_ func(s *Screening)
+		want  []pc
+	}{
+		{"no id", func(s *Screening) { s.ID = "" }, []pc{{"id", ProblemRequired}}},
+		{"no questions", func(s *Screening) { s.Questions, s.Rules, s.Bands = nil, nil, nil }, []pc{{"questions", ProblemEmpty}}},
+		{"negative review_at", func(s *Screening) { s.ReviewAt = -1 }, []pc{{"review_at", ProblemBadValue}}},
+		{"duplicate question", func(s *Screening) { s.Questions[1].ID = "goals" }, []pc{
+			{"questions[1].id", ProblemDuplicateID},
+			// The second "goals" is a choice question now, so contains
+			// on text there reads the first.
+		}},
+		{"unknown type", func(s *Screening) { s.Questions[0].Type = "essay" }, []pc{{"questions[0].type", ProblemUnknownType}, {"rules[0].when.op", ProblemTypeMismatch}}},
+		{"no text", func(s *Screening) { s.Questions[0].Text = " " }, []pc{{"questions[0].text", ProblemRequired}}},
+		{"bad respondent", func(s *Screening) { s.Questions[0].By = "coach" }, []pc{{"questions[0].by", ProblemBadValue}}},
+		{"choice without options", func(s *Screening) { s.Questions[2].Options = nil }, []pc{{"questions[2].options", ProblemEmpty}}},
+		{"options on text", func(s *Screening) { s.Questions[0].Options = []Option{{Code: "a", Label: "A"}} }, []pc{{"questions[0].options", ProblemUnexpected}}},
+		{"duplicate option", func(s *Screening) { s.Questions[2].Options[1].Code = "x" }, []pc{{"questions[2].options[1].code", ProblemDuplicateID}}},
+		{"empty option code and label", func(s *Screening) { s.Questions[2].Options[0] = Option{} }, []pc{
+			{"questions[2].options[0].code", ProblemRequired}, {"questions[2].options[0].label", ProblemRequired}}},
+		{"scale without range", func(s *Screening) { s.Questions[3].Range = nil }, []pc{{"questions[3].range", ProblemRequired}}},
+		{"reversed range", func(s *Screening) { s.Questions[3].Range = &Range{Min: 3, Max: 0} }, []pc{{"questions[3].range", ProblemBadRange}}},
+		{"fractional scale", func(s *Screening) { s.Questions[3].Range = &Range{Min: 0, Max: 2.5} }, []pc{{"questions[3].range", ProblemBadRange}}},
+		{"range on text", func(s *Screening) { s.Questions[0].Range = &Range{} }, []pc{{"questions[0].range", ProblemUnexpected}}},
+		{"unit on text", func(s *Screening) { s.Questions[0].Unit = "km" }, []pc{{"questions[0].unit", ProblemUnexpected}}},
+		{"unknown reference", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Has("goal")) }, []pc{{"questions[6].enable_when.question", ProblemUnknownQuestion}}},
+		{"self reference", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Has("more")) }, []pc{{"questions[6].enable_when", ProblemCycle}}},
+		{"cycle", func(s *Screening) { s.Questions[0].EnableWhen = ptr(Has("more")) }, []pc{{"questions[0].enable_when", ProblemCycle}}},
+		{"empty condition", func(s *Screening) { s.Questions[6].EnableWhen = &Condition{} }, []pc{{"questions[6].enable_when", ProblemEmpty}}},
+		{"ambiguous condition", func(s *Screening) {
+			s.Questions[6].EnableWhen = &Condition{Question: "goals", Op: Answered, All: []Condition{Has("goals")}}
+		}, []pc{{"questions[6].enable_when", ProblemAmbiguous}}},
+		{"empty all", func(s *Screening) { s.Questions[6].EnableWhen = &Condition{All: []Condition{}} }, []pc{{"questions[6].enable_when.all", ProblemEmpty}}},
+		{"unknown op", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", "like", Text("x"))) }, []pc{{"rules[0].when.op", ProblemUnknownOp}}},
+		{"op for type", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Less, Text("x"))) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
+		{"value for type", func(s *Screening) { s.Rules[0].When = ptr(Is("goals", Number(1))) }, []pc{{"rules[0].when.value", ProblemTypeMismatch}}},
+		{"no value", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Equals, Value{})) }, []pc{{"rules[0].when.value", ProblemRequired}}},
+		{"value on answered", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Answered, Text("x"))) }, []pc{{"rules[0].when.value", ProblemUnexpected}}},
+		{"unknown option", func(s *Screening) {
+			s.Rules[0].When = ptr(AnyOf(Is("kind", Choice("X")), Compare("areas", In, Choices("fit", "gym"))))
+		}, []pc{{"rules[0].when.any[0].value", ProblemUnknownOption}, {"rules[0].when.any[1].value[1]", ProblemUnknownOption}}},
+		{"location compared", func(s *Screening) { s.Rules[0].When = ptr(Is("where", Remote())) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
+		{"bad date", func(s *Screening) {
+			s.Questions = append(s.Questions, Question{ID: "d", Type: TypeDate, Text: "Date?"})
+			s.Rules[0].When = ptr(Compare("d", Less, Text("2026-02-30")))
+		}, []pc{{"rules[0].when.value", ProblemBadValue}}},
+		{"too deep", func(s *Screening) {
+			c := Has("goals")
+			for range MaxDepth {
+				c = Not(c)
+			}
+			s.Rules[0].When = &c
+		}, []pc{{"rules[0].when" + strings.Repeat(".not", MaxDepth), ProblemTooDeep}}},
+		{"never shown", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Compare("scale", Greater, Number(3))) }, []pc{{"questions[6].enable_when", ProblemNeverShown}}},
+		{"never fires: scale out of range", func(s *Screening) { s.Rules[0].When = ptr(Is("scale", Number(4))) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: scale fraction", func(s *Screening) { s.Rules[0].When = ptr(Is("scale", Number(1.5))) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: one choice two ways", func(s *Screening) {
+			s.Rules[0].When = ptr(AllOf(Is("kind", Choice("x")), Is("kind", Choice("y"))))
+		}, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: empty numeric range", func(s *Screening) {
+			s.Rules[0].When = ptr(AllOf(Compare("scale", Less, Number(1)), Compare("scale", Greater, Number(1))))
+		}, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: in nothing", func(s *Screening) { s.Rules[0].When = ptr(Compare("kind", In, Choices())) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: not answered and answered", func(s *Screening) {
+			s.Rules[0].When = ptr(Not(Compare("goals", NotEquals, Text("x"))))
+		}, nil},
+		{"never fires: zero weight", func(s *Screening) { s.Rules[1].Weight = 0 }, []pc{{"rules[1].weight", ProblemNeverFires}}},
+		{"never fires: zero overlap", func(s *Screening) {
+			s.Rules[0] = Rule{ID: "flag", Kind: KindConcern, Overlap: &Overlap{Question: "when"}, Message: "m"}
+		}, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: band out of reach", func(s *Screening) { s.Bands[0].Min, s.Bands[0].Max = 4, 9 }, []pc{{"bands[0]", ProblemNeverFires}}},
+		{"duplicate rule", func(s *Screening) { s.Rules[1].ID = "flag" }, []pc{{"rules[1].id", ProblemDuplicateID}}},
+		{"band shares a rule ID", func(s *Screening) { s.Bands[0].ID = "item" }, []pc{{"bands[0].id", ProblemDuplicateID}}},
+		{"unknown kind", func(s *Screening) { s.Rules[0].Kind = "warning" }, []pc{{"rules[0].kind", ProblemUnknownKind}}},
+		{"no trigger", func(s *Screening) { s.Rules[0].When = nil }, []pc{{"rules[0]", ProblemNoTrigger}}},
+		{"two triggers", func(s *Screening) { s.Rules[0].Overlap = &Overlap{Question: "when", MinHours: 1} }, []pc{{"rules[0]", ProblemAmbiguous}}},
+		{"no message", func(s *Screening) { s.Rules[0].Message = "" }, []pc{{"rules[0].message", ProblemRequired}}},
+		{"weight on red flag", func(s *Screening) { s.Rules[0].Weight = 1 }, []pc{{"rules[0].weight", ProblemUnexpected}}},
+		{"text on red flag", func(s *Screening) { s.Rules[0].Text = "x" }, []pc{{"rules[0].text", ProblemUnexpected}}},
+		{"question on red flag", func(s *Screening) { s.Rules[0].Question = "goals" }, []pc{{"rules[0].question", ProblemUnexpected}, {"rules[0]", ProblemAmbiguous}}},
+		{"condition without text", func(s *Screening) {
+			s.Rules = append(s.Rules, Rule{ID: "ack", Kind: KindCondition, Message: "m"})
+		}, []pc{{"rules[2].text", ProblemRequired}}},
+		{"need without needs", func(s *Screening) {
+			s.Rules = append(s.Rules, Rule{ID: "need", Kind: KindNeed, Message: "m", Needs: []string{""}})
+		}, []pc{{"rules[2].needs[0]", ProblemRequired}}},
+		{"score of text", func(s *Screening) { s.Rules[1].Question = "goals" }, []pc{{"rules[1].question", ProblemTypeMismatch}}},
+		{"overlap on a location", func(s *Screening) {
+			s.Rules[0] = Rule{ID: "flag", Kind: KindConcern, Overlap: &Overlap{Question: "where", MinHours: 1}, Message: "m"}
+		}, []pc{{"rules[0].overlap.question", ProblemTypeMismatch}}},
+		{"negative radius", func(s *Screening) {
+			s.Rules[0] = Rule{ID: "flag", Kind: KindConcern, Distance: &Distance{Question: "where", MaxKm: -1}, Message: "m"}
+		}, []pc{{"rules[0].distance.max_km", ProblemBadValue}}},
+		{"band outcome", func(s *Screening) { s.Bands[0].Outcome = Accept }, []pc{{"bands[0].outcome", ProblemBadValue}}},
+		{"band range", func(s *Screening) { s.Bands[0].Min = 5 }, []pc{{"bands[0]", ProblemBadRange}}},
+		{"band message", func(s *Screening) { s.Bands[0].Message = "" }, []pc{{"bands[0].message", ProblemRequired}}},
+		{"long id", func(s *Screening) { s.Rules[0].ID = strings.Repeat("x", MaxIDBytes+1) }, []pc{{"rules[0].id", ProblemTooLong}}},
+		{"too many questions", func(s *Screening) {
+			s.Questions = make([]Question, MaxQuestions+1)
+		}, []pc{{"questions", ProblemTooMany}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := small()
+			tt.break_(&s)
+			err := s.Validate()
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ps Problems
+			require.True(t, errors.As(err, &ps))
+			var got []pc
+			for _, p := range ps {
+				require.NotEmpty(t, p.Message)
+				got = append(got, pc{p.Path, p.Code})
+			}
+			require.Equal(t, tt.want, got, "%v", err)
+		})
+	}
+}
+
+func TestValidateReportsEverythingAtOnce(t *testing.T) {
+	s := small()
+	s.ID = ""
+	s.Questions[2].Options = nil
+	s.Rules[0].Kind = "x"
+	s.Bands[0].Message = ""
+	var ps Problems
+	require.True(t, errors.As(s.Validate(), &ps))
+	require.Len(t, ps, 4)
+}
+
+func TestCompileChecksTheProvider(t *testing.T) {
+	s := small()
+	s.Rules = append(s.Rules, Rule{ID: "far", Kind: KindConcern, Distance: &Distance{Question: "where", MaxKm: 30}, Message: "Too far."})
+	bad := availability.Date{Year: 2026, Month: 2, Day: 30}
+	_, err := Compile(s, Provider{
+		Schedule: availability.Schedule{Hours: []availability.Window{{Start: availability.ClockOf(9, 0), End: availability.ClockOf(17, 0)}}},
+		Week:     &bad,
+	})
+	var ps Problems
+	require.True(t, errors.As(err, &ps))
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path+" "+p.Code)
+	}
+	require.Equal(t, []string{"provider.schedule.hours[0].days no_days", "provider.week bad_value", "rules[2].distance no_base"}, got)
+
+	base := availability.Point{Lat: 91}
+	_, err = Compile(s, Provider{Base: &base})
+	require.ErrorContains(t, err, "provider.base")
+
+	require.Panics(t, func() { MustCompile(Screening{}, Provider{}) })
+}
+
+func TestNeverFiresNotReportedForPossibleRules(t *testing.T) {
+	s := Standard(BankOptions{Fee: 80})
+	require.NoError(t, s.Validate())
+}
