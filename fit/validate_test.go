@@ -37,9 +37,9 @@ func TestValidateSmallIsValid(t *testing.T) {
 func TestValidate(t *testing.T) {
 	type pc struct{ Path, Code string }
 	tests := []struct {
-		name  string
-		break_ func(s *Screening)
-		want  []pc
+		name   string
+		breakIt func(s *Screening)
+		want   []pc
 	}{
 		{"no id", func(s *Screening) { s.ID = "" }, []pc{{"id", ProblemRequired}}},
 		{"no questions", func(s *Screening) { s.Questions, s.Rules, s.Bands = nil, nil, nil }, []pc{{"questions", ProblemEmpty}}},
@@ -141,7 +141,7 @@ func TestValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := small()
-			tt.break_(&s)
+			tt.breakIt(&s)
 			err := s.Validate()
 			if tt.want == nil {
 				require.NoError(t, err)
