@@ -37,9 +37,9 @@ func TestValidateSmallIsValid(t *testing.T) {
 func TestValidate(t *testing.T) {
 	type pc struct{ Path, Code string }
 	tests := []struct {
-		name   string
+		name    string
 		breakIt func(s *Screening)
-		want   []pc
+		want    []pc
 	}{
 		{"no id", func(s *Screening) { s.ID = "" }, []pc{{"id", ProblemRequired}}},
 		{"no questions", func(s *Screening) { s.Questions, s.Rules, s.Bands = nil, nil, nil }, []pc{{"questions", ProblemEmpty}}},
