@@ -72,6 +72,8 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 		m.DistanceKm = q.loc.DistanceKm(*p.Location)
 	}
 
+	m.Components = make([]Component, 0, factorCount)
+	m.Reasons = make([]Reason, 0, bits.OnesCount16(uint16(q.applicable))+3)
 	v := ix.values(it.i, q)
 	for f := range factorCount {
 		w := q.weights[f]

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
 )
@@ -145,7 +146,8 @@ func (c *Constraint) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Weights weigh the soft preferences that score a match. Each factor
+// Weights weigh the soft preferences that score a match; each is at most
+// 1,000,000. Each factor
 // scores between 0 and 1; a match's score is the weighted mean of the
 // factors that apply to the request (a factor applies when the request
 // gives what it needs and its weight is positive), so scores are between
@@ -251,7 +253,7 @@ type Options struct {
 	// Tolerance is how close two scores must be to count as near-equal,
 	// so that rotation decides between them: scores are compared in bands
 	// of this width (0.80 up to 0.85, 0.85 up to 0.90, …). Zero means
-	// 0.05; it must be below 1.
+	// 0.05; otherwise it must be at least 0.000001 and below 1.
 	Tolerance float64 `json:"tolerance,omitempty"`
 	// MaxPerPractice is the most matches from one practice; zero means no
 	// limit.
@@ -263,7 +265,7 @@ type Options struct {
 	Stale Staleness `json:"stale"`
 	// Immediate is how soon a provider's schedule must be open for them
 	// to count as having immediate capacity in an emergency; zero means
-	// 24 hours.
+	// 24 hours, and it may not exceed availability.MaxRange.
 	Immediate time.Duration `json:"immediate,omitempty"`
 	// Crisis are the crisis resources for emergencies. When it has none
 	// for the client's region, every listed resource is given; when it is
@@ -276,7 +278,9 @@ type Options struct {
 
 // The limits on options.
 const (
-	maxLimit = 1000
+	maxLimit     = 1000 // matches
+	maxWeight    = 1e6  // per factor
+	minTolerance = 1e-6 // when not zero
 )
 
 // Validate returns nil or Problems listing every problem of the options,
@@ -287,7 +291,11 @@ func (o Options) Validate() error {
 		ps.Add("hard", ProblemRange, "hard constraints %d hold unknown values", uint16(o.Hard))
 	}
 	for f := Factor(0); f < factorCount; f++ {
-		checkNonNegative(&ps, "weights", f.String(), o.Weights.of(f))
+		if w := o.Weights.of(f); w > maxWeight {
+			ps.Add(problem.Join("weights", f.String()), ProblemRange, "weight %v is above %v", w, float64(maxWeight))
+		} else {
+			checkNonNegative(&ps, "weights", f.String(), w)
+		}
 	}
 	switch {
 	case o.Limit < 0:
@@ -295,8 +303,8 @@ func (o Options) Validate() error {
 	case o.Limit > maxLimit:
 		ps.Add("limit", ProblemRange, "limit %d is above %d", o.Limit, maxLimit)
 	}
-	if !finite(o.Tolerance) || o.Tolerance < 0 || o.Tolerance >= 1 {
-		ps.Add("tolerance", ProblemRange, "tolerance %v is not in [0, 1)", o.Tolerance)
+	if !finite(o.Tolerance) || o.Tolerance != 0 && (o.Tolerance < minTolerance || o.Tolerance >= 1) {
+		ps.Add("tolerance", ProblemRange, "tolerance %v is neither 0 nor in [%v, 1)", o.Tolerance, minTolerance)
 	}
 	if o.MaxPerPractice < 0 {
 		ps.Add("max_per_practice", ProblemNegative, "max_per_practice %d is negative", o.MaxPerPractice)
@@ -311,8 +319,11 @@ func (o Options) Validate() error {
 	if !finite(o.Stale.Penalty) || o.Stale.Penalty < 0 || o.Stale.Penalty > 1 {
 		ps.Add("stale.penalty", ProblemRange, "penalty %v is not in [0, 1]", o.Stale.Penalty)
 	}
-	if o.Immediate < 0 {
+	switch {
+	case o.Immediate < 0:
 		ps.Add("immediate", ProblemNegative, "immediate %s is negative", o.Immediate)
+	case o.Immediate > availability.MaxRange:
+		ps.Add("immediate", ProblemRange, "immediate %s is longer than %s", o.Immediate, availability.MaxRange)
 	}
 	if err := o.Crisis.Validate(); err != nil {
 		for _, p := range err.(Problems) {

@@ -211,9 +211,10 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 			Message: plural(got.stale, "provider was", "providers were") + " left out because their intake facts were not confirmed in the last " + itoa(q.s.staleDays) + " days."})
 	}
 	if got.capped {
-		n := ix.cappedCount(q, &state, got.items)
-		res.Reasons = append(res.Reasons, Reason{Code: CodeDiversity, Rule: "max_per_practice",
-			Message: plural(n, "provider was", "providers were") + " left out to keep at most " + itoa(q.s.maxPerPractice) + " per practice."})
+		if n := ix.cappedCount(q, &state, got.items); n > 0 {
+			res.Reasons = append(res.Reasons, Reason{Code: CodeDiversity, Rule: "max_per_practice",
+				Message: plural(n, "provider was", "providers were") + " left out to keep at most " + itoa(q.s.maxPerPractice) + " per practice."})
+		}
 	}
 	res.Matches = make([]Match, len(got.items))
 	for k := range got.items {

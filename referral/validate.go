@@ -29,7 +29,6 @@ const (
 	ProblemCurrency  = "unknown_currency"  // money whose currency is not known
 	ProblemMismatch  = "currency_mismatch" // the two ends of a fee range in different currencies
 	ProblemOrder     = "order"             // a range whose minimum is above its maximum
-	ProblemUnknown   = "unknown"           // a reference to something not defined
 )
 
 // maxTagLen is the longest tag, ID or code accepted, in bytes.

@@ -122,6 +122,9 @@ func TestOptionsValidate(t *testing.T) {
 	require.NoError(t, err)
 	_, err = ix.Route(testNow, Request{}, Rotation{}, o)
 	require.ErrorIs(t, err, ErrInvalid)
+
+	o = Options{Weights: Weights{Needs: 1e300}, Tolerance: 1e-300, Immediate: availability.MaxRange + 1}
+	require.Equal(t, [][2]string{{"weights.needs", "out_of_range"}, {"tolerance", "out_of_range"}, {"immediate", "out_of_range"}}, problemsOf(t, o.Validate()))
 }
 
 func TestCrisisValidate(t *testing.T) {
