@@ -24,10 +24,10 @@ type query struct {
 	applicable Constraint
 	hard       Constraint
 
-	must     []string // must-have needs
-	scored   []string // needs the needs factor scores
-	mustSets []bitset // bitsets of must, nil for a tag nobody has
-	scored1  []bitset // bitsets of scored, nil for a tag nobody has
+	must       []string // must-have needs
+	scored     []string // needs the needs factor scores
+	mustSets   []bitset // bitsets of must, nil for a tag nobody has
+	scoredSets []bitset // bitsets of scored, nil for a tag nobody has
 
 	lang        string
 	langSet     bitset
@@ -41,7 +41,8 @@ type query struct {
 	hasBudget   bool
 	insurance   string
 	insSet      bitset
-	excluded    []int32
+	excluded    []int32  // positions of the excluded providers the index holds
+	excludedIDs []string // the request's exclusions, each once
 	emergency   bool
 	weights     [factorCount]float64 // zero for factors that do not apply
 	weightTotal float64
@@ -67,7 +68,7 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 		}
 		if !needsHard || !n.Must {
 			q.scored = append(q.scored, n.Tag)
-			q.scored1 = append(q.scored1, ix.tags[n.Tag])
+			q.scoredSets = append(q.scoredSets, ix.tags[n.Tag])
 		}
 	}
 	if len(q.must) > 0 {
@@ -107,6 +108,10 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 	}
 	q.hard = q.applicable & s.hard
 	for _, id := range req.Exclude {
+		if slices.Contains(q.excludedIDs, id) {
+			continue
+		}
+		q.excludedIDs = append(q.excludedIDs, id)
 		if i, ok := ix.ids[id]; ok {
 			q.excluded = append(q.excluded, i)
 		}
@@ -200,9 +205,9 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	if q.emergency {
 		res.Crisis, res.Reasons = crisisFor(q.s.crisis, req.Region)
 	}
-	if n := len(req.Exclude); n > 0 {
+	if n := len(q.excludedIDs); n > 0 {
 		res.Reasons = append(res.Reasons, Reason{Code: CodeExcluded, Rule: "exclude",
-			Message: plural(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(req.Exclude, ", ") + "."})
+			Message: plural(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(q.excludedIDs, ", ") + "."})
 	}
 	got := sel(ix, q, &state)
 	res.Considered, res.Eligible = got.considered, got.eligible
@@ -420,12 +425,12 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 	p := &ix.providers[i]
 	if q.weights[FactorNeeds] > 0 {
 		met := 0
-		for _, b := range q.scored1 {
+		for _, b := range q.scoredSets {
 			if b != nil && b.has(i) {
 				met++
 			}
 		}
-		v[FactorNeeds] = float64(met) / float64(len(q.scored1))
+		v[FactorNeeds] = float64(met) / float64(len(q.scoredSets))
 	}
 	if q.weights[FactorLanguage] > 0 {
 		v[FactorLanguage] = languageValue(p.Languages, q.lang)

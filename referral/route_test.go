@@ -287,3 +287,15 @@ func TestIndexAccessors(t *testing.T) {
 	_, ok = Fact[int]{}.AgeDays(testToday)
 	require.False(t, ok)
 }
+
+func TestExclusions(t *testing.T) {
+	ix, err := NewIndex(storyDirectory())
+	require.NoError(t, err)
+	req := storyRequest()
+	req.Exclude = []string{"ben", "zed", "ben"}
+	res, err := ix.Route(testNow, req, Rotation{}, Options{})
+	require.NoError(t, err)
+	require.Equal(t, 6, res.Considered)
+	require.Equal(t, []string{"ana", "gia", "chloe"}, ids(res.Matches))
+	require.Equal(t, "2 providers are excluded by the request: ben, zed.", res.Reasons[0].Message)
+}
