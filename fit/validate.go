@@ -1,8 +1,6 @@
 package fit
 
 import (
-	"errors"
-
 	"github.com/practicekit/boundaries/internal/problem"
 )
 
@@ -16,10 +14,6 @@ type Problems = problem.List
 
 // ErrInvalid is matched by every Problems error.
 var ErrInvalid = problem.ErrInvalid
-
-// ErrForeignForm is returned when a Form is used with a Screener other than
-// the one that made it.
-var ErrForeignForm = errors.New("form belongs to another screener")
 
 // Limits on the size of a screening, so that hostile input cannot make
 // compiling or evaluating slow.
