@@ -472,17 +472,15 @@ func mergeAhead(w openWalker, first Interval) Interval {
 // the target says so, the colleague covering a closure, and the next open
 // window when there is one.
 func (p *ResponsePolicy) alternatives(s *Schedule, t Target, arrived time.Time, next Interval) []Alternative {
-	var alts []Alternative
+	alts := make([]Alternative, 0, len(p.Resources)+3)
 	if t.Resources {
-		for i := range p.Resources {
-			res := p.Resources[i]
-			alts = append(alts, Alternative{Kind: AltResource, Resource: &res,
-				Message: fmt.Sprintf("%s: %s", res.Name, res.Contact)})
+		res := slices.Clone(p.Resources) // one copy, so answers never alias the policy
+		for i := range res {
+			alts = append(alts, Alternative{Kind: AltResource, Resource: &res[i], Message: res[i].Name + ": " + res[i].Contact})
 		}
 	}
 	if t.OnCall && p.OnCall != "" {
-		alts = append(alts, Alternative{Kind: AltOnCall, Colleague: p.OnCall,
-			Message: fmt.Sprintf("%s is on call while the provider is off", p.OnCall)})
+		alts = append(alts, Alternative{Kind: AltOnCall, Colleague: p.OnCall, Message: p.OnCall + " is on call while the provider is off"})
 	}
 	if kind, i := s.day(DateOf(arrived)); kind == dayClosure && s.Closures[i].Colleague != "" {
 		c := &s.Closures[i]
@@ -491,7 +489,10 @@ func (p *ResponsePolicy) alternatives(s *Schedule, t Target, arrived time.Time, 
 	}
 	if !next.IsEmpty() {
 		alts = append(alts, Alternative{Kind: AltNextOpen, Window: &next,
-			Message: fmt.Sprintf("the provider is next available %s to %s", next.Start.Format(reasonTime), next.End.Format(reasonTime))})
+			Message: "the provider is next available " + next.Start.Format(reasonTime) + " to " + next.End.Format(reasonTime)})
+	}
+	if len(alts) == 0 {
+		return nil
 	}
 	return alts
 }
