@@ -1,0 +1,121 @@
+package fit
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/stretchr/testify/require"
+)
+
+func TestBindProblems(t *testing.T) {
+	sc, _ := storyScreener()
+	type pc struct{ Path, Code string }
+	tests := []struct {
+		name string
+		a    Answers
+		want []pc
+	}{
+		{"unknown question", Answers{"shoe_size": Number(42)}, []pc{{"shoe_size", ProblemUnknownQuestion}}},
+		{"yes/no as text", Answers{"harm_thoughts": Text("no")}, []pc{{"harm_thoughts", ProblemWrongType}}},
+		{"unknown option", Answers{"goal_areas": Choices("fitness", "Fitness")}, []pc{{"goal_areas[1]", ProblemUnknownOption}}},
+		{"choices as one code", Answers{"goal_areas": Choice("fitness")}, []pc{{"goal_areas", ProblemWrongType}}},
+		{"out of range", Answers{"budget_per_session": Number(-5)}, []pc{{"budget_per_session", ProblemOutOfRange}}},
+		{"unease level", Answers{"provider_instinct": Text("nervous")}, []pc{{"provider_instinct", ProblemBadValue}}},
+		{"unease number out of range", Answers{"provider_instinct": Number(4)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
+		{"unease fraction", Answers{"provider_instinct": Number(1.5)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
+		{"location text", Answers{"meeting_place": Text("downtown")}, []pc{{"meeting_place", ProblemWrongType}}},
+		{"location off Earth", Answers{"meeting_place": Location(availability.Point{Lat: 100})}, []pc{{"meeting_place", ProblemBadValue}}},
+		{"window without days", Answers{"preferred_times": Times(availability.Window{Start: availability.ClockOf(9, 0), End: availability.ClockOf(10, 0)})}, []pc{{"preferred_times[0].days", "no_days"}}},
+		{"empty window", Answers{"preferred_times": Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(9, 0), End: availability.ClockOf(9, 0)})}, []pc{{"preferred_times[0]", "empty_window"}}},
+		{"too many windows", Answers{"preferred_times": Times(make([]availability.Window, MaxWindows+1)...)}, []pc{{"preferred_times", ProblemTooMany}}},
+		{"long text", Answers{"end_goals": Text(strings.Repeat("a", MaxTextBytes+1))}, []pc{{"end_goals", ProblemTooLong}}},
+		{"sorted by question", Answers{"unsafe_now": Number(1), "harm_thoughts": Number(0)}, []pc{{"harm_thoughts", ProblemWrongType}, {"unsafe_now", ProblemWrongType}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := sc.Bind(tt.a)
+			require.NotNil(t, f)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ps Problems
+			require.True(t, errors.As(err, &ps))
+			var got []pc
+			for _, p := range ps {
+				got = append(got, pc{p.Path, p.Code})
+			}
+			require.Equal(t, tt.want, got, "%v", err)
+		})
+	}
+}
+
+func TestInvalidAnswersAreNamed(t *testing.T) {
+	sc, a := storyScreener()
+	a["observed_red_flags"] = Choices("none")
+	a["budget_per_session"] = Number(-1)
+	a["provider_instinct"] = Instinct(Calm)
+	a["goals_clarified"] = Bool(true)
+	a["goals_in_scope"] = Bool(true)
+	d := sc.Evaluate(a, Options{})
+	require.Equal(t, NeedsReview, d.Outcome, "an invalid answer is never accepted")
+	require.Equal(t, []string{"budget_per_session", "observed_red_flags"}, d.Invalid)
+	require.Contains(t, d.Reasons, Reason{Code: CodeInvalidAnswer, Question: "observed_red_flags",
+		Message: "The answer to “Did you notice any of these? Choose none if you did not.” is not valid, so it was left out."})
+}
+
+func TestValidateAnswers(t *testing.T) {
+	sc, a := storyScreener()
+	require.NoError(t, sc.ValidateAnswers(a))
+
+	delete(a, "end_goals")
+	a["goals_in_scope"] = Bool(true) // hidden: goals_clarified is false
+	a["harm_thoughts"] = Value{}     // null is no answer
+	err := sc.ValidateAnswers(a)
+	var ps Problems
+	require.True(t, errors.As(err, &ps))
+	require.Equal(t, Problems{
+		{Path: "end_goals", Code: ProblemRequired, Message: "the question is shown and required, but has no answer"},
+		{Path: "goals_in_scope", Code: ProblemHidden, Message: "the question is not shown, so its answer is ignored"},
+		{Path: "harm_thoughts", Code: ProblemRequired, Message: "the question is shown and required, but has no answer"},
+	}, ps)
+
+	d := sc.Evaluate(a, Options{})
+	require.Equal(t, NeedsReview, d.Outcome, "a crisis question without an answer keeps the screening in review")
+	require.Equal(t, []string{"end_goals", "harm_thoughts"}, d.Missing)
+	require.Equal(t, []string{"goals_in_scope"}, d.Ignored)
+	require.Equal(t, CodeCrisisUnanswered, d.Reasons[0].Code)
+	require.Equal(t, "harm_thoughts", d.Reasons[0].Question)
+}
+
+func TestFormSetAndClear(t *testing.T) {
+	sc, a := storyScreener()
+	f := sc.NewForm()
+	for id, v := range a {
+		require.NoError(t, f.Set(id, v))
+	}
+	require.Equal(t, Decline, f.Evaluate(Options{}).Outcome)
+
+	require.ErrorIs(t, f.Set("nope", Bool(true)), ErrInvalid)
+	require.ErrorIs(t, f.Set("harm_thoughts", Number(1)), ErrInvalid)
+	d := f.Evaluate(Options{})
+	require.Equal(t, NeedsReview, d.Outcome)
+	require.Equal(t, []string{"harm_thoughts"}, d.Invalid)
+
+	require.NoError(t, f.Set("harm_thoughts", Bool(true)))
+	require.Equal(t, Urgent, f.Evaluate(Options{}).Outcome)
+	f.Clear("harm_thoughts")
+	f.Clear("nope")
+	d = f.Evaluate(Options{})
+	require.Equal(t, []string{"harm_thoughts"}, d.Missing)
+	require.NoError(t, f.Set("harm_thoughts", Value{}))
+}
+
+func TestBindComputesOverlapInTheProvidersZone(t *testing.T) {
+	// A window across midnight and across a DST change: the usual week has
+	// none, so Friday 20:00–02:00 overlaps Friday 20:00–21:00 only.
+	sc, _ := storyScreener()
+	f, err := sc.Bind(Answers{"preferred_times": Times(availability.Window{Days: availability.Days(time.Friday), Start: availability.ClockOf(20, 0), End: availability.ClockOf(2, 0)})})
+	require.NoError(t, err)
+	require.Equal(t, 1.0, f.slots[sc.index["preferred_times"]].num)
+}
