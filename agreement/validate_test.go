@@ -1,0 +1,221 @@
+package agreement_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability"
+)
+
+// problems returns "path code" for each problem of err.
+func problems(t *testing.T, err error) []string {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	require.ErrorIs(t, err, agreement.ErrInvalid)
+	var ps agreement.Problems
+	require.True(t, errors.As(err, &ps))
+	var out []string
+	for _, p := range ps {
+		require.NotEmpty(t, p.Message)
+		out = append(out, p.Path+" "+p.Code)
+	}
+	return out
+}
+
+func TestValidateStories(t *testing.T) {
+	for _, c := range []struct {
+		terms   agreement.Agreement
+		profile agreement.Profile
+	}{
+		{therapyTerms(), agreement.Therapy},
+		{consultingTerms(), agreement.Consulting},
+		{coachingTerms(), agreement.Coaching},
+	} {
+		require.NoError(t, c.terms.Validate(), c.terms.ID)
+		require.NoError(t, c.terms.ValidateFor(c.profile), c.terms.ID)
+		require.NoError(t, c.terms.ValidateFor(agreement.General), c.terms.ID)
+	}
+}
+
+func TestValidateInconsistencies(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(a *agreement.Agreement)
+		want   []string
+	}{
+		{"unsorted tiers", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers = []agreement.Tier{{Before: 48 * time.Hour, Share: 5000}, {Before: 24 * time.Hour, Share: 10000}}
+		}, []string{"cancellation.tiers[1].before unsorted"}},
+		{"more notice costs more", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers = []agreement.Tier{{Before: 24 * time.Hour, Share: 5000}, {Before: 48 * time.Hour, Share: 10000}}
+		}, []string{"cancellation.tiers[1].share inconsistent"}},
+		{"share over 100%", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers[0].Share = 12000
+			a.Lateness.NoShowShare = -1
+		}, []string{"cancellation.tiers[0].share out_of_range", "lateness.no_show_share out_of_range"}},
+		{"a tier without notice", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers[0].Before = 0
+		}, []string{"cancellation.tiers[0].before out_of_range"}},
+		{"a limit without a span", func(a *agreement.Agreement) {
+			a.Cancellation.Limit = agreement.Limit{Count: 3}
+		}, []string{"cancellation.limit.within out_of_range"}},
+		{"wait limit as long as the session", func(a *agreement.Agreement) {
+			a.Wait.Provider = agreement.WaitLimit{After: 50 * time.Minute, Note: true}
+		}, []string{"wait.provider.after inconsistent"}},
+		{"wait terms without a limit", func(a *agreement.Agreement) {
+			a.Wait.Provider = agreement.WaitLimit{Share: 5000}
+		}, []string{"wait.provider.after required"}},
+		{"grace as long as the no-show threshold", func(a *agreement.Agreement) {
+			a.Lateness.Grace = 25 * time.Minute
+		}, []string{"lateness.grace inconsistent"}},
+		{"grace as long as the session", func(a *agreement.Agreement) {
+			a.Lateness = agreement.Lateness{Grace: time.Hour}
+		}, []string{"lateness.grace inconsistent"}},
+		{"mixed currencies", func(a *agreement.Agreement) {
+			a.Payment.LateFee = money("EUR 15.00")
+			a.Fees.Packages[0].Price = money("GBP 340.00")
+			a.Obligations.Ladder[1].Fee = money("JPY 3000")
+		}, []string{"fees.packages[0].price currency_mismatch", "payment.late_fee currency_mismatch", "obligations.ladder[1].fee currency_mismatch"}},
+		{"negative and missing amounts", func(a *agreement.Agreement) {
+			a.Fees.Packages = append(a.Fees.Packages, agreement.Package{Sessions: 0})
+			a.Fees.SlidingScale.Min = usd("USD 130.00")
+		}, []string{"fees.packages[1].sessions out_of_range", "fees.packages[1].price required", "fees.sliding_scale.min inconsistent"}},
+		{"parties", func(a *agreement.Agreement) {
+			a.ID, a.Version = "", 0
+			a.Parties = []agreement.Party{{Role: "friend", Name: ""}}
+		}, []string{"id required", "version out_of_range", "parties[0].role invalid", "parties[0].name required", "parties required", "parties required"}},
+		{"boundaries", func(a *agreement.Agreement) {
+			a.Boundaries = append(a.Boundaries,
+				agreement.Boundary{Kind: agreement.Romantic, Text: "again", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
+				agreement.Boundary{Kind: "Bad Kind", Text: "x", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
+				agreement.Boundary{Kind: "late_night_calls", Ladder: agreement.Ladder{
+					{Response: agreement.ResponseTermination}, {Response: agreement.ResponseFee}, {Response: agreement.ResponseNote, Fee: usd("USD 5.00")},
+				}},
+			)
+		}, []string{
+			"boundaries.romantic duplicate",
+			"boundaries[7].kind invalid",
+			"boundaries.late_night_calls.text required",
+			"boundaries.late_night_calls.severity invalid",
+			"boundaries.late_night_calls.ladder[0] inconsistent",
+			"boundaries.late_night_calls.ladder[1].fee required",
+			"boundaries.late_night_calls.ladder[2].fee inconsistent",
+		}},
+		{"obligations and grounds", func(a *agreement.Agreement) {
+			a.Obligations.Client = append(a.Obligations.Client, agreement.Obligation{Key: "deadlines"}, agreement.Obligation{Key: "", Text: "x"})
+			a.Termination.Grounds = append(a.Termination.Grounds, agreement.Ground{Key: "threats", Text: "again"})
+			a.Termination.NonRefundable = 10001
+			a.Termination.Refund = "half"
+		}, []string{
+			"termination.grounds.threats duplicate",
+			"termination.refund invalid",
+			"termination.non_refundable out_of_range",
+			"obligations.client.deadlines duplicate",
+			"obligations.client.deadlines.text required",
+			"obligations.client[4].key invalid",
+		}},
+		{"communication", func(a *agreement.Agreement) {
+			a.Communication.Channels = append(a.Communication.Channels, availability.ChannelEmail)
+		}, []string{"communication.channels[3] duplicate"}},
+		{"shares of a fee that is not set", func(a *agreement.Agreement) {
+			a.Fees = agreement.Fees{}
+		}, []string{"fees.session required", "fees.session required"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := therapyTerms()
+			c.change(&a)
+			require.Equal(t, c.want, problems(t, a.Validate()))
+		})
+	}
+}
+
+func TestValidateForProfiles(t *testing.T) {
+	bare := agreement.Agreement{
+		ID: "bare", Version: 1,
+		Parties: []agreement.Party{{Role: agreement.Provider, Name: "P"}, {Role: agreement.Client, Name: "C"}},
+		Fees:    agreement.Fees{Session: usd("USD 100.00")},
+	}
+	require.Equal(t, []string{"scope missing", "payment missing", "cancellation missing", "termination missing"},
+		problems(t, bare.ValidateFor(agreement.General)))
+
+	got := problems(t, bare.ValidateFor(agreement.Coaching))
+	require.Equal(t, []string{
+		"scope missing", "payment missing", "cancellation missing", "termination missing",
+		"scope.nature missing", "scope.out missing", "obligations.provider missing", "obligations.client missing",
+		"confidentiality.promise missing", "confidentiality.exceptions missing", "cancellation.tiers missing",
+		"termination.refund missing", "boundaries.romantic missing",
+	}, got)
+
+	got = problems(t, bare.ValidateFor(agreement.Therapy))
+	require.Equal(t, []string{
+		"scope missing", "payment missing", "cancellation missing", "termination missing",
+		"scope.nature missing", "scope.course missing", "confidentiality.exceptions missing",
+		"obligations.provider missing", "obligations.client missing", "payment.late_fee missing",
+		"boundaries.romantic missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
+		"communication missing", "emergency missing", "termination.notice missing",
+	}, got)
+
+	got = problems(t, bare.ValidateFor(agreement.Consulting))
+	require.Equal(t, []string{
+		"scope missing", "payment missing", "cancellation missing", "termination missing",
+		"scope.in missing", "scope.out missing", "provider_cancellation missing", "confidentiality.promise missing",
+	}, got)
+
+	require.Equal(t, []string{" invalid"}, problems(t, therapyTerms().ValidateFor("astrology")))
+
+	// The coaching agreement misses what therapy expects.
+	got = problems(t, coachingTerms().ValidateFor(agreement.Therapy))
+	require.Equal(t, []string{
+		"payment.late_fee missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
+		"emergency missing",
+	}, got)
+}
+
+// TestValidateNestsAvailability: problems of the hours and the response
+// policy are reported under their clause, with availability's codes.
+func TestValidateNestsAvailability(t *testing.T) {
+	a := therapyTerms()
+	a.Communication.Policy.Targets[0].Within = 0
+	a.Communication.Hours.Hours[0].Days = 0
+	var want []string
+	for _, p := range problems(t, a.Communication.Hours.Validate()) {
+		want = append(want, "communication.hours."+p)
+	}
+	for _, p := range problems(t, a.Communication.Policy.Validate()) {
+		want = append(want, "communication.policy."+p)
+	}
+	require.Len(t, want, 2)
+	require.Equal(t, want, problems(t, a.Validate()))
+}
+
+func TestProfileElements(t *testing.T) {
+	for _, p := range []agreement.Profile{agreement.General, agreement.Consulting, agreement.Coaching, agreement.Therapy} {
+		els := slices.Collect(p.Elements())
+		require.NotEmpty(t, els)
+		for _, e := range els {
+			require.NotEmpty(t, e.Clause)
+			require.NotEmpty(t, e.Requirement)
+			require.NotEmpty(t, e.Source)
+		}
+		parsed, err := agreement.ParseProfile(string(p))
+		require.NoError(t, err)
+		require.Equal(t, p, parsed)
+	}
+	var sources []string
+	for e := range agreement.Therapy.Elements() {
+		sources = append(sources, e.Source)
+	}
+	require.Contains(t, sources, "APA Ethics Code 10.01(a)")
+	require.Contains(t, sources, "ACA Code of Ethics A.2.a")
+	require.Empty(t, slices.Collect(agreement.Profile("x").Elements()))
+	_, err := agreement.ParseProfile("x")
+	require.ErrorIs(t, err, agreement.ErrProfile)
+}
