@@ -128,3 +128,31 @@ func BenchmarkNewIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSelect measures the index's part of routing alone: compiling
+// the request and selecting the top 10, without validation and without the
+// explanations of the matches.
+func BenchmarkSelect(b *testing.B) {
+	ix, req, opt, state := benchSetup(b)
+	s := opt.settings()
+	b.ReportAllocs()
+	for b.Loop() {
+		q := ix.compile(testNow, &req, s)
+		if got := ix.selectIndexed(q, &state); len(got.items) != 10 {
+			b.Fatal(len(got.items))
+		}
+	}
+}
+
+// BenchmarkSelectLinear is BenchmarkSelect with a plain linear scan.
+func BenchmarkSelectLinear(b *testing.B) {
+	ix, req, opt, state := benchSetup(b)
+	s := opt.settings()
+	b.ReportAllocs()
+	for b.Loop() {
+		q := ix.compile(testNow, &req, s)
+		if got := selectLinear(ix, q, &state); len(got.items) != 10 {
+			b.Fatal(len(got.items))
+		}
+	}
+}
