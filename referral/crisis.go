@@ -148,7 +148,7 @@ func (c *Crisis) UnmarshalJSON(b []byte) error {
 }
 
 // CrisisExamples returns documented examples of crisis resources, checked
-// against the services' own published descriptions on 2026-11-24:
+// against published descriptions of the services on 2026-11-24:
 //
 //   - United States: 911 for emergency services, and the 988 Suicide &
 //     Crisis Lifeline (call or text 988, chat at 988lifeline.org), 24/7.

@@ -116,10 +116,14 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
 	p := &ix.providers[i]
 	describe := func(what string, c availability.Date) string {
-		if c.IsZero() {
+		switch days := c.DaysUntil(q.today); {
+		case c.IsZero():
 			return what + " was never confirmed"
+		case days < 0:
+			return what + " was confirmed on " + c.String() + ", a date after today"
+		default:
+			return what + " was confirmed on " + c.String() + ", " + plural(days, "day", "days") + " ago"
 		}
-		return what + " was confirmed on " + c.String() + ", " + plural(c.DaysUntil(q.today), "day", "days") + " ago"
 	}
 	facts := describe("Accepting new clients", p.Accepting.Confirmed)
 	if p.Capacity != nil {
