@@ -298,9 +298,9 @@ func (a Availability) component() Component {
 
 func (p *parser) availability(c Component) (Availability, error) {
 	var a Availability
-	seen := map[string]bool{}
+	var seen seen
 	for _, prop := range c.Properties {
-		if err := once(prop, seen); err != nil {
+		if err := once(prop, &seen); err != nil {
 			return Availability{}, err
 		}
 		var err error
@@ -349,15 +349,15 @@ func (p *parser) availability(c Component) (Availability, error) {
 
 func (p *parser) available(c Component) (Available, error) {
 	var av Available
-	seen := map[string]bool{}
+	var seen seen
 	for _, prop := range c.Properties {
-		if handled, err := p.timing(&av.Recurrence, prop, seen); handled || err != nil {
+		if handled, err := p.timing(&av.Recurrence, prop, &seen); handled || err != nil {
 			if err != nil {
 				return Available{}, err
 			}
 			continue
 		}
-		if err := once(prop, seen); err != nil {
+		if err := once(prop, &seen); err != nil {
 			return Available{}, err
 		}
 		var err error

@@ -109,15 +109,15 @@ func (p *parser) component(cal *Calendar, c Component) error {
 
 func (p *parser) event(c Component) (Event, error) {
 	var e Event
-	seen := map[string]bool{}
+	var seen seen
 	for _, prop := range c.Properties {
-		if handled, err := p.timing(&e.Recurrence, prop, seen); handled || err != nil {
+		if handled, err := p.timing(&e.Recurrence, prop, &seen); handled || err != nil {
 			if err != nil {
 				return Event{}, err
 			}
 			continue
 		}
-		if err := once(prop, seen); err != nil {
+		if err := once(prop, &seen); err != nil {
 			return Event{}, err
 		}
 		var err error
@@ -143,27 +143,32 @@ func (p *parser) event(c Component) (Event, error) {
 	return e, nil
 }
 
-// singletons are the properties this package reads that may appear once.
-var singletons = map[string]bool{
-	"UID": true, "SUMMARY": true, "DTSTAMP": true, "STATUS": true, "TRANSP": true, "RECURRENCE-ID": true,
-	"DTSTART": true, "DTEND": true, "DURATION": true, "RRULE": true, "BUSYTYPE": true, "PRIORITY": true,
+// singletons are the properties this package reads that may appear once,
+// each with its bit in a seen set.
+var singletons = map[string]seen{
+	"UID": 1 << 0, "SUMMARY": 1 << 1, "DTSTAMP": 1 << 2, "STATUS": 1 << 3, "TRANSP": 1 << 4, "RECURRENCE-ID": 1 << 5,
+	"DTSTART": 1 << 6, "DTEND": 1 << 7, "DURATION": 1 << 8, "RRULE": 1 << 9, "BUSYTYPE": 1 << 10, "PRIORITY": 1 << 11,
 }
 
+// seen is the set of singleton properties a component has shown so far.
+type seen uint32
+
 // once fails when a property that may appear once appears again.
-func once(prop Property, seen map[string]bool) error {
-	if !singletons[prop.Name] {
+func once(prop Property, s *seen) error {
+	bit := singletons[prop.Name]
+	if bit == 0 {
 		return nil
 	}
-	if seen[prop.Name] {
+	if *s&bit != 0 {
 		return &SyntaxError{Line: prop.Line, Column: 1, Msg: prop.Name + " given twice in one component", Near: clip(prop.Value)}
 	}
-	seen[prop.Name] = true
+	*s |= bit
 	return nil
 }
 
 // timing reads the properties of a Recurrence; it reports whether prop is
 // one of them.
-func (p *parser) timing(r *Recurrence, prop Property, seen map[string]bool) (bool, error) {
+func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) {
 	switch prop.Name {
 	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE":
 	default:
@@ -238,46 +243,52 @@ func (p *parser) zone(prop Property) (*time.Location, error) {
 // dateTime reads a single DATE or DATE-TIME value with its VALUE and TZID
 // parameters.
 func (p *parser) dateTime(prop Property) (DateTime, error) {
-	list, err := p.dateTimes(prop)
-	if err != nil {
-		return DateTime{}, err
+	if strings.IndexByte(prop.Value, ',') >= 0 {
+		return DateTime{}, valueError(prop, strings.IndexByte(prop.Value, ',')+1, "want one value")
 	}
-	if len(list) != 1 {
-		return DateTime{}, valueError(prop, 1, "want one value")
-	}
-	return list[0], nil
+	var out DateTime
+	err := p.eachDateTime(prop, func(d DateTime) { out = d })
+	return out, err
 }
 
 // dateTimes reads a comma-separated list of DATE or DATE-TIME values.
 func (p *parser) dateTimes(prop Property) ([]DateTime, error) {
+	var out []DateTime
+	err := p.eachDateTime(prop, func(d DateTime) { out = append(out, d) })
+	return out, err
+}
+
+// eachDateTime calls f with each value of a DATE or DATE-TIME list.
+func (p *parser) eachDateTime(prop Property, f func(DateTime)) error {
 	loc, err := p.zone(prop)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	value := strings.ToUpper(prop.Param("VALUE"))
-	if value != "" && value != "DATE" && value != "DATE-TIME" {
-		return nil, valueError(prop, 1, "VALUE="+value+" is not allowed here")
+	value := prop.Param("VALUE")
+	switch {
+	case value == "", strings.EqualFold(value, "DATE-TIME"):
+		value = "DATE-TIME"
+	case strings.EqualFold(value, "DATE"):
+		value = "DATE"
+	default:
+		return valueError(prop, 1, "VALUE="+value+" is not allowed here")
 	}
-	var out []DateTime
 	col := 1
 	for item := range strings.SplitSeq(prop.Value, ",") {
 		d, c, msg := parseDateTime(item)
 		if msg != "" {
-			return nil, valueError(prop, col+c-1, msg)
+			return valueError(prop, col+c-1, msg)
 		}
 		if value == "DATE" && d.Form != DateOnly {
-			return nil, valueError(prop, col, "VALUE=DATE needs a date")
-		}
-		if value == "DATE-TIME" && d.Form == DateOnly {
-			return nil, valueError(prop, col, "want a date-time")
+			return valueError(prop, col, "VALUE=DATE needs a date")
 		}
 		if loc != nil && d.Form == Floating {
 			d.Form, d.Zone = Zoned, loc
 		}
-		out = append(out, d)
+		f(d)
 		col += len(item) + 1
 	}
-	return out, nil
+	return nil
 }
 
 // periods reads an RDATE: date-times, dates, or periods with VALUE=PERIOD.

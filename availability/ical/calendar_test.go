@@ -136,7 +136,7 @@ func TestParseErrors(t *testing.T) {
 		{"property outside", "UID:x\n", 1, 1, ErrSyntax},
 		{"bad date", "BEGIN:VEVENT\nDTSTART:20260230T090000\nEND:VEVENT\n", 2, 9, ErrSyntax},
 		{"bad time", "BEGIN:VEVENT\nDTSTART:20260228T250000\nEND:VEVENT\n", 2, 18, ErrSyntax},
-		{"bad rule part", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYDAY=MO,XX\nEND:VEVENT\n", 2, 25, ErrSyntax},
+		{"bad rule part", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYDAY=MO,XX\nEND:VEVENT\n", 2, 28, ErrSyntax},
 		{"rule not allowed", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYMONTHDAY=3\nEND:VEVENT\n", 2, 19, ErrSyntax},
 		{"twice", "BEGIN:VEVENT\nDTSTART:20260228T090000\nDTSTART:20260228T100000\nEND:VEVENT\n", 3, 1, ErrSyntax},
 		{"unknown zone", "BEGIN:VEVENT\nDTSTART;TZID=Eastern Standard Time:20260228T090000\nEND:VEVENT\n", 2, 0, ErrZone},

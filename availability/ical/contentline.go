@@ -159,6 +159,9 @@ type decoder struct {
 	out        []Component
 	components int
 	properties int
+	// bufs[i] collects the properties of the open component at depth i,
+	// reused from one component to the next; END copies them out.
+	bufs [][]Property
 }
 
 type open struct {
@@ -188,6 +191,10 @@ func (d *decoder) line(s string, lineNo int) error {
 			return &LimitError{Limit: "components", Max: int64(d.lim.maxComponents()), Msg: "too many components"}
 		}
 		d.stack = append(d.stack, open{c: Component{Name: name}, line: lineNo})
+		if len(d.bufs) < len(d.stack) {
+			d.bufs = append(d.bufs, nil)
+		}
+		d.bufs[len(d.stack)-1] = d.bufs[len(d.stack)-1][:0]
 	case "END":
 		name := strings.ToUpper(p.Value)
 		if len(d.stack) == 0 {
@@ -196,6 +203,9 @@ func (d *decoder) line(s string, lineNo int) error {
 		top := d.stack[len(d.stack)-1]
 		if top.c.Name != name {
 			return &SyntaxError{Line: lineNo, Column: p.col, Msg: "END:" + name + " closes BEGIN:" + top.c.Name + " of line " + itoa(top.line), Near: s}
+		}
+		if buf := d.bufs[len(d.stack)-1]; len(buf) > 0 {
+			top.c.Properties = append(make([]Property, 0, len(buf)), buf...)
 		}
 		d.stack = d.stack[:len(d.stack)-1]
 		if len(d.stack) == 0 {
@@ -208,8 +218,8 @@ func (d *decoder) line(s string, lineNo int) error {
 		if len(d.stack) == 0 {
 			return &SyntaxError{Line: lineNo, Column: 1, Msg: "property outside any component", Near: s}
 		}
-		top := &d.stack[len(d.stack)-1].c
-		top.Properties = append(top.Properties, p)
+		i := len(d.stack) - 1
+		d.bufs[i] = append(d.bufs[i], p)
 	}
 	return nil
 }

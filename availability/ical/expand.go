@@ -79,7 +79,7 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 	if err != nil {
 		return nil, err
 	}
-	var out []time.Time
+	out := make([]time.Time, 0, e.estimate(to.Sub(from), opts.maxOccurrences()))
 	fromU, toU := from.Unix(), to.Unix()
 	err = e.between(from, to, 0, func(u int64) bool {
 		if u >= fromU && u < toU {
@@ -228,6 +228,9 @@ type expansion struct {
 	emitted       int
 	recent        []int64 // instants resolved near a transition, to drop duplicates
 	buf           []candidate
+	// cursor is where the last period ended, reused when the next period
+	// starts there.
+	cursor dayCursor
 }
 
 type candidate struct {
@@ -367,6 +370,24 @@ func orDefault(list []int, def int) []int {
 	return list
 }
 
+// estimate guesses how many occurrences a window of length d holds, for
+// rules simple enough to guess, to size the result once.
+func (e *expansion) estimate(d time.Duration, limit int) int {
+	days := int(d/(24*time.Hour)) + 1
+	n := 0
+	switch e.freq {
+	case Daily:
+		n = days / e.interval * len(e.times)
+	case Weekly:
+		perWeek := 0
+		for w := e.weekdays; w != 0; w &= w - 1 {
+			perWeek++
+		}
+		n = (days/(7*e.interval) + 1) * perWeek * len(e.times)
+	}
+	return min(n+1, limit, 4096)
+}
+
 // period returns the days [d0, d1) of the k-th period after the one
 // holding DTSTART (k counts INTERVAL steps), or ok false past year 9999.
 func (e *expansion) period(k int) (d0, d1 int, ok bool) {
@@ -442,8 +463,7 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 // stop. It reports whether the rule was exhausted (rather than stopped),
 // and an error when MaxIterations is passed.
 func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exhausted bool, err error) {
-	e.emitted = 0
-	e.iter = 0
+	e.emitted, e.iter, e.cursor = 0, 0, dayCursor{}
 	// DTSTART is always the first occurrence; it is never dropped.
 	u, _, _ := e.res.resolve(e.start)
 	e.emitted = 1
@@ -481,7 +501,11 @@ func (e *expansion) iterError() error {
 // expandPeriod generates the candidates of one period in order and emits
 // them; done reports that COUNT or UNTIL ended the rule or yield stopped.
 func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) (done bool, err error) {
-	c := e.newDayCursor(d0)
+	c := e.cursor
+	if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
+		c = e.newDayCursor(d0)
+	}
+	defer func() { e.cursor = c }()
 	gather := len(e.setPos) > 0
 	e.buf = e.buf[:0]
 	for c.day < d1 {

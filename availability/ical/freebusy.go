@@ -67,10 +67,10 @@ func (f FreeBusy) component() Component {
 func (p *parser) freeBusy(c Component) (FreeBusy, error) {
 	var f FreeBusy
 	var busy, unavailable, tentative, free []availability.Interval
-	seen := map[string]bool{}
+	var seen seen
 	for _, prop := range c.Properties {
 		if prop.Name != "FREEBUSY" {
-			if err := once(prop, seen); err != nil {
+			if err := once(prop, &seen); err != nil {
 				return FreeBusy{}, err
 			}
 		}

@@ -2,6 +2,7 @@ package ical
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -123,14 +124,14 @@ func (r Recur) IsZero() bool { return r.Freq == 0 }
 // interval returns Interval, 1 when zero.
 func (r Recur) interval() int { return max(r.Interval, 1) }
 
-// ruleParts names the rule parts with the path Validate uses for each.
-var ruleParts = []struct{ name, path string }{
-	{"FREQ", "freq"}, {"UNTIL", "until"}, {"COUNT", "count"}, {"INTERVAL", "interval"},
-	{"BYSECOND", "by_second"}, {"BYMINUTE", "by_minute"}, {"BYHOUR", "by_hour"},
-	{"BYDAY", "by_day"}, {"BYMONTHDAY", "by_month_day"}, {"BYYEARDAY", "by_year_day"},
-	{"BYWEEKNO", "by_week_no"}, {"BYMONTH", "by_month"}, {"BYSETPOS", "by_set_pos"},
-	{"WKST", "week_start"},
-}
+// partNames are the rule parts, and partPaths the path Validate uses for
+// each.
+var (
+	partNames = [...]string{"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR",
+		"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"}
+	partPaths = [len(partNames)]string{"freq", "until", "count", "interval", "by_second", "by_minute", "by_hour",
+		"by_day", "by_month_day", "by_year_day", "by_week_no", "by_month", "by_set_pos", "week_start"}
+)
 
 // ParseRecur parses a RECUR value such as "FREQ=WEEKLY;BYDAY=MO,WE,FR".
 // Rule part names and values are case-insensitive and may come in any
@@ -139,7 +140,7 @@ var ruleParts = []struct{ name, path string }{
 // Validate would report is an error here too, at the column of its part.
 func ParseRecur(s string) (Recur, error) {
 	var r Recur
-	cols := map[string]int{}
+	var cols [len(partNames)]int // the column of each part given, 0 if absent
 	col := 1
 	fail := func(c int, format string, args ...any) (Recur, error) {
 		return Recur{}, &SyntaxError{Column: c, Msg: fmt.Sprintf(format, args...), Near: s}
@@ -155,19 +156,14 @@ func ParseRecur(s string) (Recur, error) {
 			return fail(at, "want NAME=VALUE")
 		}
 		name = strings.ToUpper(name)
-		path := ""
-		for _, p := range ruleParts {
-			if p.name == name {
-				path = p.path
-			}
-		}
-		if path == "" {
+		part := slices.Index(partNames[:], name)
+		if part < 0 {
 			return fail(at, "unknown rule part %s", name)
 		}
-		if _, dup := cols[path]; dup {
+		if cols[part] != 0 {
 			return fail(at, "%s given twice", name)
 		}
-		cols[path] = at
+		cols[part] = at
 		vcol := at + len(name) + 1
 		var err string
 		var c int
@@ -207,12 +203,14 @@ func ParseRecur(s string) (Recur, error) {
 			}
 			r.WeekStart = d
 		case "BYDAY":
-			for i, item := range strings.Split(value, ",") {
+			icol := vcol
+			for item := range strings.SplitSeq(value, ",") {
 				w, ok := parseWeekdayNum(item)
-				if !ok {
-					return fail(vcol, "BYDAY: bad entry %q (item %d)", item, i+1)
+				if !ok || len(r.ByDay) > maxList {
+					return fail(icol, "BYDAY: bad entry %q", item)
 				}
 				r.ByDay = append(r.ByDay, w)
+				icol += len(item) + 1
 			}
 		default:
 			list, ok := parseIntList(value)
@@ -239,15 +237,15 @@ func ParseRecur(s string) (Recur, error) {
 			}
 		}
 	}
-	if len(cols) == 0 {
+	if cols == [len(partNames)]int{} {
 		return fail(1, "empty rule")
 	}
 	var l Problems
 	r.validate(&l, "")
 	if len(l) > 0 {
 		p := l[0]
-		part, _, _ := strings.Cut(p.Path, "[")
-		return fail(max(cols[part], 1), "%s", p.Message)
+		path, _, _ := strings.Cut(p.Path, "[")
+		return fail(max(cols[slices.Index(partPaths[:], path)], 1), "%s", p.Message)
 	}
 	return r, nil
 }
@@ -446,6 +444,9 @@ func (r *Recur) validate(l *Problems, path string) {
 		l.Add(at("week_start"), "out_of_range", "WKST %d is not a day", int(r.WeekStart))
 	}
 	for i, w := range r.ByDay {
+		if w.Day <= Sunday && w.N == 0 {
+			continue // the common case, valid for every frequency
+		}
 		p := problem.Index(at("by_day"), i)
 		switch {
 		case w.Day > Sunday:

@@ -202,8 +202,9 @@ type Duration struct {
 	Exact time.Duration
 }
 
-// maxDurationDays bounds the nominal part so that sums cannot overflow.
-const maxDurationDays = 3_660_000
+// maxDurationDays bounds both parts of a Duration, about a hundred years,
+// so that no sum overflows time.Duration.
+const maxDurationDays = 36_600
 
 // IsZero reports whether d is zero.
 func (d Duration) IsZero() bool { return d.Weeks == 0 && d.Days == 0 && d.Exact == 0 }
