@@ -1,7 +1,6 @@
 package ical
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -218,9 +217,4 @@ func (r *Recurrence) exclude(occ []availability.Interval, loc, floating *time.Lo
 	return slices.DeleteFunc(occ, func(o availability.Interval) bool {
 		return instants[o.Start.Unix()] || dates[availability.DateOf(o.Start.In(loc))]
 	})
-}
-
-// compareStart orders intervals by start, then end.
-func compareStart(a, b availability.Interval) int {
-	return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End))
 }
