@@ -217,7 +217,12 @@ type Answer struct {
 // closed date, an unaligned start, the regular notice and caps) is
 // on-demand time: allowed when OnDemand.Allowed, within its notice and
 // weekly cap, at OnDemand.Surcharge. Anything else is refused, with a kind
-// message.
+// message (or the provider's own Decline).
+//
+// A request that asks for no time, that is longer than MaxRange, or whose
+// extension does not cover a booked session is refused with
+// CodeInvalidRequest or CodeNotBooked. Answer costs a few binary searches
+// in the bookings, so it stays fast with thousands of them.
 func (p RequestPolicy) Answer(c Calendar, now time.Time, req Request) Answer {
 	loc := c.Schedule.location()
 	e := evaluation{p: &p, c: &c, now: now, req: req, loc: loc}
