@@ -1,0 +1,170 @@
+package agreement_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability"
+)
+
+// FuzzAgreementJSON decodes arbitrary input as an agreement. Decoding never
+// panics; an agreement that decodes and validates encodes back to the same
+// form, keeps its fingerprint, renders, and evaluates events without
+// panicking.
+func FuzzAgreementJSON(f *testing.F) {
+	for _, a := range []agreement.Agreement{therapyTerms(), consultingTerms(), coachingTerms()} {
+		b, err := json.Marshal(a)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"id":"x","version":1,"parties":[{"role":"provider","name":"P"},{"role":"client","name":"C"}],"fees":{"session":"JPY 5000","deposit":""}}`))
+	f.Add([]byte(`{"cancellation":{"tiers":[{"before":"-1h","share":99999}]}}`))
+	f.Add([]byte(`{"fees":{"session":"USD 1.0"}}`))
+	f.Add([]byte(`{"boundaries":[{"kind":"romantic","severity":"extreme"}]}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a agreement.Agreement
+		if err := json.Unmarshal(data, &a); err != nil {
+			return
+		}
+		if a.Validate() != nil {
+			return
+		}
+		first, err := json.Marshal(a)
+		if err != nil {
+			t.Fatalf("a valid agreement does not encode: %v", err)
+		}
+		var back agreement.Agreement
+		if err := json.Unmarshal(first, &back); err != nil {
+			t.Fatalf("the encoding does not decode: %v\n%s", err, first)
+		}
+		second, err := json.Marshal(back)
+		if err != nil || string(first) != string(second) {
+			t.Fatalf("the round trip changed the agreement (%v):\n%s\n%s", err, first, second)
+		}
+		f1, err1 := a.Fingerprint()
+		f2, err2 := back.Fingerprint()
+		if err1 != nil || err2 != nil || f1 != f2 {
+			t.Fatalf("fingerprints differ: %v %v (%v, %v)", f1, f2, err1, err2)
+		}
+		for _, render := range []func() (string, error){a.Markdown, a.Text, a.HTML} {
+			if _, err := render(); err != nil {
+				t.Fatalf("a valid agreement does not render: %v", err)
+			}
+		}
+		now := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
+		for _, ev := range []agreement.Event{
+			{Kind: agreement.EventCancellation, At: now.Add(-20 * time.Hour), Session: now},
+			{Kind: agreement.EventArrival, At: now.Add(12 * time.Minute), Session: now},
+			{Kind: agreement.EventWait, At: now.Add(time.Hour), Session: now},
+			{Kind: agreement.EventContact, At: now.Add(13 * time.Hour), Channel: availability.ChannelText},
+			{Kind: agreement.EventBoundary, At: now, Boundary: agreement.Romantic},
+			{Kind: agreement.EventLatePayment, At: now, Due: now.Add(-100 * time.Hour)},
+			{Kind: agreement.EventTermination, At: now, By: agreement.Provider, Ground: "nonpayment"},
+		} {
+			_, _ = agreement.Evaluate(a, ev)
+		}
+	})
+}
+
+// FuzzEventJSON decodes arbitrary input as an event and evaluates it
+// against the therapy agreement: nothing panics, and a termination that
+// evaluates accounts for every minor unit paid.
+func FuzzEventJSON(f *testing.F) {
+	at := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
+	for _, ev := range []agreement.Event{
+		{Kind: agreement.EventCancellation, At: at, Session: at.Add(30 * time.Hour)},
+		{Kind: agreement.EventTermination, At: at, Amount: usd("USD 340.00"), Sessions: 3, Used: 1},
+		{Kind: agreement.EventContact, At: at, Channel: availability.ChannelEmail, Urgency: availability.Urgent},
+		{Kind: agreement.EventPayment, At: at, Amount: usd("USD 10.00"), Sessions: 2},
+	} {
+		b, err := json.Marshal(ev)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"kind":"termination","at":"2026-03-09T10:00:00Z","amount":"USD 9223372036854775.80","sessions":65536,"used":1}`))
+	f.Add([]byte(`{"kind":"wait","at":"2026-03-09T10:00:00Z","session":"0001-01-01T00:00:00Z"}`))
+	f.Add([]byte(`{"kind":"boundary","at":"2026-03-09T10:00:00Z","boundary":"romantic","unknown":1}`))
+	terms := therapyTerms()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ev agreement.Event
+		if err := json.Unmarshal(data, &ev); err != nil {
+			return
+		}
+		o, err := agreement.Evaluate(terms, ev)
+		if err != nil || ev.Kind != agreement.EventTermination || !ev.Amount.IsValid() {
+			return
+		}
+		sum := agreement.Zero(ev.Amount.Currency())
+		for _, ls := range [][]agreement.Line{o.Charges, o.Retained, o.Refunds} {
+			for _, l := range ls {
+				if sum, err = sum.Add(l.Amount); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if sum != ev.Amount {
+			t.Fatalf("%s paid, %s accounted for: %+v", ev.Amount, sum, o)
+		}
+	})
+}
+
+// FuzzParseFingerprint checks that ParseFingerprint accepts exactly what
+// String writes.
+func FuzzParseFingerprint(f *testing.F) {
+	fp, err := therapyTerms().Fingerprint()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(fp.String())
+	f.Add("sha256:")
+	f.Add("sha256:" + "AB" + fp.String()[9:])
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := agreement.ParseFingerprint(s)
+		if err != nil {
+			return
+		}
+		if v.String() != s {
+			t.Fatalf("ParseFingerprint(%q).String() = %q", s, v.String())
+		}
+	})
+}
+
+// FuzzParseNames checks the parsers of the package's named values: what
+// they accept, the value's text form gives back.
+func FuzzParseNames(f *testing.F) {
+	for _, s := range []string{"minor", "Critical", "note", "TERMINATION", "provider", "client", "make_up", "client_chooses", "pro_rata", "none", "therapy", "coaching", "", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, err := agreement.ParseSeverity(s); err == nil {
+			if w, err := agreement.ParseSeverity(v.String()); err != nil || w != v {
+				t.Fatalf("severity %q: %v", s, err)
+			}
+		}
+		if v, err := agreement.ParseResponse(s); err == nil {
+			if w, err := agreement.ParseResponse(v.String()); err != nil || w != v {
+				t.Fatalf("response %q: %v", s, err)
+			}
+		}
+		if v, err := agreement.ParseRole(s); err == nil && string(v) != s {
+			t.Fatalf("role %q parsed as %q", s, v)
+		}
+		if v, err := agreement.ParseRemedy(s); err == nil && string(v) != s {
+			t.Fatalf("remedy %q parsed as %q", s, v)
+		}
+		if v, err := agreement.ParseRefundRule(s); err == nil && string(v) != s {
+			t.Fatalf("refund rule %q parsed as %q", s, v)
+		}
+		if v, err := agreement.ParseProfile(s); err == nil && string(v) != s {
+			t.Fatalf("profile %q parsed as %q", s, v)
+		}
+	})
+}
