@@ -200,8 +200,8 @@ type pointJSON struct {
 }
 
 // UnmarshalJSON decodes a value from any of its JSON shapes. An array of
-// strings, of numbers or of objects (weekly windows) must not mix element
-// types; an empty array is an empty list of strings, which a weekly-times
+// strings, of numbers or of objects (weekly windows, each with its days)
+// must not mix element types; an empty array is an empty list of strings, which a weekly-times
 // question reads as no windows.
 func (v *Value) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
@@ -249,6 +249,11 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 			out.kind = valueTimes
 			if err := jsoncodec.Unmarshal(b, &out.windows, jsoncodec.Limits{}); err != nil {
 				return err
+			}
+			for i, w := range out.windows {
+				if w.Days == 0 {
+					return &jsoncodec.Error{Path: "[" + strconv.Itoa(i) + "].days", Err: fmt.Errorf("%w: a weekly window needs its days", jsoncodec.ErrType)}
+				}
 			}
 		default:
 			out.kind = valueNumbers

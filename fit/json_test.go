@@ -1,0 +1,206 @@
+package fit
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/stretchr/testify/require"
+)
+
+func TestScreeningJSONRoundTrip(t *testing.T) {
+	bench, _, _ := benchScreening()
+	for _, s := range []Screening{Standard(BankOptions{Fee: 50, Currency: "EUR", Remote: true}), bench, instrument(), small()} {
+		b, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Screening
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, s, back)
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(again))
+	}
+}
+
+func TestScreeningJSONShape(t *testing.T) {
+	s := Screening{
+		ID: "s",
+		Questions: []Question{
+			{ID: "q", Type: TypeYesNo, Text: "Q?", By: ByProvider},
+			{ID: "r", Type: TypeScale, Text: "R?", Range: &Range{Min: 0, Max: 3}, EnableWhen: ptr(AnyOf(Has("q"), Not(Is("q", Bool(false)))))},
+		},
+		Rules: []Rule{{ID: "f", Kind: KindRedFlag, When: ptr(Compare("r", In, Numbers(2, 3))), Message: "F."}},
+	}
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	require.JSONEq(t, `{
+		"id": "s",
+		"questions": [
+			{"id": "q", "type": "yes_no", "text": "Q?", "by": "provider"},
+			{"id": "r", "type": "scale", "text": "R?", "range": {"min": 0, "max": 3},
+			 "enable_when": {"any": [{"question": "q", "op": "answered"}, {"not": {"question": "q", "op": "equals", "value": false}}]}}
+		],
+		"rules": [{"id": "f", "kind": "red_flag", "when": {"question": "r", "op": "in", "value": [2, 3]}, "message": "F."}]
+	}`, string(b))
+}
+
+func TestScreeningJSONErrors(t *testing.T) {
+	tests := []struct {
+		json string
+		path string
+		err  error
+	}{
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "colour": "red"}]}`, "questions[0].colour", jsoncodec.ErrUnknownField},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "kind": "red_flag", "when": {"any": [{"question": "q", "op": 3}]}}]}`, "rules[0].when.any[0].op", jsoncodec.ErrType},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": {"lat": 1}}}]}`, "rules[0].when.value", jsoncodec.ErrType},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "in", "value": [1, "a"]}}]}`, "rules[0].when.value[1]", jsoncodec.ErrType},
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "range": {"min": "0"}}]}`, "questions[0].range.min", jsoncodec.ErrType},
+	}
+	for _, tt := range tests {
+		var s Screening
+		err := json.Unmarshal([]byte(tt.json), &s)
+		var je *jsoncodec.Error
+		require.True(t, errors.As(err, &je), "%v", err)
+		require.Equal(t, tt.path, je.Path, "%v", err)
+		require.ErrorIs(t, err, tt.err)
+	}
+}
+
+func TestValueJSON(t *testing.T) {
+	tests := []struct {
+		v    Value
+		json string
+	}{
+		{Value{}, `null`},
+		{Bool(true), `true`},
+		{Number(2.5), `2.5`},
+		{Text("héllo \"x\""), `"héllo \"x\""`},
+		{Choice("fitness"), `"fitness"`},
+		{Choices("a", "b"), `["a","b"]`},
+		{Choices(), `[]`},
+		{Numbers(1, 2), `[1,2]`},
+		{Texts("x"), `["x"]`},
+		{DateValue(availability.MustParseDate("2026-04-01")), `"2026-04-01"`},
+		{Location(availability.Point{Lat: 44.5, Lon: 11.25}), `{"lat":44.5,"lon":11.25}`},
+		{Remote(), `"remote"`},
+		{Instinct(Uneasy), `"uneasy"`},
+		{Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(10, 0), End: availability.ClockOf(12, 30)}),
+			`[{"days":"sat,sun","start":"10:00","end":"12:30"}]`},
+	}
+	for _, tt := range tests {
+		b, err := json.Marshal(tt.v)
+		require.NoError(t, err)
+		require.Equal(t, tt.json, string(b))
+		var back Value
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.True(t, tt.v.equal(back), "%s", tt.json)
+		require.Equal(t, tt.json, back.String())
+	}
+	for _, bad := range []string{`{"lat": 1}`, `{"lat": 1, "lon": 2, "alt": 3}`, `[1, "a"]`, `["a", 1]`, `[{"days": "mon"}, 1]`, `nul`, `"\ud800"`} {
+		var v Value
+		require.Error(t, json.Unmarshal([]byte(bad), &v), bad)
+	}
+}
+
+func TestAnswersJSON(t *testing.T) {
+	a := prospect()
+	b, err := json.Marshal(a)
+	require.NoError(t, err)
+	var back Answers
+	require.NoError(t, json.Unmarshal(b, &back))
+	sc, _ := storyScreener()
+	require.Equal(t, sc.Evaluate(a, Options{}), sc.Evaluate(back, Options{}))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.Equal(t, string(b), string(again))
+
+	err = json.Unmarshal([]byte(`{"a": true, "b": [1, {"x": 1}]}`), &back)
+	var je *jsoncodec.Error
+	require.True(t, errors.As(err, &je))
+	require.Equal(t, `b[1]`, je.Path)
+}
+
+func TestDecisionJSONRoundTrip(t *testing.T) {
+	sc, a := storyScreener()
+	a["harm_thoughts"] = Bool(true)
+	d := sc.Evaluate(a, Options{Resources: []availability.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
+	require.Equal(t, Urgent, d.Outcome)
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	var back Decision
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, d, back)
+}
+
+func TestProviderJSONRoundTrip(t *testing.T) {
+	p := coach()
+	week := availability.MustParseDate("2026-03-09")
+	p.Week = &week
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	var back Provider
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, p.Schedule.Zone.String(), back.Schedule.Zone.String())
+	require.Equal(t, p.Schedule.Hours, back.Schedule.Hours)
+	require.Equal(t, p.Week, back.Week)
+	require.Equal(t, p.Base, back.Base)
+}
+
+func TestSafetyJSONRoundTrip(t *testing.T) {
+	rome, err := time.LoadLocation("Europe/Rome")
+	require.NoError(t, err)
+	m := Meeting{Client: "Marco", Place: "Bar Centrale", Start: time.Date(2026, 3, 15, 12, 0, 0, 0, rome), End: time.Date(2026, 3, 15, 13, 0, 0, 0, rome), First: true, Reach: "+39 1"}
+	o := PlanOptions{Contacts: []Contact{{Name: "Dad", Reach: "+39 2"}}, Grace: 20 * time.Minute}
+	b, err := json.Marshal(o)
+	require.NoError(t, err)
+	require.JSONEq(t, `{"contacts":[{"name":"Dad","reach":"+39 2"}],"grace":"20m0s"}`, string(b))
+	var o2 PlanOptions
+	require.NoError(t, json.Unmarshal(b, &o2))
+	require.Equal(t, o, o2)
+
+	b, err = json.Marshal(m)
+	require.NoError(t, err)
+	var m2 Meeting
+	require.NoError(t, json.Unmarshal(b, &m2))
+	require.True(t, m.Start.Equal(m2.Start))
+
+	plan, err := NewSafetyPlan(m, o)
+	require.NoError(t, err)
+	b, err = json.Marshal(plan)
+	require.NoError(t, err)
+	var back SafetyPlan
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.True(t, plan.CheckInBy.Equal(back.CheckInBy))
+	require.Len(t, back.Steps, len(plan.Steps))
+	for i := range plan.Steps {
+		require.True(t, plan.Steps[i].At.Equal(back.Steps[i].At))
+		require.Equal(t, plan.Steps[i].Message, back.Steps[i].Message)
+	}
+	require.Equal(t, plan.Share, back.Share)
+	require.Equal(t, plan.Reasons, back.Reasons)
+}
+
+func TestUnease(t *testing.T) {
+	for u := Calm; u <= Alarmed; u++ {
+		b, err := u.MarshalText()
+		require.NoError(t, err)
+		var back Unease
+		require.NoError(t, back.UnmarshalText(b))
+		require.Equal(t, u, back)
+		require.Equal(t, u, MustParseUnease(u.String()))
+	}
+	require.Equal(t, Uneasy, MustParseUnease("UNEASY"))
+	require.Equal(t, Alarmed, MustParseUnease("3"))
+	_, err := ParseUnease("nervous")
+	require.ErrorIs(t, err, ErrUnease)
+	require.ErrorContains(t, err, `"nervous"`)
+	_, err = Unease(7).MarshalText()
+	require.ErrorIs(t, err, ErrUnease)
+	require.Equal(t, "Unease(7)", Unease(7).String())
+	require.Panics(t, func() { MustParseUnease("") })
+	var u Unease
+	require.Error(t, u.UnmarshalText([]byte("x")))
+}
