@@ -60,26 +60,26 @@ func benchScreening() (Screening, Provider, Answers) {
 	}
 
 	rules := []Rule{
-		{ID: "r01", Kind: KindRedFlag, When: ptr(Is("yn3", Bool(true))), Message: "Red flag one."},
-		{ID: "r02", Kind: KindRedFlag, When: ptr(Compare("many1", Contains, Choice("d"))), Message: "Red flag two."},
-		{ID: "r03", Kind: KindRedFlag, When: ptr(Compare("instinct", Equals, Text("alarmed"))), Message: "Red flag three."},
-		{ID: "r04", Kind: KindRedFlag, When: ptr(AllOf(Is("yn4", Bool(true)), Compare("num1", Greater, Number(900)))), Message: "Red flag four."},
-		{ID: "r05", Kind: KindConcern, When: ptr(Compare("num2", Less, Number(50))), Message: "Concern one."},
-		{ID: "r06", Kind: KindConcern, When: ptr(Compare("text1", Contains, Text("date"))), Message: "Concern two."},
+		{ID: "r01", Kind: KindRedFlag, When: new(Is("yn3", Bool(true))), Message: "Red flag one."},
+		{ID: "r02", Kind: KindRedFlag, When: new(Compare("many1", Contains, Choice("d"))), Message: "Red flag two."},
+		{ID: "r03", Kind: KindRedFlag, When: new(Compare("instinct", Equals, Text("alarmed"))), Message: "Red flag three."},
+		{ID: "r04", Kind: KindRedFlag, When: new(AllOf(Is("yn4", Bool(true)), Compare("num1", Greater, Number(900)))), Message: "Red flag four."},
+		{ID: "r05", Kind: KindConcern, When: new(Compare("num2", Less, Number(50))), Message: "Concern one."},
+		{ID: "r06", Kind: KindConcern, When: new(Compare("text1", Contains, Text("date"))), Message: "Concern two."},
 		{ID: "r07", Kind: KindConcern, Overlap: &Overlap{Question: "times", MinHours: 2}, Message: "Concern three."},
 		{ID: "r08", Kind: KindConcern, Distance: &Distance{Question: "place", MaxKm: 30}, Message: "Concern four."},
 		{ID: "r09", Kind: KindScore, Question: "scale0", Weight: 1},
 		{ID: "r10", Kind: KindScore, Question: "scale1", Weight: 1},
 		{ID: "r11", Kind: KindScore, Question: "scale2", Weight: 1},
 		{ID: "r12", Kind: KindScore, Question: "one3", Weight: 2},
-		{ID: "r13", Kind: KindNeed, When: ptr(Compare("many2", Contains, Choice("b"))), Needs: []string{"fitness"}, Message: "Need one."},
-		{ID: "r14", Kind: KindNeed, When: ptr(Compare("many3", In, Choices("c", "d"))), Needs: []string{"nutrition", "fitness"}, Message: "Need two."},
-		{ID: "r15", Kind: KindNeed, When: ptr(Is("one4", Choice("a"))), Needs: []string{"life"}, Message: "Need three."},
-		{ID: "r16", Kind: KindCondition, When: ptr(Not(Is("yn1", Bool(true)))), Text: "Signs the acknowledgment.", Message: "Condition one."},
+		{ID: "r13", Kind: KindNeed, When: new(Compare("many2", Contains, Choice("b"))), Needs: []string{"fitness"}, Message: "Need one."},
+		{ID: "r14", Kind: KindNeed, When: new(Compare("many3", In, Choices("c", "d"))), Needs: []string{"nutrition", "fitness"}, Message: "Need two."},
+		{ID: "r15", Kind: KindNeed, When: new(Is("one4", Choice("a"))), Needs: []string{"life"}, Message: "Need three."},
+		{ID: "r16", Kind: KindCondition, When: new(Not(Is("yn1", Bool(true)))), Text: "Signs the acknowledgment.", Message: "Condition one."},
 		{ID: "r17", Kind: KindCondition, Text: "Agrees to the cancellation policy.", Message: "Condition two."},
-		{ID: "r18", Kind: KindUrgent, When: ptr(Is("yn5", Bool(true))), Message: "Urgent."},
-		{ID: "r19", Kind: KindRefer, When: ptr(Compare("scale3", Equals, Number(3))), Needs: []string{"therapy"}, Message: "Refer."},
-		{ID: "r20", Kind: KindScore, When: ptr(Compare("text2", Contains, Text("marathon"))), Weight: 5},
+		{ID: "r18", Kind: KindUrgent, When: new(Is("yn5", Bool(true))), Message: "Urgent."},
+		{ID: "r19", Kind: KindRefer, When: new(Compare("scale3", Equals, Number(3))), Needs: []string{"therapy"}, Message: "Refer."},
+		{ID: "r20", Kind: KindScore, When: new(Compare("text2", Contains, Text("marathon"))), Weight: 5},
 	}
 	s := Screening{
 		ID: "bench", Questions: qs, Rules: rules,
@@ -100,8 +100,6 @@ func benchScreening() (Screening, Provider, Answers) {
 	}
 	return s, p, a
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func BenchmarkEvaluate(b *testing.B) {
 	s, p, a := benchScreening()

@@ -31,7 +31,6 @@ type Screener struct {
 	bands    []cband         // in band ID order
 	ruleIdx  map[string]int32
 	reviewAt int
-	nNeeds   int // needs of all rules and bands together, an upper bound
 
 	zone    *time.Location
 	week    availability.Interval
@@ -897,7 +896,6 @@ func (b *builder) rules() {
 	})
 	for i := range sc.rules {
 		sc.ruleIdx[sc.rules[i].id] = int32(i)
-		sc.nNeeds += len(sc.rules[i].needs)
 	}
 	for k := range sc.kindEnd {
 		sc.kindEnd[k] = int32(len(sc.rules))
@@ -1148,7 +1146,6 @@ func (b *builder) bands() {
 		}
 		if len(b.problems) == start {
 			sc.bands = append(sc.bands, cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message})
-			sc.nNeeds += len(bd.Needs)
 		}
 	}
 	slices.SortFunc(sc.bands, func(x, y cband) int { return cmp.Compare(x.id, y.id) })

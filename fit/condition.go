@@ -31,11 +31,6 @@ func (op Op) IsValid() bool {
 	return false
 }
 
-// ordered reports whether op compares order (less, greater, …).
-func (op Op) ordered() bool {
-	return op == Less || op == LessOrEqual || op == Greater || op == GreaterOrEqual
-}
-
 // A Condition is a tree over answers: exactly one of All (every child
 // holds), Any (some child holds), Not (the child does not hold), or a
 // comparison of the answer to Question by Op with Value.

@@ -26,7 +26,7 @@ func semanticsScreening(when Condition) Screening {
 			{ID: "place", Type: TypeLocation, Text: "Where?"},
 			{ID: "times", Type: TypeTimes, Text: "When?"},
 			{ID: "gate", Type: TypeYesNo, Text: "Show the hidden one?"},
-			{ID: "hidden", Type: TypeNumber, Text: "Hidden?", EnableWhen: ptr(Is("gate", Bool(true)))},
+			{ID: "hidden", Type: TypeNumber, Text: "Hidden?", EnableWhen: new(Is("gate", Bool(true)))},
 		},
 		Rules: []Rule{{ID: "probe", Kind: KindNeed, When: &when, Needs: []string{"probe"}, Message: "The probe fired."}},
 	}

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"cmp"
+	"maps"
 	"math/rand/v2"
 	"testing"
 
@@ -18,7 +19,7 @@ func instrument() Screening {
 		s.Questions = append(s.Questions, Question{ID: "item_" + id, Type: TypeScale, Range: &Range{Min: 0, Max: 3}, Text: text, Required: true, Crisis: i == 4})
 		s.Rules = append(s.Rules, Rule{ID: "sum_" + id, Kind: KindScore, Question: "item_" + id, Weight: 1})
 	}
-	s.Rules = append(s.Rules, Rule{ID: "self_harm", Kind: KindUrgent, When: ptr(Compare("item_e", Greater, Number(0))),
+	s.Rules = append(s.Rules, Rule{ID: "self_harm", Kind: KindUrgent, When: new(Compare("item_e", Greater, Number(0))),
 		Needs: []string{"crisis_support"}, Message: "Any thought of self-harm needs help now."})
 	s.Bands = []Band{
 		{ID: "minimal", Min: 0, Max: 4, Message: "Minimal."},
@@ -76,7 +77,7 @@ func precedence() *Screener {
 	for _, k := range []Kind{KindUrgent, KindRedFlag, KindRefer, KindConcern, KindCondition, KindNeed} {
 		id := string(k)
 		s.Questions = append(s.Questions, Question{ID: id, Type: TypeYesNo, Text: id + "?"})
-		r := Rule{ID: "rule_" + id, Kind: k, When: ptr(Is(id, Bool(true))), Message: "The " + id + " rule."}
+		r := Rule{ID: "rule_" + id, Kind: k, When: new(Is(id, Bool(true))), Message: "The " + id + " rule."}
 		switch k {
 		case KindCondition:
 			r.Text = "Signs the acknowledgment."
@@ -91,7 +92,7 @@ func precedence() *Screener {
 		Question{ID: "crisis", Type: TypeYesNo, Text: "Crisis?", Crisis: true},
 		Question{ID: "count", Type: TypeNumber, Text: "How many?", Range: &Range{Min: 0, Max: 10}},
 	)
-	s.Rules = append(s.Rules, Rule{ID: "rule_concern2", Kind: KindConcern, When: ptr(Is("concern2", Bool(true))), Message: "Another concern."})
+	s.Rules = append(s.Rules, Rule{ID: "rule_concern2", Kind: KindConcern, When: new(Is("concern2", Bool(true))), Message: "Another concern."})
 	return MustCompile(s, Provider{})
 }
 
@@ -99,9 +100,7 @@ func TestOutcomePrecedence(t *testing.T) {
 	sc := precedence()
 	base := func(more Answers) Answers {
 		a := Answers{"required": Text("here"), "crisis": Bool(false)}
-		for k, v := range more {
-			a[k] = v
-		}
+		maps.Copy(a, more)
 		return a
 	}
 	yes := Bool(true)
@@ -173,12 +172,12 @@ func TestHiddenAnswersAreIgnored(t *testing.T) {
 		ID: "hidden",
 		Questions: []Question{
 			{ID: "gate", Type: TypeYesNo, Text: "Gate?"},
-			{ID: "behind", Type: TypeScale, Range: &Range{Min: 0, Max: 5}, Text: "Behind?", Required: true, EnableWhen: ptr(Is("gate", Bool(true)))},
-			{ID: "chained", Type: TypeYesNo, Text: "Chained?", EnableWhen: ptr(Has("behind"))},
+			{ID: "behind", Type: TypeScale, Range: &Range{Min: 0, Max: 5}, Text: "Behind?", Required: true, EnableWhen: new(Is("gate", Bool(true)))},
+			{ID: "chained", Type: TypeYesNo, Text: "Chained?", EnableWhen: new(Has("behind"))},
 		},
 		Rules: []Rule{
 			{ID: "points", Kind: KindScore, Question: "behind", Weight: 2},
-			{ID: "flag", Kind: KindRedFlag, When: ptr(Is("chained", Bool(true))), Message: "Flag."},
+			{ID: "flag", Kind: KindRedFlag, When: new(Is("chained", Bool(true))), Message: "Flag."},
 		},
 	}
 	sc := MustCompile(s, Provider{})

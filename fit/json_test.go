@@ -30,9 +30,9 @@ func TestScreeningJSONShape(t *testing.T) {
 		ID: "s",
 		Questions: []Question{
 			{ID: "q", Type: TypeYesNo, Text: "Q?", By: ByProvider},
-			{ID: "r", Type: TypeScale, Text: "R?", Range: &Range{Min: 0, Max: 3}, EnableWhen: ptr(AnyOf(Has("q"), Not(Is("q", Bool(false)))))},
+			{ID: "r", Type: TypeScale, Text: "R?", Range: &Range{Min: 0, Max: 3}, EnableWhen: new(AnyOf(Has("q"), Not(Is("q", Bool(false)))))},
 		},
-		Rules: []Rule{{ID: "f", Kind: KindRedFlag, When: ptr(Compare("r", In, Numbers(2, 3))), Message: "F."}},
+		Rules: []Rule{{ID: "f", Kind: KindRedFlag, When: new(Compare("r", In, Numbers(2, 3))), Message: "F."}},
 	}
 	b, err := json.Marshal(s)
 	require.NoError(t, err)

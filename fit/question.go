@@ -51,12 +51,6 @@ func (t Type) IsValid() bool {
 	return false
 }
 
-// numeric reports whether answers of type t are numbers that can be ordered
-// and scored.
-func (t Type) numeric() bool {
-	return t == TypeNumber || t == TypeScale || t == TypeInstinct
-}
-
 // A Respondent says who answers a question: the client, or the provider
 // recording what they observed or felt. The zero Respondent is the client.
 type Respondent string

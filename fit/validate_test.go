@@ -20,10 +20,10 @@ func small() Screening {
 			{ID: "scale", Type: TypeScale, Text: "How much?", Range: &Range{Min: 0, Max: 3}},
 			{ID: "when", Type: TypeTimes, Text: "When?"},
 			{ID: "where", Type: TypeLocation, Text: "Where?"},
-			{ID: "more", Type: TypeText, Text: "More?", EnableWhen: ptr(Has("goals"))},
+			{ID: "more", Type: TypeText, Text: "More?", EnableWhen: new(Has("goals"))},
 		},
 		Rules: []Rule{
-			{ID: "flag", Kind: KindRedFlag, When: ptr(Compare("goals", Contains, Text("date"))), Message: "A date is not a goal."},
+			{ID: "flag", Kind: KindRedFlag, When: new(Compare("goals", Contains, Text("date"))), Message: "A date is not a goal."},
 			{ID: "item", Kind: KindScore, Question: "scale", Weight: 1},
 		},
 		Bands: []Band{{ID: "high", Min: 2, Max: 3, Outcome: NeedsReview, Message: "High."}},
@@ -62,26 +62,26 @@ func TestValidate(t *testing.T) {
 		{"fractional scale", func(s *Screening) { s.Questions[3].Range = &Range{Min: 0, Max: 2.5} }, []pc{{"questions[3].range", ProblemBadRange}}},
 		{"range on text", func(s *Screening) { s.Questions[0].Range = &Range{} }, []pc{{"questions[0].range", ProblemUnexpected}}},
 		{"unit on text", func(s *Screening) { s.Questions[0].Unit = "km" }, []pc{{"questions[0].unit", ProblemUnexpected}}},
-		{"unknown reference", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Has("goal")) }, []pc{{"questions[6].enable_when.question", ProblemUnknownQuestion}}},
-		{"self reference", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Has("more")) }, []pc{{"questions[6].enable_when", ProblemCycle}}},
-		{"cycle", func(s *Screening) { s.Questions[0].EnableWhen = ptr(Has("more")) }, []pc{{"questions[0].enable_when", ProblemCycle}}},
+		{"unknown reference", func(s *Screening) { s.Questions[6].EnableWhen = new(Has("goal")) }, []pc{{"questions[6].enable_when.question", ProblemUnknownQuestion}}},
+		{"self reference", func(s *Screening) { s.Questions[6].EnableWhen = new(Has("more")) }, []pc{{"questions[6].enable_when", ProblemCycle}}},
+		{"cycle", func(s *Screening) { s.Questions[0].EnableWhen = new(Has("more")) }, []pc{{"questions[0].enable_when", ProblemCycle}}},
 		{"empty condition", func(s *Screening) { s.Questions[6].EnableWhen = &Condition{} }, []pc{{"questions[6].enable_when", ProblemEmpty}}},
 		{"ambiguous condition", func(s *Screening) {
 			s.Questions[6].EnableWhen = &Condition{Question: "goals", Op: Answered, All: []Condition{Has("goals")}}
 		}, []pc{{"questions[6].enable_when", ProblemAmbiguous}}},
 		{"empty all", func(s *Screening) { s.Questions[6].EnableWhen = &Condition{All: []Condition{}} }, []pc{{"questions[6].enable_when.all", ProblemEmpty}}},
-		{"unknown op", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", "like", Text("x"))) }, []pc{{"rules[0].when.op", ProblemUnknownOp}}},
-		{"op for type", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Less, Text("x"))) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
-		{"value for type", func(s *Screening) { s.Rules[0].When = ptr(Is("goals", Number(1))) }, []pc{{"rules[0].when.value", ProblemTypeMismatch}}},
-		{"no value", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Equals, Value{})) }, []pc{{"rules[0].when.value", ProblemRequired}}},
-		{"value on answered", func(s *Screening) { s.Rules[0].When = ptr(Compare("goals", Answered, Text("x"))) }, []pc{{"rules[0].when.value", ProblemUnexpected}}},
+		{"unknown op", func(s *Screening) { s.Rules[0].When = new(Compare("goals", "like", Text("x"))) }, []pc{{"rules[0].when.op", ProblemUnknownOp}}},
+		{"op for type", func(s *Screening) { s.Rules[0].When = new(Compare("goals", Less, Text("x"))) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
+		{"value for type", func(s *Screening) { s.Rules[0].When = new(Is("goals", Number(1))) }, []pc{{"rules[0].when.value", ProblemTypeMismatch}}},
+		{"no value", func(s *Screening) { s.Rules[0].When = new(Compare("goals", Equals, Value{})) }, []pc{{"rules[0].when.value", ProblemRequired}}},
+		{"value on answered", func(s *Screening) { s.Rules[0].When = new(Compare("goals", Answered, Text("x"))) }, []pc{{"rules[0].when.value", ProblemUnexpected}}},
 		{"unknown option", func(s *Screening) {
-			s.Rules[0].When = ptr(AnyOf(Is("kind", Choice("X")), Compare("areas", In, Choices("fit", "gym"))))
+			s.Rules[0].When = new(AnyOf(Is("kind", Choice("X")), Compare("areas", In, Choices("fit", "gym"))))
 		}, []pc{{"rules[0].when.any[0].value", ProblemUnknownOption}, {"rules[0].when.any[1].value[1]", ProblemUnknownOption}}},
-		{"location compared", func(s *Screening) { s.Rules[0].When = ptr(Is("where", Remote())) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
+		{"location compared", func(s *Screening) { s.Rules[0].When = new(Is("where", Remote())) }, []pc{{"rules[0].when.op", ProblemTypeMismatch}}},
 		{"bad date", func(s *Screening) {
 			s.Questions = append(s.Questions, Question{ID: "d", Type: TypeDate, Text: "Date?"})
-			s.Rules[0].When = ptr(Compare("d", Less, Text("2026-02-30")))
+			s.Rules[0].When = new(Compare("d", Less, Text("2026-02-30")))
 		}, []pc{{"rules[0].when.value", ProblemBadValue}}},
 		{"too deep", func(s *Screening) {
 			c := Has("goals")
@@ -90,18 +90,18 @@ func TestValidate(t *testing.T) {
 			}
 			s.Rules[0].When = &c
 		}, []pc{{"rules[0].when" + strings.Repeat(".not", MaxDepth), ProblemTooDeep}}},
-		{"never shown", func(s *Screening) { s.Questions[6].EnableWhen = ptr(Compare("scale", Greater, Number(3))) }, []pc{{"questions[6].enable_when", ProblemNeverShown}}},
-		{"never fires: scale out of range", func(s *Screening) { s.Rules[0].When = ptr(Is("scale", Number(4))) }, []pc{{"rules[0]", ProblemNeverFires}}},
-		{"never fires: scale fraction", func(s *Screening) { s.Rules[0].When = ptr(Is("scale", Number(1.5))) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never shown", func(s *Screening) { s.Questions[6].EnableWhen = new(Compare("scale", Greater, Number(3))) }, []pc{{"questions[6].enable_when", ProblemNeverShown}}},
+		{"never fires: scale out of range", func(s *Screening) { s.Rules[0].When = new(Is("scale", Number(4))) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: scale fraction", func(s *Screening) { s.Rules[0].When = new(Is("scale", Number(1.5))) }, []pc{{"rules[0]", ProblemNeverFires}}},
 		{"never fires: one choice two ways", func(s *Screening) {
-			s.Rules[0].When = ptr(AllOf(Is("kind", Choice("x")), Is("kind", Choice("y"))))
+			s.Rules[0].When = new(AllOf(Is("kind", Choice("x")), Is("kind", Choice("y"))))
 		}, []pc{{"rules[0]", ProblemNeverFires}}},
 		{"never fires: empty numeric range", func(s *Screening) {
-			s.Rules[0].When = ptr(AllOf(Compare("scale", Less, Number(1)), Compare("scale", Greater, Number(1))))
+			s.Rules[0].When = new(AllOf(Compare("scale", Less, Number(1)), Compare("scale", Greater, Number(1))))
 		}, []pc{{"rules[0]", ProblemNeverFires}}},
-		{"never fires: in nothing", func(s *Screening) { s.Rules[0].When = ptr(Compare("kind", In, Choices())) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: in nothing", func(s *Screening) { s.Rules[0].When = new(Compare("kind", In, Choices())) }, []pc{{"rules[0]", ProblemNeverFires}}},
 		{"never fires: not answered and answered", func(s *Screening) {
-			s.Rules[0].When = ptr(Not(Compare("goals", NotEquals, Text("x"))))
+			s.Rules[0].When = new(Not(Compare("goals", NotEquals, Text("x"))))
 		}, nil},
 		{"never fires: zero weight", func(s *Screening) { s.Rules[1].Weight = 0 }, []pc{{"rules[1].weight", ProblemNeverFires}}},
 		{"never fires: zero overlap", func(s *Screening) {
