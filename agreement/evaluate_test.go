@@ -184,10 +184,10 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "a late payment", terms: therapyTerms,
-			ev:       agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-20 10:00"), Due: at("2026-03-16 10:00")},
-			codes:    []agreement.Code{agreement.CodeLatePayment, agreement.CodeLatePayment, agreement.CodeLadder},
-			clause:   agreement.ClausePaymentWithin,
-			charges:  []string{"payment.late_fee USD 15.00"}, actions: []agreement.ActionCode{agreement.ActNote},
+			ev:      agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-20 10:00"), Due: at("2026-03-16 10:00")},
+			codes:   []agreement.Code{agreement.CodeLatePayment, agreement.CodeLatePayment, agreement.CodeLadder},
+			clause:  agreement.ClausePaymentWithin,
+			charges: []string{"payment.late_fee USD 15.00"}, actions: []agreement.ActionCode{agreement.ActNote},
 			breaches: []agreement.ClauseID{agreement.ClausePaymentWithin},
 		},
 		{

@@ -14,7 +14,6 @@ var (
 	money = agreement.MustParseMoney
 )
 
-
 // newYork is the therapist's zone; loaded once per call so tests stay
 // independent of each other.
 func newYork() *time.Location {

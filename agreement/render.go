@@ -21,12 +21,21 @@ type page struct {
 	Version     int
 	Fingerprint string
 	Sections    []pageSection
-	Parties     []Party
+	Parties     []pageParty
+	Body        template.HTML // the sections, laid out and escaped, for HTML
+}
+
+type pageParty struct {
+	Role  Role
+	Title string
+	Name  string
 }
 
 type pageSection struct {
-	Clause
-	Items []Clause
+	ID      ClauseID
+	Number  string
+	Heading string
+	Items   []Clause
 }
 
 // page prepares the agreement for rendering. The agreement must pass
@@ -40,13 +49,16 @@ func (a *Agreement) page() (page, error) {
 	if err != nil {
 		return page{}, err
 	}
-	p := page{Title: a.Title, ID: a.ID, Version: a.Version, Fingerprint: f.String(), Parties: a.Parties}
+	p := page{Title: a.Title, ID: a.ID, Version: a.Version, Fingerprint: f.String()}
+	for _, party := range a.Parties {
+		p.Parties = append(p.Parties, pageParty{Role: party.Role, Title: roleTitle(party.Role), Name: party.Name})
+	}
 	if p.Title == "" {
 		p.Title = "Agreement"
 	}
 	for _, c := range a.clauses() {
 		if c.IsSection() {
-			p.Sections = append(p.Sections, pageSection{Clause: c})
+			p.Sections = append(p.Sections, pageSection{ID: c.ID, Number: c.Number, Heading: c.Heading})
 			continue
 		}
 		s := &p.Sections[len(p.Sections)-1]
@@ -97,7 +109,7 @@ func (a Agreement) Markdown() (string, error) {
 	b.WriteString("\n")
 	for _, party := range p.Parties {
 		b.WriteString("\n")
-		b.WriteString(roleTitle(party.Role))
+		b.WriteString(party.Title)
 		b.WriteString(": ")
 		writeMarkdown(&b, party.Name)
 		b.WriteString("  \nSignature: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ Date: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n")
@@ -162,7 +174,7 @@ func (a Agreement) Text() (string, error) {
 	wrap(&b, confirmation(&p), 0)
 	for _, party := range p.Parties {
 		b.WriteString("\n")
-		b.WriteString(roleTitle(party.Role))
+		b.WriteString(party.Title)
 		b.WriteString(": ")
 		b.WriteString(oneLine(party.Name))
 		b.WriteString("\nSignature: ____________________  Date: __________\n")
@@ -219,16 +231,12 @@ var pageTemplate = template.Must(template.New("agreement").Parse(`<!DOCTYPE html
 <article class="agreement" data-agreement="{{.ID}}" data-version="{{.Version}}">
 <h1>{{.Title}}</h1>
 <p class="meta">Agreement <code>{{.ID}}</code>, version {{.Version}}.</p>
-{{range .Sections}}<section id="{{.ID}}">
-<h2><span class="number">{{.Number}}.</span> {{.Heading}} <code class="clause-id">{{.ID}}</code></h2>
-{{range .Items}}<p id="{{.ID}}"><span class="number">{{.Number}}</span> <code class="clause-id">{{.ID}}</code> {{.Text}}</p>
-{{end}}</section>
-{{end}}<section class="signatures">
+{{.Body}}<section class="signatures">
 <h2>Signatures</h2>
 <p>Fingerprint: <code class="fingerprint">{{.Fingerprint}}</code></p>
 <p>By signing, each party confirms having read and accepted version {{.Version}} of agreement {{.ID}}, whose fingerprint is above.</p>
 {{range .Parties}}<div class="signature" data-role="{{.Role}}">
-<p>{{if eq .Role "provider"}}Provider{{else if eq .Role "client"}}Client{{else}}Sponsor{{end}}: {{.Name}}</p>
+<p>{{.Title}}: {{.Name}}</p>
 <p>Signature: ____________________ Date: __________</p>
 </div>
 {{end}}</section>
@@ -238,7 +246,10 @@ var pageTemplate = template.Must(template.New("agreement").Parse(`<!DOCTYPE html
 `))
 
 // HTML returns the agreement as an HTML5 page for signature, through
-// html/template, so every string from the agreement is escaped. Each
+// html/template, so every string from the agreement is escaped: the page
+// and the signature block by the template, and the sections, which are
+// many and alike, by html/template's HTMLEscapeString as they are laid
+// out. Each
 // section and item carries its clause ID as its id attribute, so
 // "#cancellation.tiers[0]" links to it. The agreement must pass Validate.
 func (a Agreement) HTML() (string, error) {
@@ -246,6 +257,34 @@ func (a Agreement) HTML() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	var body strings.Builder
+	body.Grow(16384)
+	for _, s := range p.Sections {
+		id := template.HTMLEscapeString(string(s.ID))
+		body.WriteString(`<section id="`)
+		body.WriteString(id)
+		body.WriteString(`">` + "\n" + `<h2><span class="number">`)
+		body.WriteString(s.Number)
+		body.WriteString(`.</span> `)
+		body.WriteString(template.HTMLEscapeString(s.Heading))
+		body.WriteString(` <code class="clause-id">`)
+		body.WriteString(id)
+		body.WriteString("</code></h2>\n")
+		for _, it := range s.Items {
+			id := template.HTMLEscapeString(string(it.ID))
+			body.WriteString(`<p id="`)
+			body.WriteString(id)
+			body.WriteString(`"><span class="number">`)
+			body.WriteString(it.Number)
+			body.WriteString(`</span> <code class="clause-id">`)
+			body.WriteString(id)
+			body.WriteString(`</code> `)
+			body.WriteString(template.HTMLEscapeString(it.Text))
+			body.WriteString("</p>\n")
+		}
+		body.WriteString("</section>\n")
+	}
+	p.Body = template.HTML(body.String()) // every string escaped above
 	var b strings.Builder
 	b.Grow(16384)
 	if err := pageTemplate.Execute(&b, &p); err != nil {
