@@ -1,0 +1,141 @@
+package openinghours
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct {
+		in, canonical string
+	}{
+		{"Mo-Fr 09:00-17:00; Sa 10:00-14:00; Su off; PH off", "Mo-Fr 09:00-17:00; Sa 10:00-14:00; Su off; PH off"},
+		{"Mo-Fr 08:00-12:00,13:00-17:30; Sa 08:00-12:00 \"short day\"", "Mo-Fr 08:00-12:00,13:00-17:30; Sa 08:00-12:00 \"short day\""},
+		{"24/7", "24/7"},
+		{"open", "24/7"},
+		{"Mo-Su 00:00-24:00", "Mo-Su"},
+		{"Mo,Tu,We 10:00-11:00", "Mo-We 10:00-11:00"},
+		{"Sa,Su 10:00-11:00", "Sa,Su 10:00-11:00"},
+		{"Fr-Mo 10:00-11:00", "Mo,Fr-Su 10:00-11:00"},
+		{"Fr,Sa 22:00-26:00", "Fr,Sa 22:00-02:00"},
+		{"Fr 22:00-02:00", "Fr 22:00-02:00"},
+		{"Dec 24-26 off; Jan-Mar Mo 10:00-12:00", "Dec 24-26 off; Jan-Mar Mo 10:00-12:00"},
+		{"Dec 24-Jan 02 off", "Dec 24-Jan 02 off"},
+		{"Dec 25,Jan 01 closed", "Dec 25,Jan 01 off"},
+		{"2026 Dec 24-2027 Jan 02 off", "2026 Dec 24-2027 Jan 02 off"},
+		{"2026 Dec 24-2026 Dec 31 off", "2026 Dec 24-31 off"},
+		{"2026 Jun 10:00-12:00", "2026 Jun 10:00-12:00"},
+		{"Jan 01: 10:00-12:00", "Jan 01 10:00-12:00"},
+		{"Mo-Fr 09:00-18:00, We 12:00-14:00 off", "Mo-Fr 09:00-18:00, We 12:00-14:00 off"},
+		{"Mo-Fr,PH 10:00-12:00", "Mo-Fr,PH 10:00-12:00"},
+		{"off", "off"},
+		{"  mo-fr 09:00-17:00 ;  su OFF \"rest\"  ", "Mo-Fr 09:00-17:00; Su off \"rest\""},
+		{"Mo-Fr 09:00-17:00, Sa", "Mo-Fr 09:00-17:00, Sa"},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			h, err := Parse(c.in)
+			require.NoError(t, err)
+			require.Equal(t, c.canonical, h.String())
+			again, err := Parse(h.String())
+			require.NoError(t, err)
+			require.Equal(t, h, again)
+		})
+	}
+	h := MustParse("Mo-Fr 09:00-12:00,13:00-17:00; 2026 Dec 24-26 off \"holidays\", Sa 22:00-02:00")
+	require.Equal(t, []Rule{
+		{Weekdays: availability.Workweek, Times: []availability.Span{{Start: 540, End: 720}, {Start: 780, End: 1020}}},
+		{Dates: []DateRange{{From: MonthDay{2026, time.December, 24}, To: MonthDay{2026, time.December, 26}}}, Times: wholeDay(), Off: true, Comment: "holidays"},
+		{Additional: true, Weekdays: availability.Days(time.Saturday), Times: []availability.Span{{Start: 1320, End: 120}}},
+	}, h.Rules)
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, c := range []struct {
+		in  string
+		col int
+		err error
+	}{
+		{"", 1, ErrSyntax},
+		{"Mo-Fr 09:00-17:00 Sa", 19, ErrSyntax},
+		{"Mo-Fr 9:00-17:00", 7, ErrSyntax},
+		{"Mo-Fr 09:00-17:00;; Sa off", 19, ErrSyntax},
+		{"Mo-Fr 09:00-17:00;", 19, ErrSyntax},
+		{"Mo-Fr 09:00-17:00,Sa off", 18, ErrSyntax},
+		{"Mo-Fr 09:60-17:00", 7, ErrSyntax},
+		{"We 25:00-26:00", 4, ErrSyntax},
+		{"We 10:00-10:00", 10, ErrSyntax},
+		{"We 10:00-49:00", 10, ErrSyntax},
+		{"Feb 30 off", 5, ErrSyntax},
+		{"Xy 10:00-12:00", 1, ErrSyntax},
+		{"Mo-Xy 10:00-12:00", 4, ErrSyntax},
+		{"Su \"unterminated", 4, ErrSyntax},
+		{"2026 Dec 31-Jan 02 off", 13, ErrSyntax},
+		{"Dec 24-2027 Jan 02 off", 8, ErrSyntax},
+		{"Jan 05-Feb off", 8, ErrSyntax},
+		{"Mo 10:00-12:00 || Tu", 16, ErrUnsupported},
+		{"Su[1] 10:00-12:00", 3, ErrUnsupported},
+		{"Mo-Fr sunrise-sunset", 7, ErrUnsupported},
+		{"Mo-Fr 09:00+", 12, ErrUnsupported},
+		{"Mo-Fr 09:00", 12, ErrUnsupported},
+		{"Mo-Fr 09:00-17:00/01:00", 18, ErrUnsupported},
+		{"We 10:00-34:00", 10, ErrUnsupported},
+		{"PH Mo-Fr off", 4, ErrUnsupported},
+		{"SH off", 1, ErrUnsupported},
+		{"week 01-10 Mo 10:00-12:00", 1, ErrUnsupported},
+		{"2026 Mo-Fr 10:00-12:00", 1, ErrUnsupported},
+		{"Mo unknown", 4, ErrUnsupported},
+		{"\"by appointment\"", 1, ErrUnsupported},
+		{"Üb 10:00-12:00", 1, ErrSyntax},
+		{"Mo \"Überstunden\" x", 18, ErrSyntax}, // columns count characters, not bytes
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			_, err := Parse(c.in)
+			require.ErrorIs(t, err, c.err)
+			var se *SyntaxError
+			require.True(t, errors.As(err, &se))
+			require.Equal(t, c.col, se.Column, "%v", err)
+			require.Equal(t, c.in, se.Input)
+			require.Contains(t, err.Error(), "column")
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Mo-Fr 09:00-17:00; Sa 10:00-14:00; Su off; PH off",
+		"24/7", "off", "Fr,Sa 22:00-26:00", "Dec 24-Jan 02 off; 2026 Jun 10:00-12:00",
+		"Mo-Fr 09:00-18:00, We 12:00-14:00 off \"lunch\"", "Mo-Fr,PH 10:00-12:00", "Jan 01: 10:00-12:00",
+		"2026 Dec 24-2027 Jan 02 off", "Su[1] 10:00", "Mo 10:00-12:00 || Tu",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := Parse(s)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Column < 1 {
+				t.Fatalf("error without a column: %v", err)
+			}
+			return
+		}
+		again, err := Parse(h.String())
+		if err != nil {
+			t.Fatalf("Parse(%q) of %q: %v", h.String(), s, err)
+		}
+		if again.String() != h.String() {
+			t.Fatalf("round trip of %q: %q then %q", s, h.String(), again.String())
+		}
+		// Reading it into a schedule never panics and stays bounded.
+		opts := Options{Dates: availability.DateRange{From: availability.MustParseDate("2026-01-01"), Through: availability.MustParseDate("2026-03-31")},
+			Holidays: []availability.Date{availability.MustParseDate("2026-01-01")}}
+		if sched, err := h.Schedule(opts); err == nil {
+			if err := sched.Validate(); err != nil {
+				t.Fatalf("%q gives an invalid schedule: %v", s, err)
+			}
+		}
+	})
+}
