@@ -94,11 +94,16 @@ type Requirement struct {
 
 // A Decision is what evaluating answers gives: the outcome and everything
 // behind it. Lists are in a fixed order that never depends on the order of
-// the screening's questions: Missing, Invalid and Ignored by question ID,
-// Needs sorted and without repeats, Conditions by rule ID, and Reasons by
-// importance (urgent, crisis_unanswered, red_flag, overridden, refer,
-// missing, invalid_answer, concern, concerns, band, condition, need,
-// override_not_applicable, ignored, fit), then by rule or question ID.
+// the screening's questions or rules: Missing, Invalid and Ignored by
+// question ID, Needs sorted and without repeats, Conditions by rule ID, and
+// Reasons by importance, then by rule, band or question ID: urgent (and
+// bands that say urgent), crisis_unanswered, red_flag (and bands that say
+// decline), overridden, refer (and bands that say refer), missing,
+// invalid_answer, concern, concerns, bands that say needs_review, bands
+// without an outcome, condition, need, override_not_applicable, ignored;
+// and fit alone when there is nothing else to say.
+//
+// The zero Decision has no outcome; Evaluate always sets one.
 type Decision struct {
 	// Outcome is the decision.
 	Outcome Outcome `json:"outcome"`

@@ -278,10 +278,12 @@ func (sc *Screener) overlapHours(ws []availability.Window) float64 {
 }
 
 // ValidateAnswers reports every problem with the answers at once: those
-// Bind reports (unknown questions, wrong types, unknown options, values out
-// of range), shown required questions without an answer (code required),
-// and answers to hidden questions (code hidden), which evaluation ignores.
-// Paths start with the question ID.
+// Bind reports (unknown_question, wrong_type, unknown_option, out_of_range,
+// bad_value, too_long, too_many, and for weekly windows the codes of
+// availability.Schedule.Validate: no_days, invalid_clock, empty_window),
+// then shown required questions without an answer (required) and answers
+// to hidden questions (hidden), which evaluation ignores, each group in
+// question ID order. Paths start with the question ID.
 func (sc *Screener) ValidateAnswers(a Answers) error {
 	f, err := sc.Bind(a)
 	var l Problems
