@@ -344,11 +344,13 @@ func (p ResponsePolicy) Respond(s Schedule, m Message) (Response, error) {
 	if t.Basis.business() {
 		basis = "business time"
 	}
-	msg := fmt.Sprintf("%s messages are answered within %s of %s: by %s", r.Urgency, shortDuration(t.Within), basis, r.Deadline.Format(reasonTime))
+	level := r.Urgency.String()
+	msg := level + " messages are answered within " + shortDuration(t.Within) + " of " + basis + ": by " + r.Deadline.Format(reasonTime)
 	if c.lateStart && c.found {
-		msg += fmt.Sprintf(", counted from the next opening at %s", c.first.Start.Format(reasonTime))
+		msg += ", counted from the next opening at " + c.first.Start.Format(reasonTime)
 	}
-	r.Reasons = append(r.Reasons, Reason{Code: CodeDeadline, Rule: ref, Label: r.Urgency.String(), Message: msg})
+	r.Reasons = make([]Reason, 0, 4)
+	r.Reasons = append(r.Reasons, Reason{Code: CodeDeadline, Rule: ref, Label: level, Message: msg})
 	if r.AfterHours {
 		r.Reasons = append(r.Reasons, s.Explain(c.arrived))
 	}
