@@ -217,7 +217,8 @@ func (a *Agreement) cancellationClauses(d *document) {
 			d.add(ClauseLatenessNoShowShare, "A no-show costs "+formatShare(l.NoShowShare)+" of the session fee.")
 		}
 	}
-	if w := a.Wait.Provider; w.After > 0 {
+	if a.Wait.present() {
+		w := a.Wait.Provider
 		d.heading(ClauseWait, "Waiting")
 		text := "If the client is not ready " + formatDuration(w.After) + " after the scheduled start, the provider may leave"
 		switch {

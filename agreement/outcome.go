@@ -170,15 +170,3 @@ func (o Outcome) Has(c ActionCode) bool {
 	}
 	return false
 }
-
-// sum adds the amounts of lines, starting from zero in currency c.
-func sum(c Currency, lines []Line) (Money, error) {
-	total := Zero(c)
-	for _, l := range lines {
-		var err error
-		if total, err = total.Add(l.Amount); err != nil {
-			return Money{}, err
-		}
-	}
-	return total, nil
-}

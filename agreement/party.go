@@ -35,14 +35,6 @@ func ParseRole(s string) (Role, error) {
 // IsValid reports whether r is Provider, Client or Sponsor.
 func (r Role) IsValid() bool { return r == Provider || r == Client || r == Sponsor }
 
-// other returns the counterpart of a provider or a client.
-func (r Role) other() Role {
-	if r == Provider {
-		return Client
-	}
-	return Provider
-}
-
 // A Party is someone who signs the agreement.
 type Party struct {
 	// Role is the part the party plays.
