@@ -37,6 +37,38 @@
 // and [Calendar.Next] finds the first one. Listing and checking share one
 // definition of bookable, and a property test holds them to it.
 //
+// # Business time and response deadlines
+//
+// [Schedule.AddBusiness] adds a duration of open time to an instant ("4
+// business hours after Friday 16:30" is Monday 12:30 for a 09:00–17:00
+// week) and [Schedule.BusinessBetween] measures it; both walk local days
+// and stop with [ErrNoOpenTime] rather than loop on a schedule that never
+// opens.
+//
+// A [ResponsePolicy] is the "911 or 411" of an engagement: for each
+// [Urgency] (informational, routine, urgent, emergency) a [Target] counted in
+// wall or business time, the acceptable channels, and whether contact after
+// hours is acceptable; hosts map their own message categories to levels with
+// a table. [ResponsePolicy.Respond] answers a [Message] with its deadline,
+// whether it arrived after hours, whether channel and hour are within
+// policy, the reasons, and the alternatives to offer while the provider is
+// off: emergency resources, the on-call colleague, the next open window.
+//
+// # Requests outside the schedule
+//
+// A [RequestPolicy] answers a [Request] for a session outside regular hours,
+// or to extend a booked one ("can you stay the night?"): regular, on-demand
+// with a surcharge, a priced exception to protected time (only where the
+// provider allows it), or a kind refusal, with the rule and protected window
+// behind it. [StyleOnDemand] and [StyleScheduleFirst] are the two ways of
+// working as presets of the same policy.
+//
+// When business is thin, a schedule-first provider widens limits:
+// [Schedule.Utilization] measures booked time against open time, and
+// [Schedule.ApplyConditions] adds a [ConditionalWindow] ("when the next 14
+// days are under 40% booked, also open Saturday 10:00–14:00") only while
+// its condition holds. Both are pure: same inputs, same schedule.
+//
 // # Explanations
 //
 // Every refusal carries a [Reason]: a stable [Code] (outside_hours,
@@ -52,6 +84,10 @@
 // ("protected[2].end"), and each model's Validate reports every problem at
 // once as [Problems], each with a path and a code. Queries are bounded: a
 // range longer than [MaxRange] returns [ErrRangeTooLong].
+//
+// Calendars interoperate through the subpackages ical (RFC 5545 recurrence,
+// RFC 7953 availability, free/busy) and openinghours (OpenStreetMap
+// opening_hours strings).
 //
 // Nothing in the package reads a clock: functions that need "now" take it.
 // All values are safe for concurrent use.
