@@ -185,11 +185,7 @@ func (c ConditionalWindow) Validate() error {
 }
 
 func (c *ConditionalWindow) validate(l *Problems, path string) {
-	wp := problem.Join(path, "window")
-	if c.Window.Days == 0 || c.Window.Days&^Everyday != 0 {
-		l.Add(problem.Join(wp, "days"), "no_days", "the window names no valid day of the week")
-	}
-	validateSpan(l, wp, Span{c.Window.Start, c.Window.End})
+	c.Window.validate(l, problem.Join(path, "window"))
 	if c.Below == 0 && c.Above == 0 {
 		l.Add(path, "required", "a conditional window needs a bound: below, above or both")
 	}

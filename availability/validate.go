@@ -77,10 +77,7 @@ func (s *Schedule) validate(l *Problems, path string) {
 		for i, w := range list.windows {
 			at := problem.Index(problem.Join(path, list.name), i)
 			seeID(w.ID, at)
-			if w.Days == 0 || w.Days&^Everyday != 0 {
-				l.Add(problem.Join(at, "days"), "no_days", "the window names no valid day of the week")
-			}
-			validateSpan(l, at, Span{w.Start, w.End})
+			w.validate(l, at)
 		}
 	}
 	dates := map[Date]int{}
@@ -110,6 +107,14 @@ func (s *Schedule) validate(l *Problems, path string) {
 		validateRange(l, at, c.From, c.Through, true)
 	}
 	validateRange(l, problem.Join(path, "effective"), s.Effective.From, s.Effective.Through, false)
+}
+
+// validate reports a window without valid days, or with a bad span.
+func (w *Window) validate(l *Problems, at string) {
+	if w.Days == 0 || w.Days&^Everyday != 0 {
+		l.Add(problem.Join(at, "days"), "no_days", "the window names no valid day of the week")
+	}
+	validateSpan(l, at, Span{w.Start, w.End})
 }
 
 func validateSpan(l *Problems, at string, s Span) {
