@@ -219,6 +219,7 @@ type builder struct {
 	smin     float64   // the least score the rules can give
 	smax     float64   // the greatest
 	messages bool      // whether to write the sentences of reasons
+	segs     []at      // the path of the condition being compiled; see note
 }
 
 // An at is a problem path built only when a problem is found: the path of
@@ -253,6 +254,33 @@ func (p *at) root() bool { return p.parent == nil && p.name == "" }
 // not empty.
 func (b *builder) add(p *at, field, code, format string, args ...any) {
 	path := p.String()
+	if field != "" {
+		path = problem.Join(path, field)
+	}
+	b.problems.Add(path, code, format, args...)
+}
+
+// push adds a member name to the path of b.segs.
+func (b *builder) push(name string) { b.segs = append(b.segs, at{name: name}) }
+
+// pushIndex adds an index to the path of b.segs.
+func (b *builder) pushIndex(i int) { b.segs = append(b.segs, at{index: i}) }
+
+// pop removes the last segment of the path of b.segs.
+func (b *builder) pop() { b.segs = b.segs[:len(b.segs)-1] }
+
+// note reports a problem at the path of b.segs, or at its member field
+// when field is not empty. Conditions are recursive, so their paths are
+// kept on this stack rather than in linked ats, which would escape.
+func (b *builder) note(field, code, format string, args ...any) {
+	path := ""
+	for _, sg := range b.segs {
+		if sg.name == "" {
+			path = problem.Index(path, sg.index)
+		} else {
+			path = problem.Join(path, sg.name)
+		}
+	}
 	if field != "" {
 		path = problem.Join(path, field)
 	}
@@ -334,12 +362,15 @@ func (b *builder) questions() {
 		if q.EnableWhen == nil {
 			continue
 		}
-		path := &at{parent: &at{parent: &at{name: "questions"}, index: i}, name: "enable_when"}
-		idx, possible, _ := b.cond(q.EnableWhen, path, 1, &b.deps[i])
+		b.push("questions")
+		b.pushIndex(i)
+		b.push("enable_when")
+		idx, possible, _ := b.cond(q.EnableWhen, 1, &b.deps[i])
 		sc.qs[i].enable = idx
 		if !possible {
-			b.add(path, "", ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
+			b.note("", ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
 		}
+		b.segs = b.segs[:0]
 	}
 	sc.byID = make([]int32, len(s.Questions))
 	for i := range sc.byID {
@@ -496,16 +527,16 @@ func (b *builder) order() {
 	}
 }
 
-// cond checks and compiles a condition at path and depth, appending the
+// cond checks and compiles a condition at the path on b.segs and depth, appending the
 // questions it reads to deps. It returns the node's index, whether some
 // answers can make it hold, and whether every answer does.
-func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx int32, possible, always bool) {
+func (b *builder) cond(c *Condition, depth int, deps *[]int32) (idx int32, possible, always bool) {
 	if depth > MaxDepth {
-		b.add(path, "", ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
+		b.note("", ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
 		return -1, true, false
 	}
 	if len(b.sc.nodes) >= MaxNodes {
-		b.add(path, "", ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
+		b.note("", ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
 		return -1, true, false
 	}
 	isLeaf := c.Question != "" || c.Op != "" || !c.Value.IsZero()
@@ -517,13 +548,15 @@ func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx in
 	}
 	switch {
 	case forms == 0:
-		b.add(path, "", ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
+		b.note("", ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
 		return -1, true, false
 	case forms > 1:
-		b.add(path, "", ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
+		b.note("", ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
 		return -1, true, false
 	case c.Not != nil:
-		child, p, a := b.cond(c.Not, &at{parent: path, name: "not"}, depth+1, deps)
+		b.push("not")
+		child, p, a := b.cond(c.Not, depth+1, deps)
+		b.pop()
 		b.sc.nodes = append(b.sc.nodes, node{op: nNot, a: child})
 		return int32(len(b.sc.nodes) - 1), !a, !p
 	case c.All != nil || c.Any != nil:
@@ -532,14 +565,18 @@ func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx in
 			op, list, name = nAny, c.Any, "any"
 		}
 		if len(list) == 0 {
-			b.add(path, name, ProblemEmpty, "%s needs at least one condition", name)
+			b.note(name, ProblemEmpty, "%s needs at least one condition", name)
 			return -1, true, false
 		}
 		var buf [8]int32
 		children := buf[:0]
 		possible, always = op == nAll, op == nAll
 		for i := range list {
-			k, p, a := b.cond(&list[i], &at{parent: &at{parent: path, name: name}, index: i}, depth+1, deps)
+			b.push(name)
+			b.pushIndex(i)
+			k, p, a := b.cond(&list[i], depth+1, deps)
+			b.pop()
+			b.pop()
 			children = append(children, k)
 			if op == nAll {
 				possible, always = possible && p, always && a
@@ -555,7 +592,7 @@ func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx in
 		b.sc.nodes = append(b.sc.nodes, node{op: op, a: start, b: int32(len(b.sc.kids))})
 		return int32(len(b.sc.nodes) - 1), possible, always
 	}
-	n, possible, ok := b.leaf(c, path)
+	n, possible, ok := b.leaf(c)
 	if !ok {
 		return -1, true, false
 	}
@@ -568,24 +605,24 @@ func (b *builder) cond(c *Condition, path *at, depth int, deps *[]int32) (idx in
 
 // leaf checks and compiles a comparison. It returns the node, whether some
 // answer can make it hold, and whether it compiled.
-func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
+func (b *builder) leaf(c *Condition) (node, bool, bool) {
 	ok := true
 	qi, found := b.sc.index[c.Question]
 	switch {
 	case c.Question == "":
-		b.add(path, "question", ProblemRequired, "a comparison names a question")
+		b.note("question", ProblemRequired, "a comparison names a question")
 		ok = false
 	case !found:
-		b.add(path, "question", ProblemUnknownQuestion, "no question has the ID %q", c.Question)
+		b.note("question", ProblemUnknownQuestion, "no question has the ID %q", c.Question)
 		ok = false
 	}
 	op, known := leafOp(c.Op)
 	switch {
 	case c.Op == "":
-		b.add(path, "op", ProblemRequired, "a comparison needs an op")
+		b.note("op", ProblemRequired, "a comparison needs an op")
 		ok = false
 	case !known:
-		b.add(path, "op", ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
+		b.note("op", ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
 		ok = false
 	}
 	if !ok {
@@ -594,25 +631,24 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 	q := &b.s.Questions[qi]
 	cq := &b.sc.qs[qi]
 	n := node{op: op, cls: cq.cls, q: qi}
-	vpath := &at{parent: path, name: "value"}
 	if op == nAnswered {
 		if !c.Value.IsZero() {
-			b.add(vpath, "", ProblemUnexpected, "answered takes no value")
+			b.note("value", ProblemUnexpected, "answered takes no value")
 			return n, true, false
 		}
 		return n, true, true
 	}
 	if !allowed(cq.cls, op) {
-		b.add(path, "op", ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
+		b.note("op", ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
 		return n, true, false
 	}
 	if c.Value.IsZero() {
-		b.add(vpath, "", ProblemRequired, "%s needs a value", c.Op)
+		b.note("value", ProblemRequired, "%s needs a value", c.Op)
 		return n, true, false
 	}
 	v := c.Value
 	mismatch := func(want string) (node, bool, bool) {
-		b.add(vpath, "", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
+		b.note("value", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
 		return n, true, false
 	}
 	switch cq.cls {
@@ -637,11 +673,15 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 		for i, code := range codes {
 			bit := slices.Index(cq.codes, code)
 			if bit < 0 {
-				where := vpath
 				if v.kind == valueTexts {
-					where = &at{parent: vpath, index: i}
+					b.push("value")
+					b.pushIndex(i)
+					b.note("", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
+					b.pop()
+					b.pop()
+				} else {
+					b.note("value", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
 				}
-				b.add(where, "", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
 				ok = false
 				continue
 			}
@@ -651,7 +691,7 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 			return n, true, false
 		}
 		if op == nContains && len(codes) == 0 {
-			b.add(vpath, "", ProblemEmpty, "contains needs at least one option code")
+			b.note("value", ProblemEmpty, "contains needs at least one option code")
 			return n, true, false
 		}
 		return n, op != nIn || n.mask != 0, true
@@ -664,7 +704,11 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 			for i, t := range v.texts {
 				n.texts[i] = fold(trimmed(t))
 				if len(t) > MaxTextBytes {
-					b.add(&at{parent: vpath, index: i}, "", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
+					b.push("value")
+					b.pushIndex(i)
+					b.note("", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
+					b.pop()
+					b.pop()
 					ok = false
 				}
 			}
@@ -674,7 +718,7 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 			return mismatch("a text")
 		}
 		if len(v.text) > MaxTextBytes {
-			b.add(vpath, "", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			b.note("value", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
 			return n, true, false
 		}
 		n.text = fold(trimmed(v.text))
@@ -699,7 +743,11 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 			}
 			possible := false
 			for i, e := range list {
-				f, good := b.number(q, e, &at{parent: vpath, index: i}, c.Op)
+				b.push("value")
+				b.pushIndex(i)
+				f, good := b.number(q, e, "", c.Op)
+				b.pop()
+				b.pop()
 				if !good {
 					ok = false
 					continue
@@ -709,7 +757,7 @@ func (b *builder) leaf(c *Condition, path *at) (node, bool, bool) {
 			}
 			return n, possible, ok
 		}
-		f, good := b.number(q, v, vpath, c.Op)
+		f, good := b.number(q, v, "value", c.Op)
 		if !good {
 			return n, true, false
 		}
@@ -738,25 +786,25 @@ func allowed(cls class, op nodeOp) bool {
 
 // number reads a condition value for a numeric question: a number, a date
 // for date questions, an unease level for instinct questions.
-func (b *builder) number(q *Question, v Value, path *at, op Op) (float64, bool) {
+func (b *builder) number(q *Question, v Value, field string, op Op) (float64, bool) {
 	switch {
 	case q.Type == TypeDate && v.kind == valueText:
 		d, err := availability.ParseDate(v.text)
 		if err != nil {
-			b.add(path, "", ProblemBadValue, "%v", err)
+			b.note(field, ProblemBadValue, "%v", err)
 			return 0, false
 		}
 		return dayNumber(d), true
 	case q.Type == TypeInstinct && v.kind == valueText:
 		u, err := ParseUnease(v.text)
 		if err != nil {
-			b.add(path, "", ProblemBadValue, "%v", err)
+			b.note(field, ProblemBadValue, "%v", err)
 			return 0, false
 		}
 		return float64(u), true
 	case q.Type != TypeDate && v.kind == valueNumber:
 		if !finite(v.num) {
-			b.add(path, "", ProblemBadValue, "%v is not a finite number", v.num)
+			b.note(field, ProblemBadValue, "%v is not a finite number", v.num)
 			return 0, false
 		}
 		return v.num, true
@@ -768,7 +816,7 @@ func (b *builder) number(q *Question, v Value, path *at, op Op) (float64, bool) 
 	case TypeInstinct:
 		want = "an unease level or number"
 	}
-	b.add(path, "", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
+	b.note(field, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
 	return 0, false
 }
 
@@ -887,7 +935,7 @@ func (b *builder) rules() {
 				sc.ruleIdx[r.ID] = int32(i)
 			}
 		}
-		if cr, ok := b.rule(r, path); ok {
+		if cr, ok := b.rule(r, i, path); ok {
 			sc.rules = append(sc.rules, cr)
 		}
 	}
@@ -939,7 +987,7 @@ func (sc *Screener) kindRules(k Kind) (start, end int) {
 }
 
 // rule checks and compiles one rule.
-func (b *builder) rule(r *Rule, path *at) (crule, bool) {
+func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 	sc := b.sc
 	cr := crule{id: r.ID, kind: r.Kind, when: -1, q: -1, weight: r.Weight, needs: slices.Clone(r.Needs), text: r.Text, message: r.Message}
 	start := len(b.problems)
@@ -996,7 +1044,11 @@ func (b *builder) rule(r *Rule, path *at) (crule, bool) {
 	case r.When != nil:
 		cr.trig = trigWhen
 		var deps []int32
-		idx, p, _ := b.cond(r.When, &at{parent: path, name: "when"}, 1, &deps)
+		b.push("rules")
+		b.pushIndex(i)
+		b.push("when")
+		idx, p, _ := b.cond(r.When, 1, &deps)
+		b.segs = b.segs[:0]
 		cr.when, possible = idx, p
 		if len(deps) > 0 {
 			cr.reasonQuest = b.s.Questions[deps[0]].ID
