@@ -279,6 +279,9 @@ func (p *parser) dates() ([]DateRange, error) {
 				if from.Day == 0 {
 					return nil, p.fail(toAt, ErrSyntax, "a month range ends with a month")
 				}
+				if atoi(d) == 0 {
+					return nil, p.fail(toAt, ErrSyntax, "days start at 1")
+				}
 				p.i += len(d)
 				r.To = MonthDay{Year: from.Year, Month: from.Month, Day: atoi(d)}
 			} else {
@@ -348,6 +351,9 @@ func (p *parser) monthDay(dated bool) (MonthDay, error) {
 		after := p.i + len(d)
 		isTime := after+1 < len(p.in) && p.in[after] == ':' && p.in[after+1] >= '0' && p.in[after+1] <= '9'
 		if d != "" && len(d) <= 2 && !isTime {
+			if atoi(d) == 0 {
+				return MonthDay{}, p.fail(save+1, ErrSyntax, "days start at 1")
+			}
 			m.Day = atoi(d)
 			p.i += len(d)
 			if err := checkDay(m); err != nil {

@@ -85,19 +85,20 @@ func (r *Rule) matches(d availability.Date, holiday, withDates bool) bool {
 // on evaluates the rules for date d: the open stretches that start on d,
 // and the comment of the rule that closed it when none do. A time that
 // crosses midnight belongs to the date it starts on; rules for the next
-// date do not cut it.
-func (h Hours) on(d availability.Date, holiday, withDates bool) ([]stretch, string) {
+// date do not cut it. When an additional off rule cuts the start of such a
+// time, what is left starts on the next date: those stretches come back as
+// spill, counted from the next date's midnight.
+func (h Hours) on(d availability.Date, holiday, withDates bool) (own, spill []stretch, closedBy string) {
 	var cur []stretch
-	closed := ""
 	for i := range h.Rules {
 		r := &h.Rules[i]
 		if !r.matches(d, holiday, withDates) {
 			continue
 		}
 		if !r.Additional || i == 0 {
-			cur, closed = nil, ""
+			cur, closedBy = nil, ""
 			if r.Off {
-				closed = r.Comment
+				closedBy = r.Comment
 				continue
 			}
 		}
@@ -111,10 +112,29 @@ func (h Hours) on(d availability.Date, holiday, withDates bool) ([]stretch, stri
 		}
 		cur = merge(cur)
 	}
-	if len(cur) > 0 {
-		closed = ""
+	for _, s := range cur {
+		if s.from >= minutesPerDay {
+			spill = append(spill, stretch{from: s.from - minutesPerDay, to: s.to - minutesPerDay, label: s.label})
+		} else {
+			own = append(own, s)
+		}
 	}
-	return cur, closed
+	if len(own) > 0 {
+		closedBy = ""
+	}
+	return own, spill, closedBy
+}
+
+// day returns the open stretches that start on date d: its own, and what
+// the date before spills into it.
+func (h Hours) day(d availability.Date, isHoliday func(availability.Date) bool, withDates bool) ([]stretch, string) {
+	own, _, closedBy := h.on(d, isHoliday(d), withDates)
+	prev := d.AddDays(-1)
+	_, spill, _ := h.on(prev, isHoliday(prev), withDates)
+	if len(spill) == 0 {
+		return own, closedBy
+	}
+	return merge(append(own, spill...)), ""
 }
 
 // merge sorts stretches and joins those that overlap or touch, as long as
@@ -175,9 +195,15 @@ func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	if s.Zone == time.UTC {
 		s.Zone = nil
 	}
+	holidays := map[availability.Date]bool{}
+	for _, d := range opts.Holidays {
+		holidays[d] = true
+	}
+	isHoliday := func(d availability.Date) bool { return holidays[d] }
+	noHoliday := func(availability.Date) bool { return false }
 	var usual [7][]stretch
 	for w := range 7 {
-		usual[w], _ = h.on(referenceDate(time.Weekday(w)), false, false)
+		usual[w], _ = h.day(referenceDate(time.Weekday(w)), noHoliday, false)
 	}
 	// Each usual stretch becomes one window on every weekday it opens,
 	// in order of its first weekday (Monday first), then of start.
@@ -206,17 +232,13 @@ func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	if err != nil {
 		return availability.Schedule{}, err
 	}
-	holidays := map[availability.Date]bool{}
-	for _, d := range opts.Holidays {
-		holidays[d] = true
-	}
 	type closedDay struct {
 		date  availability.Date
 		label string
 	}
 	var closed []closedDay
 	for _, d := range dates {
-		got, label := h.on(d, holidays[d], true)
+		got, label := h.day(d, isHoliday, true)
 		if sameTimes(got, usual[d.Weekday()]) {
 			continue
 		}
@@ -260,9 +282,9 @@ func (h Hours) specialDates(opts Options) ([]availability.Date, error) {
 		return nil, err
 	}
 	if !from.IsZero() {
-		out := make([]availability.Date, 0, from.DaysUntil(through)+1)
-		for d := from; !d.After(through); d = d.AddDays(1) {
-			out = append(out, d)
+		out := make([]availability.Date, 0, from.DaysUntil(through)+2)
+		for d := from; !d.After(through.AddDays(1)); d = d.AddDays(1) {
+			out = append(out, d) // and the day after, which the last may spill into
 		}
 		return out, nil
 	}
@@ -302,6 +324,13 @@ func (h Hours) specialDates(opts Options) ([]availability.Date, error) {
 					return nil, err
 				}
 			}
+		}
+	}
+	// A date's spill past midnight can change the date after it.
+	for _, d := range out {
+		if next := d.AddDays(1); !seen[next] {
+			seen[next] = true
+			out = append(out, next)
 		}
 	}
 	slices.SortFunc(out, availability.Date.Compare)

@@ -69,9 +69,10 @@ func TestEvaluation(t *testing.T) {
 		{"Mo 22:00-02:00", []availability.Span{span("22:00", "02:00")}},
 		{"24/7; Mo off", nil},
 		{"Tu-Fr 09:00-17:00", nil},
+		{"Su 20:00-02:00, Su 23:00-24:00 off", []availability.Span{span("00:00", "02:00")}}, // what is left after midnight is Monday's
 	} {
 		t.Run(c.in, func(t *testing.T) {
-			got, _ := MustParse(c.in).on(monday, false, true)
+			got, _ := MustParse(c.in).day(monday, func(availability.Date) bool { return false }, true)
 			var spans []availability.Span
 			for _, st := range got {
 				spans = append(spans, st.span())
