@@ -231,11 +231,8 @@ func (t Target) validate(path string, l *Problems) {
 		if c == "" {
 			l.Add(cp, "required", "a channel needs a name")
 		}
-		for _, prev := range t.Channels[:i] {
-			if prev == c {
-				l.Add(cp, "duplicate_channel", "channel %q is listed twice", string(c))
-				break
-			}
+		if slices.Contains(t.Channels[:i], c) {
+			l.Add(cp, "duplicate_channel", "channel %q is listed twice", string(c))
 		}
 	}
 }
