@@ -1,6 +1,10 @@
 package agreement
 
-import "github.com/practicekit/boundaries/availability"
+import (
+	"slices"
+
+	"github.com/practicekit/boundaries/availability"
+)
 
 // Communication says how and when the client may reach the provider between
 // sessions, and how fast each urgency is answered. The hours and the
@@ -30,10 +34,5 @@ func (c Communication) allows(ch availability.Channel) bool {
 	if len(c.Channels) == 0 || ch == "" {
 		return true
 	}
-	for _, x := range c.Channels {
-		if x == ch {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.Channels, ch)
 }

@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/internal/problem"
@@ -170,11 +171,8 @@ func (v *validator) scope(a *Agreement) {
 		if !isKey(string(f)) {
 			v.add(path, CodeInvalid, "format %q must be lower-case words joined by underscores", string(f))
 		}
-		for _, g := range s.Formats[:i] {
-			if g == f {
-				v.add(path, CodeDuplicate, "format %q is listed twice", string(f))
-				break
-			}
+		if slices.Contains(s.Formats[:i], f) {
+			v.add(path, CodeDuplicate, "format %q is listed twice", string(f))
 		}
 	}
 	v.texts(ClauseSessions.Child("places"), s.Places)
@@ -298,11 +296,8 @@ func (v *validator) communication(a *Agreement) {
 		if ch == "" {
 			v.add(path, CodeRequired, "a channel needs a name")
 		}
-		for _, prev := range c.Channels[:i] {
-			if prev == ch {
-				v.add(path, CodeDuplicate, "channel %q is listed twice", string(ch))
-				break
-			}
+		if slices.Contains(c.Channels[:i], ch) {
+			v.add(path, CodeDuplicate, "channel %q is listed twice", string(ch))
 		}
 	}
 	v.nested(ClauseCommunicationHours, c.Hours.Validate())
