@@ -170,7 +170,7 @@ func (e Event) Validate() error {
 			l.Add("amount", CodeOutOfRange, "the amount paid cannot be negative")
 		}
 	case EventPayment:
-		if e.Amount.IsZero() || !positive(e.Amount) {
+		if !positive(e.Amount) {
 			l.Add("amount", CodeOutOfRange, "a payment needs a positive amount")
 		}
 		if e.Sessions < 0 {

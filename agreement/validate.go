@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/problem"
 )
 
@@ -298,6 +299,14 @@ func (v *validator) communication(a *Agreement) {
 		}
 		if slices.Contains(c.Channels[:i], ch) {
 			v.add(path, CodeDuplicate, "channel %q is listed twice", string(ch))
+		}
+	}
+	if len(c.Hours.Hours) == 0 && len(c.Hours.Overrides) == 0 {
+		for i, t := range c.Policy.Targets {
+			if t.Basis == availability.BusinessTime {
+				v.add(ClauseCommunicationPolicy.Child("targets").Index(i).Child("basis"), CodeInconsistent,
+					"a target counted in business hours needs the communication hours, which are not set")
+			}
 		}
 	}
 	v.nested(ClauseCommunicationHours, c.Hours.Validate())

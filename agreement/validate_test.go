@@ -124,6 +124,13 @@ func TestValidateInconsistencies(t *testing.T) {
 		{"communication", func(a *agreement.Agreement) {
 			a.Communication.Channels = append(a.Communication.Channels, availability.ChannelEmail)
 		}, []string{"communication.channels[3] duplicate"}},
+		{"business-hour targets without hours", func(a *agreement.Agreement) {
+			a.Communication.Hours = availability.Schedule{}
+		}, []string{
+			"communication.policy.targets[1].basis inconsistent",
+			"communication.policy.targets[2].basis inconsistent",
+			"communication.policy.targets[3].basis inconsistent",
+		}},
 		{"shares of a fee that is not set", func(a *agreement.Agreement) {
 			a.Fees = agreement.Fees{}
 		}, []string{"fees.session required", "fees.session required"}},
