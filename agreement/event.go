@@ -57,7 +57,7 @@ const (
 //     paid for prepaid sessions, how many it bought, how many were used)
 //     when evaluated alone — a Ledger uses its own account instead.
 //   - EventPayment: Amount; Sessions when it buys a package.
-//   - EventSession: Session (the start; zero means At).
+//   - EventSession: nothing more (At is the session's start).
 //
 // An empty By means the client.
 type Event struct {
