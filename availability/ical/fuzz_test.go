@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -180,6 +181,28 @@ func FuzzExpand(f *testing.F) {
 		walk = sortUnique(walk)
 		if !slices.EqualFunc(got, walk, time.Time.Equal) {
 			t.Fatalf("window %v\nwalk %v", got, walk)
+		}
+	})
+}
+
+// FuzzDecode checks that components decode, encode and decode again to
+// the same tree.
+func FuzzDecode(f *testing.F) {
+	f.Add(crlf(providerCalendar))
+	f.Add([]byte("BEGIN:X-A\nX-P;A=\"x:y\",b;C=d:v\n  continued\nBEGIN:X-B\nEND:X-B\nEND:X-A\n"))
+	f.Add([]byte("BEGIN:X\r\nSUMMARY:" + strings.Repeat("é", 60) + "\r\nEND:X\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		comps, err := Decode(data, Limits{MaxBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		text := Encode(comps...)
+		again, err := Decode(text, Limits{})
+		if err != nil {
+			t.Fatalf("decode of encoded components: %v\n%q", err, text)
+		}
+		if !bytes.Equal(Encode(again...), text) {
+			t.Fatalf("encoding is not stable:\n%q\n%q", text, Encode(again...))
 		}
 	})
 }

@@ -279,6 +279,19 @@ func (d Duration) String() string {
 	return string(b)
 }
 
+// MarshalText returns the DURATION value, as String.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText parses a DURATION value.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
 // ParseDuration parses an RFC 5545 DURATION such as "PT1H30M", "P1D",
 // "P2W" or "-PT15M". Fractions of a second are not part of the format.
 func ParseDuration(s string) (Duration, error) {

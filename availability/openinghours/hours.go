@@ -83,6 +83,7 @@ var monthNames = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"
 // dayCodes are the weekday names, by time.Weekday.
 var dayCodes = [7]string{"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"}
 
+// String formats m as "2026 Dec 24", "Dec 24" or "Dec".
 func (m MonthDay) String() string {
 	var b strings.Builder
 	if m.Year != 0 {
