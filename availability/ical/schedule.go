@@ -41,7 +41,9 @@ const maxExceptions = 100_000
 // a weekly AVAILABLE component (minus the protected time it contains, so
 // that one window may give several), overrides and closures become EXDATEs
 // on those components plus one-off AVAILABLE components for an override's
-// hours. The time outside is busy of opts.BusyType.
+// hours. The time outside is busy of opts.BusyType. The range runs from
+// midnight to midnight, so a window that starts on the last effective date
+// and crosses midnight ends at that midnight.
 //
 // Lengths are written as DURATION, in hours and minutes (a whole day as
 // P1D). iCalendar durations are exact, so a window that spans a DST change
