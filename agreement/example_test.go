@@ -3,6 +3,7 @@ package agreement_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -245,4 +246,63 @@ func ExampleAgreement_Fingerprint() {
 	fmt.Println(fa == fb, len(fa.String()))
 	// Output:
 	// true 71
+}
+
+func ExampleAgreement_Markdown() {
+	md, err := coaching().Markdown()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for line := range strings.Lines(md) {
+		if strings.Contains(line, "cancellation") || strings.HasPrefix(line, "## Signatures") {
+			fmt.Print(line)
+		}
+	}
+	// Output:
+	// ## 6. Cancellation `cancellation`
+	// **6.1** `cancellation.tiers[0]` Cancelling with less than 24 hours of notice costs 100% of the session fee.
+	// **6.2** `cancellation.tiers[1]` Cancelling with less than 2 days of notice costs 50% of the session fee.
+	// **6.3** `cancellation.tiers` Cancelling with at least 2 days of notice is free.
+	// **6.4** `cancellation.limit` Late cancellation or no-show number 3 within 90 days gives the provider the right to end the engagement at once.
+	// ## Signatures
+}
+
+func ExampleAgreement_HTML() {
+	terms := coaching()
+	terms.Parties[1].Name = "Marco <b>Ferri</b>"
+	page, err := terms.HTML()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for line := range strings.Lines(page) {
+		if strings.Contains(line, "Marco") || strings.Contains(line, `id="cancellation.tiers[0]"`) {
+			fmt.Print(line)
+		}
+	}
+	// Output:
+	// <p id="parties[1]"><span class="number">1.2</span> <code class="clause-id">parties[1]</code> Client: Marco &lt;b&gt;Ferri&lt;/b&gt;.</p>
+	// <p id="cancellation.tiers[0]"><span class="number">6.1</span> <code class="clause-id">cancellation.tiers[0]</code> Cancelling with less than 24 hours of notice costs 100% of the session fee.</p>
+	// <p>Client: Marco &lt;b&gt;Ferri&lt;/b&gt;</p>
+}
+
+func ExampleAgreement_Text() {
+	txt, err := coaching().Text()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The waiting clause, wrapped at 76 columns.
+	_, rest, _ := strings.Cut(txt, "8. WAITING")
+	section, _, _ := strings.Cut(rest, "\n9. ")
+	fmt.Print("8. WAITING" + section)
+	// Output:
+	// 8. WAITING [wait]
+	//
+	// 8.1 [wait.provider] If the client is not ready 20 minutes after the
+	//     scheduled start, the provider may leave, leaving a note, and the session
+	//     is rescheduled. The client pays 50% of the session fee for the
+	//     provider's time; the provider bears the rest of the cost, travel
+	//     included.
 }
