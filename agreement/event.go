@@ -59,7 +59,8 @@ const (
 //   - EventPayment: Amount; Sessions when it buys a package.
 //   - EventSession: nothing more (At is the session's start).
 //
-// An empty By means the client.
+// An empty By means the client. The zero Event is invalid: it has no
+// kind and no instant.
 type Event struct {
 	Kind EventKind `json:"kind"`
 	// At is when the event happened: the cancellation, the arrival, the

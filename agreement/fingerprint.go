@@ -94,7 +94,7 @@ func (f *Fingerprint) UnmarshalText(b []byte) error {
 // An Acknowledgment records that a party read and accepted one version of
 // an agreement: which agreement and version, its fingerprint, who signed,
 // and when. Hosts store it beside the agreement; Verify tells whether it
-// still matches.
+// still matches. The zero Acknowledgment matches no agreement.
 type Acknowledgment struct {
 	Agreement   string      `json:"agreement"`
 	Version     int         `json:"version"`

@@ -14,7 +14,9 @@ import (
 //	Charged + Refunded + Retained + Held == Paid
 //
 // to the minor unit. Charges the client's money does not cover yet are
-// Outstanding, outside that sum, until a payment settles them.
+// Outstanding, outside that sum, until a payment settles them. The zero
+// Account has no currency; a Ledger starts from zero amounts in the
+// agreement's currency.
 type Account struct {
 	// Paid is everything the client paid.
 	Paid Money `json:"paid"`

@@ -129,7 +129,8 @@ type Action struct {
 
 // An Outcome is what the terms say about one event: money charged,
 // refunded and retained, breaches, actions, and the reasons for each.
-// Outcomes of the same event under the same terms are equal.
+// Outcomes of the same event under the same terms are equal. The zero
+// Outcome records nothing.
 type Outcome struct {
 	// Event is the kind of event evaluated, and At its instant.
 	Event EventKind `json:"event"`
