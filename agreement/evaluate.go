@@ -66,7 +66,7 @@ func evaluate(a *Agreement, ev Event, h *history) (Outcome, error) {
 	if err := ev.Validate(); err != nil {
 		return Outcome{}, err
 	}
-	x := evaluator{a: a, ev: ev, h: h, out: Outcome{Event: ev.Kind, At: ev.At}}
+	x := evaluator{a: a, ev: ev, h: h, out: Outcome{Event: ev.Kind, At: ev.At, Reasons: make([]Reason, 0, 3)}}
 	var err error
 	switch ev.Kind {
 	case EventCancellation:
@@ -101,6 +101,11 @@ func evaluate(a *Agreement, ev Event, h *history) (Outcome, error) {
 // reason appends a reason.
 func (x *evaluator) reason(code Code, clause ClauseID, format string, args ...any) {
 	x.out.Reasons = append(x.out.Reasons, Reason{Code: code, Clause: clause, Message: fmt.Sprintf(format, args...)})
+}
+
+// said appends a reason whose message is already written.
+func (x *evaluator) said(code Code, clause ClauseID, msg string) {
+	x.out.Reasons = append(x.out.Reasons, Reason{Code: code, Clause: clause, Message: msg})
 }
 
 // action appends an action.
@@ -165,16 +170,16 @@ func (x *evaluator) providerBreach(clause ClauseID, sev Severity, msg string) {
 func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
 	switch step.Response {
 	case ResponseNote:
-		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a note.", n, broken)
+		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a note.")
 		x.action(ActNote, stepID, time.Time{}, "Record the breach and mention it to the client.")
 	case ResponseWarning:
-		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a written warning.", n, broken)
+		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a written warning.")
 		x.action(ActWarn, stepID, time.Time{}, "Warn the client in writing that a repeat has consequences.")
 	case ResponseFee:
-		x.reason(CodeLadder, stepID, "Breach number %d of %s meets a fee of %s.", n, broken, step.Fee)
+		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
 		x.charge(stepID, step.Fee, "fee for breach number "+itoa(n))
 	case ResponseTermination:
-		x.reason(CodeLadder, stepID, "Breach number %d of %s gives the provider the right to end the engagement at once.", n, broken)
+		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
 		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
 		x.h.rights = append(x.h.rights, stepID)
 	default:
@@ -210,7 +215,7 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	if err != nil {
 		return err
 	}
-	x.reason(CodeLateCancellation, id, "Cancelled %s before the start, less than %s: %s of the session fee is due.", formatDuration(notice), formatDuration(t.Before), formatShare(t.Share))
+	x.said(CodeLateCancellation, id, "Cancelled "+formatDuration(notice)+" before the start, less than "+formatDuration(t.Before)+": "+formatShare(t.Share)+" of the session fee is due.")
 	x.charge(id, fee, "late cancellation")
 	if err := x.clientBreach(id, Minor, "cancelled "+formatDuration(notice)+" ahead, with less notice than "+formatDuration(t.Before)); err != nil {
 		return err
