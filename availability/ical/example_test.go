@@ -212,3 +212,46 @@ func ExampleParseRecur() {
 	// MONTHLY [MO TU WE TH FR] [-1]
 	// ical: column 13: BYMONTHDAY is not allowed in WEEKLY rules in "FREQ=WEEKLY;BYMONTHDAY=1"
 }
+
+func ExampleRecur_All() {
+	ny, _ := time.LoadLocation("America/New_York")
+	// The last weekday of every month, forever: take the first four.
+	rule := ical.MustParseRecur("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1")
+	n := 0
+	for t, err := range rule.All(time.Date(2026, 1, 30, 17, 0, 0, 0, ny), ical.ExpandOptions{}) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(t.Format("Mon 2006-01-02 15:04 MST"))
+		if n++; n == 4 {
+			break
+		}
+	}
+	// Output:
+	// Fri 2026-01-30 17:00 EST
+	// Fri 2026-02-27 17:00 EST
+	// Tue 2026-03-31 17:00 EDT
+	// Thu 2026-04-30 17:00 EDT
+}
+
+func ExampleRecurrence_Occurrences() {
+	ny, _ := time.LoadLocation("America/New_York")
+	// A daily all-day block: each occurrence lasts its local day, 23
+	// hours on the day the clocks go forward.
+	rec := ical.Recurrence{
+		Start: ical.DateTime{Date: availability.MustParseDate("2026-03-07"), Form: ical.DateOnly},
+		Rule:  ical.MustParseRecur("FREQ=DAILY;COUNT=3"),
+	}
+	r := availability.Interval{Start: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), End: time.Date(2026, 4, 1, 0, 0, 0, 0, ny)}
+	occ, err := rec.Occurrences(r, ical.ExpandOptions{Floating: ny})
+	if err != nil {
+		panic(err)
+	}
+	for _, o := range occ {
+		fmt.Println(o.Start.Format("Jan 2"), o.Duration())
+	}
+	// Output:
+	// Mar 7 24h0m0s
+	// Mar 8 23h0m0s
+	// Mar 9 24h0m0s
+}
