@@ -213,7 +213,7 @@ func (c *Calendar) checkCaps(z *zoneCursor, d Date, refuse func(Reason)) {
 	}
 	if p.MaxPerMonth > 0 {
 		first := Date{d.Year, d.Month, 1}
-		next := first.AddDays(daysIn(d.Year, d.Month))
+		next := first.AddDays(DaysIn(d.Year, d.Month))
 		if n, _ := span(first, next); n >= p.MaxPerMonth {
 			refuse(Reason{Code: CodeMonthCap, Rule: "policy.max_per_month", Message: fmt.Sprintf("%s %d already has %d of at most %d sessions", d.Month, d.Year, n, p.MaxPerMonth)})
 		}

@@ -54,13 +54,15 @@ func (d Date) IsValid() bool {
 	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
 		return false
 	}
-	return d.Day <= daysIn(d.Year, d.Month)
+	return d.Day <= DaysIn(d.Year, d.Month)
 }
 
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == Date{} }
 
-func daysIn(y int, m time.Month) int {
+// DaysIn returns the number of days in month m of year y (proleptic
+// Gregorian): 29 for February 2028, 28 for February 2100.
+func DaysIn(y int, m time.Month) int {
 	switch m {
 	case time.February:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {

@@ -137,3 +137,13 @@ func FuzzParseWeekdays(f *testing.F) {
 		}
 	})
 }
+
+func TestDaysIn(t *testing.T) {
+	for _, c := range []struct {
+		y    int
+		m    time.Month
+		want int
+	}{{2028, time.February, 29}, {2100, time.February, 28}, {2000, time.February, 29}, {2026, time.April, 30}, {2026, time.December, 31}} {
+		require.Equal(t, c.want, DaysIn(c.y, c.m), "%d-%02d", c.y, c.m)
+	}
+}

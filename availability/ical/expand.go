@@ -161,23 +161,9 @@ func dayNumber(d availability.Date) int { return epoch.DaysUntil(d) }
 func dateOf(n int) availability.Date    { return epoch.AddDays(n) }
 func weekdayOf(n int) time.Weekday      { return time.Weekday(((n % 7) + 7 + 4) % 7) } // 1970-01-01 was a Thursday
 
-func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
-
-func monthLen(y int, m time.Month) int {
-	switch m {
-	case time.February:
-		if isLeap(y) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
-	}
-	return 31
-}
 
 func yearLen(y int) int {
-	if isLeap(y) {
+	if availability.DaysIn(y, time.February) == 29 {
 		return 366
 	}
 	return 365
@@ -407,7 +393,7 @@ func (e *expansion) period(k int) (d0, d1 int, ok bool) {
 			return 0, 0, false
 		}
 		d0 = dayNumber(availability.Date{Year: y, Month: m, Day: 1})
-		d1 = d0 + monthLen(y, m)
+		d1 = d0 + availability.DaysIn(y, m)
 	case Yearly:
 		y := e.startDate.Year + step
 		if y > 9999 {
@@ -609,7 +595,7 @@ type dayCursor struct {
 
 func (e *expansion) newDayCursor(d int) dayCursor {
 	t := dateOf(d)
-	c := dayCursor{day: d, y: t.Year, m: t.Month, md: t.Day, ml: monthLen(t.Year, t.Month), yl: yearLen(t.Year), wd: weekdayOf(d)}
+	c := dayCursor{day: d, y: t.Year, m: t.Month, md: t.Day, ml: availability.DaysIn(t.Year, t.Month), yl: yearLen(t.Year), wd: weekdayOf(d)}
 	c.yd = d - dayNumber(availability.Date{Year: t.Year, Month: time.January, Day: 1}) + 1
 	if e.hasWeekNo {
 		for i := range c.ws {
@@ -633,7 +619,7 @@ func (c *dayCursor) next() {
 			c.yd = 1
 			c.yl = yearLen(c.y)
 		}
-		c.ml = monthLen(c.y, c.m)
+		c.ml = availability.DaysIn(c.y, c.m)
 	}
 }
 
