@@ -161,7 +161,6 @@ func dayNumber(d availability.Date) int { return epoch.DaysUntil(d) }
 func dateOf(n int) availability.Date    { return epoch.AddDays(n) }
 func weekdayOf(n int) time.Weekday      { return time.Weekday(((n % 7) + 7 + 4) % 7) } // 1970-01-01 was a Thursday
 
-
 func yearLen(y int) int {
 	if availability.DaysIn(y, time.February) == 29 {
 		return 366
