@@ -200,6 +200,31 @@ func (s *Schedule) eachWorking(z *zoneCursor, d Date, yield func(Interval, rule)
 	return true
 }
 
+// WorkingOn returns the working windows that start on local date d, as
+// overrides, closures and the effective period leave them: an override's
+// hours (with its ID and label), nothing on a closed date, or the usual
+// windows of d's weekday. Each window's Days holds d's weekday only.
+func (s Schedule) WorkingOn(d Date) []Window {
+	day := Days(d.Weekday())
+	kind, i := s.day(d)
+	var out []Window
+	switch kind {
+	case dayUsual:
+		for _, w := range s.Hours {
+			if w.Days.Has(d.Weekday()) {
+				w.Days = day
+				out = append(out, w)
+			}
+		}
+	case dayOverride:
+		o := s.Overrides[i]
+		for _, h := range o.Hours {
+			out = append(out, Window{ID: o.ID, Label: o.Label, Days: day, Start: h.Start, End: h.End})
+		}
+	}
+	return out
+}
+
 // eachProtected calls yield for every protected interval that starts on
 // date d; it stops early when yield returns false.
 func (s *Schedule) eachProtected(z *zoneCursor, d Date, yield func(Interval, int) bool) bool {

@@ -221,3 +221,20 @@ func TestScheduleExplain(t *testing.T) {
 	require.Equal(t, "dr-lee", r.Colleague)
 	require.Equal(t, "2026-07-03 is a closed day (Independence Day, 2026-07-03 to 2026-07-03); dr-lee covers meanwhile", r.Message)
 }
+
+func TestWorkingOn(t *testing.T) {
+	s := Schedule{
+		Hours: []Window{{ID: "am", Days: Workweek, Start: ClockOf(9, 0), End: ClockOf(12, 0)}, {Label: "late", Days: Days(time.Friday), Start: ClockOf(22, 0), End: ClockOf(2, 0)}},
+		Overrides: []Override{
+			{ID: "eve", Label: "Christmas Eve", Date: MustParseDate("2026-12-24"), Hours: []Span{{ClockOf(9, 0), ClockOf(11, 0)}}},
+			{Date: MustParseDate("2026-12-31"), Closed: true},
+		},
+		Closures: []Closure{{From: MustParseDate("2026-12-25"), Through: MustParseDate("2026-12-26")}},
+	}
+	fri := Days(time.Friday)
+	require.Equal(t, []Window{{ID: "am", Days: fri, Start: ClockOf(9, 0), End: ClockOf(12, 0)}, {Label: "late", Days: fri, Start: ClockOf(22, 0), End: ClockOf(2, 0)}}, s.WorkingOn(MustParseDate("2026-12-18")))
+	require.Equal(t, []Window{{ID: "eve", Label: "Christmas Eve", Days: Days(time.Thursday), Start: ClockOf(9, 0), End: ClockOf(11, 0)}}, s.WorkingOn(MustParseDate("2026-12-24")))
+	require.Empty(t, s.WorkingOn(MustParseDate("2026-12-25")))
+	require.Empty(t, s.WorkingOn(MustParseDate("2026-12-31")))
+	require.Empty(t, s.WorkingOn(MustParseDate("2026-12-19")))
+}

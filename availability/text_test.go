@@ -84,7 +84,10 @@ func TestWeekdays(t *testing.T) {
 	}
 	require.Equal(t, 5, Workweek.Count())
 	require.True(t, Weekend.Has(time.Sunday))
-	for _, bad := range []string{"", "mon-", "funday", "mon,,tue"} {
+	empty, err := ParseWeekdays("")
+	require.NoError(t, err)
+	require.Equal(t, Weekdays(0), empty)
+	for _, bad := range []string{" ", "mon-", "funday", "mon,,tue"} {
 		_, err := ParseWeekdays(bad)
 		require.ErrorIs(t, err, ErrWeekdays, bad)
 	}

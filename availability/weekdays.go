@@ -51,11 +51,12 @@ func (w Weekdays) Count() int {
 	return n
 }
 
-// ParseWeekdays parses the text form described on Weekdays.
+// ParseWeekdays parses the text form described on Weekdays. The empty
+// string is the empty set.
 func ParseWeekdays(s string) (Weekdays, error) {
 	var w Weekdays
-	if strings.TrimSpace(s) == "" {
-		return 0, fmt.Errorf("%w %q: empty", ErrWeekdays, s)
+	if s == "" {
+		return 0, nil // the empty set, the text form of the zero value
 	}
 	for part := range strings.SplitSeq(s, ",") {
 		from, to, isRange := strings.Cut(part, "-")

@@ -378,20 +378,11 @@ func FromSchedule(s availability.Schedule) (Hours, error) {
 		overrides[o.Date] = i
 	}
 	actualOn := func(d availability.Date) []stretch {
-		if i, ok := overrides[d]; ok {
-			o := s.Overrides[i]
-			var out []stretch
-			for _, h := range o.Hours {
-				out = append(out, stretchOf(h, o.Label))
-			}
-			return out
+		var out []stretch
+		for _, w := range s.WorkingOn(d) {
+			out = append(out, stretchOf(availability.Span{Start: w.Start, End: w.End}, w.Label))
 		}
-		for _, c := range s.Closures {
-			if c.Contains(d) {
-				return nil
-			}
-		}
-		return usualOn(d)
+		return out
 	}
 	var usual [7][]stretch
 	for w := range 7 {
