@@ -93,7 +93,7 @@ func TestRequestJSON(t *testing.T) {
 	budget := usd("120.00")
 	req := Request{
 		Needs: []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
-		Location: at(prospect), WithinKm: 40, Region: "US-OR", Budget: &budget, Insurance: "aetna",
+		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: &budget, Insurance: "aetna",
 		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
 		Zone:      rome, Urgency: availability.Urgent, Exclude: []string{"ana"},
 	}

@@ -290,7 +290,7 @@ func (o Options) Validate() error {
 	if !o.Hard.IsValid() {
 		ps.Add("hard", ProblemRange, "hard constraints %d hold unknown values", uint16(o.Hard))
 	}
-	for f := Factor(0); f < factorCount; f++ {
+	for f := range factorCount {
 		if w := o.Weights.of(f); w > maxWeight {
 			ps.Add(problem.Join("weights", f.String()), ProblemRange, "weight %v is above %v", w, float64(maxWeight))
 		} else {

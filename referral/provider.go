@@ -3,6 +3,7 @@ package referral
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -245,10 +246,8 @@ func (p *Provider) share() float64 {
 // specialties or attributes.
 func (p *Provider) hasTag(tag string) bool {
 	for _, list := range [...][]string{p.Professions, p.Specialties, p.Attributes} {
-		for _, t := range list {
-			if t == tag {
-				return true
-			}
+		if slices.Contains(list, tag) {
+			return true
 		}
 	}
 	return false

@@ -90,7 +90,7 @@ func (f Factor) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses a factor's name.
 func (f *Factor) UnmarshalText(b []byte) error {
-	for g := Factor(0); g < factorCount; g++ {
+	for g := range factorCount {
 		if g.String() == string(b) {
 			*f = g
 			return nil

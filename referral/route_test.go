@@ -154,8 +154,8 @@ func TestRegionsAndReach(t *testing.T) {
 	d := Directory{Providers: []Provider{
 		{ID: "state", Name: "State", Modalities: Remote, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
 		{ID: "country", Name: "Country", Modalities: Remote, Regions: []string{"US"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "near", Name: "Near", Modalities: InPerson, Location: at(portland), RadiusKm: 5, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "far", Name: "Far", Modalities: InPerson, Location: at(seattle), Regions: []string{"US-WA"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "near", Name: "Near", Modalities: InPerson, Location: new(portland), RadiusKm: 5, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "far", Name: "Far", Modalities: InPerson, Location: new(seattle), Regions: []string{"US-WA"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
 	}}
 	ix, err := NewIndex(d)
 	require.NoError(t, err)
@@ -169,9 +169,9 @@ func TestRegionsAndReach(t *testing.T) {
 	require.Equal(t, []string{"country", "state"}, route(Request{Modalities: Remote}))
 	// The client is 34 km from Portland: within 40 km, but beyond the
 	// provider's own 5 km radius.
-	require.Empty(t, route(Request{Modalities: InPerson, Location: at(prospect), WithinKm: 40}))
-	require.Equal(t, []string{"near"}, route(Request{Modalities: InPerson, Location: at(portland)}))
-	require.Equal(t, []string{"far"}, route(Request{Modalities: InPerson, Location: at(seattle), WithinKm: 1}))
+	require.Empty(t, route(Request{Modalities: InPerson, Location: new(prospect), WithinKm: 40}))
+	require.Equal(t, []string{"near"}, route(Request{Modalities: InPerson, Location: new(portland)}))
+	require.Equal(t, []string{"far"}, route(Request{Modalities: InPerson, Location: new(seattle), WithinKm: 1}))
 	// No location and no modality: reach does not apply.
 	require.Len(t, route(Request{}), 4)
 }
@@ -182,7 +182,7 @@ func TestGridEdges(t *testing.T) {
 	places := []availability.Point{{Lat: 0, Lon: 179.99}, {Lat: 0, Lon: -179.99}, {Lat: 89.9, Lon: 10}, {Lat: 89.9, Lon: -170}, {Lat: -89.9, Lon: 0}}
 	var d Directory
 	for i, p := range places {
-		d.Providers = append(d.Providers, Provider{ID: string(rune('a' + i)), Name: "x", Modalities: InPerson, Location: at(p),
+		d.Providers = append(d.Providers, Provider{ID: string(rune('a' + i)), Name: "x", Modalities: InPerson, Location: new(p),
 			Accepting: Fact[bool]{Value: true, Confirmed: testToday}})
 	}
 	ix, err := NewIndex(d)
@@ -199,7 +199,7 @@ func TestGridEdges(t *testing.T) {
 		{availability.Point{Lat: 89.95, Lon: 100}, 30, []string{"c", "d"}},
 		{availability.Point{Lat: -90, Lon: 0}, 12, []string{"e"}},
 	} {
-		res, err := ix.Route(testNow, Request{Modalities: InPerson, Location: at(tc.from), WithinKm: tc.km}, Rotation{}, Options{})
+		res, err := ix.Route(testNow, Request{Modalities: InPerson, Location: new(tc.from), WithinKm: tc.km}, Rotation{}, Options{})
 		require.NoError(t, err)
 		got := ids(res.Matches)
 		require.ElementsMatch(t, tc.want, got, "%v within %v km", tc.from, tc.km)

@@ -22,24 +22,25 @@ func date(s string) availability.Date { return availability.MustParseDate(s) }
 
 func usd(s string) agreement.Money { return agreement.MustParseMoney("USD " + s) }
 
-func at(p availability.Point) *availability.Point { return &p }
+//go:fix inline
+func at(p availability.Point) *availability.Point { return new(p) }
 
 // storyDirectory is the coach's referral network in story 5.
 func storyDirectory() Directory {
 	accepting := Fact[bool]{Value: true, Confirmed: date("2026-11-10")}
 	return Directory{Version: "2026-11", Providers: []Provider{
 		{ID: "ana", Name: "Ana Rossi", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
-			Modalities: InPerson | Remote, Languages: []string{"en", "it"}, Location: at(portland), Regions: []string{"US-OR"},
+			Modalities: InPerson | Remote, Languages: []string{"en", "it"}, Location: new(portland), Regions: []string{"US-OR"},
 			Fees: &FeeRange{Min: usd("90.00"), Max: usd("140.00")}, Accepting: accepting},
 		{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR", "US-WA"},
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}, Accepting: accepting,
 			Capacity: &Fact[int]{Value: 2, Confirmed: date("2026-11-20")}},
 		{ID: "chloe", Name: "Chloe Park", Professions: []string{"coach"}, Specialties: []string{"life-coaching"},
-			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: at(availability.Point{Lat: 45.5400, Lon: -122.9600}),
+			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: new(availability.Point{Lat: 45.5400, Lon: -122.9600}),
 			RadiusKm: 40, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "dev", Name: "Dev Mehta", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
-			Modalities: InPerson, Languages: []string{"en"}, Location: at(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
+			Modalities: InPerson, Languages: []string{"en"}, Location: new(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
 		{ID: "eva", Name: "Eva Lind", Professions: []string{"psychotherapist"}, Specialties: []string{"anxiety"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "finn", Name: "Finn Walsh", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
@@ -58,7 +59,7 @@ func storyRequest() Request {
 	return Request{
 		Needs:    []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}},
 		Language: "en",
-		Location: at(prospect),
+		Location: new(prospect),
 		WithinKm: 25 * availability.KmPerMile,
 		Region:   "US-OR",
 		Exclude:  []string{"ana"},

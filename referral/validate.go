@@ -2,6 +2,7 @@ package referral
 
 import (
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,11 +59,8 @@ func checkTags(ps *Problems, path, field string, tags []string) {
 			ps.Add(problem.Index(problem.Join(path, field), i), ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", t, maxTagLen)
 			continue
 		}
-		for _, u := range tags[:i] {
-			if u == t {
-				ps.Add(problem.Index(problem.Join(path, field), i), ProblemDuplicate, "tag %q is listed twice", t)
-				break
-			}
+		if slices.Contains(tags[:i], t) {
+			ps.Add(problem.Index(problem.Join(path, field), i), ProblemDuplicate, "tag %q is listed twice", t)
 		}
 	}
 }

@@ -30,7 +30,7 @@ func problemsOf(t *testing.T, err error) [][2]string {
 
 func TestDirectoryValidate(t *testing.T) {
 	valid := func() Provider {
-		return Provider{ID: "ok", Name: "Ok", Modalities: InPerson, Location: at(portland),
+		return Provider{ID: "ok", Name: "Ok", Modalities: InPerson, Location: new(portland),
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}}
 	}
 	tests := []struct {
@@ -40,8 +40,8 @@ func TestDirectoryValidate(t *testing.T) {
 	}{
 		{"valid", func(p *Provider) {}, nil},
 		{"missing id and name", func(p *Provider) { p.ID, p.Name = "", " " }, [][2]string{{"providers[1].id", "required"}, {"providers[1].name", "required"}}},
-		{"bad coordinates", func(p *Provider) { p.Location = at(availability.Point{Lat: 91, Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
-		{"NaN coordinates", func(p *Provider) { p.Location = at(availability.Point{Lat: math.NaN(), Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
+		{"bad coordinates", func(p *Provider) { p.Location = new(availability.Point{Lat: 91, Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
+		{"NaN coordinates", func(p *Provider) { p.Location = new(availability.Point{Lat: math.NaN(), Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
 		{"in person without location", func(p *Provider) { p.Location = nil }, [][2]string{{"providers[1].location", "required"}}},
 		{"no modality", func(p *Provider) { p.Modalities = 0 }, [][2]string{{"providers[1].modalities", "required"}}},
 		{"unknown currency", func(p *Provider) { p.Fees.Min = agreement.NewMoney(8000, "XYZ") }, [][2]string{{"providers[1].fees.min", "unknown_currency"}}},
@@ -86,7 +86,7 @@ func TestRequestValidate(t *testing.T) {
 		{"needs", Request{Needs: []Need{{Tag: "a"}, {Tag: ""}, {Tag: "a", Must: true}}}, [][2]string{{"needs[1].tag", "syntax"}, {"needs[2].tag", "duplicate"}}},
 		{"language region insurance", Request{Language: "e", Region: "Oregon", Insurance: "\tx"}, [][2]string{{"language", "syntax"}, {"region", "syntax"}, {"insurance", "syntax"}}},
 		{"in person without location", Request{Modalities: InPerson}, [][2]string{{"location", "required"}}},
-		{"location and distance", Request{Location: at(availability.Point{Lat: 0, Lon: 200}), WithinKm: -3}, [][2]string{{"location", "out_of_range"}, {"within_km", "negative"}}},
+		{"location and distance", Request{Location: new(availability.Point{Lat: 0, Lon: 200}), WithinKm: -3}, [][2]string{{"location", "out_of_range"}, {"within_km", "negative"}}},
 		{"budget", Request{Budget: &neg}, [][2]string{{"budget", "negative"}}},
 		{"preferred", Request{Preferred: []availability.Window{{Days: availability.Workweek, Start: 9 * 60, End: 17 * 60}, {Start: 60, End: 120}}}, [][2]string{{"preferred[1].days", "no_days"}}},
 		{"urgency", Request{Urgency: 7}, [][2]string{{"urgency", "out_of_range"}}},
