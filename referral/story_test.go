@@ -22,9 +22,6 @@ func date(s string) availability.Date { return availability.MustParseDate(s) }
 
 func usd(s string) agreement.Money { return agreement.MustParseMoney("USD " + s) }
 
-//go:fix inline
-func at(p availability.Point) *availability.Point { return new(p) }
-
 // storyDirectory is the coach's referral network in story 5.
 func storyDirectory() Directory {
 	accepting := Fact[bool]{Value: true, Confirmed: date("2026-11-10")}
