@@ -260,7 +260,18 @@ func (s *Schedule) dates(r Interval) (first, last Date, err error) {
 // Working returns the working time within r: the weekly hours as changed by
 // overrides, closures and the effective period, before protected time is
 // taken out.
-func (s Schedule) Working(r Interval) (Set, error) {
+func (s Schedule) Working(r Interval) (Set, error) { return s.materialize(r, false) }
+
+// ProtectedTime returns the protected time within r.
+func (s Schedule) ProtectedTime(r Interval) (Set, error) {
+	if len(s.Protected) == 0 {
+		return Set{}, nil
+	}
+	return s.materialize(r, true)
+}
+
+// materialize returns the working or the protected time within r.
+func (s *Schedule) materialize(r Interval, protected bool) (Set, error) {
 	if r.IsEmpty() {
 		return Set{}, nil
 	}
@@ -270,35 +281,18 @@ func (s Schedule) Working(r Interval) (Set, error) {
 	}
 	z := zoneCursor{loc: s.location()}
 	var ivs []Interval
+	add := func(iv Interval) bool {
+		if iv = iv.Intersect(r); !iv.IsEmpty() {
+			ivs = append(ivs, iv)
+		}
+		return true
+	}
 	for d := first; !d.After(last); d = d.AddDays(1) {
-		s.eachWorking(&z, d, func(iv Interval, _ rule) bool {
-			if iv = iv.Intersect(r); !iv.IsEmpty() {
-				ivs = append(ivs, iv)
-			}
-			return true
-		})
-	}
-	return Set{ivs: normalize(ivs)}, nil
-}
-
-// ProtectedTime returns the protected time within r.
-func (s Schedule) ProtectedTime(r Interval) (Set, error) {
-	if r.IsEmpty() || len(s.Protected) == 0 {
-		return Set{}, nil
-	}
-	first, last, err := s.dates(r)
-	if err != nil {
-		return Set{}, err
-	}
-	z := zoneCursor{loc: s.location()}
-	var ivs []Interval
-	for d := first; !d.After(last); d = d.AddDays(1) {
-		s.eachProtected(&z, d, func(iv Interval, _ int) bool {
-			if iv = iv.Intersect(r); !iv.IsEmpty() {
-				ivs = append(ivs, iv)
-			}
-			return true
-		})
+		if protected {
+			s.eachProtected(&z, d, func(iv Interval, _ int) bool { return add(iv) })
+		} else {
+			s.eachWorking(&z, d, func(iv Interval, _ rule) bool { return add(iv) })
+		}
 	}
 	return Set{ivs: normalize(ivs)}, nil
 }
