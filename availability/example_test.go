@@ -143,3 +143,25 @@ func ExampleCalendar_Slots() {
 	// Sat 00:30 - 01:30
 	// Sat 01:00 - 02:00
 }
+
+func ExampleCalendar_Next() {
+	ny := newYork()
+	c := availability.Calendar{
+		Schedule: availability.Schedule{
+			Zone:     ny,
+			Hours:    []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(9, 0), End: availability.ClockOf(17, 0)}},
+			Closures: []availability.Closure{{Label: "Thanksgiving", From: availability.MustParseDate("2026-11-26"), Through: availability.MustParseDate("2026-11-27"), Colleague: "dr-lee"}},
+		},
+		Policy: availability.Policy{Session: 50 * time.Minute, Align: time.Hour, MinNotice: 48 * time.Hour},
+	}
+	now := time.Date(2026, 11, 24, 16, 0, 0, 0, ny) // Tuesday afternoon
+	next, ok, err := c.Next(now, now)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(ok, next.Start.Format("Mon Jan 2 15:04 MST"))
+	fmt.Println(c.Schedule.Explain(time.Date(2026, 11, 27, 10, 0, 0, 0, ny)).Message)
+	// Output:
+	// true Mon Nov 30 09:00 EST
+	// 2026-11-27 is a closed day (Thanksgiving, 2026-11-26 to 2026-11-27); dr-lee covers meanwhile
+}
