@@ -1,61 +1,91 @@
-// Command tour shows the library at work on a provider's week.
+// Command tour runs the five stories the boundaries library was built for,
+// in order, and prints what the library decided in each, with its own
+// reasons, amounts, deadlines, decisions and referrals.
+//
+// Usage:
+//
+//	go run ./examples/tour                       # all five stories, as text
+//	go run ./examples/tour -story consultation   # one story
+//	go run ./examples/tour -json                 # the machine-readable results
+//
+// The stories' data are the JSON files under examples/stories/data. No
+// clock is read: every story runs at fixed instants, so every run prints
+// the same.
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
+	"io"
 	"os"
-	"time"
+	"strings"
 	_ "time/tzdata" // run where the system has no zone data
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/examples/stories"
 )
 
 func main() {
-	if err := run(); err != nil {
-		fmt.Fprintln(os.Stderr, "tour:", err)
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run() error {
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		return err
+// run runs the tour with the command-line arguments args and returns the
+// exit code: 0, 1 when a story fails, 2 for bad usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	name := fs.String("story", "", "run only the story `NAME`: "+strings.Join(stories.Names(), ", "))
+	asJSON := fs.Bool("json", false, "print the machine-readable results as JSON")
+	if err := fs.Parse(args); err != nil {
+		return 2
 	}
-	cal := availability.Calendar{
-		Schedule: availability.Schedule{
-			Zone: ny,
-			Hours: []availability.Window{
-				{ID: "weekdays", Days: availability.Workweek, Start: availability.ClockOf(9, 0), End: availability.ClockOf(17, 0)},
-				{ID: "saturday", Days: availability.Days(time.Saturday), Start: availability.ClockOf(10, 0), End: availability.ClockOf(22, 0)},
-			},
-			Protected: []availability.Window{
-				{ID: "friends", Label: "friends", Days: availability.Days(time.Saturday), Start: availability.ClockOf(18, 0), End: availability.EndOfDay},
-			},
-		},
-		Policy: availability.Policy{Session: 50 * time.Minute, Align: time.Hour, BufferAfter: 10 * time.Minute, MinNotice: 24 * time.Hour},
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tour: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
 	}
-	now := time.Date(2026, 11, 24, 9, 0, 0, 0, ny)
-	fmt.Println("The protected evening")
-	for _, start := range []time.Time{
-		time.Date(2026, 11, 28, 16, 0, 0, 0, ny),
-		time.Date(2026, 11, 28, 20, 0, 0, 0, ny),
-	} {
-		v := cal.Check(now, start)
-		if v.OK {
-			fmt.Printf("  %s: bookable\n", start.Format("Mon Jan 2 15:04"))
-			continue
+	all := stories.All()
+	if *name != "" {
+		s, ok := stories.Find(*name)
+		if !ok {
+			fmt.Fprintf(stderr, "tour: unknown story %q; the stories are: %s\n", *name, strings.Join(stories.Names(), ", "))
+			return 2
 		}
-		for _, r := range v.Reasons {
-			fmt.Printf("  %s: not bookable: %s [%s, rule %s]\n", start.Format("Mon Jan 2 15:04"), r.Message, r.Code, r.Rule)
+		all = []stories.Story{s}
+	}
+
+	var reports []stories.Report
+	for _, s := range all {
+		r, err := s.Run()
+		if err != nil {
+			fmt.Fprintf(stderr, "tour: %s: %v\n", s.Name, err)
+			return 1
 		}
+		reports = append(reports, r)
 	}
-	next, ok, err := cal.Next(now, now)
-	if err != nil {
-		return err
+
+	if *asJSON {
+		b, err := json.MarshalIndent(reports, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, "tour:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return 0
 	}
-	if ok {
-		fmt.Printf("  first bookable session: %s\n", next.Start.Format("Mon Jan 2 15:04 MST"))
+	if *name == "" {
+		fmt.Fprint(stdout, intro)
 	}
-	return nil
+	for i, r := range reports {
+		if i > 0 || *name == "" {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprint(stdout, r.Text())
+	}
+	return 0
 }
+
+const intro = `boundaries: the five stories the library was built for, told with its public API.
+Reasons are quoted as the library gives them: a sentence, then [code, rule or clause].
+The data are the JSON files in examples/stories/data; each story runs at fixed instants.
+`
