@@ -98,6 +98,7 @@ func ProtectedEvening() (Report, error) {
 	var n narrative
 
 	n.say("Sessions %s (%s); protected: %s.", windows(cal.Schedule.Hours), loc, windows(cal.Schedule.Protected))
+	n.say("Two styles on this week: on demand (clients also on a their-need basis) and schedule first (the schedule rules).")
 
 	// The client booked until 21:00 asks the provider to stay the night.
 	now := at("2026-11-28", "20:15")
@@ -122,7 +123,7 @@ func ProtectedEvening() (Report, error) {
 				n.detail("%s", reason(r))
 			}
 		}
-		n.say("%s: %s", s.name, decided(sa, "to cover costs"))
+		n.say("%s: %s", s.name, decided(sa, " to cover costs"))
 		n.detail("%q", sa.Answer.Message)
 	}
 
@@ -138,7 +139,7 @@ func ProtectedEvening() (Report, error) {
 			return Report{}, err
 		}
 		res.OffHours = append(res.OffHours, sa)
-		n.detail("%s: %s", s.name, decided(sa, fmt.Sprintf("%s of the %s fee", s.policy.OnDemand.Surcharge, p.Fee)))
+		n.detail("%s: %s", s.name, decided(sa, fmt.Sprintf(", %s of the %s fee", s.policy.OnDemand.Surcharge, p.Fee)))
 		n.more("%q", sa.Answer.Message)
 	}
 
@@ -184,13 +185,15 @@ func reason(r availability.Reason) string {
 	return fmt.Sprintf("%s [%s, %s]", r.Message, r.Code, r.Rule)
 }
 
-// decided writes a style's decision, its surcharge and the deciding rule.
+// decided writes a style's decision, its surcharge with the rule that sets
+// it, and the deciding reason's code and rule.
 func decided(sa StyleAnswer, why string) string {
 	last := sa.Answer.Reasons[len(sa.Answer.Reasons)-1]
 	if sa.Surcharge.IsZero() {
 		return fmt.Sprintf("%s [%s, %s]", sa.Answer.Decision, last.Code, last.Rule)
 	}
-	return fmt.Sprintf("%s, %s surcharge, %s [%s, %s]", sa.Answer.Decision, sa.Surcharge, why, last.Code, last.Rule)
+	return fmt.Sprintf("%s, %s surcharge%s (%s.surcharge) [%s, %s]",
+		sa.Answer.Decision, sa.Surcharge, why, last.Rule, last.Code, last.Rule)
 }
 
 // verdict writes "bookable", or "not bookable" with the first reason.
