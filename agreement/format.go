@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,9 @@ import (
 // time.Duration's own form.
 func formatDuration(d time.Duration) string {
 	if d < 0 {
+		if d == math.MinInt64 {
+			return d.String() // -d does not fit
+		}
 		return "-" + formatDuration(-d)
 	}
 	if d%time.Minute != 0 {

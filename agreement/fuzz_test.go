@@ -25,6 +25,7 @@ func FuzzAgreementJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"x","version":1,"parties":[{"role":"provider","name":"P"},{"role":"client","name":"C"}],"fees":{"session":"JPY 5000","deposit":""}}`))
 	f.Add([]byte(`{"cancellation":{"tiers":[{"before":"-1h","share":99999}]}}`))
 	f.Add([]byte(`{"fees":{"session":"USD 1.0"}}`))
+	f.Add([]byte(`{"cancellation":{"tiers":[{"before":"1h","share":1},{"before":"-2562047h47m16.854775808s","share":1}]}}`))
 	f.Add([]byte(`{"boundaries":[{"kind":"romantic","severity":"extreme"}]}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {

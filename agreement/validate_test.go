@@ -2,6 +2,7 @@ package agreement_test
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -142,6 +143,30 @@ func TestValidateInconsistencies(t *testing.T) {
 			require.Equal(t, c.want, problems(t, a.Validate()))
 		})
 	}
+}
+
+// TestValidateExtremeDurations: the most negative duration, which JSON can
+// carry ("-2562047h47m16.854775808s"), is reported like any negative one,
+// and listing the clauses of such an agreement does not fail either.
+func TestValidateExtremeDurations(t *testing.T) {
+	const least = time.Duration(math.MinInt64)
+	a := therapyTerms()
+	a.Cancellation.Tiers = append(a.Cancellation.Tiers, agreement.Tier{Before: least, Share: 100})
+	a.Cancellation.Limit.Within = least
+	a.Wait.Provider.After = least
+	a.ForceMajeure.NoticeWithin = least
+	require.Equal(t, []string{
+		"cancellation.tiers[2].before out_of_range",
+		"cancellation.tiers[2].before unsorted",
+		"cancellation.limit.within out_of_range",
+		"wait.provider.after out_of_range",
+		"force_majeure.notice_within out_of_range",
+	}, problems(t, a.Validate()))
+	n := 0
+	for range a.Clauses() {
+		n++
+	}
+	require.Positive(t, n)
 }
 
 func TestValidateForProfiles(t *testing.T) {
