@@ -122,6 +122,17 @@ func TestDecodeFolding(t *testing.T) {
 	back, err := Decode(b, Limits{})
 	require.NoError(t, err)
 	require.Equal(t, long, back[0].Properties[0].Value)
+
+	// Bytes that are not UTF-8 are folded anywhere: a long run of
+	// continuation bytes used to make the fold loop forever.
+	junk := strings.Repeat("\xac", 200)
+	b = Encode(Component{Name: "X-A", Properties: []Property{{Name: "SUMMARY", Value: junk}}})
+	for line := range strings.SplitSeq(strings.TrimSuffix(string(b), "\r\n"), "\r\n") {
+		require.LessOrEqual(t, len(line), 75)
+	}
+	back, err = Decode(b, Limits{})
+	require.NoError(t, err)
+	require.Equal(t, junk, back[0].Properties[0].Value)
 }
 
 func TestParseErrors(t *testing.T) {

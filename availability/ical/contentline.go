@@ -334,8 +334,9 @@ func clip(s string) string {
 }
 
 // Encode writes components as iCalendar text: CRLF line ends, lines folded
-// at 75 octets without splitting a UTF-8 sequence, parameter values quoted
-// when they hold ':', ';' or ','.
+// at 75 octets without splitting a UTF-8 sequence (bytes that are not
+// UTF-8 are folded anywhere), parameter values quoted when they hold ':',
+// ';' or ','.
 func Encode(components ...Component) []byte {
 	var b []byte
 	for _, c := range components {
@@ -381,9 +382,15 @@ func appendLine(b []byte, p Property) []byte {
 	line = append(line, p.Value...)
 	limit := 75
 	for len(line) > limit {
+		// Back up to the start of the UTF-8 sequence the fold would split;
+		// bytes that are not UTF-8 are split anywhere, so the loop always
+		// moves on.
 		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
+		for k := 1; k < utf8.UTFMax && !utf8.RuneStart(line[cut]); k++ {
 			cut--
+		}
+		if !utf8.RuneStart(line[cut]) {
+			cut = limit
 		}
 		b = append(b, line[:cut]...)
 		b = append(b, "\r\n "...)
