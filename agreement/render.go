@@ -79,9 +79,9 @@ func (a Agreement) Markdown() (string, error) {
 	b.Grow(8192)
 	b.WriteString("# ")
 	writeMarkdown(&b, p.Title)
-	b.WriteString("\n\nAgreement `")
-	b.WriteString(p.ID)
-	b.WriteString("`, version ")
+	b.WriteString("\n\nAgreement ")
+	writeCode(&b, p.ID)
+	b.WriteString(", version ")
 	b.WriteString(itoa(p.Version))
 	b.WriteString(".\n")
 	for _, s := range p.Sections {
@@ -140,6 +140,37 @@ func writeMarkdown(b *strings.Builder, text string) {
 	}
 }
 
+// writeCode writes text as a CommonMark code span, fenced with one
+// backtick more than the longest run of backticks in it and padded with a
+// space where it starts or ends with one, and with line breaks turned into
+// spaces, so that nothing in text can close the span and add markup.
+func writeCode(b *strings.Builder, text string) {
+	text = oneLine(text)
+	longest, run := 0, 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	pad := strings.HasPrefix(text, "`") || strings.HasSuffix(text, "`")
+	for range longest + 1 {
+		b.WriteByte('`')
+	}
+	if pad {
+		b.WriteByte(' ')
+	}
+	b.WriteString(text)
+	if pad {
+		b.WriteByte(' ')
+	}
+	for range longest + 1 {
+		b.WriteByte('`')
+	}
+}
+
 // Text returns the agreement as plain text for signature, wrapped at 76
 // columns. The agreement must pass Validate.
 func (a Agreement) Text() (string, error) {
@@ -151,7 +182,7 @@ func (a Agreement) Text() (string, error) {
 	b.Grow(8192)
 	b.WriteString(strings.ToUpper(oneLine(p.Title)))
 	b.WriteString("\nAgreement ")
-	b.WriteString(p.ID)
+	b.WriteString(oneLine(p.ID))
 	b.WriteString(", version ")
 	b.WriteString(itoa(p.Version))
 	b.WriteString("\n")

@@ -103,6 +103,24 @@ func TestRenderEscapes(t *testing.T) {
 	require.Contains(t, txt, "line one line two")
 }
 
+// TestRenderEscapesID: the agreement's ID is shown as code in Markdown; a
+// backtick in it cannot close the code span, and a line break in it cannot
+// start a line of its own in any rendering.
+func TestRenderEscapesID(t *testing.T) {
+	a := therapyTerms()
+	a.ID = "`x` <script>alert(1)</script>\n# Forged"
+	md, err := a.Markdown()
+	require.NoError(t, err)
+	require.Contains(t, md, "\n\nAgreement `` `x` <script>alert(1)</script> # Forged ``, version 1.\n")
+	require.NotContains(t, md, "\n# Forged")
+	txt, err := a.Text()
+	require.NoError(t, err)
+	require.NotContains(t, txt, "\n# Forged")
+	html, err := a.HTML()
+	require.NoError(t, err)
+	require.NotContains(t, html, "<script>")
+}
+
 func TestRenderRequiresValidTerms(t *testing.T) {
 	a := therapyTerms()
 	a.Cancellation.Tiers[0].Share = 20000
