@@ -234,7 +234,8 @@ func (p *parser) rule() (Rule, error) {
 		if p.eof() {
 			return Rule{}, p.fail(start, ErrSyntax, "want a rule")
 		}
-		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %q", p.in[p.i:p.i+1])
+		c, _ := utf8.DecodeRuneInString(p.rest())
+		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %q", c)
 	}
 	if len(r.Times) == 0 {
 		r.Times = []availability.Span{{Start: availability.Midnight, End: availability.EndOfDay}}

@@ -102,6 +102,10 @@ func TestParseErrors(t *testing.T) {
 			require.Contains(t, err.Error(), "column")
 		})
 	}
+
+	// The unexpected character is quoted whole, not its first byte.
+	_, err := Parse("Üb 10:00-12:00")
+	require.ErrorContains(t, err, `unexpected 'Ü'`)
 }
 
 func FuzzParse(f *testing.F) {
