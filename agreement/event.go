@@ -51,7 +51,8 @@ const (
 //   - EventWait: Session (At is the moment the provider asks).
 //   - EventContact: Channel, Urgency or Category.
 //   - EventBoundary: By, Boundary, InSession.
-//   - EventForceMajeure: By, Session, Occurred (At is the notice).
+//   - EventForceMajeure: By, Session, Occurred (At is the notice); for
+//     the provider's, Amount as for the provider's cancellation.
 //   - EventLatePayment: Due, Amount (the amount due).
 //   - EventTermination: By, Ground; Amount, Sessions and Used (what was
 //     paid for prepaid sessions, how many it bought, how many were used)

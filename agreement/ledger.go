@@ -62,8 +62,9 @@ func (a Account) check() error {
 //     credit;
 //   - a session held with no prepaid session left is charged the session
 //     fee; charges are settled from credit, and the rest is outstanding;
-//   - a provider's cancellation with the refund remedy refunds the next
-//     prepaid part, when there is one;
+//   - a provider's cancellation or force-majeure notice, under the refund
+//     remedy, refunds the next prepaid part, when there is one (the
+//     event's Amount is not read);
 //   - a termination uses the account rather than the event's figures:
 //     outstanding charges are settled from what is held, the non-refundable
 //     share (of what was paid for packages) is retained when the client is
@@ -161,7 +162,9 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 		if len(l.parts) > 0 {
 			return l.usePrepaid(ev)
 		}
-	case EventCancellation:
+	case EventCancellation, EventForceMajeure:
+		// A session the provider does not hold is refunded from the
+		// account, whatever the event carries.
 		if ev.by() == Provider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
 			ev.Amount = Money{}
 			if len(l.parts) > 0 {

@@ -110,6 +110,35 @@ func TestLedgerProviderRefundRemedy(t *testing.T) {
 	require.Empty(t, slices.Collect(l.Breaches()))
 }
 
+// TestLedgerProviderForceMajeureRefund: a session the provider cannot hold
+// because of force majeure is refunded like one the provider cancels, from
+// the account: the event's own Amount is not read.
+func TestLedgerProviderForceMajeureRefund(t *testing.T) {
+	at := clock(t, "America/New_York")
+	terms := therapyTerms()
+	terms.ProviderCancellation.Remedy = agreement.RemedyRefund
+	l, err := agreement.NewLedger(terms)
+	require.NoError(t, err)
+	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
+	require.NoError(t, err)
+	// Ill at 06:00, notice at 07:00: in time, no breach.
+	out, err := l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.Provider, At: at("2026-03-09 07:00"),
+		Occurred: at("2026-03-09 06:00"), Session: at("2026-03-09 10:00"), Amount: usd("USD 50.00")})
+	require.NoError(t, err)
+	require.Equal(t, []string{"provider_cancellation.remedy USD 113.34"}, lines(out.Refunds))
+	require.Empty(t, out.Breaches)
+	// Notice two days late counts as a cancellation without notice.
+	out, err = l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.Provider, At: at("2026-03-16 09:00"),
+		Occurred: at("2026-03-14 06:00"), Session: at("2026-03-16 10:00")})
+	require.NoError(t, err)
+	require.Equal(t, []string{"provider_cancellation.remedy USD 113.33"}, lines(out.Refunds))
+	require.Len(t, out.Breaches, 1)
+	acct := l.Account()
+	require.Equal(t, usd("USD 226.67"), acct.Refunded)
+	require.Equal(t, usd("USD 113.33"), acct.Held)
+	require.Equal(t, 1, acct.Prepaid)
+}
+
 func TestLedgerCreditAndOutstanding(t *testing.T) {
 	at := clock(t, "America/New_York")
 	l, err := agreement.NewLedger(therapyTerms())
