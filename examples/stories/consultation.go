@@ -98,11 +98,21 @@ func Consultation() (Report, error) {
 	meeting.Start, meeting.End = meeting.Start.In(loc), meeting.End.In(loc)
 	me, _ := terms.Party(agreement.Provider)
 	client, _ := terms.Party(agreement.Client)
+	var bought agreement.Event
+	for _, ev := range events {
+		if ev.Kind == agreement.EventPayment && ev.Sessions > 0 {
+			bought = ev
+			break
+		}
+	}
+	if bought.Sessions == 0 {
+		return Report{}, errors.New("events.json: the prospect bought no package")
+	}
 	var res ConsultationResults
 	var n narrative
 
 	n.say("%s in Bologna, has a free consultation with %s, who bought %d sessions for %s.",
-		me.Name, client.Name, events[0].Sessions, events[0].Amount)
+		me.Name, client.Name, bought.Sessions, bought.Amount)
 	n.detail("%s, at %s, %.1f km from her base.", when(meeting.Start, loc), meeting.Place, coach.Base.DistanceKm(*meeting.Point))
 	n.detail("%s", reason(coach.Schedule.Explain(meeting.Start)))
 
@@ -170,7 +180,7 @@ func Consultation() (Report, error) {
 	ground := terms.Termination.Grounds[0].Key
 	res.OnGround, err = agreement.Evaluate(terms, agreement.Event{
 		Kind: agreement.EventTermination, At: decline.At, By: agreement.Provider, Ground: ground,
-		Amount: events[0].Amount, Sessions: events[0].Sessions,
+		Amount: bought.Amount, Sessions: bought.Sessions,
 	})
 	if err != nil {
 		return Report{}, err
@@ -178,11 +188,18 @@ func Consultation() (Report, error) {
 	n.detail("On the %q ground she could have kept the non-refundable share: %s.", ground, money(res.OnGround))
 
 	// Lesson 6: refer elsewhere, never back to herself.
+	// The colleagues must share her profession (the request excludes her
+	// own directory entry, first); the screening's needs are preferences.
 	req := ref.Request
-	if self, ok := ix.Provider(ref.Request.Exclude[0]); ok {
-		for _, p := range self.Professions {
-			req.Needs = append(req.Needs, referral.Need{Tag: p, Must: true})
-		}
+	if len(req.Exclude) == 0 {
+		return Report{}, errors.New("referral.json: the request must exclude the coach herself")
+	}
+	self, ok := ix.Provider(req.Exclude[0])
+	if !ok {
+		return Report{}, fmt.Errorf("referral.json: %q is not in the directory", req.Exclude[0])
+	}
+	for _, p := range self.Professions {
+		req.Needs = append(req.Needs, referral.Need{Tag: p, Must: true})
 	}
 	for _, need := range d.Needs {
 		req.Needs = append(req.Needs, referral.Need{Tag: need})

@@ -30,8 +30,12 @@ func inZone(events []agreement.Event, loc *time.Location) []agreement.Event {
 	return out
 }
 
-// validEvents validates each event, with its index in the file.
+// validEvents validates each event, with its index in the file; a
+// timeline needs at least one.
 func validEvents(file string, events []agreement.Event) error {
+	if len(events) == 0 {
+		return fmt.Errorf("%s: no events", file)
+	}
 	var errs []error
 	for i, ev := range events {
 		if err := ev.Validate(); err != nil {
