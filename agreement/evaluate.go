@@ -181,7 +181,9 @@ func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
 	case ResponseTermination:
 		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
 		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
-		x.h.rights = append(x.h.rights, stepID)
+		if !slices.Contains(x.h.rights, stepID) {
+			x.h.rights = append(x.h.rights, stepID)
+		}
 	default:
 		return fmt.Errorf("%w: %s has no valid response", ErrInvalid, stepID)
 	}

@@ -139,6 +139,23 @@ func TestLedgerProviderForceMajeureRefund(t *testing.T) {
 	require.Equal(t, 1, acct.Prepaid)
 }
 
+// TestLedgerRightsOnce: a termination step met again and again gives one
+// right, cited once in the standing.
+func TestLedgerRightsOnce(t *testing.T) {
+	at := clock(t, "America/New_York")
+	l, err := agreement.NewLedger(therapyTerms())
+	require.NoError(t, err)
+	for _, day := range []string{"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"} {
+		_, err := l.Apply(agreement.Event{Kind: agreement.EventBoundary, At: at(day + " 20:00"), Boundary: agreement.Romantic})
+		require.NoError(t, err)
+	}
+	st := l.Standing(at("2026-03-06 00:00"))
+	require.True(t, st.MayTerminate)
+	require.Equal(t, 4, st.Breaches)
+	require.Len(t, st.Reasons, 1)
+	require.Equal(t, agreement.ClauseID("boundaries.romantic.ladder[1]"), st.Reasons[0].Clause)
+}
+
 func TestLedgerCreditAndOutstanding(t *testing.T) {
 	at := clock(t, "America/New_York")
 	l, err := agreement.NewLedger(therapyTerms())
