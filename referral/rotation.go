@@ -133,14 +133,21 @@ func (r Rotation) recordMany(ids []string, shares []float64, at time.Time) Rotat
 }
 
 // Validate returns nil or Problems: a negative or non-finite clock or
-// pass, a negative count, a missing ID.
+// pass, a negative count, a missing ID. Paths index the uses in ID order,
+// the order MarshalJSON writes them in.
 func (r Rotation) Validate() error {
+	return validateRotation(r.clock, r.All())
+}
+
+// validateRotation reports the problems of a clock and uses, indexing the
+// uses in the order given.
+func validateRotation(clock float64, uses iter.Seq[Use]) error {
 	var ps Problems
-	if !finite(r.clock) || r.clock < 0 {
-		ps.Add("clock", ProblemRange, "clock %v is not a finite number at least 0", r.clock)
+	if !finite(clock) || clock < 0 {
+		ps.Add("clock", ProblemRange, "clock %v is not a finite number at least 0", clock)
 	}
 	i := 0
-	for u := range r.All() {
+	for u := range uses {
 		path := problem.Index("uses", i)
 		i++
 		if u.ID == "" {
@@ -178,15 +185,16 @@ func (r *Rotation) UnmarshalJSON(b []byte) error {
 	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements}); err != nil {
 		return err
 	}
+	// Validate in the order of the input, so that paths point into it.
+	if err := validateRotation(j.Clock, slices.Values(j.Uses)); err != nil {
+		return err
+	}
 	next := Rotation{clock: j.Clock, uses: make(map[string]Use, len(j.Uses))}
 	for i, u := range j.Uses {
 		if _, dup := next.uses[u.ID]; dup {
 			return &jsoncodec.Error{Path: problem.Join(problem.Index("uses", i), "id"), Err: fmt.Errorf("provider %q is listed twice", u.ID)}
 		}
 		next.uses[u.ID] = u
-	}
-	if err := next.Validate(); err != nil {
-		return err
 	}
 	*r = next
 	return nil

@@ -177,6 +177,8 @@ func TestRotationJSON(t *testing.T) {
 		{`{"clock":0,"uses":[{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1}]}`, `uses[1].id: provider "a" is listed twice`},
 		{`{"clock":-1,"uses":[]}`, "clock: clock -1 is not a finite number at least 0 [out_of_range]"},
 		{`{"clock":0,"uses":[{"id":"a","count":-2,"last":"2026-11-24T11:00:00Z","pass":1}]}`, "uses[0].count: count -2 is negative [negative]"},
+		// Paths index the uses as the input lists them, not by ID.
+		{`{"clock":0,"uses":[{"id":"b","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"a","count":-2,"last":"2026-11-24T11:00:00Z","pass":1}]}`, "uses[1].count: count -2 is negative [negative]"},
 		{`{"clock":0,"users":[]}`, "users"},
 	} {
 		var r Rotation
