@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/fit"
 	"github.com/practicekit/boundaries/referral"
 )
@@ -251,13 +250,4 @@ func Consultation() (Report, error) {
 	n.detail("Handoff to %s: contact and needs; withheld without consent: %s.", h.To, strings.Join(res.Handoff.Withheld, ", "))
 
 	return Report{Name: "consultation", Title: titleConsultation, Lines: n.lines, Results: res}, nil
-}
-
-// hoursOf writes a schedule's working windows as "mon-fri 18:00–21:00".
-func hoursOf(s availability.Schedule) []string {
-	var out []string
-	for _, w := range s.Hours {
-		out = append(out, fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End))
-	}
-	return out
 }

@@ -3,6 +3,7 @@ package stories
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -87,24 +88,27 @@ func timeline(n *narrative, who string, terms agreement.Agreement, events []agre
 		if o.Event == agreement.EventSession || o.Event == agreement.EventPayment {
 			continue
 		}
-		line := fmt.Sprintf("%s %s: %s", o.At.Format("Mon 01-02 15:04"), o.Event, areason(o.Reasons[0]))
+		line := []string{fmt.Sprintf("%s %s: %s", o.At.Format("Mon 01-02 15:04"), o.Event, areason(o.Reasons[0]))}
 		for _, a := range o.Actions {
 			switch a.Code {
 			case agreement.ActRespondBy:
-				line += " Answer by " + a.At.In(loc).Format("Mon 01-02 15:04") + "."
+				line = append(line, "Answer by "+a.At.In(loc).Format("Mon 01-02 15:04")+".")
 			case agreement.ActEndOnTime:
-				line += " Ends on time at " + a.At.In(loc).Format(hhmm) + "."
+				line = append(line, "Ends on time at "+a.At.In(loc).Format(hhmm)+".")
 			}
 		}
-		n.detail("%s", line)
-		m := money(o)
+		n.detail("%s", strings.Join(line, " "))
+		var more []string
+		if m := money(o); m != "" {
+			more = append(more, m)
+		}
 		for _, r := range o.Reasons {
 			if r.Code == agreement.CodeOutstanding {
-				m += "; " + r.Message
+				more = append(more, r.Message)
 			}
 		}
-		if m != "" {
-			n.more("%s", m)
+		if len(more) > 0 {
+			n.more("%s", strings.Join(more, "; "))
 		}
 	}
 	account, err := ledger(st.Account)
