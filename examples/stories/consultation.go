@@ -154,7 +154,7 @@ func Consultation() (Report, error) {
 	// no and explain why.
 	d := sc.Evaluate(answers, fit.Options{})
 	res.Decision = d
-	n.say("After the consultation, the screening %q decides: %s.", screening.Title, d.Outcome)
+	n.say("After the consultation, the screening \"%s\" decides: %s.", screening.Title, d.Outcome)
 	for _, r := range d.Reasons {
 		switch r.Code {
 		case fit.CodeRedFlag, fit.CodeConcern, fit.CodeCondition:
@@ -184,7 +184,7 @@ func Consultation() (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	n.detail("On the %q ground she could have kept the non-refundable share: %s.", ground, money(res.OnGround))
+	n.detail("On the \"%s\" ground she could have kept the non-refundable share: %s.", ground, money(res.OnGround))
 
 	// Lesson 6: refer elsewhere, never back to herself.
 	// The colleagues must share her profession (the request excludes her

@@ -124,7 +124,7 @@ func ProtectedEvening() (Report, error) {
 			}
 		}
 		n.say("%s: %s", s.name, decided(sa, " to cover costs"))
-		n.detail("%q", sa.Answer.Message)
+		n.detail("\"%s\"", sa.Answer.Message)
 	}
 
 	// The same two styles asked, on Monday morning, for a session before
@@ -140,7 +140,7 @@ func ProtectedEvening() (Report, error) {
 		}
 		res.OffHours = append(res.OffHours, sa)
 		n.detail("%s: %s", s.name, decided(sa, fmt.Sprintf(", %s of the %s fee", s.policy.OnDemand.Surcharge, p.Fee)))
-		n.more("%q", sa.Answer.Message)
+		n.more("\"%s\"", sa.Answer.Message)
 	}
 
 	// Business is thin: the schedule-first provider widens the schedule.
