@@ -601,9 +601,15 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 	if !positive(unused) {
 		return zero, nil
 	}
+	// The clause behind what is kept: the rule that refunds nothing, or
+	// the non-refundable share.
+	clause := ClauseTerminationRetained
+	if t.Refund == NoRefund {
+		clause = ClauseTerminationRefund
+	}
 	if !clientSide {
 		if t.NonRefundable > 0 || t.Refund == NoRefund {
-			x.reason(CodeRetainedWaived, ClauseTerminationRetained, "The provider ends the engagement without cause from the client, so everything unused is refunded, non-refundable parts included.")
+			x.reason(CodeRetainedWaived, clause, "The provider ends the engagement without cause from the client, so everything unused is refunded, non-refundable parts included.")
 		}
 		return zero, nil
 	}
@@ -612,7 +618,7 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 	switch {
 	case t.Refund == NoRefund:
 		kept = unused
-		x.reason(CodeRetained, ClauseTerminationRefund, "Unused prepaid sessions are not refunded: %s is kept.", kept)
+		x.reason(CodeRetained, clause, "Unused prepaid sessions are not refunded: %s is kept.", kept)
 	case t.NonRefundable > 0:
 		if kept, err = paid.Share(int64(t.NonRefundable)); err != nil {
 			return Money{}, err
@@ -622,12 +628,12 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 		} else if c > 0 {
 			kept = unused
 		}
-		x.reason(CodeRetained, ClauseTerminationRetained, "%s of what was paid is non-refundable: %s is kept.", formatShare(t.NonRefundable), kept)
+		x.reason(CodeRetained, clause, "%s of what was paid is non-refundable: %s is kept.", formatShare(t.NonRefundable), kept)
 	default:
 		return zero, nil
 	}
 	if positive(kept) {
-		x.out.Retained = append(x.out.Retained, Line{Clause: ClauseTerminationRetained, Amount: kept, Message: "non-refundable part"})
+		x.out.Retained = append(x.out.Retained, Line{Clause: clause, Amount: kept, Message: "non-refundable part"})
 	}
 	return kept, nil
 }

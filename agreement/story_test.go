@@ -298,23 +298,30 @@ func TestTerminationSettlements(t *testing.T) {
 		charges  []string
 		retained []string
 		refunds  []string
+		rule     agreement.RefundRule // when set, replaces the coaching terms' rule
 	}{
 		{"client after one session", agreement.Client, "", "EUR 360.00", 4, 1,
-			[]string{"fees.packages EUR 90.00"}, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 234.00"}},
+			[]string{"fees.packages EUR 90.00"}, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 234.00"}, ""},
 		{"provider on a ground", agreement.Provider, "romantic_interest", "EUR 360.00", 4, 0,
-			nil, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 324.00"}},
+			nil, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 324.00"}, ""},
 		{"provider without cause", agreement.Provider, "", "EUR 360.00", 4, 3,
-			[]string{"fees.packages EUR 270.00"}, nil, []string{"termination.refund EUR 90.00"}},
+			[]string{"fees.packages EUR 270.00"}, nil, []string{"termination.refund EUR 90.00"}, ""},
 		{"uneven split", agreement.Client, "", "EUR 100.00", 3, 1,
-			[]string{"fees.packages EUR 33.34"}, []string{"termination.non_refundable EUR 10.00"}, []string{"termination.refund EUR 56.66"}},
+			[]string{"fees.packages EUR 33.34"}, []string{"termination.non_refundable EUR 10.00"}, []string{"termination.refund EUR 56.66"}, ""},
 		{"non-refundable capped at unused", agreement.Client, "", "EUR 100.00", 3, 3,
-			[]string{"fees.packages EUR 100.00"}, nil, nil},
+			[]string{"fees.packages EUR 100.00"}, nil, nil, ""},
 		{"unknown ground gives notice", agreement.Provider, "rudeness", "EUR 360.00", 4, 0,
-			nil, nil, []string{"termination.refund EUR 360.00"}},
+			nil, nil, []string{"termination.refund EUR 360.00"}, ""},
+		{"client under the no-refund rule", agreement.Client, "", "EUR 360.00", 4, 1,
+			[]string{"fees.packages EUR 90.00"}, []string{"termination.refund EUR 270.00"}, nil, agreement.NoRefund},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o, err := agreement.Evaluate(coachingTerms(), agreement.Event{
+			terms := coachingTerms()
+			if c.rule != "" {
+				terms.Termination.Refund = c.rule
+			}
+			o, err := agreement.Evaluate(terms, agreement.Event{
 				Kind: agreement.EventTermination, At: at("2026-07-01 09:00"), By: c.by, Ground: c.ground,
 				Amount: money(c.paid), Sessions: c.sessions, Used: c.used,
 			})
