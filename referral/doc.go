@@ -37,7 +37,9 @@
 // [Reason] values with a stable [Code], the rule behind it and a sentence.
 // When nothing matches, the [Result] says in [Count] values how many
 // providers pass each hard constraint and how many matches relaxing it
-// alone would give.
+// alone would give, and its reasons say it in sentences: "no provider who
+// works in Italian also works in person within 25 km", then "Reach: 1 of
+// 6 works in person within 25 km; 3 remote ones match everything else".
 //
 // # Fair rotation
 //

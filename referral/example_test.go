@@ -19,7 +19,7 @@ func network() referral.Directory {
 		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.InPerson | referral.Remote,
 			Languages: []string{"en"}, Location: &portland, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "ben", Name: "Ben Okafor", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.Remote,
-			Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: accepting,
+			Languages: []string{"en", "it"}, Regions: []string{"US-OR"}, Accepting: accepting,
 			Capacity: &referral.Fact[int]{Value: 2, Confirmed: confirmed}},
 		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life-coaching"}, Modalities: referral.InPerson,
 			Languages: []string{"en"}, Location: &beaverton, Regions: []string{"US-OR"}, Accepting: accepting,
@@ -69,8 +69,9 @@ func ExampleIndex_Route() {
 	// referred to ben: 1
 }
 
-// When nothing matches, the result says how each hard constraint narrowed
-// the directory and what relaxing it alone would give.
+// When nothing matches, the result says what no provider meets, how each
+// hard constraint narrowed the directory, and what relaxing it alone would
+// give.
 func ExampleIndex_Route_noMatch() {
 	ix, _ := referral.NewIndex(network())
 	client := availability.Point{Lat: 45.5229, Lon: -122.9900}
@@ -89,12 +90,12 @@ func ExampleIndex_Route_noMatch() {
 	}
 	// Output:
 	// 0 matches
-	// No provider meets every hard constraint (needs, language, reach, region, accepting): 0 of 3 considered.
-	// Needs (offers life-coaching): 3 of 3 pass; relaxing it alone would give no match.
-	// Language (works in it): 0 of 3 pass; 1 provider meets everything else, so relaxing it alone would give 1 match.
-	// Reach (works in person within 25 km): 1 of 3 pass; relaxing it alone would give no match.
-	// Region (may practise in US-OR): 3 of 3 pass; relaxing it alone would give no match.
-	// Accepting (is accepting new clients): 2 of 3 pass; relaxing it alone would give no match.
+	// No match among 3 providers considered: no provider who works in Italian also works in person within 25 km.
+	// Needs: all 3 offer life-coaching; relaxing it alone would give no match.
+	// Language: 1 of 3 works in Italian; 1 provider matches everything else.
+	// Reach: 1 of 3 works in person within 25 km; 1 remote one matches everything else.
+	// Region: all 3 may practise in US-OR; relaxing it alone would give no match.
+	// Accepting: 2 of 3 are accepting new clients; relaxing it alone would give no match.
 }
 
 // An emergency puts the crisis resources for the client's region first,

@@ -6,12 +6,25 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/practicekit/boundaries/availability"
 )
 
 // itoa formats an integer.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// hours formats a duration without zero units: "24h", "90m", "1h30m".
+func hours(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
 
 // plural returns "1 provider is" or "3 providers are" from n and the
 // singular and plural phrases.
@@ -102,7 +115,7 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	if q.emergency {
 		msg := "Has immediate capacity: " + plural(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
 		if p.Schedule != nil {
-			msg += ", and open within " + q.s.immediate.String()
+			msg += ", and open within " + hours(q.s.immediate)
 		}
 		m.Reasons = append(m.Reasons, Reason{Code: CodeImmediate, Rule: "immediate", Message: msg + "."})
 	}
@@ -190,11 +203,11 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 	case FactorLanguage:
 		switch v {
 		case 1:
-			return "Works in " + q.lang + "."
+			return "Works in " + languageVariety(q.lang) + "."
 		case 0.5:
-			return "Works in the same language as " + q.lang + ", not in that exact variety."
+			return "Works in " + languageName(q.lang) + ", not in the " + q.lang + " variety."
 		}
-		return "Does not work in " + q.lang + "."
+		return "Does not work in " + languageName(q.lang) + "."
 	case FactorDistance:
 		if v > 0 || ix.inPersonReach(i, q) {
 			return fmt.Sprintf("%.1f km away, within %.0f km.", q.loc.DistanceKm(*p.Location), q.within)
@@ -227,47 +240,67 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 }
 
 // requirement describes what constraint c asks of a provider for the
-// query.
-func requirement(c Constraint, q *query) string {
+// query, as a verb phrase for one provider and for several: "works in
+// Italian" and "work in Italian".
+func requirement(c Constraint, q *query) (one, many string) {
 	switch c {
 	case ConstraintNeeds:
-		return "offers " + strings.Join(q.must, " and ")
+		s := strings.Join(q.must, " and ")
+		return "offers " + s, "offer " + s
 	case ConstraintLanguage:
-		return "works in " + q.lang
+		s := " in " + languageName(q.lang)
+		return "works" + s, "work" + s
 	case ConstraintReach:
+		var s string
 		switch {
 		case q.remoteOK && q.inPersonOK:
-			return fmt.Sprintf("works remotely or in person within %.0f km", q.within)
+			s = fmt.Sprintf(" remotely or in person within %.0f km", q.within)
 		case q.inPersonOK:
-			return fmt.Sprintf("works in person within %.0f km", q.within)
+			s = fmt.Sprintf(" in person within %.0f km", q.within)
 		case q.remoteOK:
-			return "works remotely"
+			s = " remotely"
+		default:
+			return "can reach the client", "can reach the client"
 		}
-		return "can reach the client"
+		return "works" + s, "work" + s
 	case ConstraintRegion:
-		return "may practise in " + q.region
+		s := "may practise in " + q.region
+		return s, s
 	case ConstraintAccepting:
-		s := "is accepting new clients"
+		s := " accepting new clients"
 		if q.s.staleAction == StaleDrop {
 			s += fmt.Sprintf(", confirmed within %d days", q.s.staleDays)
 		}
 		if q.emergency {
 			s += ", with immediate capacity"
 		}
-		return s
+		return "is" + s, "are" + s
 	case ConstraintBudget:
-		return fmt.Sprintf("charges at most %s or offers a sliding scale", q.budget)
+		return fmt.Sprintf("charges at most %s or offers a sliding scale", q.budget), fmt.Sprintf("charge at most %s or offer a sliding scale", q.budget)
 	case ConstraintInsurance:
-		return "is in the " + q.insurance + " network"
+		s := " in the " + q.insurance + " network"
+		return "is" + s, "are" + s
 	}
-	return c.String()
+	return c.String(), c.String()
+}
+
+// also puts "also" into a requirement for one provider: "also works in
+// Italian", "is also accepting new clients", "may also practise in US-OR".
+func also(one string) string {
+	for _, aux := range [...]string{"is ", "may ", "can "} {
+		if rest, ok := strings.CutPrefix(one, aux); ok {
+			return aux + "also " + rest
+		}
+	}
+	return "also " + one
 }
 
 // constraintMessage describes whether provider i meets constraint c.
 func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) string {
 	p := &ix.providers[i]
 	if !meets {
-		return "Does not meet: " + requirement(c, q) + "."
+		one, _ := requirement(c, q)
+		return "Does not meet: " + one + "."
 	}
 	switch c {
 	case ConstraintReach:
@@ -298,16 +331,18 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 		}
 		return fmt.Sprintf("Fees from %s, above the budget of %s, with a sliding scale.", p.Fees.Min, q.budget)
 	}
-	s := requirement(c, q)
+	s, _ := requirement(c, q)
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
 // counts says, for each hard constraint that applies, how many providers
 // considered pass it and how many pass every other one but not it. The
 // stale-drop and emergency policies count as part of ConstraintAccepting.
-func (ix *Index) counts(q *query) []Count {
+// It also returns the providers considered and, for each count, those
+// that pass its constraint, for whyNone.
+func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 	n := len(ix.providers)
-	alive := slices.Clone(ix.all)
+	alive = slices.Clone(ix.all)
 	for _, i := range q.excluded {
 		alive.unset(i)
 	}
@@ -316,7 +351,6 @@ func (ix *Index) counts(q *query) []Count {
 		hard |= ConstraintAccepting
 	}
 	var cs []Constraint
-	var pass []bitset
 	for c := range hard.All() {
 		b := newBitset(n)
 		switch c {
@@ -365,7 +399,7 @@ func (ix *Index) counts(q *query) []Count {
 		cs = append(cs, c)
 		pass = append(pass, b)
 	}
-	out := make([]Count, len(cs))
+	out = make([]Count, len(cs))
 	fails := make([]uint64, len(cs))
 	for w := range alive {
 		var any2, many uint64 // bits failing at least one, and at least two
@@ -382,29 +416,117 @@ func (ix *Index) counts(q *query) []Count {
 	for k, c := range cs {
 		out[k].Constraint = c
 	}
-	return out
+	return out, alive, pass
 }
 
-// whyNone explains an empty result from the counts.
-func (ix *Index) whyNone(q *query, considered int, counts []Count) []Reason {
-	var names []string
-	for _, c := range counts {
-		names = append(names, c.Constraint.name())
+// whyNone explains an empty result from the counts, the providers
+// considered and those passing each counted constraint: first what no
+// provider meets, as one constraint ("no provider works in Italian") or two
+// together ("no provider who works in Italian also works in person within
+// 25 km"); then, for each constraint, how many providers meet it and how
+// many match everything else, which is what relaxing it alone would give.
+func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset, pass []bitset) []Reason {
+	if considered == 0 {
+		return []Reason{{Code: CodeNoMatch, Rule: "hard", Message: "No provider is left to consider: the directory is empty or the request excludes every provider."}}
 	}
-	rs := []Reason{{Code: CodeNoMatch, Rule: "hard", Message: fmt.Sprintf("No provider meets every hard constraint (%s): 0 of %d considered.", strings.Join(names, ", "), considered)}}
-	for _, c := range counts {
-		msg := fmt.Sprintf("%s (%s): %d of %d pass", c.Constraint.name(), requirement(c.Constraint, q), c.Pass, considered)
-		switch c.Relaxed {
-		case 0:
-			msg += "; relaxing it alone would give no match."
-		case 1:
-			msg += "; 1 provider meets everything else, so relaxing it alone would give 1 match."
+	head := "No match among " + plural(considered, "provider", "providers") + " considered"
+	if why := ix.noneMeets(counts, alive, pass, q); why != "" {
+		head += ": " + why
+	}
+	rs := []Reason{{Code: CodeNoMatch, Rule: "hard", Message: head + "."}}
+	for k, c := range counts {
+		one, many := requirement(c.Constraint, q)
+		var msg string
+		switch {
+		case c.Pass == 0:
+			msg = "no provider " + one
+		case c.Pass == considered && considered > 1:
+			msg = "all " + itoa(considered) + " " + many
+		case c.Pass == 1:
+			msg = "1 of " + itoa(considered) + " " + one
 		default:
-			msg += fmt.Sprintf("; %d providers meet everything else, so relaxing it alone would give %d matches.", c.Relaxed, c.Relaxed)
+			msg = itoa(c.Pass) + " of " + itoa(considered) + " " + many
 		}
-		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + c.Constraint.name(), Message: strings.ToUpper(msg[:1]) + msg[1:]})
+		switch {
+		case c.Relaxed == 0:
+			msg += "; relaxing it alone would give no match."
+		case c.Constraint == ConstraintReach:
+			msg += "; " + ix.outOfReach(q, k, alive, pass) + " everything else."
+		default:
+			msg += "; " + plural(c.Relaxed, "provider matches", "providers match") + " everything else."
+		}
+		name := c.Constraint.name()
+		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + name, Message: strings.ToUpper(name[:1]) + name[1:] + ": " + msg})
 	}
 	return rs
+}
+
+// noneMeets names the first constraint no provider meets, or else the
+// first two that no provider meets together; "" when it takes three or
+// more.
+func (ix *Index) noneMeets(counts []Count, alive bitset, pass []bitset, q *query) string {
+	for _, c := range counts {
+		if c.Pass == 0 {
+			one, _ := requirement(c.Constraint, q)
+			return "no provider " + one
+		}
+	}
+	for a := range counts {
+	next:
+		for b := a + 1; b < len(counts); b++ {
+			for w := range alive {
+				if alive[w]&pass[a][w]&pass[b][w] != 0 {
+					continue next
+				}
+			}
+			one, _ := requirement(counts[a].Constraint, q)
+			other, _ := requirement(counts[b].Constraint, q)
+			return "no provider who " + one + " " + also(other)
+		}
+	}
+	return ""
+}
+
+// outOfReach describes the providers who meet every hard constraint but
+// reach, k being reach's place in the counts: "3 remote ones match", "1
+// farther away matches", "2 remote ones and 1 farther away match".
+func (ix *Index) outOfReach(q *query, k int, alive bitset, pass []bitset) string {
+	var remote, far, inPerson int
+	for w := range alive {
+		word := alive[w] &^ pass[k][w]
+		for j := range pass {
+			if j != k {
+				word &= pass[j][w]
+			}
+		}
+		for word != 0 {
+			p := &ix.providers[w<<6+bits.TrailingZeros64(word)]
+			word &= word - 1
+			switch {
+			case !q.remoteOK && p.Modalities.Has(Remote):
+				remote++
+			case q.inPersonOK && p.Modalities.Has(InPerson):
+				far++
+			default:
+				inPerson++
+			}
+		}
+	}
+	var parts []string
+	if remote > 0 {
+		parts = append(parts, plural(remote, "remote one", "remote ones"))
+	}
+	if far > 0 {
+		parts = append(parts, itoa(far)+" farther away")
+	}
+	if inPerson > 0 {
+		parts = append(parts, plural(inPerson, "in-person one", "in-person ones"))
+	}
+	verb := " match"
+	if remote+far+inPerson == 1 {
+		verb = " matches"
+	}
+	return strings.Join(parts, " and ") + verb
 }
 
 // crisisFor returns the crisis resources for an emergency in region, and

@@ -1,6 +1,9 @@
 package referral
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // validLanguage reports whether s is a well-formed BCP 47 language tag in
 // the common form: a primary language subtag of 2 or 3 letters (or 5 to 8),
@@ -86,4 +89,196 @@ func country(region string) string {
 // client's subdivision.
 func licensedFor(lic, client string) bool {
 	return lic == client || len(client) > 2 && lic == country(client)
+}
+
+// languageName returns the English name of a language tag's primary
+// subtag, such as "Italian" for "it" or "Portuguese" for "pt-BR", or the
+// tag quoted ("the language \"tlh\"") for a language it does not name.
+func languageName(tag string) string {
+	switch primaryLanguage(tag) {
+	case "af":
+		return "Afrikaans"
+	case "am":
+		return "Amharic"
+	case "ar":
+		return "Arabic"
+	case "ase":
+		return "American Sign Language"
+	case "az":
+		return "Azerbaijani"
+	case "be":
+		return "Belarusian"
+	case "bfi":
+		return "British Sign Language"
+	case "bg":
+		return "Bulgarian"
+	case "bn":
+		return "Bengali"
+	case "bs":
+		return "Bosnian"
+	case "ca":
+		return "Catalan"
+	case "cs":
+		return "Czech"
+	case "cy":
+		return "Welsh"
+	case "da":
+		return "Danish"
+	case "de":
+		return "German"
+	case "el":
+		return "Greek"
+	case "en":
+		return "English"
+	case "es":
+		return "Spanish"
+	case "et":
+		return "Estonian"
+	case "eu":
+		return "Basque"
+	case "fa":
+		return "Persian"
+	case "fi":
+		return "Finnish"
+	case "fil":
+		return "Filipino"
+	case "fr":
+		return "French"
+	case "ga":
+		return "Irish"
+	case "gl":
+		return "Galician"
+	case "gu":
+		return "Gujarati"
+	case "ha":
+		return "Hausa"
+	case "he":
+		return "Hebrew"
+	case "hi":
+		return "Hindi"
+	case "hr":
+		return "Croatian"
+	case "ht":
+		return "Haitian Creole"
+	case "hu":
+		return "Hungarian"
+	case "hy":
+		return "Armenian"
+	case "id":
+		return "Indonesian"
+	case "ig":
+		return "Igbo"
+	case "is":
+		return "Icelandic"
+	case "it":
+		return "Italian"
+	case "ja":
+		return "Japanese"
+	case "ka":
+		return "Georgian"
+	case "kk":
+		return "Kazakh"
+	case "km":
+		return "Khmer"
+	case "kn":
+		return "Kannada"
+	case "ko":
+		return "Korean"
+	case "ku":
+		return "Kurdish"
+	case "lt":
+		return "Lithuanian"
+	case "lv":
+		return "Latvian"
+	case "mk":
+		return "Macedonian"
+	case "ml":
+		return "Malayalam"
+	case "mn":
+		return "Mongolian"
+	case "mr":
+		return "Marathi"
+	case "ms":
+		return "Malay"
+	case "mt":
+		return "Maltese"
+	case "my":
+		return "Burmese"
+	case "nb":
+		return "Norwegian Bokmål"
+	case "ne":
+		return "Nepali"
+	case "nl":
+		return "Dutch"
+	case "nn":
+		return "Norwegian Nynorsk"
+	case "no":
+		return "Norwegian"
+	case "pa":
+		return "Punjabi"
+	case "pl":
+		return "Polish"
+	case "ps":
+		return "Pashto"
+	case "pt":
+		return "Portuguese"
+	case "ro":
+		return "Romanian"
+	case "ru":
+		return "Russian"
+	case "sk":
+		return "Slovak"
+	case "sl":
+		return "Slovenian"
+	case "so":
+		return "Somali"
+	case "sq":
+		return "Albanian"
+	case "sr":
+		return "Serbian"
+	case "sv":
+		return "Swedish"
+	case "sw":
+		return "Swahili"
+	case "ta":
+		return "Tamil"
+	case "te":
+		return "Telugu"
+	case "th":
+		return "Thai"
+	case "ti":
+		return "Tigrinya"
+	case "tl":
+		return "Tagalog"
+	case "tr":
+		return "Turkish"
+	case "uk":
+		return "Ukrainian"
+	case "ur":
+		return "Urdu"
+	case "uz":
+		return "Uzbek"
+	case "vi":
+		return "Vietnamese"
+	case "yi":
+		return "Yiddish"
+	case "yo":
+		return "Yoruba"
+	case "zh":
+		return "Chinese"
+	case "zu":
+		return "Zulu"
+	}
+	return "the language " + strconv.Quote(tag)
+}
+
+// languageVariety returns the name of a language tag with the tag itself
+// when it names a variety: "Italian" for "it", "Portuguese (pt-BR)" for
+// "pt-BR".
+func languageVariety(tag string) string {
+	name := languageName(tag)
+	if strings.IndexByte(tag, '-') < 0 || strings.HasPrefix(name, "the language ") {
+		return name
+	}
+	return name + " (" + tag + ")"
 }

@@ -228,10 +228,12 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	if len(res.Matches) == 0 {
 		if q.emergency {
 			res.Reasons = append(res.Reasons, Reason{Code: CodeNoImmediate, Rule: "immediate",
-				Message: "No colleague has immediate capacity within " + q.s.immediate.String() + "; turn to the crisis resources."})
+				Message: "No colleague has immediate capacity within " + hours(q.s.immediate) + "; turn to the crisis resources."})
 		}
-		res.Counts = ix.counts(q)
-		res.Reasons = append(res.Reasons, ix.whyNone(q, res.Considered, res.Counts)...)
+		var alive bitset
+		var pass []bitset
+		res.Counts, alive, pass = ix.counts(q)
+		res.Reasons = append(res.Reasons, ix.whyNone(q, res.Considered, res.Counts, alive, pass)...)
 	}
 	res.Rotation = ix.recordMatches(q, state, got.items)
 	return res, nil

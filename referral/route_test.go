@@ -130,11 +130,11 @@ func TestFactors(t *testing.T) {
 		got = append(got, row{m.ID, m.Components[0].Value, m.Components[1].Value, m.Components[2].Value, m.Components[0].Message, m.Components[1].Message})
 	}
 	require.Equal(t, []row{
-		{"exact", 1, 1, 1, "Works in pt-BR.", "Fees from USD 90.00, within the budget of USD 100.00."},
-		{"dear", 1, 0, 0, "Works in pt-BR.", "Fees from USD 300.00, above the budget of USD 100.00."}, // tied with "euro": by ID
-		{"euro", 1, 0, 0, "Works in pt-BR.", "Charges in EUR, the budget is in USD."},
-		{"sliding", 0.5, 0.5, 0, "Works in the same language as pt-BR, not in that exact variety.", "Fees from USD 150.00, above the budget of USD 100.00, with a sliding scale."},
-		{"unpublished", 0.5, 0.5, 0, "Works in the same language as pt-BR, not in that exact variety.", "Does not publish fees."},
+		{"exact", 1, 1, 1, "Works in Portuguese (pt-BR).", "Fees from USD 90.00, within the budget of USD 100.00."},
+		{"dear", 1, 0, 0, "Works in Portuguese (pt-BR).", "Fees from USD 300.00, above the budget of USD 100.00."}, // tied with "euro": by ID
+		{"euro", 1, 0, 0, "Works in Portuguese (pt-BR).", "Charges in EUR, the budget is in USD."},
+		{"sliding", 0.5, 0.5, 0, "Works in Portuguese, not in the pt-BR variety.", "Fees from USD 150.00, above the budget of USD 100.00, with a sliding scale."},
+		{"unpublished", 0.5, 0.5, 0, "Works in Portuguese, not in the pt-BR variety.", "Does not publish fees."},
 	}, got)
 
 	// As a hard constraint, the budget keeps the affordable and the
@@ -229,7 +229,7 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	require.Equal(t, []string{"gb-999", "gb-nhs-111", "gb-samaritans"}, resourceIDs(res.Crisis))
 	require.Equal(t, []string{"today"}, ids(res.Matches))
 	r, _ := findReason(res.Matches[0].Reasons, "immediate")
-	require.Equal(t, "Has immediate capacity: 1 place open, confirmed on 2026-11-24, and open within 24h0m0s.", r.Message)
+	require.Equal(t, "Has immediate capacity: 1 place open, confirmed on 2026-11-24, and open within 24h.", r.Message)
 
 	res, err = ix.Route(testNow, Request{Urgency: availability.Emergency, Region: "IE"}, Rotation{}, Options{Crisis: CrisisExamples(), Immediate: time.Hour})
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package referral
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -180,10 +181,26 @@ func TestStory5NoInPersonMatch(t *testing.T) {
 		{Constraint: ConstraintAccepting, Pass: 5, Relaxed: 0},
 	}, res.Counts)
 	require.Equal(t, []Code{CodeExcluded, CodeNoMatch, CodeConstraint, CodeConstraint, CodeConstraint, CodeConstraint, CodeConstraint}, reasonCodes(res.Reasons))
-	require.Equal(t, "No provider meets every hard constraint (needs, language, reach, region, accepting): 0 of 6 considered.", res.Reasons[1].Message)
-	require.Equal(t, "Language (works in it): 0 of 6 pass; 1 provider meets everything else, so relaxing it alone would give 1 match.", res.Reasons[3].Message)
-	require.Equal(t, "Reach (works in person within 40 km): 1 of 6 pass; relaxing it alone would give no match.", res.Reasons[4].Message)
+	require.Equal(t, "No match among 6 providers considered: no provider works in Italian.", res.Reasons[1].Message)
+	require.Equal(t, "Language: no provider works in Italian; 1 provider matches everything else.", res.Reasons[3].Message)
+	require.Equal(t, "Reach: 1 of 6 works in person within 40 km; relaxing it alone would give no match.", res.Reasons[4].Message)
 	require.Equal(t, 0, res.Rotation.Len())
+
+	// The issue's own case: Italian speakers exist, but they work only
+	// remotely, and the client wants to meet in person.
+	d := storyDirectory()
+	for _, id := range []string{"ben", "gia"} {
+		p := &d.Providers[slices.IndexFunc(d.Providers, func(p Provider) bool { return p.ID == id })]
+		p.Languages = append(p.Languages, "it")
+	}
+	ix, err = NewIndex(d)
+	require.NoError(t, err)
+	res, err = ix.Route(testNow, req, Rotation{}, Options{})
+	require.NoError(t, err)
+	require.Empty(t, res.Matches)
+	require.Equal(t, "No match among 6 providers considered: no provider who works in Italian also works in person within 40 km.", res.Reasons[1].Message)
+	require.Equal(t, "Language: 2 of 6 work in Italian; 1 provider matches everything else.", res.Reasons[3].Message)
+	require.Equal(t, "Reach: 1 of 6 works in person within 40 km; 2 remote ones match everything else.", res.Reasons[4].Message)
 }
 
 // TestStory4OnCallColleague: an emergency gets crisis resources first,
