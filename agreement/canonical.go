@@ -50,7 +50,12 @@ func Canonical(data []byte) ([]byte, error) {
 	if len(data) > maxCanonicalSize {
 		return nil, fmt.Errorf("%w: %d bytes is more than the limit of %d", ErrCanonical, len(data), maxCanonicalSize)
 	}
-	c := canonicalizer{in: data}
+	c := canonicalizer{
+		in: data,
+		// Room for the names and members of a few nested objects.
+		names:   make([]byte, 0, 512),
+		members: make([]canonicalMember, 0, 64),
+	}
 	c.space()
 	out, err := c.value(make([]byte, 0, len(data)))
 	if err != nil {
@@ -124,6 +129,11 @@ func (c *canonicalizer) value(out []byte) ([]byte, error) {
 	case b == '[':
 		return c.array(out)
 	case b == '"':
+		if end, ok := c.plain(); ok {
+			out = append(out, c.in[c.pos:end]...)
+			c.pos = end
+			return out, nil
+		}
 		var err error
 		c.scratch, err = c.str(c.scratch[:0])
 		if err != nil {
@@ -210,13 +220,23 @@ func (c *canonicalizer) object(out []byte) ([]byte, error) {
 		if c.pos >= len(c.in) || c.in[c.pos] != '"' {
 			return nil, c.errorf("want a member name, found %s", c.describe())
 		}
-		m := canonicalMember{name0: len(c.names), out0: len(out), at: c.pos}
-		var err error
-		if c.names, err = c.str(c.names); err != nil {
-			return nil, err
+		if len(c.members) > firstMember {
+			out = append(out, ',')
 		}
-		m.name1 = len(c.names)
-		out = appendCanonicalString(out, c.names[m.name0:m.name1])
+		m := canonicalMember{name0: len(c.names), out0: len(out), at: c.pos}
+		if end, ok := c.plain(); ok {
+			c.names = append(c.names, c.in[c.pos+1:end-1]...)
+			out = append(out, c.in[c.pos:end]...)
+			c.pos = end
+			m.name1 = len(c.names)
+		} else {
+			var err error
+			if c.names, err = c.str(c.names); err != nil {
+				return nil, err
+			}
+			m.name1 = len(c.names)
+			out = appendCanonicalString(out, c.names[m.name0:m.name1])
+		}
 		out = append(out, ':')
 		c.space()
 		if c.pos >= len(c.in) || c.in[c.pos] != ':' {
@@ -224,6 +244,7 @@ func (c *canonicalizer) object(out []byte) ([]byte, error) {
 		}
 		c.pos++
 		c.space()
+		var err error
 		if out, err = c.value(out); err != nil {
 			return nil, err
 		}
@@ -246,11 +267,18 @@ func (c *canonicalizer) object(out []byte) ([]byte, error) {
 	c.depth--
 
 	// Sort the members by name, reject duplicates, and rewrite them in
-	// order.
+	// order unless they already are.
 	members := c.members[firstMember:]
-	slices.SortFunc(members, func(a, b canonicalMember) int {
-		return cmp.Or(compareUTF16(c.names[a.name0:a.name1], c.names[b.name0:b.name1]), cmp.Compare(a.at, b.at))
-	})
+	byName := func(a, b canonicalMember) int {
+		if d := compareUTF16(c.names[a.name0:a.name1], c.names[b.name0:b.name1]); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.at, b.at)
+	}
+	sorted := slices.IsSortedFunc(members, byName)
+	if !sorted {
+		slices.SortFunc(members, byName)
+	}
 	for i := 1; i < len(members); i++ {
 		a, b := members[i-1], members[i]
 		if string(c.names[a.name0:a.name1]) == string(c.names[b.name0:b.name1]) {
@@ -258,17 +286,39 @@ func (c *canonicalizer) object(out []byte) ([]byte, error) {
 			return nil, c.errorf("duplicate member name %q", c.names[b.name0:b.name1])
 		}
 	}
-	c.region = append(c.region[:0], out[start:]...)
-	out = out[:start]
-	for i, m := range members {
-		if i > 0 {
-			out = append(out, ',')
+	if !sorted {
+		if c.region == nil {
+			// Once, with room for the outermost object, which is about
+			// as long as the input.
+			c.region = make([]byte, 0, len(c.in))
 		}
-		out = append(out, c.region[m.out0-start:m.out1-start]...)
+		c.region = append(c.region[:0], out[start:]...)
+		out = out[:start]
+		for i, m := range members {
+			if i > 0 {
+				out = append(out, ',')
+			}
+			out = append(out, c.region[m.out0-start:m.out1-start]...)
+		}
 	}
 	c.names = c.names[:firstName]
 	c.members = c.members[:firstMember]
 	return append(out, '}'), nil
+}
+
+// plain reports whether the string at pos is already in canonical form:
+// valid UTF-8 without escapes or control characters, which RFC 8785 writes
+// as it is. It returns the offset just past its closing quote.
+func (c *canonicalizer) plain() (int, bool) {
+	for i := c.pos + 1; i < len(c.in); i++ {
+		switch b := c.in[i]; {
+		case b == '"':
+			return i + 1, utf8.Valid(c.in[c.pos+1 : i])
+		case b == '\\' || b < 0x20:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // str reads the string at pos and appends its unescaped UTF-8 to dst.
