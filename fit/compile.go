@@ -31,6 +31,7 @@ type Screener struct {
 	bands    []cband         // in band ID order
 	ruleIdx  map[string]int32
 	reviewAt int
+	gated    bool // some crisis question is shown on a condition
 
 	zone    *time.Location
 	week    availability.Interval
@@ -367,6 +368,7 @@ func (b *builder) questions() {
 		b.push("enable_when")
 		idx, possible, _ := b.cond(q.EnableWhen, 1, &b.deps[i])
 		sc.qs[i].enable = idx
+		sc.gated = sc.gated || q.Crisis
 		if !possible {
 			b.note("", ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
 		}

@@ -50,7 +50,7 @@ type Code string
 const (
 	CodeFit              Code = "fit"                     // nothing stood in the way
 	CodeUrgent           Code = "urgent"                  // an urgent rule fired
-	CodeCrisisUnanswered Code = "crisis_unanswered"       // a shown crisis question has no valid answer
+	CodeCrisisUnanswered Code = "crisis_unanswered"       // a crisis question shown, or that missing answers might show, has no valid answer
 	CodeRedFlag          Code = "red_flag"                // a red flag fired
 	CodeOverridden       Code = "overridden"              // a red flag fired, but the provider overrode it
 	CodeRefer            Code = "refer"                   // a refer rule fired
@@ -116,7 +116,8 @@ type Decision struct {
 	// (overridden red flags excepted).
 	Needs []string `json:"needs,omitempty"`
 	// Missing are the shown required (and crisis) questions without an
-	// answer.
+	// answer, and the crisis questions without one that missing answers
+	// might show.
 	Missing []string `json:"missing,omitempty"`
 	// Invalid are the shown questions whose answer did not validate; they
 	// count as unanswered.

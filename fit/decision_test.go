@@ -198,6 +198,67 @@ func TestHiddenAnswersAreIgnored(t *testing.T) {
 	require.Nil(t, d.Ignored)
 }
 
+// TestCrisisCannotHideBehindMissingAnswers: a crisis question shown on a
+// condition is not skipped because the answers the condition reads are
+// missing. Its display is decided again with those answers unknown; if it
+// might be shown, it counts as unanswered and the decision is needs_review.
+func TestCrisisCannotHideBehindMissingAnswers(t *testing.T) {
+	s := Screening{
+		ID: "gated",
+		Questions: []Question{
+			{ID: "low_mood", Type: TypeYesNo, Text: "Low mood lately?"},
+			{ID: "harm", Type: TypeYesNo, Text: "Thoughts of harming yourself?", Crisis: true, EnableWhen: new(Is("low_mood", Bool(true)))},
+			{ID: "sleep", Type: TypeScale, Range: &Range{Min: 0, Max: 3}, Text: "Sleep trouble?"},
+			{ID: "nights", Type: TypeNumber, Text: "Sleepless nights a week?", EnableWhen: new(Compare("sleep", GreaterOrEqual, Number(2)))},
+			{ID: "unsafe", Type: TypeYesNo, Text: "Unsafe at home?", Crisis: true,
+				EnableWhen: new(AllOf(Compare("nights", Greater, Number(3)), Not(Is("low_mood", Bool(true)))))},
+		},
+		Rules: []Rule{{ID: "crisis", Kind: KindUrgent, When: new(AnyOf(Is("harm", Bool(true)), Is("unsafe", Bool(true)))), Message: "Help now."}},
+	}
+	sc := MustCompile(s, Provider{})
+	crisis := func(d Decision) []string {
+		var ids []string
+		for _, r := range d.Reasons {
+			if r.Code == CodeCrisisUnanswered {
+				ids = append(ids, r.Question)
+			}
+		}
+		return ids
+	}
+	for _, tt := range []struct {
+		name    string
+		a       Answers
+		outcome Outcome
+		crisis  []string // crisis_unanswered reasons
+		missing []string
+		ignored []string
+	}{
+		{"nothing answered", Answers{}, NeedsReview, []string{"harm", "unsafe"}, []string{"harm", "unsafe"}, nil},
+		{"gates closed", Answers{"low_mood": Bool(false), "sleep": Number(0)}, Accept, nil, nil, nil},
+		{"gate closed, through a chain", Answers{"low_mood": Bool(false), "sleep": Number(2), "nights": Number(1)}, Accept, nil, nil, nil},
+		{"chain open, crisis unanswered", Answers{"low_mood": Bool(false), "sleep": Number(2), "nights": Number(5)}, NeedsReview, []string{"unsafe"}, []string{"unsafe"}, nil},
+		{"the chain's middle missing", Answers{"low_mood": Bool(false), "sleep": Number(3)}, NeedsReview, []string{"unsafe"}, []string{"unsafe"}, nil},
+		{"all closes on a known no", Answers{"low_mood": Bool(true), "harm": Bool(false), "sleep": Number(3)}, Accept, nil, nil, nil},
+		{"an answer behind a missing gate is still ignored", Answers{"harm": Bool(true), "sleep": Number(0)}, NeedsReview, []string{"harm"}, nil, []string{"harm"}},
+		{"an invalid gate", Answers{"low_mood": Number(1), "sleep": Number(0)}, NeedsReview, []string{"harm"}, []string{"harm"}, nil},
+		{"answered", Answers{"low_mood": Bool(true), "harm": Bool(true)}, Urgent, nil, nil, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sc.Evaluate(tt.a, Options{})
+			require.Equal(t, tt.outcome, d.Outcome)
+			require.Equal(t, tt.crisis, crisis(d))
+			require.Equal(t, tt.missing, d.Missing)
+			require.Equal(t, tt.ignored, d.Ignored)
+		})
+	}
+	var ps Problems
+	require.ErrorAs(t, sc.ValidateAnswers(Answers{}), &ps)
+	require.Equal(t, Problems{
+		{Path: "harm", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+		{Path: "unsafe", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+	}, ps)
+}
+
 func TestDecisionDoesNotDependOnOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	for _, build := range []func() (Screening, Provider, Answers){

@@ -121,6 +121,14 @@
 // a red flag or refer rule already said no, which the missing answer could
 // not have changed. The missing items are named either way.
 //
+// A crisis question cannot hide behind a missing answer. When one is
+// hidden, its display is decided again with every missing or invalid
+// answer taken as unknown (a comparison with it is unknown, all is false
+// on a false part, any true on a true part, not inverts what is known);
+// if the missing answers might show it, it counts as a shown crisis
+// question without an answer. Its own answer, if it has one, is still
+// ignored. Other required questions are required only when shown.
+//
 // Answers to hidden questions are left out of every rule and of the
 // score, and reported as ignored. The decision never depends on the order
 // of the questions or the rules: display is evaluated in dependency order,

@@ -32,12 +32,18 @@ func (sc *Screener) Evaluate(a Answers, o Options) Decision {
 
 // visible computes which questions are shown and which shown questions
 // have a valid answer, in an order where every question comes after those
-// its display reads.
-func (f *Form) visible(shown, ans *set) {
+// its display reads. When some crisis question is shown on a condition, it
+// also computes which hidden questions might be shown once the answers
+// still missing are given (maybe), so that a crisis question cannot hide
+// behind a missing answer.
+func (f *Form) visible(shown, ans, maybe *set) {
 	sc := f.sc
 	for _, i := range sc.topo {
 		q := &sc.qs[i]
 		if q.enable >= 0 && !sc.holds(q.enable, f.slots, ans) {
+			if sc.gated && sc.decide(q.enable, f.slots, shown, ans, maybe) == unknown {
+				maybe.add(i)
+			}
 			continue
 		}
 		shown.add(i)
@@ -45,6 +51,59 @@ func (f *Form) visible(shown, ans *set) {
 			ans.add(i)
 		}
 	}
+}
+
+// A truth is the value of a condition when some answers are not known.
+type truth uint8
+
+const (
+	no truth = iota
+	yes
+	unknown
+)
+
+// decide evaluates node k taking missing answers as unknown rather than
+// false: a comparison on a shown question without a valid answer, or on a
+// hidden question that might be shown (maybe), is unknown, and on a
+// question that cannot be shown false; all is false when a part is false,
+// any true when a part is true, and not inverts what is known. It tells
+// whether answers still missing could show a question.
+func (sc *Screener) decide(k int32, slots []slot, shown, ans, maybe *set) truth {
+	n := &sc.nodes[k]
+	switch n.op {
+	case nAll, nAny:
+		stop, r := no, yes // all stops at the first no
+		if n.op == nAny {
+			stop, r = yes, no
+		}
+		for _, c := range sc.kids[n.a:n.b] {
+			switch v := sc.decide(c, slots, shown, ans, maybe); v {
+			case stop:
+				return v
+			case unknown:
+				r = unknown
+			}
+		}
+		return r
+	case nNot:
+		switch sc.decide(n.a, slots, shown, ans, maybe) {
+		case yes:
+			return no
+		case no:
+			return yes
+		}
+		return unknown
+	}
+	switch {
+	case ans.has(n.q):
+		if sc.holds(k, slots, ans) {
+			return yes
+		}
+		return no
+	case shown.has(n.q) || maybe.has(n.q):
+		return unknown
+	}
+	return no
 }
 
 // holds evaluates node k over the answers of shown questions (ans).
@@ -159,7 +218,8 @@ func foldRune(r rune) rune {
 // The outcome is the first that applies:
 //
 //  1. urgent: an urgent rule fired, or a band says urgent;
-//  2. needs_review: a shown crisis question has no valid answer;
+//  2. needs_review: a crisis question has no valid answer while it is
+//     shown, or might be shown once missing answers are given;
 //  3. decline: a red flag fired and the provider did not override it, or a
 //     band says decline;
 //  4. refer: a refer rule fired, or a band says refer;
@@ -184,13 +244,14 @@ func (f *Form) Evaluate(o Options) Decision {
 // A tally is what one evaluation found, before the decision is written.
 type tally struct {
 	shown, ans        set // shown questions; shown questions with a valid answer
+	maybe             set // hidden questions that missing answers might show
 	fired, overridden set // rules that fired (score rules aside); red flags overridden
 	bands             uint64
 	bandOutcome       [rankOther + 1]bool
 	score             float64
-	missing, invalid  int // shown required questions unanswered; shown questions answered invalidly
+	missing, invalid  int // required questions unanswered (see Decision.Missing); shown questions answered invalidly
 	ignored           int // hidden questions answered
-	crisis            int // shown crisis questions without a valid answer
+	crisis            int // crisis questions without a valid answer, shown or maybe shown
 	kinds             [numKinds]int
 	needs             int // needs of fired rules and bands, repeats included
 	badOverrides      int
@@ -199,7 +260,7 @@ type tally struct {
 // tally evaluates display, rules and bands.
 func (f *Form) tally(t *tally, o Options) {
 	sc := f.sc
-	f.visible(&t.shown, &t.ans)
+	f.visible(&t.shown, &t.ans, &t.maybe)
 	for i := range int32(len(sc.qs)) {
 		q := &sc.qs[i]
 		st := f.slots[i].state
@@ -207,6 +268,12 @@ func (f *Form) tally(t *tally, o Options) {
 		case !t.shown.has(i):
 			if st != slotEmpty {
 				t.ignored++
+			}
+			if q.crisis && t.maybe.has(i) {
+				t.crisis++
+				if st == slotEmpty {
+					t.missing++
+				}
 			}
 		case st == slotInvalid:
 			t.invalid++
@@ -304,8 +371,7 @@ func (f *Form) lists(d *Decision, t *tally) {
 			return l
 		}
 		for _, i := range sc.byID {
-			st := f.slots[i].state
-			if t.shown.has(i) && st == slotEmpty && sc.qs[i].required {
+			if f.slots[i].state == slotEmpty && sc.qs[i].required && (t.shown.has(i) || sc.qs[i].crisis && t.maybe.has(i)) {
 				strs = append(strs, sc.qs[i].id)
 			}
 		}
@@ -353,7 +419,7 @@ func (f *Form) lists(d *Decision, t *tally) {
 func (f *Form) reasons(t *tally, o Options) []Reason {
 	sc := f.sc
 	rs := make([]Reason, 0, t.fired.count()+t.overridden.count()+bits.OnesCount64(t.bands)+
-		t.missing+t.invalid+t.ignored+t.badOverrides+1)
+		t.missing+t.invalid+t.ignored+t.crisis+t.badOverrides+1)
 	rs = f.ruleReasons(rs, t, KindUrgent, CodeUrgent)
 	rs = f.bandReasons(rs, t, Urgent)
 	if t.crisis > 0 {
@@ -371,7 +437,7 @@ func (f *Form) reasons(t *tally, o Options) []Reason {
 	}
 	rs = f.ruleReasons(rs, t, KindRefer, CodeRefer)
 	rs = f.bandReasons(rs, t, Refer)
-	if t.missing+t.invalid > t.crisis {
+	if t.missing+t.invalid > 0 {
 		rs = f.questionReasons(rs, t, CodeMissing)
 		rs = f.questionReasons(rs, t, CodeInvalidAnswer)
 	}
@@ -436,7 +502,7 @@ func (f *Form) questionReasons(rs []Reason, t *tally, code Code) []Reason {
 		shown := t.shown.has(i)
 		var msg string
 		switch {
-		case code == CodeCrisisUnanswered && shown && q.crisis && st != slotSet:
+		case code == CodeCrisisUnanswered && q.crisis && (shown && st != slotSet || t.maybe.has(i)):
 			msg = q.crisisMsg
 		case code == CodeMissing && shown && !q.crisis && q.required && st == slotEmpty:
 			msg = q.missingMsg

@@ -281,22 +281,25 @@ func (sc *Screener) overlapHours(ws []availability.Window) float64 {
 // Bind reports (unknown_question, wrong_type, unknown_option, out_of_range,
 // bad_value, too_long, too_many, and for weekly windows the codes of
 // availability.Schedule.Validate: no_days, invalid_clock, empty_window),
-// then shown required questions without an answer (required) and answers
-// to hidden questions (hidden), which evaluation ignores, each group in
-// question ID order. Paths start with the question ID.
+// then shown required questions, and crisis questions that missing answers
+// might show, without an answer (required), and answers to hidden
+// questions (hidden), which evaluation ignores, in question ID order.
+// Paths start with the question ID.
 func (sc *Screener) ValidateAnswers(a Answers) error {
 	f, err := sc.Bind(a)
 	var l Problems
 	if err != nil && !asProblems(err, &l) {
 		l.Add("", ProblemBadValue, "%v", err)
 	}
-	var shown, ans set
-	f.visible(&shown, &ans)
+	var shown, ans, maybe set
+	f.visible(&shown, &ans, &maybe)
 	for _, i := range sc.byID {
 		q := &sc.qs[i]
 		switch {
 		case shown.has(i) && q.required && f.slots[i].state == slotEmpty:
 			l.Add(q.id, ProblemRequired, "the question is shown and required, but has no answer")
+		case maybe.has(i) && q.crisis && f.slots[i].state == slotEmpty:
+			l.Add(q.id, ProblemRequired, "the safety question might be shown once missing answers are given, and has no answer")
 		case !shown.has(i) && f.slots[i].state != slotEmpty:
 			l.Add(q.id, ProblemHidden, "the question is not shown, so its answer is ignored")
 		}

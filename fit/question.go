@@ -85,8 +85,9 @@ type Question struct {
 	Required bool `json:"required,omitempty"`
 	// Crisis marks a crisis indicator, such as "are you thinking of harming
 	// yourself?". A crisis question is required, and while it is shown and
-	// unanswered the decision is needs_review whatever else the answers say
-	// (unless an urgent rule fires).
+	// unanswered, or hidden only for want of answers that might show it,
+	// the decision is needs_review whatever else the answers say (unless
+	// an urgent rule fires).
 	Crisis bool `json:"crisis,omitempty"`
 	// Options are the choices of a single- or multiple-choice question.
 	Options []Option `json:"options,omitempty"`

@@ -31,7 +31,7 @@ const (
 
 // The problem codes of Validate, Compile, Bind and ValidateAnswers.
 const (
-	ProblemRequired        = "required"         // a field that must be set is empty, or a shown required question has no answer
+	ProblemRequired        = "required"         // a field that must be set is empty, or a shown required question (or a crisis question that might be shown) has no answer
 	ProblemDuplicateID     = "duplicate_id"     // an ID is used twice
 	ProblemTooMany         = "too_many"         // a list passes its limit
 	ProblemTooLong         = "too_long"         // an ID or text passes its limit
