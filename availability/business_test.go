@@ -202,34 +202,48 @@ func TestBusinessBetween(t *testing.T) {
 // TestBusinessAgreesWithOpen holds the day walk to Schedule.Open on random
 // schedules (with overrides and closures) and instants, in zones with DST
 // and odd offsets.
-func TestBusinessAgreesWithOpen(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 11))
-	zones := []*time.Location{
+// oddZones are zones with DST, odd offsets and half-hour shifts, for
+// randomized tests.
+func oddZones(t testing.TB) []*time.Location {
+	return []*time.Location{
 		mustZone(t, "America/New_York"), mustZone(t, "Europe/Berlin"), mustZone(t, "Australia/Lord_Howe"),
 		mustZone(t, "Asia/Kathmandu"), mustZone(t, "America/Sao_Paulo"), mustZone(t, "Pacific/Chatham"),
 	}
+}
+
+// randomSchedule returns a schedule in loc with a few working and
+// protected windows on half hours, overrides and closures in 2026 and
+// early 2027.
+func randomSchedule(rng *rand.Rand, loc *time.Location) Schedule {
 	clock := func() Clock { return Clock(rng.IntN(48) * 30) }
+	s := Schedule{Zone: loc}
+	for range 1 + rng.IntN(3) {
+		s.Hours = append(s.Hours, Window{Days: Weekdays(rng.IntN(128)), Start: clock(), End: clock()})
+	}
+	for range rng.IntN(2) {
+		s.Protected = append(s.Protected, Window{Days: Weekdays(rng.IntN(128)), Start: clock(), End: clock()})
+	}
+	day := func() Date { return MustParseDate("2026-01-01").AddDays(rng.IntN(400)) }
+	for range rng.IntN(3) {
+		o := Override{Date: day(), Closed: rng.IntN(2) == 0}
+		if !o.Closed {
+			o.Hours = []Span{{Start: clock(), End: clock()}}
+		}
+		s.Overrides = append(s.Overrides, o)
+	}
+	for range rng.IntN(2) {
+		from := day()
+		s.Closures = append(s.Closures, Closure{From: from, Through: from.AddDays(rng.IntN(20))})
+	}
+	return s
+}
+
+func TestBusinessAgreesWithOpen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 11))
+	zones := oddZones(t)
 	base := mustTime(t, "2026-01-01T00:00:00Z")
 	for i := range 500 {
-		s := Schedule{Zone: zones[i%len(zones)]}
-		for range 1 + rng.IntN(3) {
-			s.Hours = append(s.Hours, Window{Days: Weekdays(rng.IntN(128)), Start: clock(), End: clock()})
-		}
-		for range rng.IntN(2) {
-			s.Protected = append(s.Protected, Window{Days: Weekdays(rng.IntN(128)), Start: clock(), End: clock()})
-		}
-		day := func() Date { return MustParseDate("2026-01-01").AddDays(rng.IntN(400)) }
-		for range rng.IntN(3) {
-			o := Override{Date: day(), Closed: rng.IntN(2) == 0}
-			if !o.Closed {
-				o.Hours = []Span{{Start: clock(), End: clock()}}
-			}
-			s.Overrides = append(s.Overrides, o)
-		}
-		for range rng.IntN(2) {
-			from := day()
-			s.Closures = append(s.Closures, Closure{From: from, Through: from.AddDays(rng.IntN(20))})
-		}
+		s := randomSchedule(rng, zones[i%len(zones)])
 		from := base.Add(time.Duration(rng.IntN(365*24*4)) * 15 * time.Minute)
 		to := from.Add(time.Duration(rng.IntN(21*24*4)) * 15 * time.Minute)
 		open, err := s.Open(Interval{Start: from, End: to})

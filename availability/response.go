@@ -3,6 +3,7 @@ package availability
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -335,39 +336,68 @@ func (p ResponsePolicy) Respond(s Schedule, m Message) (Response, error) {
 		}
 		return r, nil
 	}
-	t := p.Targets[c.target]
-	ref := problem.Index("targets", c.target)
-	basis := "wall-clock time"
-	if t.Basis.business() {
-		basis = "business time"
-	}
+	t := &p.Targets[c.target]
+	ref := "targets[" + strconv.Itoa(c.target) + "]"
 	level := r.Urgency.String()
-	msg := level + " messages are answered within " + shortDuration(t.Within) + " of " + basis + ": by " + r.Deadline.Format(reasonTime)
-	if c.lateStart && c.found {
-		msg += ", counted from the next opening at " + c.first.Start.Format(reasonTime)
+	// The messages are written one after the other into one buffer on the
+	// stack and become one string, which each reason takes a part of.
+	var buf [320]byte
+	b := append(buf[:0], level...)
+	b = append(b, " messages are answered within "...)
+	b = appendShortDuration(b, t.Within)
+	if t.Basis.business() {
+		b = append(b, " of business time: by "...)
+	} else {
+		b = append(b, " of wall-clock time: by "...)
 	}
-	r.Reasons = make([]Reason, 0, 4)
-	r.Reasons = append(r.Reasons, Reason{Code: CodeDeadline, Rule: ref, Label: level, Message: msg})
+	b = appendWhen(b, r.Deadline)
+	if c.lateStart && c.found {
+		b = append(b, ", counted from the next opening at "...)
+		b = appendWhen(b, c.first.Start)
+	}
+	deadlineEnd := len(b)
+	if c.lateStart {
+		b = append(b, level...)
+		b = append(b, " messages are not expected after hours; this one arrived "...)
+		b = appendWhen(b, c.arrived)
+	}
+	lateEnd := len(b)
+	if !c.channelOK {
+		b = append(b, level...)
+		b = append(b, " messages are taken by "...)
+		for i, ch := range t.Channels {
+			if i > 0 {
+				b = append(b, " or "...)
+			}
+			b = append(b, ch...)
+		}
+		b = append(b, ", not by "...)
+		b = append(b, m.Channel...)
+	}
+	text := string(b)
+
+	n := 1 + len(unknown)
+	for _, more := range [...]bool{r.AfterHours, c.lateStart, !c.channelOK} {
+		if more {
+			n++
+		}
+	}
+	r.Reasons = make([]Reason, 0, n)
+	r.Reasons = append(r.Reasons, Reason{Code: CodeDeadline, Rule: ref, Label: level, Message: text[:deadlineEnd]})
 	if r.AfterHours {
 		r.Reasons = append(r.Reasons, s.Explain(c.arrived))
 	}
 	r.Reasons = append(r.Reasons, unknown...)
 	if c.lateStart {
 		r.WithinPolicy = false
-		r.Reasons = append(r.Reasons, Reason{Code: CodeAfterHours, Rule: problem.Join(ref, "after_hours"), Label: r.Urgency.String(),
-			Message: fmt.Sprintf("%s messages are not expected after hours; this one arrived %s", r.Urgency, c.arrived.Format(reasonTime))})
+		r.Reasons = append(r.Reasons, Reason{Code: CodeAfterHours, Rule: ref + ".after_hours", Label: level, Message: text[deadlineEnd:lateEnd]})
 	}
 	if !c.channelOK {
 		r.WithinPolicy = false
-		names := make([]string, len(t.Channels))
-		for i, ch := range t.Channels {
-			names[i] = string(ch)
-		}
-		r.Reasons = append(r.Reasons, Reason{Code: CodeChannel, Rule: problem.Join(ref, "channels"), Label: r.Urgency.String(),
-			Message: fmt.Sprintf("%s messages are taken by %s, not by %s", r.Urgency, strings.Join(names, " or "), string(m.Channel))})
+		r.Reasons = append(r.Reasons, Reason{Code: CodeChannel, Rule: ref + ".channels", Label: level, Message: text[lateEnd:]})
 	}
 	if r.AfterHours {
-		r.Alternatives = p.alternatives(&s, t, c.arrived, c.next)
+		r.Alternatives = p.alternatives(&s, *t, c.arrived, c.next)
 	}
 	return r, nil
 }
@@ -450,13 +480,44 @@ func (p *ResponsePolicy) compute(s *Schedule, m Message, wantNext bool) (reply, 
 // reasonTime is the layout of instants in reason messages.
 const reasonTime = "Mon 2006-01-02 15:04 MST"
 
+// appendWhen appends t as t.AppendFormat(b, reasonTime) does, without
+// reading the layout on every call: Respond writes several instants per
+// answer.
+func appendWhen(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, reasonTime)
+	}
+	h, mi, _ := t.Clock()
+	name, off := t.Zone()
+	b = append(b, t.Weekday().String()[:3]...)
+	b = append(b, ' ', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), ' ',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ' ')
+	if name != "" {
+		return append(b, name...)
+	}
+	// A zone without a name is written as its offset, -0330.
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	off /= 60
+	return append(b, sign, byte('0'+off/600), byte('0'+off/60%10), byte('0'+off%60/10), byte('0'+off%10))
+}
+
 // mergeAhead returns first joined with the pieces of open time that follow
 // it without a gap (a window that crosses midnight comes out of the walk in
 // two pieces), looking at most a week ahead. It works on a copy of the
-// walker.
+// walker. The pieces of one day are apart from each other, so only a piece
+// that ends at the day's end can go on in the next day; for any other the
+// next day is not computed.
 func mergeAhead(w openWalker, first Interval) Interval {
 	limit := first.Start.Add(7 * 24 * time.Hour)
 	for first.End.Before(limit) {
+		if w.k < w.n || first.End.Unix() != w.z.resolve(wallUnix(w.day, Midnight)) {
+			break
+		}
 		iv, ok := w.next()
 		if !ok || !iv.Start.Equal(first.End) {
 			break
@@ -471,29 +532,91 @@ func mergeAhead(w openWalker, first Interval) Interval {
 // the target says so, the colleague covering a closure, and the next open
 // window when there is one.
 func (p *ResponsePolicy) alternatives(s *Schedule, t Target, arrived time.Time, next Interval) []Alternative {
-	alts := make([]Alternative, 0, len(p.Resources)+3)
+	n := 0
+	if t.Resources {
+		n += len(p.Resources)
+	}
+	if t.OnCall && p.OnCall != "" {
+		n++
+	}
+	closure := -1
+	if kind, i := s.day(DateOf(arrived)); kind == dayClosure && s.Closures[i].Colleague != "" {
+		closure = i
+		n++
+	}
+	if !next.IsEmpty() {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	alts := make([]Alternative, 0, n)
+	// The messages are written into one buffer and become one string,
+	// which each alternative takes a part of, in order.
+	var buf [256]byte
+	var endsArr [8]int
+	b, ends := buf[:0], endsArr[:0]
 	if t.Resources {
 		res := slices.Clone(p.Resources) // one copy, so answers never alias the policy
 		for i := range res {
-			alts = append(alts, Alternative{Kind: AltResource, Resource: &res[i], Message: res[i].Name + ": " + res[i].Contact})
+			b = append(b, res[i].Name...)
+			b = append(b, ": "...)
+			b = append(b, res[i].Contact...)
+			ends = append(ends, len(b))
+			alts = append(alts, Alternative{Kind: AltResource, Resource: &res[i]})
 		}
 	}
 	if t.OnCall && p.OnCall != "" {
-		alts = append(alts, Alternative{Kind: AltOnCall, Colleague: p.OnCall, Message: p.OnCall + " is on call while the provider is off"})
+		b = append(b, p.OnCall...)
+		b = append(b, " is on call while the provider is off"...)
+		ends = append(ends, len(b))
+		alts = append(alts, Alternative{Kind: AltOnCall, Colleague: p.OnCall})
 	}
-	if kind, i := s.day(DateOf(arrived)); kind == dayClosure && s.Closures[i].Colleague != "" {
-		c := &s.Closures[i]
-		alts = append(alts, Alternative{Kind: AltCovering, Colleague: c.Colleague,
-			Message: fmt.Sprintf("%s covers while the provider is away%s, %s to %s", c.Colleague, labelSuffix(c.Label), c.From, c.Through)})
+	if closure >= 0 {
+		c := &s.Closures[closure]
+		b = append(b, c.Colleague...)
+		b = append(b, " covers while the provider is away"...)
+		b = append(b, labelSuffix(c.Label)...)
+		b = append(b, ", "...)
+		b = append(b, c.From.String()...)
+		b = append(b, " to "...)
+		b = append(b, c.Through.String()...)
+		ends = append(ends, len(b))
+		alts = append(alts, Alternative{Kind: AltCovering, Colleague: c.Colleague})
 	}
 	if !next.IsEmpty() {
-		alts = append(alts, Alternative{Kind: AltNextOpen, Window: &next,
-			Message: "the provider is next available " + next.Start.Format(reasonTime) + " to " + next.End.Format(reasonTime)})
+		b = append(b, "the provider is next available "...)
+		b = appendWhen(b, next.Start)
+		b = append(b, " to "...)
+		b = appendWhen(b, next.End)
+		ends = append(ends, len(b))
+		alts = append(alts, Alternative{Kind: AltNextOpen, Window: &next})
 	}
-	if len(alts) == 0 {
-		return nil
+	text, from := string(b), 0
+	for i, end := range ends {
+		alts[i].Message = text[from:end]
+		from = end
 	}
 	return alts
+}
+
+// appendShortDuration appends d as shortDuration formats it, without
+// allocating for whole seconds.
+func appendShortDuration(b []byte, d time.Duration) []byte {
+	if d <= 0 || d%time.Second != 0 {
+		return append(b, shortDuration(d)...)
+	}
+	h, m, sec := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
+	if h > 0 {
+		b = append(strconv.AppendInt(b, h, 10), 'h')
+	}
+	if m > 0 || h > 0 && sec > 0 {
+		b = append(strconv.AppendInt(b, m, 10), 'm')
+	}
+	if sec > 0 {
+		b = append(strconv.AppendInt(b, sec, 10), 's')
+	}
+	return b
 }
 
 // shortDuration formats d without zero units: "4h", "15m", "1h30m", "36h".

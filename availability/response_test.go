@@ -3,6 +3,7 @@ package availability
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -220,6 +221,65 @@ func TestRespondNextOpenCrossesMidnight(t *testing.T) {
 	require.True(t, mustTime(t, "2026-11-06T23:00:00+01:00").Equal(r.Deadline))
 }
 
+// TestRespondNextOpenAgreesWithOpen holds the next open window Respond
+// offers to the open time Schedule.Open materializes: the whole window
+// that follows the arrival, merged across midnight, up to a week long.
+func TestRespondNextOpenAgreesWithOpen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 17))
+	zones := oddZones(t)
+	base := mustTime(t, "2026-01-01T00:00:00Z")
+	p := ResponsePolicy{Targets: []Target{{Urgency: Routine, Within: time.Hour}}}
+	checked := 0
+	for i := range 600 {
+		s := randomSchedule(rng, zones[i%len(zones)])
+		at := base.Add(time.Duration(rng.IntN(365*24*4)) * 15 * time.Minute)
+		r, err := p.Respond(s, Message{Arrived: at})
+		require.NoError(t, err)
+		open, err := s.Open(Interval{Start: at, End: at.Add(30 * 24 * time.Hour)})
+		require.NoError(t, err)
+		var want Interval
+		for iv := range open.All() {
+			want = iv
+			break
+		}
+		require.Equal(t, !want.Contains(at), r.AfterHours, "schedule %+v at %s", s, at)
+		if !r.AfterHours {
+			continue
+		}
+		var got *Interval
+		for _, a := range r.Alternatives {
+			if a.Kind == AltNextOpen {
+				got = a.Window
+			}
+		}
+		if want.IsEmpty() {
+			continue // no open time within the month looked at
+		}
+		require.NotNil(t, got, "schedule %+v at %s", s, at)
+		checked++
+		require.True(t, got.Start.Equal(want.Start), "schedule %+v at %s: got %s, want %s", s, at, got, want)
+		if want.Duration() <= 7*24*time.Hour {
+			require.True(t, got.End.Equal(want.End), "schedule %+v at %s: got %s, want %s", s, at, got, want)
+		} else {
+			require.False(t, got.End.After(want.End))
+			require.False(t, got.End.Before(want.Start.Add(7*24*time.Hour)))
+		}
+	}
+	require.Greater(t, checked, 300)
+}
+
+func TestAppendWhen(t *testing.T) {
+	zones := append(oddZones(t), time.UTC, time.FixedZone("", -(3*3600+30*60)), time.FixedZone("", 14*3600))
+	for _, loc := range zones {
+		for i := range 20_000 {
+			at := time.Unix(int64(i)*7919*60-1_000_000_000, 0).In(loc)
+			require.Equal(t, at.Format(reasonTime), string(appendWhen(nil, at)))
+		}
+	}
+	far := time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)
+	require.Equal(t, far.Format(reasonTime), string(appendWhen(nil, far)))
+}
+
 func TestResponsePolicyValidate(t *testing.T) {
 	bad := ResponsePolicy{
 		Targets: []Target{
@@ -267,6 +327,12 @@ func TestTargetString(t *testing.T) {
 	require.Equal(t, "urgent: within 4h of business time", Target{Urgency: Urgent, Within: 4 * time.Hour, Basis: BusinessTime}.String())
 	require.Equal(t, "emergency: within 15m of wall-clock time", Target{Urgency: Emergency, Within: 15 * time.Minute}.String())
 	require.Equal(t, "routine: within 1h30m of wall-clock time", Target{Within: 90 * time.Minute, Basis: WallTime}.String())
+
+	// The appending form used in reasons writes what shortDuration does.
+	for _, d := range []time.Duration{-time.Minute, 0, time.Millisecond, 1500 * time.Millisecond, 30 * time.Second, 90 * time.Second,
+		15 * time.Minute, time.Hour, time.Hour + 30*time.Second, 4*time.Hour + 30*time.Minute, 36 * time.Hour, 1000*time.Hour + 59*time.Second} {
+		require.Equal(t, shortDuration(d), string(appendShortDuration(nil, d)), "%s", d)
+	}
 }
 
 func TestResponseJSONRoundTrip(t *testing.T) {
