@@ -450,11 +450,18 @@ func (f *Form) reasons(t *tally, o Options) []Reason {
 	rs = f.ruleReasons(rs, t, KindCondition, CodeCondition)
 	rs = f.ruleReasons(rs, t, KindNeed, CodeNeed)
 	if t.badOverrides > 0 {
+		// By ID and once each, like every other reason: the order of
+		// Options.Overrides does not matter.
+		bad := make([]string, 0, t.badOverrides)
 		for _, id := range o.Overrides {
 			if !sc.isRedFlag(id) {
-				rs = append(rs, Reason{Code: CodeOverrideUnknown, Rule: id,
-					Message: "The override “" + id + "” names no red-flag rule of this screening, so it changed nothing."})
+				bad = append(bad, id)
 			}
+		}
+		slices.Sort(bad)
+		for _, id := range slices.Compact(bad) {
+			rs = append(rs, Reason{Code: CodeOverrideUnknown, Rule: id,
+				Message: "The override “" + id + "” names no red-flag rule of this screening, so it changed nothing."})
 		}
 	}
 	if t.ignored > 0 {

@@ -118,7 +118,12 @@ func TestStoryOverriddenRedFlagsStillReview(t *testing.T) {
 		codes = append(codes, r.Code)
 	}
 	require.Equal(t, []Code{CodeOverridden, CodeConcern, CodeConcern, CodeConcern, CodeConcern, CodeConcerns, CodeCondition, CodeNeed, CodeNeed, CodeOverrideUnknown, CodeOverrideUnknown}, codes)
-	require.Equal(t, "nope", d.Reasons[len(d.Reasons)-1].Rule)
+	// Overrides that change nothing are reported by rule ID, like every
+	// other reason, and once each, whatever the order the provider gave.
+	require.Equal(t, "nope", d.Reasons[len(d.Reasons)-2].Rule)
+	require.Equal(t, "schedule_fit", d.Reasons[len(d.Reasons)-1].Rule)
+	again := sc.Evaluate(a, Options{Overrides: []string{"nope", "schedule_fit", "red_flag_personal_compliments", "nope"}})
+	require.Equal(t, d, again)
 }
 
 func TestStoryAGoodFitIsAccepted(t *testing.T) {
