@@ -464,11 +464,20 @@ func (e *evaluation) refuse(a Answer, reasons []Reason, decided *Reason) Answer 
 	return a
 }
 
-// what names the request for the client: "stay past 21:00", "meet on Tue
+// what names the request for the client: "stay past 21:00", "start
+// before 14:00", "start before 14:00 and stay past 16:00", "meet on Tue
 // 2026-11-24 at 10:00".
 func (e *evaluation) what() string {
-	if e.req.Extends != nil {
-		return "stay past " + e.req.Extends.End.In(e.loc).Format("15:04")
+	if ext := e.req.Extends; ext != nil {
+		before := "start before " + ext.Start.In(e.loc).Format("15:04")
+		after := "stay past " + ext.End.In(e.loc).Format("15:04")
+		switch {
+		case !e.req.Session.Start.Before(ext.Start):
+			return after
+		case !e.req.Session.End.After(ext.End):
+			return before
+		}
+		return before + " and " + after
 	}
 	return "meet on " + e.req.Session.Start.In(e.loc).Format("Mon 2006-01-02 at 15:04")
 }

@@ -270,6 +270,15 @@ func TestAnswerExtensions(t *testing.T) {
 	require.Equal(t, []Code{CodeOutsideHours, CodeOnDemand}, reasonCodes(a.Reasons))
 	require.Equal(t, "That is outside my regular hours, but I can see you on demand.", a.Message)
 
+	// The refusal names what was asked: to start earlier, to stay later,
+	// or both.
+	early := RequestPolicy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
+		Request{Session: Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End}, Extends: &wed})
+	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00.", early.Message)
+	both := RequestPolicy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
+		Request{Session: Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End.Add(6 * time.Hour)}, Extends: &wed})
+	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00 and stay past 16:00.", both.Message)
+
 	// Buffers keep the next client clear.
 	cal = eveningCalendar(t, wed, span(t, "2026-11-25T17:30:00-05:00", "2026-11-25T18:30:00-05:00"))
 	cal.Policy.BufferAfter = time.Hour
