@@ -1175,8 +1175,10 @@ func (b *builder) bands() {
 		path := &at{parent: &at{name: "bands"}, index: i}
 		start := len(b.problems)
 		if b.checkID(path, "id", bd.ID) {
-			if j, dup := sc.ruleIdx[bd.ID]; dup {
-				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by a rule or band (%d)", bd.ID, j)
+			if j, dup := sc.ruleIdx[bd.ID]; dup && j < 0 {
+				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by bands[%d]", bd.ID, -1-j)
+			} else if dup {
+				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by a rule", bd.ID)
 			} else {
 				sc.ruleIdx[bd.ID] = -1 - int32(i)
 			}

@@ -172,6 +172,17 @@ func TestValidateReportsEverythingAtOnce(t *testing.T) {
 	require.Len(t, ps, 4)
 }
 
+func TestDuplicateBandIDs(t *testing.T) {
+	s := small()
+	s.Bands = append(s.Bands, Band{ID: "high", Min: 0, Max: 1, Message: "Low."}, Band{ID: "flag", Min: 0, Max: 1, Message: "Low."})
+	var ps Problems
+	require.True(t, errors.As(s.Validate(), &ps))
+	require.Equal(t, Problems{
+		{Path: "bands[1].id", Code: ProblemDuplicateID, Message: `band ID "high" is also used by bands[0]`},
+		{Path: "bands[2].id", Code: ProblemDuplicateID, Message: `band ID "flag" is also used by a rule`},
+	}, ps)
+}
+
 func TestCompileChecksTheProvider(t *testing.T) {
 	s := small()
 	s.Rules = append(s.Rules, Rule{ID: "far", Kind: KindConcern, Distance: &Distance{Question: "where", MaxKm: 30}, Message: "Too far."})
