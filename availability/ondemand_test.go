@@ -223,7 +223,7 @@ func TestStoryStyles(t *testing.T) {
 	widened, reasons, err := cal.Schedule.ApplyConditions(monday, cal.Booked, []ConditionalWindow{thin})
 	require.NoError(t, err)
 	require.Equal(t, []Code{CodeConditionMet}, reasonCodes(reasons))
-	require.Equal(t, "the 336h after Mon 2026-11-23 09:00 EST are 2.5% booked (2h0m0s of 81h0m0s open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
+	require.Equal(t, "the 14 days after Mon 2026-11-23 09:00 EST are 2.5% booked (2h of 81h open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
 	cal.Schedule = widened
 	a := scheduleFirst.Answer(cal, monday, Request{Session: span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00")})
 	require.Equal(t, DecisionRegular, a.Decision, "%v", a.Reasons)

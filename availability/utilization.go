@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/practicekit/boundaries/internal/jsoncodec"
@@ -121,8 +122,18 @@ const (
 //
 // ApplyConditions is pure: the same schedule, instant, bookings and
 // windows give the same schedule. It never changes s. It returns
-// ErrRangeTooLong when an Over is longer than MaxRange.
+// ErrRangeTooLong when an Over is longer than MaxRange, and the Problems
+// of ValidateConditions when a window is otherwise invalid: an invalid
+// window is never applied.
 func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []ConditionalWindow) (Schedule, []Reason, error) {
+	for _, c := range windows {
+		if c.Over > MaxRange {
+			return Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", ErrRangeTooLong, c.Over, MaxRange)
+		}
+	}
+	if err := ValidateConditions(windows); err != nil {
+		return Schedule{}, nil, err
+	}
 	out := s
 	out.Hours = slices.Clip(s.Hours)
 	out.Protected = slices.Clip(s.Protected)
@@ -147,7 +158,7 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 		bound := c.bound()
 		if !c.Holds(u.Ratio()) {
 			reasons = append(reasons, reasonFor(CodeConditionNotMet, ref,
-				"the %s after %s are %s booked, not %s, so %s only when that changes", shortDuration(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), bound, what))
+				"the %s after %s are %s booked, not %s, so %s only when that changes", stretch(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), bound, what))
 			continue
 		}
 		if c.Protect {
@@ -156,9 +167,22 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 			out.Hours = append(out.Hours, c.Window)
 		}
 		reasons = append(reasons, reasonFor(CodeConditionMet, ref,
-			"the %s after %s are %s booked (%s of %s open), %s, so %s", shortDuration(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), u.Booked, u.Open, bound, what))
+			"the %s after %s are %s booked (%s of %s open), %s, so %s", stretch(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), shortDuration(u.Booked), shortDuration(u.Open), bound, what))
 	}
 	return out, reasons, nil
+}
+
+// stretch names the stretch utilization is measured over: "14 days" for
+// whole days, "36h" otherwise.
+func stretch(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d == day:
+		return "1 day"
+	case d > 0 && d%day == 0:
+		return strconv.FormatInt(int64(d/day), 10) + " days"
+	}
+	return shortDuration(d)
 }
 
 // bound describes the condition: "under 40%", "over 90%", "between 20%

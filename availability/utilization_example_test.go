@@ -43,6 +43,6 @@ func ExampleSchedule_ApplyConditions() {
 	open, _ := widened.Open(availability.IntervalOf(now.AddDate(0, 0, 5), 24*time.Hour))
 	fmt.Println(open.Duration(), "open on Saturday")
 	// Output:
-	// the 336h after Mon 2026-11-02 00:00 CET are 10% booked (8h0m0s of 80h0m0s open), under 40%, so sat 10:00–14:00 is open [condition_met]
+	// the 14 days after Mon 2026-11-02 00:00 CET are 10% booked (8h of 80h open), under 40%, so sat 10:00–14:00 is open [condition_met]
 	// 4h0m0s open on Saturday
 }

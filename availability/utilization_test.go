@@ -117,13 +117,23 @@ func TestApplyConditions(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "thin-saturday", reasons[0].Rule)
 	require.Equal(t, "when business is thin", reasons[0].Label)
-	require.Equal(t, "the 336h after Mon 2026-11-02 00:00 CET are 25% booked (20h0m0s of 80h0m0s open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
+	require.Equal(t, "the 14 days after Mon 2026-11-02 00:00 CET are 25% booked (20h of 80h open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
 	open, err := got.Open(span(t, "2026-11-07T00:00:00+01:00", "2026-11-08T00:00:00+01:00"))
 	require.NoError(t, err)
 	requireSet(t, []Interval{span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T14:00:00+01:00")}, open)
 
 	_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{{Window: saturdayWhenThin().Window, Below: 0.5, Over: MaxRange + time.Hour}})
 	require.ErrorIs(t, err, ErrRangeTooLong)
+
+	// An invalid window is an error, never applied: without a bound it
+	// would open every Saturday, and an empty span would be a whole day.
+	for _, bad := range []ConditionalWindow{
+		{Window: saturdayWhenThin().Window, Over: 14 * 24 * time.Hour},
+		{Window: Window{Days: Days(time.Saturday)}, Below: 0.5, Over: 14 * 24 * time.Hour},
+	} {
+		_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{bad})
+		require.ErrorIs(t, err, ErrInvalid, "%+v", bad)
+	}
 }
 
 func TestConditionalWindowHolds(t *testing.T) {
