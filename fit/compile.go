@@ -703,8 +703,10 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 				return mismatch("a list of texts")
 			}
 			n.texts = make([]string, len(v.texts))
+			possible := false
 			for i, t := range v.texts {
 				n.texts[i] = fold(trimmed(t))
+				possible = possible || n.texts[i] != ""
 				if len(t) > MaxTextBytes {
 					b.push("value")
 					b.pushIndex(i)
@@ -714,7 +716,8 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 					ok = false
 				}
 			}
-			return n, len(n.texts) > 0, ok
+			// Blank text is no answer, so no answer equals it.
+			return n, possible, ok
 		}
 		if v.kind != valueText {
 			return mismatch("a text")
@@ -724,7 +727,7 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 			return n, true, false
 		}
 		n.text = fold(trimmed(v.text))
-		return n, true, true
+		return n, op != nEq || n.text != "", true
 	case clsNum:
 		if op == nIn {
 			var list []Value

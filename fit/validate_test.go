@@ -100,6 +100,8 @@ func TestValidate(t *testing.T) {
 			s.Rules[0].When = new(AllOf(Compare("scale", Less, Number(1)), Compare("scale", Greater, Number(1))))
 		}, []pc{{"rules[0]", ProblemNeverFires}}},
 		{"never fires: in nothing", func(s *Screening) { s.Rules[0].When = new(Compare("kind", In, Choices())) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: text equals blank", func(s *Screening) { s.Rules[0].When = new(Is("goals", Text("  "))) }, []pc{{"rules[0]", ProblemNeverFires}}},
+		{"never fires: text in blanks", func(s *Screening) { s.Rules[0].When = new(Compare("goals", In, Texts("", " "))) }, []pc{{"rules[0]", ProblemNeverFires}}},
 		{"never fires: not answered and answered", func(s *Screening) {
 			s.Rules[0].When = new(Not(Compare("goals", NotEquals, Text("x"))))
 		}, nil},
