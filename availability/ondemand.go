@@ -222,7 +222,9 @@ type Answer struct {
 // A request that asks for no time, that is longer than MaxRange, or whose
 // extension does not cover a booked session is refused with
 // CodeInvalidRequest or CodeNotBooked. Answer costs a few binary searches
-// in the bookings, so it stays fast with thousands of them.
+// in the bookings, so it stays fast with thousands of them. It does not
+// validate the policy; validate one with Validate when it comes from
+// outside.
 func (p RequestPolicy) Answer(c Calendar, now time.Time, req Request) Answer {
 	loc := c.Schedule.location()
 	e := evaluation{p: &p, c: &c, now: now, req: req, loc: loc}

@@ -314,7 +314,9 @@ func (t Target) String() string {
 // Respond returns ErrNoOpenTime when a business-time deadline can never be
 // reached because s has no open time (or none for BusinessSearch),
 // ErrRangeTooLong when it lies more than MaxRange ahead, and ErrTooLarge
-// when s is beyond the size limits.
+// when s is beyond the size limits. It does not validate the policy, to
+// stay fast: validate a policy once with Validate when it comes from
+// outside.
 func (p ResponsePolicy) Respond(s Schedule, m Message) (Response, error) {
 	c, err := p.compute(&s, m, true)
 	if err != nil {
