@@ -84,20 +84,20 @@ func (h *Handoff) UnmarshalJSON(b []byte) error {
 }
 
 // A Summary is a handoff reduced to what the client consented to share,
-// ready to be sent to the receiving colleague as text or Markdown. Fields
-// of categories without consent are empty, whatever the handoff held;
-// Withheld names those categories.
+// ready to be sent to the receiving colleague as text, Markdown or JSON.
+// Fields of categories without consent are empty, whatever the handoff
+// held; Withheld names those categories.
 type Summary struct {
-	From      string
-	To        string
-	Date      availability.Date
-	Contact   *Contact // nil without consent
-	Needs     []string
-	Screening []string
-	Notes     string
+	From      string            `json:"from"`
+	To        string            `json:"to"`
+	Date      availability.Date `json:"date,omitzero"`
+	Contact   *Contact          `json:"contact,omitempty"` // nil without consent
+	Needs     []string          `json:"needs,omitempty"`
+	Screening []string          `json:"screening,omitempty"`
+	Notes     string            `json:"notes,omitempty"`
 	// Withheld names the categories without consent, in the order
 	// "contact", "needs", "screening reasons", "notes".
-	Withheld []string
+	Withheld []string `json:"withheld,omitempty"`
 }
 
 // Summary returns the handoff reduced to the consented categories. Only

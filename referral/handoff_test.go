@@ -1,6 +1,7 @@
 package referral
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -95,9 +96,11 @@ func TestHandoffConsent(t *testing.T) {
 		s := h.Summary()
 		text, md := s.Text(), s.Markdown()
 		plain := strings.ReplaceAll(md, `\`, "")
+		js, err := json.Marshal(s)
+		require.NoError(t, err)
 		check := func(consented bool, values ...string) {
 			for _, v := range values {
-				for _, out := range []string{text, plain, summaryDump(s)} {
+				for _, out := range []string{text, plain, string(js), summaryDump(s)} {
 					if consented {
 						require.Contains(t, out, v)
 					} else {
@@ -111,6 +114,14 @@ func TestHandoffConsent(t *testing.T) {
 		check(h.Consent.Screening, h.Screening...)
 		check(h.Consent.Notes, strings.Split(h.Notes, "\n")...)
 	}
+}
+
+func TestSummaryJSON(t *testing.T) {
+	h := Handoff{From: "Ana Rossi", To: "Ben Okafor", Date: testToday, Contact: Contact{Name: "Sam"}, Needs: []string{"holistic"},
+		Notes: "private", Consent: Consent{Contact: true, Needs: true}}
+	b, err := json.Marshal(h.Summary())
+	require.NoError(t, err)
+	require.JSONEq(t, `{"from":"Ana Rossi","to":"Ben Okafor","date":"2026-11-24","contact":{"name":"Sam"},"needs":["holistic"],"withheld":["screening reasons","notes"]}`, string(b))
 }
 
 // summaryDump prints every field of a summary.

@@ -172,7 +172,9 @@ func NewIndex(d Directory) (*Index, error) {
 // Len returns the number of providers.
 func (ix *Index) Len() int { return len(ix.providers) }
 
-// Provider returns the provider with the given ID, and whether there is one.
+// Provider returns the provider with the given ID, and whether there is
+// one. The provider shares its slices and pointers with the index: treat
+// it as read-only.
 func (ix *Index) Provider(id string) (Provider, bool) {
 	i, ok := ix.ids[id]
 	if !ok {
@@ -181,7 +183,8 @@ func (ix *Index) Provider(id string) (Provider, bool) {
 	return ix.providers[i], true
 }
 
-// All returns the providers in directory order.
+// All returns the providers in directory order, read-only as for
+// Provider.
 func (ix *Index) All() iter.Seq[Provider] {
 	return func(yield func(Provider) bool) {
 		for _, p := range ix.providers {
