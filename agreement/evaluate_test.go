@@ -261,6 +261,8 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 		{agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-09 10:00")}, []string{"due"}},
 		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Sessions: 2, Used: 3}, []string{"used", "amount"}},
 		{agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-09 10:00"), Amount: usd("USD -5.00")}, []string{"amount"}},
+		{agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: agreement.MaxParts + 1}, []string{"sessions"}},
+		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: agreement.MaxParts + 1}, []string{"sessions"}},
 		{agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 10:00"), Urgency: 7}, []string{"urgency"}},
 	}
 	for _, c := range cases {

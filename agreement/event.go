@@ -159,8 +159,8 @@ func (e Event) Validate() error {
 			l.Add("due", CodeRequired, "a late payment needs the instant it was due")
 		}
 	case EventTermination:
-		if e.Sessions < 0 {
-			l.Add("sessions", CodeOutOfRange, "prepaid sessions cannot be negative")
+		if e.Sessions < 0 || e.Sessions > MaxParts {
+			l.Add("sessions", CodeOutOfRange, "prepaid sessions must be between 0 and %d", MaxParts)
 		}
 		if e.Used < 0 || e.Used > e.Sessions {
 			l.Add("used", CodeOutOfRange, "used sessions must be between 0 and the %d prepaid", e.Sessions)
@@ -175,8 +175,8 @@ func (e Event) Validate() error {
 		if !positive(e.Amount) {
 			l.Add("amount", CodeOutOfRange, "a payment needs a positive amount")
 		}
-		if e.Sessions < 0 {
-			l.Add("sessions", CodeOutOfRange, "a package cannot buy a negative number of sessions")
+		if e.Sessions < 0 || e.Sessions > MaxParts {
+			l.Add("sessions", CodeOutOfRange, "a package buys between 0 and %d sessions", MaxParts)
 		}
 	case EventSession:
 	default:

@@ -45,6 +45,14 @@ func TestLedgerRejects(t *testing.T) {
 	require.NoError(t, err)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00")})
 	require.ErrorIs(t, err, agreement.ErrInvalid)
+
+	// A package of more sessions than Money.Split makes is refused, and
+	// the ledger goes on as it was.
+	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: agreement.MaxParts + 1})
+	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.Equal(t, agreement.Zero("USD"), l.Account().Paid)
+	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
+	require.NoError(t, err)
 }
 
 // TestLedgerCancellationLimit: the third late cancellation or no-show
