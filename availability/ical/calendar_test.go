@@ -257,6 +257,7 @@ func TestRecurRoundTrip(t *testing.T) {
 		"FREQ=YEARLY;BYMINUTE=30;BYHOUR=8,9;BYDAY=SU;BYMONTH=1;INTERVAL=2",
 		"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
 		"freq=yearly;byweekno=20;byday=mo",
+		"FREQ=DAILY;COUNT=1000000000;INTERVAL=1000000", // the largest COUNT and INTERVAL Validate allows
 	} {
 		r, err := ParseRecur(s)
 		require.NoError(t, err, s)
@@ -266,6 +267,8 @@ func TestRecurRoundTrip(t *testing.T) {
 	}
 	require.Equal(t, "FREQ=YEARLY;INTERVAL=2;BYMINUTE=30;BYHOUR=8,9;BYDAY=SU;BYMONTH=1",
 		MustParseRecur("FREQ=YEARLY;INTERVAL=2;BYMONTH=1;BYDAY=SU;BYHOUR=8,9;BYMINUTE=30").String())
+	_, err := ParseRecur("FREQ=DAILY;COUNT=1000000001")
+	require.ErrorContains(t, err, "COUNT 1000000001 is out of range")
 }
 
 func TestRecurValidate(t *testing.T) {

@@ -185,7 +185,7 @@ func ParseRecur(s string) (Recur, error) {
 			}
 			r.Until = d
 		case "COUNT", "INTERVAL":
-			if !digits(value) || len(value) > 9 {
+			if !digits(value) || len(value) > 10 {
 				return fail(vcol, "%s: want a positive integer", name)
 			}
 			if name == "COUNT" {
