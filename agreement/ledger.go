@@ -77,15 +77,28 @@ type Ledger struct {
 	cur      Currency
 	h        history
 	acct     Account
-	credit   Money   // the part of Held that is not prepaid
-	parts    []Money // the prepaid session parts left, oldest first
-	packages Money   // what was paid for packages
+	credit   Money  // the part of Held that is not prepaid
+	packs    []pack // the packages with sessions left, oldest first
+	packages Money  // what was paid for packages
 	breaches []Breach
 	last     time.Time
 	started  bool
 	ended    bool
 	err      error
 }
+
+// A pack is a package with sessions left. Its sessions are paid by the
+// parts Money.Split makes of its price, worked out one at a time so that
+// a package of many sessions takes no more room than one of few.
+type pack struct {
+	price Money
+	n     int   // the sessions it bought
+	next  int   // the next unused session, below n
+	left  Money // the parts of the unused sessions together
+}
+
+// part returns the part of the package's next unused session.
+func (p *pack) part() Money { return p.price.part(p.n, p.next) }
 
 // NewLedger returns an empty ledger for the terms, which must pass
 // Validate and set a session fee (its currency is the account's).
@@ -159,7 +172,7 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 	case EventPayment:
 		return l.pay(ev)
 	case EventSession:
-		if len(l.parts) > 0 {
+		if len(l.packs) > 0 {
 			return l.usePrepaid(ev)
 		}
 	case EventCancellation, EventForceMajeure:
@@ -167,8 +180,8 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 		// account, whatever the event carries.
 		if ev.by() == Provider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
 			ev.Amount = Money{}
-			if len(l.parts) > 0 {
-				ev.Amount = l.parts[0]
+			if len(l.packs) > 0 {
+				ev.Amount = l.packs[0].part()
 			}
 		}
 	}
@@ -183,10 +196,10 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 	}
 	for _, r := range out.Refunds {
 		// The only refund outside termination is a prepaid part.
-		if len(l.parts) == 0 || r.Amount != l.parts[0] {
+		if len(l.packs) == 0 || r.Amount != l.packs[0].part() {
 			return Outcome{}, fmt.Errorf("%w: refund %s has no prepaid part", ErrConservation, r.Amount)
 		}
-		if err := l.takePart(&l.acct.Refunded); err != nil {
+		if _, err := l.takePart(&l.acct.Refunded); err != nil {
 			return Outcome{}, err
 		}
 	}
@@ -261,18 +274,20 @@ func (l *Ledger) settle(m Money) error {
 	return nil
 }
 
-// takePart moves the next prepaid part from Held to *dst.
-func (l *Ledger) takePart(dst *Money) error {
-	p := l.parts[0]
-	if err := sub(&l.acct.Held, p); err != nil {
-		return err
+// takePart moves the next prepaid part from Held to *dst and returns it.
+func (l *Ledger) takePart(dst *Money) (Money, error) {
+	pk := &l.packs[0]
+	p := pk.part()
+	for _, err := range []error{sub(&l.acct.Held, p), add(dst, p), sub(&pk.left, p)} {
+		if err != nil {
+			return Money{}, err
+		}
 	}
-	if err := add(dst, p); err != nil {
-		return err
+	if pk.next++; pk.next == pk.n {
+		l.packs = l.packs[1:]
 	}
-	l.parts = l.parts[1:]
-	l.acct.Prepaid = len(l.parts)
-	return nil
+	l.acct.Prepaid--
+	return p, nil
 }
 
 func (l *Ledger) pay(ev Event) (Outcome, error) {
@@ -287,12 +302,8 @@ func (l *Ledger) pay(ev Event) (Outcome, error) {
 		return Outcome{}, err
 	}
 	if ev.Sessions > 0 {
-		parts, err := ev.Amount.Split(ev.Sessions)
-		if err != nil {
-			return Outcome{}, err
-		}
-		l.parts = append(l.parts, parts...)
-		l.acct.Prepaid = len(l.parts)
+		l.packs = append(l.packs, pack{price: ev.Amount, n: ev.Sessions, left: ev.Amount})
+		l.acct.Prepaid += ev.Sessions
 		return out, add(&l.packages, ev.Amount)
 	}
 	if err := add(&l.credit, ev.Amount); err != nil {
@@ -321,15 +332,15 @@ func (l *Ledger) pay(ev Event) (Outcome, error) {
 
 // usePrepaid records a session held on a prepaid part.
 func (l *Ledger) usePrepaid(ev Event) (Outcome, error) {
-	part := l.parts[0]
-	if err := l.takePart(&l.acct.Charged); err != nil {
+	part, err := l.takePart(&l.acct.Charged)
+	if err != nil {
 		return Outcome{}, err
 	}
 	return Outcome{
 		Event:   ev.Kind,
 		At:      ev.At,
 		Charges: []Line{{Clause: ClauseFeesPackages, Amount: part, Message: "prepaid session"}},
-		Reasons: []Reason{{Code: CodePrepaidUsed, Clause: ClauseFeesPackages, Message: fmt.Sprintf("A prepaid session was used: %s of its package; %d left.", part, len(l.parts))}},
+		Reasons: []Reason{{Code: CodePrepaidUsed, Clause: ClauseFeesPackages, Message: fmt.Sprintf("A prepaid session was used: %s of its package; %d left.", part, l.acct.Prepaid)}},
 	}, nil
 }
 
@@ -339,8 +350,8 @@ func (l *Ledger) terminate(ev Event) (Outcome, error) {
 	clientSide := x.terminationStart()
 	z := Zero(l.cur)
 	unused := z
-	for _, p := range l.parts {
-		if err := add(&unused, p); err != nil {
+	for _, p := range l.packs {
+		if err := add(&unused, p.left); err != nil {
 			return Outcome{}, err
 		}
 	}
@@ -392,7 +403,7 @@ func (l *Ledger) terminate(ev Event) (Outcome, error) {
 	if !l.acct.Outstanding.IsZero() {
 		x.reason(CodeOutstanding, ClausePayment, "%s is still owed.", l.acct.Outstanding)
 	}
-	l.parts, l.credit, l.acct.Prepaid = nil, z, 0
+	l.packs, l.credit, l.acct.Prepaid = nil, z, 0
 	l.ended = true
 	return x.out, nil
 }

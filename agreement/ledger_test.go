@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"runtime"
 	"slices"
 	"testing"
 
@@ -145,6 +146,33 @@ func TestLedgerProviderForceMajeureRefund(t *testing.T) {
 	require.Equal(t, usd("USD 226.67"), acct.Refunded)
 	require.Equal(t, usd("USD 113.33"), acct.Held)
 	require.Equal(t, 1, acct.Prepaid)
+}
+
+// TestLedgerLargePackages: a package takes the same room whatever the
+// number of its sessions, so a timeline of many large packages stays
+// small; its parts still add up.
+func TestLedgerLargePackages(t *testing.T) {
+	at := clock(t, "America/New_York")
+	l, err := agreement.NewLedger(therapyTerms())
+	require.NoError(t, err)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 100 {
+		_, err := l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 1000.00"), Sessions: agreement.MaxParts})
+		require.NoError(t, err)
+	}
+	runtime.ReadMemStats(&after)
+	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), "100 packages of %d sessions", agreement.MaxParts)
+	require.Equal(t, 100*agreement.MaxParts, l.Account().Prepaid)
+
+	// USD 1000.00 over 65,536 sessions: the first 34,464 parts are 2 cents,
+	// the rest 1 cent.
+	out, err := l.Apply(agreement.Event{Kind: agreement.EventSession, At: at("2026-03-03 10:00")})
+	require.NoError(t, err)
+	require.Equal(t, []string{"fees.packages USD 0.02"}, lines(out.Charges))
+	out, err = l.Apply(agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-04 10:00"), By: agreement.Provider})
+	require.NoError(t, err)
+	require.Equal(t, []string{"termination.refund USD 99999.98"}, lines(out.Refunds))
 }
 
 // TestLedgerRightsOnce: a termination step met again and again gives one

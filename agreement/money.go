@@ -281,19 +281,26 @@ func (m Money) Split(n int) ([]Money, error) {
 	if n < 1 || n > MaxParts {
 		return nil, fmt.Errorf("%w: split %v into %d parts; want 1 to %d", ErrAllocation, m, n, MaxParts)
 	}
+	parts := make([]Money, n)
+	for i := range parts {
+		parts[i] = m.part(n, i)
+	}
+	return parts, nil
+}
+
+// part returns part i of m split n ways, as Split makes it, without making
+// the others: 1 ≤ n ≤ MaxParts and 0 ≤ i < n.
+func (m Money) part(n, i int) Money {
 	q, r := m.minor/int64(n), m.minor%int64(n)
 	step := int64(1)
 	if r < 0 {
 		step, r = -1, -r
 	}
-	parts := make([]Money, n)
-	for i := range parts {
-		parts[i] = Money{minor: q, cur: m.cur}
-		if int64(i) < r {
-			parts[i].minor += step
-		}
+	p := Money{minor: q, cur: m.cur}
+	if int64(i) < r {
+		p.minor += step
 	}
-	return parts, nil
+	return p
 }
 
 // Allocate divides m pro rata by weights, one part per weight, with the
