@@ -560,15 +560,7 @@ func (x *evaluator) termination() error {
 	}
 	earned := Zero(paid.Currency())
 	if x.ev.Sessions > 0 {
-		parts, err := paid.Split(x.ev.Sessions)
-		if err != nil {
-			return err
-		}
-		for _, p := range parts[:x.ev.Used] {
-			if earned, err = earned.Add(p); err != nil {
-				return err
-			}
-		}
+		earned = paid.partsBefore(x.ev.Sessions, x.ev.Used)
 	}
 	unused, err := paid.Sub(earned)
 	if err != nil {

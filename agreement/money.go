@@ -291,16 +291,30 @@ func (m Money) Split(n int) ([]Money, error) {
 // part returns part i of m split n ways, as Split makes it, without making
 // the others: 1 ≤ n ≤ MaxParts and 0 ≤ i < n.
 func (m Money) part(n, i int) Money {
-	q, r := m.minor/int64(n), m.minor%int64(n)
-	step := int64(1)
-	if r < 0 {
-		step, r = -1, -r
-	}
+	q, r, step := m.splitting(n)
 	p := Money{minor: q, cur: m.cur}
 	if int64(i) < r {
 		p.minor += step
 	}
 	return p
+}
+
+// partsBefore returns the sum of the first k parts of m split n ways, as
+// Split makes them: 1 ≤ n ≤ MaxParts and 0 ≤ k ≤ n. It never overflows,
+// being between zero and m.
+func (m Money) partsBefore(n, k int) Money {
+	q, r, step := m.splitting(n)
+	return Money{minor: q*int64(k) + step*min(int64(k), r), cur: m.cur}
+}
+
+// splitting returns how Split divides m into n parts: each part is q, and
+// the first r of them are q+step.
+func (m Money) splitting(n int) (q, r, step int64) {
+	q, r, step = m.minor/int64(n), m.minor%int64(n), 1
+	if r < 0 {
+		step, r = -1, -r
+	}
+	return q, r, step
 }
 
 // Allocate divides m pro rata by weights, one part per weight, with the

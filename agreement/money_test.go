@@ -469,6 +469,25 @@ func TestMoneySplit(t *testing.T) {
 	parts, err := MustParseMoney("USD 1.00").Split(MaxParts)
 	require.NoError(t, err)
 	require.Len(t, parts, MaxParts)
+
+	// part and partsBefore, which the ledger and terminations use instead
+	// of making every part, agree with Split.
+	for _, tt := range tests {
+		m := MustParseMoney(tt.m)
+		parts, err := m.Split(tt.n)
+		require.NoError(t, err)
+		for k := 0; k <= tt.n; k++ {
+			if k < tt.n {
+				require.Equal(t, parts[k], m.part(tt.n, k))
+			}
+			want := Zero(m.Currency())
+			if k > 0 {
+				want, err = Sum(parts[0], parts[1:k]...)
+				require.NoError(t, err)
+			}
+			require.Equal(t, want, m.partsBefore(tt.n, k), "%s / %d, first %d", tt.m, tt.n, k)
+		}
+	}
 }
 
 func TestMoneyAllocate(t *testing.T) {
