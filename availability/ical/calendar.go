@@ -215,12 +215,14 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 	return true, err
 }
 
-// valueError reports a problem at column col (from 1) of prop's value.
+// valueError reports a problem at column col (from 1) of prop's value, at
+// the line and column of the input it came from.
 func valueError(prop Property, col int, msg string) error {
 	if prop.col == 0 {
 		return &SyntaxError{Line: prop.Line, Column: max(col, 1), Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
 	}
-	return &SyntaxError{Line: prop.Line, Column: prop.col + max(col, 1) - 1, Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
+	line, c := physical(prop.Line, prop.folds, prop.col+max(col, 1)-1)
+	return &SyntaxError{Line: line, Column: c, Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
 }
 
 // zone returns the zone of prop's TZID parameter, or nil without one.

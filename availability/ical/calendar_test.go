@@ -148,6 +148,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad date", "BEGIN:VEVENT\nDTSTART:20260230T090000\nEND:VEVENT\n", 2, 9, ErrSyntax},
 		{"bad time", "BEGIN:VEVENT\nDTSTART:20260228T250000\nEND:VEVENT\n", 2, 18, ErrSyntax},
 		{"bad rule part", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYDAY=MO,XX\nEND:VEVENT\n", 2, 28, ErrSyntax},
+		{"bad rule part past a fold", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;\n BYDAY=MO,XX\nEND:VEVENT\n", 3, 11, ErrSyntax},
+		{"bad parameter past a fold", "BEGIN:VEVENT\nDTSTART;TZID=Europe/Rome;\n\tX=\"a:b\"c:20260101T090000\nEND:VEVENT\n", 3, 9, ErrSyntax},
 		{"rule not allowed", "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYMONTHDAY=3\nEND:VEVENT\n", 2, 19, ErrSyntax},
 		{"twice", "BEGIN:VEVENT\nDTSTART:20260228T090000\nDTSTART:20260228T100000\nEND:VEVENT\n", 3, 1, ErrSyntax},
 		{"unknown zone", "BEGIN:VEVENT\nDTSTART;TZID=Eastern Standard Time:20260228T090000\nEND:VEVENT\n", 2, 0, ErrZone},

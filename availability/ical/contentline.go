@@ -47,8 +47,11 @@ type Property struct {
 	// Line is the line the property starts on in the input, 0 when built
 	// in code.
 	Line int
-	// col is the column its value starts at.
+	// col is the column its value starts at, in the unfolded line.
 	col int
+	// folds are the offsets in the unfolded line where each continuation
+	// line's text begins, to report errors where they are in the input.
+	folds []int
 }
 
 // A Param is a property parameter with its values, unquoted.
@@ -96,6 +99,7 @@ func Decode(data []byte, lim Limits) ([]Component, error) {
 		line   int
 		text   string
 		folded []byte
+		folds  []int
 	}
 	flush := func() error {
 		if pending.line == 0 {
@@ -105,8 +109,8 @@ func Decode(data []byte, lim Limits) ([]Component, error) {
 		if pending.folded != nil {
 			s = string(pending.folded)
 		}
-		err := d.line(s, pending.line)
-		pending.line, pending.text, pending.folded = 0, "", nil
+		err := d.line(s, pending.line, pending.folds)
+		pending.line, pending.text, pending.folded, pending.folds = 0, "", nil, nil
 		return err
 	}
 	lineNo := 0
@@ -126,6 +130,7 @@ func Decode(data []byte, lim Limits) ([]Component, error) {
 			if pending.folded == nil {
 				pending.folded = append([]byte(nil), pending.text...)
 			}
+			pending.folds = append(pending.folds, len(pending.folded))
 			pending.folded = append(pending.folded, phys[1:]...)
 			if len(pending.folded) > lim.maxLineBytes() {
 				return nil, &LimitError{Limit: "bytes", Max: int64(lim.maxLineBytes()), Msg: "content line too long"}
@@ -169,9 +174,10 @@ type open struct {
 	line int
 }
 
-// line handles one unfolded content line.
-func (d *decoder) line(s string, lineNo int) error {
-	p, err := parseContentLine(s, lineNo)
+// line handles one unfolded content line that starts on line lineNo, with
+// its continuation lines beginning at the offsets folds.
+func (d *decoder) line(s string, lineNo int, folds []int) error {
+	p, err := parseContentLine(s, lineNo, folds)
 	if err != nil {
 		return err
 	}
@@ -182,7 +188,8 @@ func (d *decoder) line(s string, lineNo int) error {
 	case "BEGIN":
 		name := strings.ToUpper(p.Value)
 		if !isName(name) {
-			return &SyntaxError{Line: lineNo, Column: p.col, Msg: "bad component name", Near: s}
+			line, col := physical(lineNo, folds, p.col)
+			return &SyntaxError{Line: line, Column: col, Msg: "bad component name", Near: s}
 		}
 		if len(d.stack) >= d.lim.maxDepth() {
 			return &LimitError{Limit: "levels", Max: int64(d.lim.maxDepth()), Msg: "components nested too deep"}
@@ -202,7 +209,8 @@ func (d *decoder) line(s string, lineNo int) error {
 		}
 		top := d.stack[len(d.stack)-1]
 		if top.c.Name != name {
-			return &SyntaxError{Line: lineNo, Column: p.col, Msg: "END:" + name + " closes BEGIN:" + top.c.Name + " of line " + itoa(top.line), Near: s}
+			line, col := physical(lineNo, folds, p.col)
+			return &SyntaxError{Line: line, Column: col, Msg: "END:" + name + " closes BEGIN:" + top.c.Name + " of line " + itoa(top.line), Near: s}
 		}
 		if buf := d.bufs[len(d.stack)-1]; len(buf) > 0 {
 			top.c.Properties = append(make([]Property, 0, len(buf)), buf...)
@@ -259,10 +267,28 @@ func isName(s string) bool {
 	return s != ""
 }
 
-// parseContentLine parses "NAME *(;PARAM) : value" (RFC 5545 §3.1).
-func parseContentLine(s string, lineNo int) (Property, error) {
+// physical maps column col of an unfolded content line that starts on
+// line, with continuation lines beginning at the offsets folds, to the line
+// and column of the input it came from. The text of a continuation line
+// starts in its column 2, after the folding space or tab.
+func physical(line int, folds []int, col int) (int, int) {
+	k := 0
+	for k < len(folds) && folds[k] <= col-1 {
+		k++
+	}
+	if k == 0 {
+		return line, col
+	}
+	return line + k, col - folds[k-1] + 1
+}
+
+// parseContentLine parses "NAME *(;PARAM) : value" (RFC 5545 §3.1), an
+// unfolded line that starts on line lineNo with continuation lines
+// beginning at the offsets folds.
+func parseContentLine(s string, lineNo int, folds []int) (Property, error) {
 	fail := func(col int, msg string) (Property, error) {
-		return Property{}, &SyntaxError{Line: lineNo, Column: col, Msg: msg, Near: clip(s)}
+		line, col := physical(lineNo, folds, col)
+		return Property{}, &SyntaxError{Line: line, Column: col, Msg: msg, Near: clip(s)}
 	}
 	i := 0
 	for i < len(s) && isNameByte(s[i]) {
@@ -318,6 +344,7 @@ func parseContentLine(s string, lineNo int) (Property, error) {
 	}
 	p.Value = s[i+1:]
 	p.col = i + 2
+	p.folds = folds
 	return p, nil
 }
 

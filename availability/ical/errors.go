@@ -32,9 +32,10 @@ var (
 )
 
 // A SyntaxError reports input that does not follow RFC 5545: where it broke
-// (Line and Column, both counted from 1; Line is 0 for a value parsed on its
-// own, such as by ParseRecur), what was expected, and the text near the
-// error.
+// (Line and Column, both counted from 1, Column in bytes; in a folded
+// content line they point into the continuation line where the error is;
+// Line is 0 for a value parsed on its own, such as by ParseRecur), what was
+// expected, and the text near the error.
 type SyntaxError struct {
 	Line   int
 	Column int
