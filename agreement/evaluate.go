@@ -419,8 +419,14 @@ func (x *evaluator) contact() error {
 	clause := ClauseCommunicationPolicy
 	what := "a " + resp.Urgency.String() + " contact outside the communication policy"
 	if resp.AfterHours {
+		// The hours are the provider's wall clock: say when it came in
+		// there, whatever zone the event was given in.
+		arrived := x.ev.At
+		if c.Hours.Zone != nil {
+			arrived = arrived.In(c.Hours.Zone)
+		}
 		clause = ClauseCommunicationHours
-		what = "a " + resp.Urgency.String() + " contact after hours, at " + formatClock(x.ev.At)
+		what = "a " + resp.Urgency.String() + " contact after hours, at " + formatClock(arrived)
 	}
 	x.reason(CodeOffPolicy, clause, "%s.", capitalize(what))
 	return x.clientBreach(clause, Minor, what)

@@ -3,6 +3,7 @@ package agreement_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -276,6 +277,16 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 		}
 		require.Equal(t, c.paths, paths, "%+v", c.ev)
 	}
+}
+
+// TestEvaluateAfterHoursInTheProvidersZone: a contact given in UTC is
+// after hours in the provider's zone, and the reason says when there.
+func TestEvaluateAfterHoursInTheProvidersZone(t *testing.T) {
+	ev := agreement.Event{Kind: agreement.EventContact, At: time.Date(2026, 3, 23, 3, 10, 0, 0, time.UTC), Channel: availability.ChannelEmail}
+	o, err := agreement.Evaluate(therapyTerms(), ev)
+	require.NoError(t, err)
+	require.Equal(t, agreement.CodeOffPolicy, o.Reasons[0].Code)
+	require.Equal(t, "A routine contact after hours, at Sun 22 Mar 2026 23:10 EDT.", o.Reasons[0].Message)
 }
 
 // TestEvaluateIsPure checks that evaluating the same event twice gives
