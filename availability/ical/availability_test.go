@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -367,4 +368,66 @@ END:VFREEBUSY
 
 	_, err = FreeBusy{Busy: busy}.Encode()
 	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestScheduleRoundTripRandom writes random schedules as VAVAILABILITY,
+// reads them back with ToSchedule and compares the open time over the
+// effective dates. Zones with DST get windows inside the day, since
+// iCalendar durations are exact and a night across a DST change is not
+// (see FromSchedule); zones without DST get any window, midnight crossed.
+func TestScheduleRoundTripRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	zones := []string{"UTC", "Asia/Kathmandu", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "America/Sao_Paulo"}
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 300 {
+		loc := mustZone(t, zones[i%len(zones)])
+		clock := func(lo, hi int) availability.Clock { return availability.Clock((lo + rng.IntN(hi-lo)) * 30) }
+		s := availability.Schedule{Zone: loc}
+		for range 1 + rng.IntN(3) {
+			w := availability.Window{Days: availability.Weekdays(1 + rng.IntN(127))}
+			if i%len(zones) < 2 {
+				w.Start = clock(0, 48)
+				w.End = (w.Start + availability.Clock(30*(1+rng.IntN(30)))) % availability.EndOfDay
+			} else {
+				w.Start = clock(12, 40)
+				w.End = w.Start + availability.Clock(30*(1+rng.IntN(8)))
+			}
+			s.Hours = append(s.Hours, w)
+		}
+		for range rng.IntN(2) {
+			st := clock(12, 40)
+			s.Protected = append(s.Protected, availability.Window{Days: availability.Weekdays(1 + rng.IntN(127)), Start: st, End: st + 30*availability.Clock(1+rng.IntN(4))})
+		}
+		first := availability.MustParseDate("2026-01-05").AddDays(rng.IntN(300))
+		s.Effective = availability.DateRange{From: first, Through: first.AddDays(60 + rng.IntN(60))}
+		for k := range rng.IntN(3) {
+			o := availability.Override{Date: first.AddDays(20*k + rng.IntN(20)), Closed: rng.IntN(2) == 0}
+			if !o.Closed {
+				st := clock(12, 40)
+				o.Hours = []availability.Span{{Start: st, End: st + 60}}
+			}
+			s.Overrides = append(s.Overrides, o)
+		}
+		for range rng.IntN(2) {
+			from := first.AddDays(rng.IntN(60))
+			s.Closures = append(s.Closures, availability.Closure{From: from, Through: from.AddDays(rng.IntN(10))})
+		}
+		require.NoError(t, s.Validate())
+		a, err := FromSchedule(s, ExportOptions{UID: "hours@example.com", Stamp: stamp})
+		require.NoError(t, err)
+		text, err := Calendar{Availability: []Availability{a}}.Encode()
+		require.NoError(t, err)
+		cal, err := Parse(text, Limits{})
+		require.NoError(t, err)
+		back, err := ToSchedule(cal.Availability, ScheduleOptions{})
+		require.NoError(t, err)
+		// The range ends at the midnight after the last effective date:
+		// a window that crosses it ends there (see FromSchedule).
+		r := iv(availability.At(first.AddDays(-3), availability.Midnight, loc), availability.At(s.Effective.Through.AddDays(1), availability.Midnight, loc))
+		want, err := s.Open(r)
+		require.NoError(t, err)
+		got, err := back.Open(r)
+		require.NoError(t, err)
+		require.True(t, want.Equal(got), "schedule %+v\nmissing %s\nextra %s", s, want.Subtract(got), got.Subtract(want))
+	}
 }
