@@ -123,6 +123,13 @@ func TestDecodeFolding(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, long, back[0].Properties[0].Value)
 
+	// A line break in a raw value cannot start a line of its own.
+	b = Encode(Component{Name: "VEVENT", Properties: []Property{{Name: "STATUS", Value: "CONFIRMED\r\nEND:VEVENT\r\nBEGIN:VEVENT"}}})
+	back, err = Decode(b, Limits{})
+	require.NoError(t, err)
+	require.Len(t, back, 1)
+	require.Equal(t, "CONFIRMED  END:VEVENT  BEGIN:VEVENT", back[0].Properties[0].Value)
+
 	// Bytes that are not UTF-8 are folded anywhere: a long run of
 	// continuation bytes used to make the fold loop forever.
 	junk := strings.Repeat("\xac", 200)

@@ -363,7 +363,8 @@ func clip(s string) string {
 // Encode writes components as iCalendar text: CRLF line ends, lines folded
 // at 75 octets without splitting a UTF-8 sequence (bytes that are not
 // UTF-8 are folded anywhere), parameter values quoted when they hold ':',
-// ';' or ','.
+// ';' or ',' (a '"' in them becomes '\''), and a line break in a name or
+// value written as a space, so that no value can start a line of its own.
 func Encode(components ...Component) []byte {
 	var b []byte
 	for _, c := range components {
@@ -407,6 +408,14 @@ func appendLine(b []byte, p Property) []byte {
 	}
 	line = append(line, ':')
 	line = append(line, p.Value...)
+	// A line break is never part of a content line (TEXT values escape
+	// theirs): one in a name or raw value would start a line of its own,
+	// so it becomes a space.
+	for i, c := range line {
+		if c == '\r' || c == '\n' {
+			line[i] = ' '
+		}
+	}
 	limit := 75
 	for len(line) > limit {
 		// Back up to the start of the UTF-8 sequence the fold would split;
