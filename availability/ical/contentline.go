@@ -363,8 +363,9 @@ func clip(s string) string {
 // Encode writes components as iCalendar text: CRLF line ends, lines folded
 // at 75 octets without splitting a UTF-8 sequence (bytes that are not
 // UTF-8 are folded anywhere), parameter values quoted when they hold ':',
-// ';' or ',' (a '"' in them becomes '\''), and a line break in a name or
-// value written as a space, so that no value can start a line of its own.
+// ';' or ',' (a double quote in them becomes a single one), and a line
+// break in a name or value written as a space, so that no value can start
+// a line of its own.
 func Encode(components ...Component) []byte {
 	var b []byte
 	for _, c := range components {
