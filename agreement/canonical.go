@@ -310,12 +310,15 @@ func (c *canonicalizer) object(out []byte) ([]byte, error) {
 // valid UTF-8 without escapes or control characters, which RFC 8785 writes
 // as it is. It returns the offset just past its closing quote.
 func (c *canonicalizer) plain() (int, bool) {
+	ascii := true
 	for i := c.pos + 1; i < len(c.in); i++ {
 		switch b := c.in[i]; {
 		case b == '"':
-			return i + 1, utf8.Valid(c.in[c.pos+1 : i])
+			return i + 1, ascii || utf8.Valid(c.in[c.pos+1:i])
 		case b == '\\' || b < 0x20:
 			return 0, false
+		case b >= utf8.RuneSelf:
+			ascii = false
 		}
 	}
 	return 0, false
