@@ -89,7 +89,11 @@ func (m MonthDay) String() string {
 	if m.Year != 0 {
 		fmt.Fprintf(&b, "%04d ", m.Year)
 	}
-	b.WriteString(monthNames[m.Month])
+	if m.Month >= time.January && m.Month <= time.December {
+		b.WriteString(monthNames[m.Month])
+	} else {
+		b.WriteString(m.Month.String()) // "%!Month(13)", which Parse rejects
+	}
 	if m.Day != 0 {
 		fmt.Fprintf(&b, " %02d", m.Day)
 	}

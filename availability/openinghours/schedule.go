@@ -189,7 +189,9 @@ func referenceDate(w time.Weekday) availability.Date {
 //
 // Errors: Problems when rules with days of the year need opts.Dates, or
 // when the dates are reversed or past ten years; availability.ErrTooLarge
-// when the result passes the schedule size limits.
+// when the result passes the schedule size limits; the schedule's
+// Problems when Hours not made by Parse hold values no schedule can (a
+// clock past 24:00, a day that is not a weekday).
 func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	s := availability.Schedule{Zone: opts.Zone}
 	if s.Zone == time.UTC {
@@ -262,6 +264,9 @@ func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	}
 	if len(s.Hours) > availability.MaxWindows || len(s.Overrides) > availability.MaxOverrides || len(s.Closures) > availability.MaxClosures {
 		return availability.Schedule{}, fmt.Errorf("%w: the opening hours give %d windows, %d overrides and %d closures", availability.ErrTooLarge, len(s.Hours), len(s.Overrides), len(s.Closures))
+	}
+	if err := s.Validate(); err != nil {
+		return availability.Schedule{}, err
 	}
 	return s, nil
 }

@@ -235,3 +235,16 @@ func BenchmarkScheduleYear(b *testing.B) {
 		}
 	}
 }
+
+// Hours built in code rather than by Parse may hold anything: String does
+// not panic, and Schedule reports values no schedule can hold.
+func TestHoursBuiltInCode(t *testing.T) {
+	h := Hours{Rules: []Rule{{Dates: []DateRange{{From: MonthDay{Month: 13}, To: MonthDay{Month: 13}}}}}}
+	require.Equal(t, "%!Month(13) ", h.String()) // dates, then the whole day
+	_, err := Parse(h.String())
+	require.ErrorIs(t, err, ErrSyntax)
+
+	h = Hours{Rules: []Rule{{Weekdays: availability.Workweek, Times: []availability.Span{{Start: 5000, End: 6000}}}}}
+	_, err = h.Schedule(Options{})
+	require.ErrorIs(t, err, availability.ErrInvalid)
+}
