@@ -81,6 +81,9 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	if ix.inPersonReach(it.i, q) {
 		m.Modalities |= InPerson
 	}
+	if !q.applicable.Has(ConstraintReach) {
+		m.Modalities = p.Modalities // nothing is known to narrow them
+	}
 	if q.req.Location != nil && p.Location != nil {
 		m.DistanceKm = q.loc.DistanceKm(*p.Location)
 	}

@@ -28,7 +28,9 @@ const (
 	// ConstraintReach: the provider can serve the client: remotely, when
 	// both work remotely, or in person within the client's distance and
 	// the provider's radius. It applies when the request gives a location
-	// or modalities; a client without a location is reached remotely only.
+	// or modalities; then a client without a location is reached remotely
+	// only. A request with neither says nothing about reach, and every
+	// provider passes.
 	ConstraintReach
 	// ConstraintRegion: the provider may practise in the client's region.
 	ConstraintRegion

@@ -39,7 +39,9 @@ type Request struct {
 	// either: remote, or in person when Location is given.
 	Modalities Modality `json:"modalities,omitempty"`
 	// Location is where the client is, for in-person matches; nil means
-	// unknown, and then only remote providers can reach the client.
+	// unknown. With Modalities set, an unknown location leaves only
+	// remote providers able to reach the client; with neither set, reach
+	// is not checked at all (see ConstraintReach).
 	Location *availability.Point `json:"location,omitempty"`
 	// WithinKm is how far the client will travel for in-person sessions;
 	// zero means Options.WithinKm.

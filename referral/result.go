@@ -138,7 +138,9 @@ type Match struct {
 	// Score is between 0 and 1: the sum of the components' points, less
 	// any stale penalty.
 	Score float64 `json:"score"`
-	// Modalities are the ways the provider can serve this client.
+	// Modalities are the ways the provider can serve this client; when the
+	// request says neither where nor how the client is to be served, they
+	// are the provider's own.
 	Modalities Modality `json:"modalities"`
 	// DistanceKm is the distance between the client and the provider when
 	// both locations are known, and 0 otherwise.

@@ -172,8 +172,12 @@ func TestRegionsAndReach(t *testing.T) {
 	require.Empty(t, route(Request{Modalities: InPerson, Location: new(prospect), WithinKm: 40}))
 	require.Equal(t, []string{"near"}, route(Request{Modalities: InPerson, Location: new(portland)}))
 	require.Equal(t, []string{"far"}, route(Request{Modalities: InPerson, Location: new(seattle), WithinKm: 1}))
-	// No location and no modality: reach does not apply.
+	// No location and no modality: reach does not apply, and a match's
+	// modalities are the provider's own.
 	require.Len(t, route(Request{}), 4)
+	res, err := ix.Route(testNow, Request{Region: "US-OR"}, Rotation{}, Options{})
+	require.NoError(t, err)
+	require.Equal(t, []Modality{Remote, InPerson, Remote}, []Modality{res.Matches[0].Modalities, res.Matches[1].Modalities, res.Matches[2].Modalities})
 }
 
 func TestGridEdges(t *testing.T) {
