@@ -362,11 +362,11 @@ func (x *evaluator) wait() error {
 	leave := x.ev.Session.Add(w.After)
 	waited := max(x.ev.At.Sub(x.ev.Session), 0)
 	if x.ev.At.Before(leave) {
-		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start of the %s limit; the provider may leave at %s.", formatDuration(waited), formatDuration(w.After), formatClock(leave))
+		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start; the wait limit is %s, so the provider may leave at %s.", formatDuration(waited), formatDuration(w.After), formatClock(leave))
 		x.action(ActKeepWaiting, ClauseWaitProvider, leave, "Wait until the limit; then you may leave.")
 		return nil
 	}
-	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, at least the %s limit: the provider may leave.", formatDuration(waited), formatDuration(w.After))
+	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, which reaches the wait limit of %s: the provider may leave.", formatDuration(waited), formatDuration(w.After))
 	x.action(ActProviderMayLeave, ClauseWaitProvider, leave, "You may leave now.")
 	if w.Note {
 		x.action(ActLeaveNote, ClauseWaitProvider, time.Time{}, "Leave a note saying you waited and asking to reschedule.")
