@@ -70,12 +70,8 @@ func (s Schedule) Explain(t time.Time) Reason {
 		s.eachProtected(&z, d, func(iv Interval, j int) bool {
 			if iv.Contains(t) {
 				w := &s.Protected[j]
-				what := fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End)
-				if w.Label != "" {
-					what = w.Label + ", " + what
-				}
 				hit = reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s falls in protected time (%s)", when, what)
+					"%s falls in protected time (%s)", when, w.describe())
 				found = true
 			}
 			return !found
@@ -142,6 +138,15 @@ func (s *Schedule) usualCovers(z *zoneCursor, d Date, t time.Time) bool {
 		}
 	}
 	return false
+}
+
+// describe names the window for a sentence: "friends, sat 18:00–24:00".
+func (w *Window) describe() string {
+	what := fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End)
+	if w.Label != "" {
+		what = w.Label + ", " + what
+	}
+	return what
 }
 
 func labelSuffix(label string) string {

@@ -368,7 +368,7 @@ func (e *evaluation) checkProtected() {
 				w := &s.Protected[j]
 				e.windows = append(e.windows, j)
 				e.protected = append(e.protected, reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s–%s is protected time%s (%s %s–%s)", p.Start.In(e.loc).Format(reasonTime), p.End.In(e.loc).Format("15:04"), labelSuffix(w.Label), w.Days, w.Start, w.End))
+					"%s–%s is protected time (%s)", p.Start.In(e.loc).Format(reasonTime), p.End.In(e.loc).Format("15:04"), w.describe()))
 				return true
 			})
 		}

@@ -51,7 +51,7 @@ func ExampleRequestPolicy_Answer() {
 	fmt.Println(" ", a.Message)
 	// Output:
 	// refused
-	//   because Sat 2026-11-28 21:00 EST–00:00 is protected time (friends) (sat 21:00–24:00) [protected_time]
+	//   because Sat 2026-11-28 21:00 EST–00:00 is protected time (friends, sat 21:00–24:00) [protected_time]
 	//   because Sun 2026-11-29 00:00 EST–09:00 is outside working hours [outside_hours]
 	//   because protected time is never sold, not even as an exception [exceptions_not_offered]
 	//   Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.

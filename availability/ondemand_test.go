@@ -113,7 +113,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 
 	a := coversCosts().Answer(eveningCalendar(t), now, req)
 	require.Equal(t, Reason{Code: CodeProtected, Rule: "saturday-friends", Label: "friends",
-		Message: "Sat 2026-11-28 21:00 EST–00:00 is protected time (friends) (sat 21:00–24:00)"}, a.Reasons[0])
+		Message: "Sat 2026-11-28 21:00 EST–00:00 is protected time (friends, sat 21:00–24:00)"}, a.Reasons[0])
 	require.Equal(t, Reason{Code: CodeOutsideHours, Rule: "hours",
 		Message: "Sun 2026-11-29 00:00 EST–09:00 is outside working hours"}, a.Reasons[1])
 	fee, ok := a.Surcharge.On(0)

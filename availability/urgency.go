@@ -24,18 +24,11 @@ const (
 // ErrUrgency is matched (errors.Is) by every error from ParseUrgency.
 var ErrUrgency = errors.New("invalid urgency")
 
-var urgencyNames = map[Urgency]string{
-	Informational: "informational",
-	Routine:       "routine",
-	Urgent:        "urgent",
-	Emergency:     "emergency",
-}
-
 // ParseUrgency parses a level name: "informational", "routine", "urgent"
 // or "emergency" (any letter case).
 func ParseUrgency(s string) (Urgency, error) {
-	for u, name := range urgencyNames {
-		if strings.EqualFold(s, name) {
+	for u := Informational; u <= Emergency; u++ {
+		if strings.EqualFold(s, u.String()) {
 			return u, nil
 		}
 	}
@@ -47,8 +40,15 @@ func (u Urgency) IsValid() bool { return u >= Informational && u <= Emergency }
 
 // String returns the level's name.
 func (u Urgency) String() string {
-	if name, ok := urgencyNames[u]; ok {
-		return name
+	switch u {
+	case Informational:
+		return "informational"
+	case Routine:
+		return "routine"
+	case Urgent:
+		return "urgent"
+	case Emergency:
+		return "emergency"
 	}
 	return fmt.Sprintf("Urgency(%d)", int(u))
 }
