@@ -108,15 +108,7 @@ func TestValidate(t *testing.T) {
 		Effective: DateRange{Through: Date{2026, 2, 30}},
 	}
 	err := s.Validate()
-	require.ErrorIs(t, err, ErrInvalid)
-	var ps Problems
-	require.True(t, errors.As(err, &ps))
-	type pc struct{ path, code string }
-	var got []pc
-	for _, p := range ps {
-		got = append(got, pc{p.Path, p.Code})
-	}
-	require.Equal(t, []pc{
+	require.Equal(t, []pathCode{
 		{"hours[0]", "empty_window"},
 		{"hours[1].id", "duplicate_id"},
 		{"hours[1].days", "no_days"},
@@ -129,24 +121,15 @@ func TestValidate(t *testing.T) {
 		{"closures[1].from", "invalid_date"},
 		{"closures[1].through", "invalid_date"},
 		{"effective.through", "invalid_date"},
-	}, got)
+	}, pathCodes(t, err))
 
 	require.NoError(t, Schedule{}.Validate())
 
 	p := Policy{Align: 90 * time.Second, BufferAfter: -time.Minute, MaxPerDay: -1, MaxBookedPerDay: time.Minute}
-	err = p.Validate()
-	require.True(t, errors.As(err, &ps))
-	got = nil
-	for _, p := range ps {
-		got = append(got, pc{p.Path, p.Code})
-	}
-	require.Equal(t, []pc{{"session", "required"}, {"align", "not_whole_minutes"}, {"buffer_after", "negative"}, {"max_per_day", "negative"}}, got)
+	require.Equal(t, []pathCode{{"session", "required"}, {"align", "not_whole_minutes"}, {"buffer_after", "negative"}, {"max_per_day", "negative"}}, pathCodes(t, p.Validate()))
 
 	c := Calendar{Policy: Policy{Session: time.Hour, MaxBookedPerDay: time.Minute}}
-	err = c.Validate()
-	require.True(t, errors.As(err, &ps))
-	require.Equal(t, "policy.max_booked_per_day", ps[0].Path)
-	require.Equal(t, "cap_below_session", ps[0].Code)
+	require.Equal(t, []pathCode{{"policy.max_booked_per_day", "cap_below_session"}}, pathCodes(t, c.Validate()))
 }
 
 func TestScheduleTooLarge(t *testing.T) {
