@@ -2,6 +2,7 @@ package availability
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -221,6 +222,25 @@ func (s Schedule) WorkingOn(d Date) []Window {
 		for _, h := range o.Hours {
 			out = append(out, Window{ID: o.ID, Label: o.Label, Days: day, Start: h.Start, End: h.End})
 		}
+	}
+	return out
+}
+
+// GroupWindows merges windows that differ only in their days into one
+// window holding all their days, so that per-day lists such as "Mon
+// 09:00–17:00, Tue 09:00–17:00" become "mon-tue 09:00–17:00". The result
+// keeps the order in which each window first appears.
+func GroupWindows(ws []Window) []Window {
+	var out []Window
+	for _, w := range ws {
+		j := slices.IndexFunc(out, func(o Window) bool {
+			return o.ID == w.ID && o.Label == w.Label && o.Start == w.Start && o.End == w.End
+		})
+		if j < 0 {
+			out = append(out, w)
+			continue
+		}
+		out[j].Days |= w.Days
 	}
 	return out
 }

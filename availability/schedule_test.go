@@ -238,3 +238,20 @@ func TestWorkingOn(t *testing.T) {
 	require.Empty(t, s.WorkingOn(MustParseDate("2026-12-31")))
 	require.Empty(t, s.WorkingOn(MustParseDate("2026-12-19")))
 }
+
+func TestGroupWindows(t *testing.T) {
+	mon, tue, sat := Days(time.Monday), Days(time.Tuesday), Days(time.Saturday)
+	got := GroupWindows([]Window{
+		{Days: mon, Start: ClockOf(9, 0), End: ClockOf(17, 0)},
+		{Days: mon, Label: "late", Start: ClockOf(18, 0), End: ClockOf(20, 0)},
+		{Days: tue, Start: ClockOf(9, 0), End: ClockOf(17, 0)},
+		{Days: sat, Label: "late", Start: ClockOf(18, 0), End: ClockOf(20, 0)},
+		{Days: sat, Start: ClockOf(10, 0), End: ClockOf(13, 0)},
+	})
+	require.Equal(t, []Window{
+		{Days: mon | tue, Start: ClockOf(9, 0), End: ClockOf(17, 0)},
+		{Days: mon | sat, Label: "late", Start: ClockOf(18, 0), End: ClockOf(20, 0)},
+		{Days: sat, Start: ClockOf(10, 0), End: ClockOf(13, 0)},
+	}, got)
+	require.Empty(t, GroupWindows(nil))
+}

@@ -490,25 +490,14 @@ func scheduleFromDays(zone *time.Location, first availability.Date, spans [][]av
 	}
 	// Each usual span becomes one window on every weekday that has it,
 	// in order of its first weekday (Monday first), then of start.
-	type window struct {
-		span availability.Span
-		days availability.Weekdays
-	}
-	var windows []window
+	var perDay []availability.Window
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7)
 		for _, sp := range baseSpans[wd] {
-			j := slices.IndexFunc(windows, func(w window) bool { return w.span == sp })
-			if j < 0 {
-				windows = append(windows, window{span: sp})
-				j = len(windows) - 1
-			}
-			windows[j].days |= availability.Days(wd)
+			perDay = append(perDay, availability.Window{Days: availability.Days(wd), Start: sp.Start, End: sp.End})
 		}
 	}
-	for _, w := range windows {
-		s.Hours = append(s.Hours, availability.Window{Days: w.days, Start: w.span.Start, End: w.span.End})
-	}
+	s.Hours = availability.GroupWindows(perDay)
 	for i := 0; i < len(spans); i++ {
 		d := first.AddDays(i)
 		if keys[i] == baseline[d.Weekday()] {

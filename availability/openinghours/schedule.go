@@ -209,26 +209,15 @@ func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	}
 	// Each usual stretch becomes one window on every weekday it opens,
 	// in order of its first weekday (Monday first), then of start.
-	type window struct {
-		s    stretch
-		days availability.Weekdays
-	}
-	var windows []window
+	var perDay []availability.Window
 	for i := range 7 {
 		w := time.Weekday((i + 1) % 7)
 		for _, st := range usual[w] {
-			j := slices.IndexFunc(windows, func(x window) bool { return x.s == st })
-			if j < 0 {
-				windows = append(windows, window{s: st})
-				j = len(windows) - 1
-			}
-			windows[j].days |= availability.Days(w)
+			sp := st.span()
+			perDay = append(perDay, availability.Window{Label: st.label, Days: availability.Days(w), Start: sp.Start, End: sp.End})
 		}
 	}
-	for _, w := range windows {
-		sp := w.s.span()
-		s.Hours = append(s.Hours, availability.Window{Label: w.s.label, Days: w.days, Start: sp.Start, End: sp.End})
-	}
+	s.Hours = availability.GroupWindows(perDay)
 
 	dates, err := h.specialDates(opts)
 	if err != nil {
