@@ -288,3 +288,52 @@ func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // trimmed returns s without surrounding white space.
 func trimmed(s string) string { return strings.TrimSpace(s) }
+
+// The accessors below read a Value back, each with the constructor's name:
+// the value it holds, and whether it holds that shape. A host uses them to
+// reuse answers elsewhere, such as the client's place in a referral request.
+
+// Bool returns the yes/no answer v holds, and whether it holds one.
+func (v Value) Bool() (b, ok bool) { return v.b, v.kind == valueBool }
+
+// Number returns the number v holds, and whether it holds one.
+func (v Value) Number() (float64, bool) { return v.num, v.kind == valueNumber }
+
+// Text returns the single string v holds: free text, an option code, a date,
+// "remote" or an unease level, depending on the question; and whether it
+// holds one.
+func (v Value) Text() (string, bool) { return v.text, v.kind == valueText }
+
+// Choices returns a copy of the list of option codes or texts v holds, and
+// whether it holds one.
+func (v Value) Choices() ([]string, bool) {
+	return slices.Clone(v.texts), v.kind == valueTexts
+}
+
+// Numbers returns a copy of the list of numbers v holds, and whether it
+// holds one.
+func (v Value) Numbers() ([]float64, bool) {
+	return slices.Clone(v.nums), v.kind == valueNumbers
+}
+
+// Location returns the place v holds, and whether it holds one. A "remote"
+// answer holds no place; see IsRemote.
+func (v Value) Location() (availability.Point, bool) { return v.point, v.kind == valuePoint }
+
+// IsRemote reports whether v is the location answer "remote".
+func (v Value) IsRemote() bool { return v.kind == valueText && v.text == remoteText }
+
+// Times returns a copy of the weekly windows v holds, and whether it holds
+// them.
+func (v Value) Times() ([]availability.Window, bool) {
+	return slices.Clone(v.windows), v.kind == valueTimes
+}
+
+// Date returns the date v holds, and whether it holds a valid one.
+func (v Value) Date() (availability.Date, bool) {
+	if v.kind != valueText {
+		return availability.Date{}, false
+	}
+	d, err := availability.ParseDate(v.text)
+	return d, err == nil
+}
