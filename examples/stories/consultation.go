@@ -40,7 +40,7 @@ type consultationSafety struct {
 
 // consultationReferral is data/consultation/referral.json: what the coach
 // knows of the prospect for a referral, before the screening adds the
-// needs, and the handoff with the prospect's consent.
+// needs and his place, and the handoff with the prospect's consent.
 type consultationReferral struct {
 	Request referral.Request `json:"request"`
 	Handoff referral.Handoff `json:"handoff"`
@@ -190,6 +190,11 @@ func Consultation() (Report, error) {
 	// The colleagues must share her profession (the request excludes her
 	// own directory entry, first); the screening's needs are preferences.
 	req := ref.Request
+	// The prospect's place comes from his answers, where the screening
+	// already checked it against her service radius.
+	if place, ok := answers["meeting_place"].Location(); ok {
+		req.Location = &place
+	}
 	if len(req.Exclude) == 0 {
 		return Report{}, errors.New("referral.json: the request must exclude the coach herself")
 	}
