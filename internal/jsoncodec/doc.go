@@ -89,14 +89,27 @@
 //     precedence so that such values round-trip.
 //   - Map keys must be of a string kind or implement
 //     [encoding.TextMarshaler]; they are sorted by byte order.
+//   - Embedded structs are written as ordinary fields named after their
+//     type, as they are decoded, rather than having their fields promoted.
+//   - Tag options other than omitempty and omitzero (such as string) are
+//     ignored.
 //
 // Struct fields are written in declaration order and honour omitempty as
 // encoding/json defines it: false, 0, a nil pointer or interface, and an
-// empty array, slice, map or string are left out. They honour omitzero as
-// encoding/json defines it too: a field whose IsZero method reports true, or
-// without one, whose value is its type's zero value, is left out. A nil
-// slice or map that
-// is not left out is written as null. NaN and infinities are errors.
+// empty array, slice, map or string are left out. A nil slice or map
+// that is not left out is written as null. NaN and infinities are errors.
+//
+// Fields tagged omitzero are left out as encoding/json decides: when the
+// field's type has an IsZero method (on the value, or only on its pointer),
+// when it reports true; otherwise when the field holds its type's zero
+// value. A nil pointer, and an interface that is nil or holds a nil pointer,
+// is left out without calling IsZero. IsZero is consulted for types that
+// marshal as text too, and this is deliberate: it is what lets a time.Time
+// in any location be left out when it is the zero instant. It means that a
+// type whose IsZero is narrower than "holds no value" must not be tagged
+// omitzero: a money type whose IsZero reports a zero amount would leave out
+// "USD 0.00", which then decodes as no money at all. Give such optional
+// values a pointer type and omitempty instead.
 //
 // # Defining model types
 //

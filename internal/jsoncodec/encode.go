@@ -189,7 +189,7 @@ func (e *encoder) structValue(v reflect.Value, info *typeInfo) error {
 	for i := range info.fields {
 		f := &info.fields[i]
 		fv := v.Field(f.index)
-		if f.omitEmpty && isEmpty(fv) || f.omitZero && isZero(fv) {
+		if f.omitEmpty && isEmpty(fv) || f.isZero != nil && f.isZero(fv) {
 			continue
 		}
 		if !first {
@@ -203,19 +203,6 @@ func (e *encoder) structValue(v reflect.Value, info *typeInfo) error {
 	}
 	e.buf = append(e.buf, '}')
 	return nil
-}
-
-// isZero reports whether v is zero in the sense of the omitzero option of
-// encoding/json: its IsZero method says so, or, without one, it is the zero
-// value of its type.
-func isZero(v reflect.Value) bool {
-	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
-		if v.Kind() == reflect.Pointer && v.IsNil() {
-			return true
-		}
-		return z.IsZero()
-	}
-	return v.IsZero()
 }
 
 // isEmpty reports whether v is empty in the sense of the omitempty option of

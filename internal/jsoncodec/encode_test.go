@@ -3,6 +3,7 @@ package jsoncodec_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -296,4 +297,50 @@ func TestMarshalOmitZero(t *testing.T) {
 	b, err = jsoncodec.Marshal(v{Inner: inner{1}, Custom: zeroer{0}, Ptr: &zeroer{1}})
 	require.NoError(t, err)
 	require.Equal(t, `{"inner":{"A":1},"custom":{},"ptr":{},"kept":{"A":0}}`, string(b))
+}
+
+// ptrZeroer has its IsZero method on the pointer only.
+type ptrZeroer struct{ N int }
+
+func (p *ptrZeroer) IsZero() bool { return p.N == 7 }
+
+// amount marshals as text and reports a zero amount as zero, like a money
+// type whose IsZero means "nothing to pay".
+type amount struct {
+	currency string
+	minor    int64
+}
+
+func (a amount) IsZero() bool { return a.minor == 0 }
+
+func (a amount) MarshalText() ([]byte, error) {
+	return fmt.Appendf(nil, "%s %d", a.currency, a.minor), nil
+}
+
+func TestMarshalOmitZeroMatchesEncodingJSON(t *testing.T) {
+	type v struct {
+		Ptr    ptrZeroer                  `json:"ptr,omitzero"`
+		Iface  interface{ IsZero() bool } `json:"iface,omitzero"`
+		Any    any                        `json:"any,omitzero"`
+		Stamp  time.Time                  `json:"stamp,omitzero"`
+		Amount amount                     `json:"amount,omitzero"`
+	}
+	for name, value := range map[string]any{
+		"zero":                    v{},
+		"pointer receiver, zero":  v{Ptr: ptrZeroer{7}},
+		"pointer receiver, set":   &v{Ptr: ptrZeroer{1}},
+		"nil pointer in iface":    v{Iface: (*ptrZeroer)(nil)},
+		"set pointer in iface":    v{Iface: &ptrZeroer{7}},
+		"nil pointer in any":      v{Any: (*ptrZeroer)(nil)},
+		"zero time in any":        v{Any: time.Time{}},
+		"zero instant elsewhere":  v{Stamp: time.Time{}.In(time.FixedZone("X", 3600))},
+		"zero amount is left out": v{Amount: amount{"USD", 0}},
+		"amount":                  v{Amount: amount{"USD", 100}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, err := jsoncodec.Marshal(value)
+			require.NoError(t, err)
+			require.Equal(t, string(encodingJSON(t, value)), string(got))
+		})
+	}
 }

@@ -61,11 +61,11 @@ func (r receiver) target(v reflect.Value) reflect.Value {
 
 // field describes one JSON member of a struct type.
 type field struct {
-	name      string // JSON member name
-	index     int    // index of the Go struct field
-	omitEmpty bool   // the tag has the omitempty option
-	omitZero  bool   // the tag has the omitzero option
-	key       []byte // the encoded member name followed by a colon
+	name      string                   // JSON member name
+	index     int                      // index of the Go struct field
+	omitEmpty bool                     // the tag has the omitempty option
+	isZero    func(reflect.Value) bool // how omitzero tests the field; nil without the option
+	key       []byte                   // the encoded member name followed by a colon
 	info      *lazyInfo
 }
 
@@ -164,12 +164,16 @@ func structFields(t reflect.Type) ([]field, map[string]int, error) {
 		if _, dup := index[name]; dup {
 			return nil, nil, fmt.Errorf("jsoncodec: struct %v has two fields named %q", t, name)
 		}
+		var isZero func(reflect.Value) bool
+		if omitZero {
+			isZero = zeroTest(sf.Type)
+		}
 		index[name] = len(fields)
 		fields = append(fields, field{
 			name:      name,
 			index:     i,
 			omitEmpty: omitEmpty,
-			omitZero:  omitZero,
+			isZero:    isZero,
 			key:       append(appendString(nil, name), ':'),
 			info:      newLazyInfo(sf.Type),
 		})
@@ -197,4 +201,36 @@ func parseTag(sf reflect.StructField) (name string, omitEmpty, omitZero, skip bo
 		}
 	}
 	return name, omitEmpty, omitZero, false
+}
+
+// zeroer is implemented by types that say themselves whether they are zero.
+type zeroer interface{ IsZero() bool }
+
+// zeroTest returns how the omitzero option tests a value of type t, as
+// encoding/json does: with the IsZero method of t, or of *t when only the
+// pointer has one, and otherwise by comparing with the zero value of t. A
+// nil pointer, and an interface that is nil or holds a nil pointer, is zero
+// without calling IsZero.
+func zeroTest(t reflect.Type) func(reflect.Value) bool {
+	iface := reflect.TypeFor[zeroer]()
+	switch {
+	case t.Kind() == reflect.Interface && t.Implements(iface):
+		return func(v reflect.Value) bool {
+			return v.IsNil() || v.Elem().Kind() == reflect.Pointer && v.Elem().IsNil() || v.Interface().(zeroer).IsZero()
+		}
+	case t.Kind() == reflect.Pointer && t.Implements(iface):
+		return func(v reflect.Value) bool { return v.IsNil() || v.Interface().(zeroer).IsZero() }
+	case t.Implements(iface):
+		return func(v reflect.Value) bool { return v.Interface().(zeroer).IsZero() }
+	case reflect.PointerTo(t).Implements(iface):
+		return func(v reflect.Value) bool {
+			if !v.CanAddr() {
+				c := reflect.New(t).Elem()
+				c.Set(v)
+				v = c
+			}
+			return v.Addr().Interface().(zeroer).IsZero()
+		}
+	}
+	return reflect.Value.IsZero
 }
