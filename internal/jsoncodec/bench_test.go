@@ -128,6 +128,21 @@ func BenchmarkUnmarshalModels(b *testing.B) {
 	}
 }
 
+// BenchmarkMarshalModels encodes model types whose MarshalJSON methods
+// call Marshal, so that the output of nested methods is checked and copied.
+func BenchmarkMarshalModels(b *testing.B) {
+	a := fullAgreement()
+	data, err := jsoncodec.Marshal(a)
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := jsoncodec.Marshal(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func TestBenchDocumentSize(t *testing.T) {
 	size := len(benchDocument(t))
 	require.Greater(t, size, 1800)

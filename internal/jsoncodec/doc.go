@@ -111,6 +111,10 @@
 // "USD 0.00", which then decodes as no money at all. Give such optional
 // values a pointer type and omitempty instead.
 //
+// The output of a [json.Marshaler] is copied as it is when it is already
+// compact, as it is when the method calls Marshal; other output is
+// compacted with [json.Compact], and output it rejects is an error.
+//
 // # Defining model types
 //
 // Model types give themselves JSON methods that delegate to this package.

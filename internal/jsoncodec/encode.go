@@ -144,12 +144,32 @@ func (e *encoder) marshaler(v reflect.Value) error {
 	if err != nil {
 		return fmt.Errorf("jsoncodec: MarshalJSON of %v: %w", v.Type(), err)
 	}
+	if isCompact(b) {
+		if cap(e.buf)-len(e.buf) < len(b) {
+			// Grow as json.Compact's bytes.Buffer does: nested output
+			// tends to be followed by more of the same.
+			e.buf = slices.Grow(e.buf, cap(e.buf)+len(b))
+		}
+		e.buf = append(e.buf, b...)
+		return nil
+	}
 	out := bytes.NewBuffer(e.buf)
 	if err := json.Compact(out, b); err != nil {
 		return fmt.Errorf("jsoncodec: MarshalJSON of %v returned invalid JSON: %w", v.Type(), err)
 	}
 	e.buf = out.Bytes()
 	return nil
+}
+
+// isCompact reports whether b is one valid JSON value without white space
+// outside its strings, which json.Compact would copy unchanged. Methods that
+// call Marshal return such text, and checking it with the decoder's parser
+// is faster than compacting it. Anything else, including text the decoder
+// is stricter about than json.Compact (an escaped lone surrogate), is left
+// to json.Compact.
+func isCompact(b []byte) bool {
+	d := decoder{data: b, lim: Limits{MaxBytes: len(b), MaxDepth: maxEncodeDepth, MaxElements: len(b)}}
+	return d.skipValue() == nil && d.pos == len(b) && !d.spaced
 }
 
 // float encodes f the way encoding/json does: the shortest representation

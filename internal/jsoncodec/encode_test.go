@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -342,5 +343,33 @@ func TestMarshalOmitZeroMatchesEncodingJSON(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, string(encodingJSON(t, value)), string(got))
 		})
+	}
+}
+
+// rawText is a json.Marshaler that returns its text as it is.
+type rawText string
+
+func (r rawText) MarshalJSON() ([]byte, error) { return []byte(r), nil }
+
+func TestMarshalNestedMarshalerOutput(t *testing.T) {
+	deep := strings.Repeat("[", 9_000) + strings.Repeat("]", 9_000)
+	for name, text := range map[string]string{
+		"compact":               `{"a":[1,"b c",{"d":null}]}`,
+		"spaced":                " {\"a\" :\t[1, \"b c\"]}\n",
+		"escapes":               `"a\"b\\c\u00e9\n"`,
+		"lone surrogate escape": `"\ud800"`,
+		"invalid UTF-8":         "\"\xff\"",
+		"deep":                  deep,
+	} {
+		t.Run(name, func(t *testing.T) {
+			value := map[string]rawText{"v": rawText(text)}
+			got, err := jsoncodec.Marshal(value)
+			require.NoError(t, err)
+			require.Equal(t, string(encodingJSON(t, value)), string(got))
+		})
+	}
+	for _, text := range []string{``, `{"a":`, `[1,]`, `1 2`, deep + "]"} {
+		_, err := jsoncodec.Marshal([]rawText{rawText(text)})
+		require.Error(t, err, "%q", text)
 	}
 }

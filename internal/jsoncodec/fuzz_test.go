@@ -1,6 +1,9 @@
 package jsoncodec_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,4 +103,25 @@ func requireStableEncoding[T any](t *testing.T, v T, fresh *T) {
 	again, err := jsoncodec.Marshal(*fresh)
 	require.NoError(t, err)
 	require.Equal(t, string(data), string(again))
+}
+
+// FuzzMarshalerOutput checks that the output of a json.Marshaler is written
+// as encoding/json writes it, whether it is copied as it is or compacted.
+func FuzzMarshalerOutput(f *testing.F) {
+	for _, seed := range []string{`{"a":[1,"b"]}`, " [ 1 ,\n2 ] ", `"\ud800"`, "\"\xff\"", `{"a":`, `1 2`, `"a\u2028b"`, `[[[]]]`, `-0.5e+3`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		value := []rawText{rawText(text)}
+		got, err := jsoncodec.Marshal(value)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if wantErr := enc.Encode(value); wantErr != nil {
+			require.Error(t, err)
+			return
+		}
+		require.NoError(t, err)
+		require.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(got))
+	})
 }

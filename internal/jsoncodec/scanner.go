@@ -18,6 +18,7 @@ type decoder struct {
 	elements int       // array elements and object members seen so far
 	path     []segment // location of the value being parsed
 	scratch  []byte    // buffer for strings that contain escapes
+	spaced   bool      // white space has been skipped
 }
 
 // jsonKind is the type of a JSON value, known from its first byte.
@@ -115,6 +116,7 @@ func (d *decoder) skipSpace() {
 		switch d.data[d.pos] {
 		case ' ', '\t', '\n', '\r':
 			d.pos++
+			d.spaced = true
 		default:
 			return
 		}
