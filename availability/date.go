@@ -75,14 +75,21 @@ func DaysIn(y int, m time.Month) int {
 	return 31
 }
 
-// days returns the number of days since 0001-01-01 (proleptic Gregorian).
+// days returns the number of days since 0001-01-01 (proleptic Gregorian),
+// negative before it.
 func (d Date) days() int {
 	// Algorithm from Howard Hinnant's days_from_civil, shifted to 0001-01-01.
+	// The divisions round down, so that years before 1 (the local dates of
+	// instants before 0001-01-01) count correctly too.
 	y, m := d.Year, int(d.Month)
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
 	yoe := y - era*400
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d.Day - 1
@@ -93,7 +100,11 @@ func (d Date) days() int {
 // dateFromDays is the inverse of Date.days.
 func dateFromDays(n int) Date {
 	n += 306
-	era := n / 146097
+	era := n
+	if era < 0 {
+		era -= 146096
+	}
+	era /= 146097
 	doe := n - era*146097
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
 	y := yoe + era*400
@@ -126,7 +137,13 @@ func (d Date) Weekday() time.Weekday {
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
+	switch {
+	case d.Year != e.Year:
+		return cmp.Compare(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmp.Compare(d.Month, e.Month)
+	}
+	return cmp.Compare(d.Day, e.Day)
 }
 
 // Before reports whether d is before e.
