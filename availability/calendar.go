@@ -97,6 +97,12 @@ func (c *Calendar) aligned(t time.Time) bool {
 // transition lies on the way, the wall clock jumps there, so it restarts
 // from the transition. That finds the second occurrence of a repeated wall
 // time after a fall-back, and never steps over an aligned time after a gap.
+//
+// It ends: every step moves t forward, to the next aligned wall time (at most
+// a day of wall time away, as the grid restarts at midnight) or to the next
+// transition before it, so the steps are at most one more than the
+// transitions passed. The transition is taken only when it lies ahead of t,
+// so that instants beyond what time.Time represents cannot send it back.
 func (c *Calendar) nextAligned(z *zoneCursor, t time.Time) time.Time {
 	step := c.Policy.alignMinutes()
 	for {
@@ -107,7 +113,7 @@ func (c *Calendar) nextAligned(z *zoneCursor, t time.Time) time.Time {
 		}
 		next := min((mins/step+1)*step, int(EndOfDay)) // the grid restarts at midnight
 		u := t.Add(time.Duration(next-mins)*time.Minute - time.Duration(lt.Second())*time.Second - time.Duration(lt.Nanosecond()))
-		if end := z.periodEnd(t.Unix()); end <= u.Unix() {
+		if end := z.periodEnd(t.Unix()); end > t.Unix() && end <= u.Unix() {
 			u = time.Unix(end, 0)
 		}
 		t = u

@@ -1,6 +1,7 @@
 package availability
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -215,6 +216,32 @@ func TestSlotsAgreeWithCheck(t *testing.T) {
 			if c.Check(now, s).OK {
 				require.True(t, slices.ContainsFunc(listed, s.Equal), "iteration %d: %s passes Check but is not listed (zone %s) %+v %+v now %s listed %v", iter, s, loc, c.Schedule, c.Policy, now, listed)
 			}
+		}
+	}
+}
+
+// TestQueriesAtExtremeInstants runs every query at instants from the
+// earliest to the latest a time.Time holds. The answers there mean little,
+// but no query may hang or panic.
+func TestQueriesAtExtremeInstants(t *testing.T) {
+	for _, zone := range []string{"UTC", "America/New_York", "Pacific/Apia", "Australia/Lord_Howe"} {
+		c := Calendar{
+			Schedule: Schedule{Zone: mustZone(t, zone), Hours: []Window{{Days: Everyday, Start: Midnight, End: EndOfDay}}, Protected: []Window{{Days: Weekend, Start: ClockOf(1, 0), End: ClockOf(2, 0)}}},
+			Policy:   Policy{Session: time.Hour, MaxPerDay: 3, MaxPerWeek: 5, MaxPerMonth: 9},
+		}
+		for _, u := range []int64{math.MinInt64, math.MinInt64 / 2, -62135596800 - 400*86400, -62135596800, 253402300799, math.MaxInt64 / 2, math.MaxInt64 - 62135596800 - 3*86400, math.MaxInt64} {
+			at := time.Unix(u, 0)
+			c.Check(at.Add(-48*time.Hour), at)
+			c.Schedule.Explain(at)
+			r := IntervalOf(at, 72*time.Hour)
+			_, err := c.Schedule.Open(r)
+			require.NoError(t, err)
+			slots, err := c.Slots(at.Add(-48*time.Hour), r)
+			require.NoError(t, err)
+			for range slots {
+			}
+			_, _, err = c.Next(at, at)
+			require.NoError(t, err)
 		}
 	}
 }

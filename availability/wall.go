@@ -110,13 +110,14 @@ func (z *zoneCursor) resolveSlow(w int64) int64 {
 		case c < start && havePrev:
 			return w - prevOffset // a gap: use the offset before it
 		}
-		if end == math.MaxInt64 {
-			break
+		if end <= u || end == math.MaxInt64 {
+			break // the last period, or instants beyond what time.Time represents
 		}
 		prevOffset, havePrev = off, true
 		u = end
 	}
-	// Not reached for real zone data; fall back to the last offset seen.
+	// Not reached for real zone data and representable instants; fall back
+	// to the offset at w read as an instant.
 	_, _, off := z.period(w)
 	return w - off
 }
