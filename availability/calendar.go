@@ -126,8 +126,7 @@ func (c *Calendar) checkOpen(s Interval, refuse func(Reason)) {
 	sch := &c.Schedule
 	loc := sch.location()
 	z := zoneCursor{loc: loc}
-	first := DateOf(s.Start.In(loc)).AddDays(-1)
-	last := DateOf(s.End.In(loc))
+	first, last := reach(&z, s.Start, s.End)
 
 	var arr [16]Interval
 	work := arr[:0]

@@ -170,52 +170,74 @@ func TestSlotsAgreeWithCheck(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Sao_Paulo", "Pacific/Chatham"}
 	days := []string{"2026-03-06", "2026-03-27", "2026-10-02", "2026-10-23", "2026-10-30", "2026-04-03", "2018-11-02", "2028-02-27"}
 	for iter := range 150 {
-		loc := mustZone(t, zones[rng.IntN(len(zones))])
-		first := MustParseDate(days[rng.IntN(len(days))])
-		c := Calendar{Schedule: Schedule{Zone: loc}}
-		for range 1 + rng.IntN(4) {
-			c.Schedule.Hours = append(c.Schedule.Hours, Window{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)})
-		}
-		if rng.IntN(2) == 0 {
-			c.Schedule.Protected = []Window{{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)}}
-		}
-		if rng.IntN(3) == 0 {
-			c.Schedule.Overrides = []Override{{Date: first.AddDays(rng.IntN(4)), Closed: rng.IntN(2) == 0, Hours: []Span{{Clock(rng.IntN(24) * 60), Clock(rng.IntN(24) * 60)}}}}
-		}
-		c.Policy = Policy{
-			Session:      time.Duration(15*(1+rng.IntN(8))) * time.Minute,
-			Align:        []time.Duration{0, 10 * time.Minute, 15 * time.Minute, time.Hour, 50 * time.Minute}[rng.IntN(5)],
-			BufferBefore: time.Duration(rng.IntN(3)*5) * time.Minute,
-			BufferAfter:  time.Duration(rng.IntN(3)*10) * time.Minute,
-			MinNotice:    time.Duration(rng.IntN(3)*12) * time.Hour,
-			Horizon:      time.Duration(rng.IntN(3)*48) * time.Hour,
-			MaxPerDay:    rng.IntN(4),
-			MaxPerWeek:   rng.IntN(8),
-		}
-		start := At(first, Midnight, loc)
-		r := Interval{Start: start, End: start.Add(5 * 24 * time.Hour)}
-		var booked []Interval
-		for range rng.IntN(12) {
-			b := start.Add(time.Duration(rng.IntN(5*24*4)) * 15 * time.Minute)
-			booked = append(booked, IntervalOf(b, time.Duration(30+rng.IntN(4)*15)*time.Minute))
-		}
-		c.Booked = NewBookings(booked...)
-		now := start.Add(time.Duration(rng.IntN(48)) * time.Hour)
+		requireSlotsAgreeWithCheck(t, rng, iter, mustZone(t, zones[rng.IntN(len(zones))]), MustParseDate(days[rng.IntN(len(days))]))
+	}
+}
 
-		slots, err := c.Slots(now, r)
-		require.NoError(t, err)
-		var listed []time.Time
-		for s := range slots {
-			v := c.Check(now, s.Start)
-			require.True(t, v.OK, "iteration %d: listed %s but Check says %v", iter, s, v.Reasons)
-			require.True(t, r.Covers(s))
-			listed = append(listed, s.Start)
+// TestSlotsAgreeWithCheckAcrossMidnight holds the property on days whose
+// zone transitions cross midnight, where a window can end two dates after it
+// starts or start before an instant of the previous date.
+func TestSlotsAgreeWithCheckAcrossMidnight(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, c := range []struct{ zone, day string }{
+		{"Pacific/Apia", "2011-12-28"},      // skipped 2011-12-30
+		{"America/St_Johns", "2010-11-05"},  // fell back from 00:01 to 23:01 on 2010-11-07
+		{"Antarctica/Casey", "2010-03-03"},  // fell back from 02:00 +11 to 23:00 +08 on 2010-03-05
+		{"America/Sao_Paulo", "2018-02-15"}, // fell back from 24:00 to 23:00 on 2018-02-17
+	} {
+		for iter := range 25 {
+			requireSlotsAgreeWithCheck(t, rng, iter, mustZone(t, c.zone), MustParseDate(c.day))
 		}
-		// Every minute-aligned start in the range that Check accepts is listed.
-		for s := start; !s.Add(c.Policy.Session).After(r.End); s = s.Add(5 * time.Minute) {
-			if c.Check(now, s).OK {
-				require.True(t, slices.ContainsFunc(listed, s.Equal), "iteration %d: %s passes Check but is not listed (zone %s) %+v %+v now %s listed %v", iter, s, loc, c.Schedule, c.Policy, now, listed)
-			}
+	}
+}
+
+// requireSlotsAgreeWithCheck makes a random calendar on the five days from
+// first and requires Slots and Check to agree on it.
+func requireSlotsAgreeWithCheck(t *testing.T, rng *rand.Rand, iter int, loc *time.Location, first Date) {
+	t.Helper()
+	c := Calendar{Schedule: Schedule{Zone: loc}}
+	for range 1 + rng.IntN(4) {
+		c.Schedule.Hours = append(c.Schedule.Hours, Window{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)})
+	}
+	if rng.IntN(2) == 0 {
+		c.Schedule.Protected = []Window{{Days: Weekdays(1 + rng.IntN(127)), Start: Clock(rng.IntN(48) * 30), End: Clock(rng.IntN(49) * 30)}}
+	}
+	if rng.IntN(3) == 0 {
+		c.Schedule.Overrides = []Override{{Date: first.AddDays(rng.IntN(4)), Closed: rng.IntN(2) == 0, Hours: []Span{{Clock(rng.IntN(24) * 60), Clock(rng.IntN(24) * 60)}}}}
+	}
+	c.Policy = Policy{
+		Session:      time.Duration(15*(1+rng.IntN(8))) * time.Minute,
+		Align:        []time.Duration{0, 10 * time.Minute, 15 * time.Minute, time.Hour, 50 * time.Minute}[rng.IntN(5)],
+		BufferBefore: time.Duration(rng.IntN(3)*5) * time.Minute,
+		BufferAfter:  time.Duration(rng.IntN(3)*10) * time.Minute,
+		MinNotice:    time.Duration(rng.IntN(3)*12) * time.Hour,
+		Horizon:      time.Duration(rng.IntN(3)*48) * time.Hour,
+		MaxPerDay:    rng.IntN(4),
+		MaxPerWeek:   rng.IntN(8),
+	}
+	start := At(first, Midnight, loc)
+	r := Interval{Start: start, End: start.Add(5 * 24 * time.Hour)}
+	var booked []Interval
+	for range rng.IntN(12) {
+		b := start.Add(time.Duration(rng.IntN(5*24*4)) * 15 * time.Minute)
+		booked = append(booked, IntervalOf(b, time.Duration(30+rng.IntN(4)*15)*time.Minute))
+	}
+	c.Booked = NewBookings(booked...)
+	now := start.Add(time.Duration(rng.IntN(48)) * time.Hour)
+
+	slots, err := c.Slots(now, r)
+	require.NoError(t, err)
+	var listed []time.Time
+	for s := range slots {
+		v := c.Check(now, s.Start)
+		require.True(t, v.OK, "iteration %d: listed %s but Check says %v", iter, s, v.Reasons)
+		require.True(t, r.Covers(s))
+		listed = append(listed, s.Start)
+	}
+	// Every minute-aligned start in the range that Check accepts is listed.
+	for s := start; !s.Add(c.Policy.Session).After(r.End); s = s.Add(5 * time.Minute) {
+		if c.Check(now, s).OK {
+			require.True(t, slices.ContainsFunc(listed, s.Equal), "iteration %d: %s passes Check but is not listed (zone %s) %+v %+v now %s listed %v", iter, s, loc, c.Schedule, c.Policy, now, listed)
 		}
 	}
 }

@@ -62,9 +62,10 @@ func (s Schedule) Explain(t time.Time) Reason {
 	lt := t.In(loc)
 	z := zoneCursor{loc: loc}
 	today := DateOf(lt)
+	first, last := reach(&z, t, t)
 	when := lt.Format("Mon 2006-01-02 15:04 MST")
 
-	for d := today.AddDays(-1); !d.After(today); d = d.AddDays(1) {
+	for d := first; !d.After(last); d = d.AddDays(1) {
 		var hit Reason
 		found := false
 		s.eachProtected(&z, d, func(iv Interval, j int) bool {
@@ -80,7 +81,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 			return hit
 		}
 	}
-	for d := today.AddDays(-1); !d.After(today); d = d.AddDays(1) {
+	for d := first; !d.After(last); d = d.AddDays(1) {
 		var open Reason
 		found := false
 		s.eachWorking(&z, d, func(iv Interval, r rule) bool {
@@ -95,7 +96,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 		}
 	}
 	// Not open: blame a date whose usual hours would have covered t.
-	for d := today; !d.Before(today.AddDays(-1)); d = d.AddDays(-1) {
+	for d := last; !d.Before(first); d = d.AddDays(-1) {
 		kind, i := s.day(d)
 		if kind == dayUsual || kind == dayOverride || !s.usualCovers(&z, d, t) {
 			continue

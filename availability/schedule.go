@@ -264,17 +264,34 @@ func (s *Schedule) eachProtected(z *zoneCursor, d Date, yield func(Interval, int
 // about ten years; longer queries return ErrRangeTooLong.
 const MaxRange = 3660 * 24 * time.Hour
 
-// dates returns the local dates whose windows may reach into r: windows
-// start at most one day before they end.
-func (s *Schedule) dates(r Interval) (first, last Date, err error) {
+// checkRange returns ErrRangeTooLong when r is longer than MaxRange, and
+// ErrTooLarge when the schedule is too large to query.
+func (s *Schedule) checkRange(r Interval) error {
 	if r.Duration() > MaxRange {
-		return Date{}, Date{}, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
+		return fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
 	}
-	if err := s.checkSize(); err != nil {
-		return Date{}, Date{}, err
+	return s.checkSize()
+}
+
+// reachMargin is how long before a span a zone transition can make windows
+// of other dates reach into it; see reach.
+const reachMargin = 48 * time.Hour
+
+// reach returns the local dates whose windows may reach into the span from
+// through to. A window lasts at most a day of wall time and belongs to the
+// date it starts on, so these are normally the day before from's date
+// through to's date. A zone transition in the two days before the span or
+// inside it can stretch that by a day each way: a gap across midnight moves
+// a window's end past the next midnight (Pacific/Apia skipped 2011-12-30,
+// so a Thursday window ending at 02:00 ends at 02:00 on Saturday), and an
+// overlap across midnight lets a window of the next date start before the
+// span does (America/St_Johns fell back from 00:01 to 23:01 until 2011).
+func reach(z *zoneCursor, from, to time.Time) (first, last Date) {
+	first, last = DateOf(from.In(z.loc)).AddDays(-1), DateOf(to.In(z.loc))
+	if z.periodEnd(from.Add(-reachMargin).Unix()) <= to.Unix() {
+		first, last = first.AddDays(-1), last.AddDays(1)
 	}
-	loc := s.location()
-	return DateOf(r.Start.In(loc)).AddDays(-1), DateOf(r.End.In(loc)), nil
+	return first, last
 }
 
 // Working returns the working time within r: the weekly hours as changed by
@@ -295,11 +312,11 @@ func (s *Schedule) materialize(r Interval, protected bool) (Set, error) {
 	if r.IsEmpty() {
 		return Set{}, nil
 	}
-	first, last, err := s.dates(r)
-	if err != nil {
+	if err := s.checkRange(r); err != nil {
 		return Set{}, err
 	}
 	z := zoneCursor{loc: s.location()}
+	first, last := reach(&z, r.Start, r.End)
 	var ivs []Interval
 	add := func(iv Interval) bool {
 		if iv = iv.Intersect(r); !iv.IsEmpty() {

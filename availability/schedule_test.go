@@ -151,6 +151,18 @@ func TestScheduleOpen(t *testing.T) {
 			total: 16 * time.Hour,
 		},
 		{
+			name:  "Apia 2011: a Thursday window ending in the skipped Friday ends on Saturday",
+			sched: Schedule{Zone: mustZone(t, "Pacific/Apia"), Hours: []Window{window("thu", "20:00", "02:00")}},
+			r:     span(t, "2011-12-31T00:00:00+14:00", "2012-01-01T00:00:00+14:00"),
+			want:  []Interval{span(t, "2011-12-31T00:00:00+14:00", "2011-12-31T02:00:00+14:00")},
+		},
+		{
+			name:  "St John's 2010: a Sunday window starts before Saturday's repeated hour",
+			sched: Schedule{Zone: mustZone(t, "America/St_Johns"), Hours: []Window{window("sun", "00:00", "01:00")}},
+			r:     span(t, "2010-11-06T23:30:00-03:30", "2010-11-06T23:50:00-03:30"),
+			want:  []Interval{span(t, "2010-11-06T23:30:00-03:30", "2010-11-06T23:50:00-03:30")},
+		},
+		{
 			name: "leap day closure",
 			sched: Schedule{Zone: time.UTC, Hours: []Window{window("mon-fri", "09:00", "10:00")},
 				Closures: []Closure{{From: MustParseDate("2028-02-29"), Through: MustParseDate("2028-02-29")}}},
@@ -220,6 +232,26 @@ func TestScheduleExplain(t *testing.T) {
 	r := s.Explain(mustTime(t, "2026-07-03T10:00:00-04:00"))
 	require.Equal(t, "dr-lee", r.Colleague)
 	require.Equal(t, "2026-07-03 is a closed day (Independence Day, 2026-07-03 to 2026-07-03); dr-lee covers meanwhile", r.Message)
+}
+
+// TestExplainAcrossMidnightTransitions checks that Explain finds windows
+// that reach two dates past their own, as Open does.
+func TestExplainAcrossMidnightTransitions(t *testing.T) {
+	for _, c := range []struct {
+		zone   string
+		window Window
+		at     string
+	}{
+		{"Pacific/Apia", window("thu", "20:00", "02:00"), "2011-12-31T01:00:00+14:00"},
+		{"America/St_Johns", window("sun", "00:00", "01:00"), "2010-11-06T23:30:00-03:30"},
+	} {
+		s := Schedule{Zone: mustZone(t, c.zone), Hours: []Window{c.window}}
+		at := mustTime(t, c.at)
+		open, err := s.Open(IntervalOf(at.Add(-72*time.Hour), 144*time.Hour))
+		require.NoError(t, err)
+		require.True(t, open.Contains(at), "%s: Open %v", c.zone, open)
+		require.Equal(t, CodeOpen, s.Explain(at).Code, "%s: %s", c.zone, s.Explain(at))
+	}
 }
 
 func TestWorkingOn(t *testing.T) {
