@@ -90,8 +90,10 @@ func (b Bookings) count(from, to time.Time) (int, time.Duration) {
 	return j - i, b.sumDur[j] - b.sumDur[i]
 }
 
-// Busy returns the time the bookings take, each widened by d on both sides.
+// busy returns the time the bookings take, each widened by d on both sides;
+// a negative d widens nothing.
 func (b Bookings) busy(d time.Duration) Set {
+	d = max(d, 0)
 	ivs := make([]Interval, len(b.ivs))
 	for i, iv := range b.ivs {
 		ivs[i] = Interval{Start: iv.Start.Add(-d), End: iv.End.Add(d)}

@@ -40,7 +40,10 @@ type Verdict struct {
 
 // Check reports whether the session starting at start, Policy.Session long,
 // can be booked at now, with every reason it cannot. A bookable session
-// costs no allocation.
+// costs no allocation. A calendar that Slots would refuse with an error (no
+// session length, an Align that is not a whole number of minutes, a session
+// longer than MaxRange, a schedule beyond the size limits) makes every
+// session unbookable, with the one reason invalid_schedule.
 func (c Calendar) Check(now, start time.Time) Verdict {
 	v := Verdict{Session: IntervalOf(start, c.Policy.Session)}
 	c.check(now, v.Session, func(r Reason) { v.Reasons = append(v.Reasons, r) })
@@ -48,11 +51,36 @@ func (c Calendar) Check(now, start time.Time) Verdict {
 	return v
 }
 
+// unusable reports why no session can be checked or listed at all: a
+// policy without a session length or with one longer than MaxRange, an Align
+// that is not a whole number of minutes, or a schedule beyond the size
+// limits. It returns the rule to blame, a sentence, and the error (wrapping
+// ErrInvalid, ErrRangeTooLong or ErrTooLarge) that Slots returns; a nil
+// error means the calendar can be queried. Validate reports each of these
+// too.
+func (c *Calendar) unusable() (rule, msg string, err error) {
+	p := &c.Policy
+	switch {
+	case p.Session <= 0:
+		rule, msg, err = "policy.session", "the policy sets no session length", ErrInvalid
+	case p.Session > MaxRange:
+		rule, msg, err = "policy.session", fmt.Sprintf("a session of %s is longer than %s", p.Session, MaxRange), ErrRangeTooLong
+	case p.Align < 0 || p.Align%time.Minute != 0:
+		rule, msg, err = "policy.align", fmt.Sprintf("align %s is not a whole number of minutes", p.Align), ErrInvalid
+	default:
+		if err := c.Schedule.checkSize(); err != nil {
+			return "schedule", err.Error(), err
+		}
+		return "", "", nil
+	}
+	return rule, msg, fmt.Errorf("%w: %s: %s", err, rule, msg)
+}
+
 // check calls refuse once for every reason the session is not bookable.
 func (c *Calendar) check(now time.Time, s Interval, refuse func(Reason)) {
 	p := &c.Policy
-	if p.Session <= 0 {
-		refuse(Reason{Code: CodeInvalidSchedule, Rule: "policy.session", Message: "the policy sets no session length"})
+	if rule, msg, err := c.unusable(); err != nil {
+		refuse(Reason{Code: CodeInvalidSchedule, Rule: rule, Message: msg})
 		return
 	}
 	c.checkTiming(now, s.Start, refuse)
@@ -226,12 +254,14 @@ func (c *Calendar) checkCaps(z *zoneCursor, d Date, refuse func(Reason)) {
 }
 
 // Slots returns the bookable sessions that lie entirely within r, in order
-// of start, as Check defines bookable. It returns an error when the policy
-// has no session length or r is longer than MaxRange.
+// of start, as Check defines bookable. It returns an error wrapping
+// ErrInvalid, ErrRangeTooLong or ErrTooLarge when the policy has no session
+// length or an Align that is not a whole number of minutes, when r or the
+// session is longer than MaxRange, or when the schedule is too large.
 func (c Calendar) Slots(now time.Time, r Interval) (iter.Seq[Interval], error) {
 	p := c.Policy
-	if p.Session <= 0 {
-		return nil, fmt.Errorf("%w: policy.session must be positive", ErrInvalid)
+	if _, _, err := c.unusable(); err != nil {
+		return nil, err
 	}
 	if r.Duration() > MaxRange {
 		return nil, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)

@@ -242,6 +242,62 @@ func requireSlotsAgreeWithCheck(t *testing.T, rng *rand.Rand, iter int, loc *tim
 	}
 }
 
+// TestCalendarUnusable checks that a policy or schedule no query can use is
+// refused the same way by Check and Slots, without a panic or unbounded work.
+func TestCalendarUnusable(t *testing.T) {
+	now := mustTime(t, "2026-07-01T12:00:00-04:00")
+	start := mustTime(t, "2026-07-06T10:00:00-04:00")
+	huge := practice(t)
+	for range MaxWindows {
+		huge.Schedule.Hours = append(huge.Schedule.Hours, huge.Schedule.Hours[0])
+	}
+	for _, tc := range []struct {
+		name string
+		c    func(Calendar) Calendar
+		rule string
+		err  error
+	}{
+		{"no session", func(c Calendar) Calendar { c.Policy.Session = 0; return c }, "policy.session", ErrInvalid},
+		{"session longer than MaxRange", func(c Calendar) Calendar { c.Policy.Session = MaxRange + time.Hour; return c }, "policy.session", ErrRangeTooLong},
+		{"align under a minute", func(c Calendar) Calendar { c.Policy.Align = 30 * time.Second; return c }, "policy.align", ErrInvalid},
+		{"align of minutes and seconds", func(c Calendar) Calendar { c.Policy.Align = 90 * time.Second; return c }, "policy.align", ErrInvalid},
+		{"negative align", func(c Calendar) Calendar { c.Policy.Align = -time.Hour; return c }, "policy.align", ErrInvalid},
+		{"too many windows", func(Calendar) Calendar { return huge }, "schedule", ErrTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.c(practice(t))
+			v := c.Check(now, start)
+			require.False(t, v.OK)
+			require.Len(t, v.Reasons, 1)
+			require.Equal(t, CodeInvalidSchedule, v.Reasons[0].Code)
+			require.Equal(t, tc.rule, v.Reasons[0].Rule)
+			_, err := c.Slots(now, IntervalOf(start, 24*time.Hour))
+			require.ErrorIs(t, err, tc.err)
+			_, _, err = c.Next(now, start)
+			require.ErrorIs(t, err, tc.err)
+		})
+	}
+}
+
+// TestCalendarNegativeBuffers checks that Slots and Check read buffers that
+// do not validate the same way: a negative buffer keeps nothing free.
+func TestCalendarNegativeBuffers(t *testing.T) {
+	c := practice(t)
+	c.Policy.Align = 10 * time.Minute
+	c.Policy.BufferBefore, c.Policy.BufferAfter = -20*time.Minute, -10*time.Minute
+	now := mustTime(t, "2026-07-01T12:00:00-04:00")
+	c.Booked = NewBookings(IntervalOf(mustTime(t, "2026-07-06T10:00:00-04:00"), 50*time.Minute))
+	day := span(t, "2026-07-06T09:00:00-04:00", "2026-07-06T13:00:00-04:00")
+	slots, err := c.Slots(now, day)
+	require.NoError(t, err)
+	var starts []string
+	for s := range slots {
+		require.True(t, c.Check(now, s.Start).OK, s.String())
+		starts = append(starts, s.Start.Format("15:04"))
+	}
+	require.Equal(t, []string{"09:00", "09:10", "10:50", "11:00", "11:10", "11:20", "11:30", "11:40", "11:50", "12:00", "12:10"}, starts)
+}
+
 // TestQueriesAtExtremeInstants runs every query at instants from the
 // earliest to the latest a time.Time holds. The answers there mean little,
 // but no query may hang or panic.

@@ -83,7 +83,10 @@
 // rejects unknown fields and bad values with the path of the problem
 // ("protected[2].end"), and each model's Validate reports every problem at
 // once as [Problems], each with a path and a code. Queries are bounded: a
-// range longer than [MaxRange] returns [ErrRangeTooLong].
+// range or session longer than [MaxRange] returns [ErrRangeTooLong], and a
+// schedule with more rules than [MaxWindows], [MaxOverrides] or
+// [MaxClosures] allow returns [ErrTooLarge] ([Calendar.Check] answers both
+// with the reason invalid_schedule).
 //
 // Calendars interoperate through the subpackages ical (RFC 5545 recurrence,
 // RFC 7953 availability, free/busy) and openinghours (OpenStreetMap

@@ -37,7 +37,7 @@ type Policy struct {
 // DefaultAlign is the start-time step used when Policy.Align is zero.
 const DefaultAlign = 30 * time.Minute
 
-// align returns the start-time step in minutes.
+// alignMinutes returns the start-time step in minutes.
 func (p *Policy) alignMinutes() int {
 	if p.Align <= 0 {
 		return int(DefaultAlign / time.Minute)
