@@ -84,6 +84,8 @@ func TestWeekdays(t *testing.T) {
 	}
 	require.Equal(t, 5, Workweek.Count())
 	require.True(t, Weekend.Has(time.Sunday))
+	require.Equal(t, Weekend, Days(time.Weekday(-1), time.Weekday(7)))
+	require.True(t, Weekend.Has(time.Weekday(-8)))
 	empty, err := ParseWeekdays("")
 	require.NoError(t, err)
 	require.Equal(t, Weekdays(0), empty)

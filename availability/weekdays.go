@@ -28,17 +28,22 @@ var ErrWeekdays = errors.New("invalid weekdays")
 
 var dayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
-// Days returns the set holding the given days.
+// Days returns the set holding the given days. Days are counted modulo 7,
+// as in time.Weekday arithmetic: time.Weekday(7) is Sunday and
+// time.Weekday(-1) Saturday.
 func Days(days ...time.Weekday) Weekdays {
 	var w Weekdays
 	for _, d := range days {
-		w |= 1 << (d % 7)
+		w |= bit(d)
 	}
 	return w
 }
 
-// Has reports whether d is in the set.
-func (w Weekdays) Has(d time.Weekday) bool { return w&(1<<(d%7)) != 0 }
+// Has reports whether d, counted modulo 7, is in the set.
+func (w Weekdays) Has(d time.Weekday) bool { return w&bit(d) != 0 }
+
+// bit returns the bit of day d, counted modulo 7.
+func bit(d time.Weekday) Weekdays { return 1 << ((d%7 + 7) % 7) }
 
 // Count returns the number of days in the set.
 func (w Weekdays) Count() int {
