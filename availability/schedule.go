@@ -68,7 +68,8 @@ type Span struct {
 
 // An Override changes the working hours of one local date: either Closed, or
 // open during Hours instead of the usual windows. It wins over a closure that
-// covers its date, but never over protected time.
+// covers its date and over the effective period, but never over protected
+// time.
 type Override struct {
 	ID     string `json:"id,omitempty"`
 	Label  string `json:"label,omitempty"`
