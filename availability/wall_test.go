@@ -71,3 +71,72 @@ func TestAtAgreesWithTimeDateOutsideTransitions(t *testing.T) {
 		}
 	}
 }
+
+// TestAtMatchesReference compares At, around every transition of some odd
+// zone-years, with a slow reference that knows only time.Time.Zone: a wall
+// time's instant is the earliest one that shows it, and a wall time nobody
+// sees is read with the offset before the gap.
+func TestAtMatchesReference(t *testing.T) {
+	offset := func(loc *time.Location, u int64) int64 {
+		_, off := time.Unix(u, 0).In(loc).Zone()
+		return int64(off)
+	}
+	for _, c := range []struct {
+		zone string
+		year int
+	}{
+		{"Pacific/Apia", 2011},        // skipped 2011-12-30
+		{"Europe/Moscow", 2011},       // went to +04 for good
+		{"Europe/Moscow", 2014},       // and back to +03
+		{"Antarctica/Troll", 2026},    // two-hour DST
+		{"America/Caracas", 2016},     // −04:30 to −04:00
+		{"Africa/Casablanca", 2026},   // an hour back for Ramadan
+		{"Australia/Lord_Howe", 2026}, // half-hour DST
+		{"America/St_Johns", 2010},    // fell back from 00:01 to 23:01
+		{"Antarctica/Casey", 2010},    // +11 to +08 across midnight
+		{"Pacific/Kwajalein", 1993},   // skipped 1993-08-21
+		{"America/Sao_Paulo", 2018},   // midnight gap
+	} {
+		loc := mustZone(t, c.zone)
+		from := time.Date(c.year, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+		var transitions []int64
+		prev := offset(loc, from)
+		for u := from; u < from+366*86400; u += 600 {
+			if off := offset(loc, u); off != prev {
+				lo, hi := u-600, u // find the second of the change
+				for hi-lo > 1 {
+					if m := (lo + hi) / 2; offset(loc, m) == prev {
+						lo = m
+					} else {
+						hi = m
+					}
+				}
+				transitions = append(transitions, hi)
+				prev = off
+			}
+		}
+		require.NotEmpty(t, transitions, "%s %d", c.zone, c.year)
+		for _, tr := range transitions {
+			before, after := offset(loc, tr-1), offset(loc, tr)
+			for _, wallAt := range []int64{tr + before, tr + after} {
+				for k := int64(-16); k <= 16; k++ {
+					w := (wallAt/60 + k*15) * 60
+					want := w - before // in a gap, the offset before it
+					if offset(loc, w-before) == before {
+						want = w - before // the first occurrence, before the transition
+					} else if offset(loc, w-after) == after {
+						want = w - after
+					}
+					days := w / 86400
+					if w%86400 < 0 {
+						days--
+					}
+					d, clock := dateFromDays(int(days)+epochDays), Clock((w-days*86400)/60)
+					got := At(d, clock, loc)
+					require.Equal(t, want, got.Unix(), "%s %s %s: got %s, want %s", c.zone, d, clock,
+						got.Format(time.RFC3339), time.Unix(want, 0).In(loc).Format(time.RFC3339))
+				}
+			}
+		}
+	}
+}
