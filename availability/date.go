@@ -9,7 +9,7 @@ import (
 
 // A Date is a day of the calendar, with no time of day and no zone: the
 // provider's local date when the library resolves it. The zero Date is
-// invalid.
+// invalid, and its text form is "".
 type Date struct {
 	Year  int
 	Month time.Month
@@ -157,16 +157,25 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// MarshalText formats d as "YYYY-MM-DD".
+// MarshalText formats d as "YYYY-MM-DD", and the zero Date as "", so that
+// a model decoded without a date it needs encodes again and Validate can
+// report the missing date. Other invalid dates are an error.
 func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
 	if !d.IsValid() {
 		return nil, fmt.Errorf("%w: %s", ErrDate, d)
 	}
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText parses "YYYY-MM-DD".
+// UnmarshalText parses "YYYY-MM-DD", and "" as the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err

@@ -1,8 +1,11 @@
 package availability
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestDateArithmetic holds day counts, weekdays and day arithmetic to the
@@ -58,4 +61,25 @@ func TestDateCompare(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDateZeroText checks that the zero Date, which a model decoded without
+// a date it needs holds, encodes as "" and decodes back, while other invalid
+// dates do not encode.
+func TestDateZeroText(t *testing.T) {
+	b, err := Date{}.MarshalText()
+	require.NoError(t, err)
+	require.Empty(t, b)
+	d := MustParseDate("2026-11-24")
+	require.NoError(t, d.UnmarshalText(nil))
+	require.True(t, d.IsZero())
+	_, err = Date{2026, 2, 30}.MarshalText()
+	require.ErrorIs(t, err, ErrDate)
+	_, err = ParseDate("")
+	require.ErrorIs(t, err, ErrDate)
+
+	var s Schedule
+	require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","overrides":[{"closed":true}]}`), &s))
+	require.Equal(t, `{"zone":"UTC","overrides":[{"date":"","closed":true}]}`, string(requireReencodes(t, s)))
+	require.Equal(t, []pathCode{{"overrides[0].date", "invalid_date"}}, pathCodes(t, s.Validate()))
 }

@@ -141,14 +141,17 @@ func TestScheduleTooLarge(t *testing.T) {
 	require.True(t, ps.Has("too_many"))
 }
 
-// FuzzCalendarJSON decodes arbitrary input: it must never panic, and what
-// decodes must encode and decode again to the same JSON.
+// FuzzCalendarJSON decodes arbitrary input: it must never panic, what
+// decodes must encode and decode again to the same JSON, and queries on it
+// must return.
 func FuzzCalendarJSON(f *testing.F) {
 	f.Add([]byte(calendarJSON))
 	f.Add([]byte(`{"schedule": {"zone": "UTC"}, "policy": {"session": "1h"}}`))
 	f.Add([]byte(`{"schedule": {"zone": "Asia/Kathmandu", "hours": [{"days": "sun-tue", "start": "23:00", "end": "01:30"}]}}`))
 	f.Add([]byte(`{"booked": [{"start": "2026-01-01T00:00:00Z", "end": "2025-01-01T00:00:00Z"}]}`))
 	f.Add([]byte(`{"schedule": {"zone": "UTC", "hours": [{"days": "mon", "start": "24:00", "end": "00:00"}]}}`))
+	f.Add([]byte(`{"schedule": {"zone": "UTC", "hours": [{"days": "mon-sun", "start": "00:00", "end": "00:00"}]}, "policy": {"session": "1h", "align": "30s"}}`))
+	f.Add([]byte(`{"schedule": {"zone": "Pacific/Apia", "hours": [{"days": "thu", "start": "20:00", "end": "02:00"}]}, "policy": {"session": "2562047h", "buffer_before": "-1h"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c Calendar
 		if err := json.Unmarshal(data, &c); err != nil {
@@ -167,5 +170,18 @@ func FuzzCalendarJSON(f *testing.F) {
 			t.Fatalf("round trip changed:\n%s\n%s", b, b2)
 		}
 		_ = c.Validate()
+
+		// Whatever decodes can be queried without a panic or a hang.
+		now := time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
+		c.Check(now, now.Add(26*time.Hour))
+		c.Schedule.Explain(now)
+		if slots, err := c.Slots(now, IntervalOf(now, 7*24*time.Hour)); err == nil {
+			n := 0
+			for range slots {
+				if n++; n == 1000 {
+					break
+				}
+			}
+		}
 	})
 }
