@@ -96,11 +96,19 @@ func (b Bookings) MarshalJSON() ([]byte, error) {
 	return jsoncodec.Marshal(b.ivs)
 }
 
-// UnmarshalJSON decodes an array of intervals in any order.
+// UnmarshalJSON decodes an array of intervals in any order. A session that
+// does not end after it starts is an error, where NewBookings would drop it:
+// stored bookings that make no sense should not vanish unnoticed.
 func (b *Bookings) UnmarshalJSON(data []byte) error {
 	var ivs []Interval
 	if err := jsoncodec.Unmarshal(data, &ivs, jsoncodec.Limits{}); err != nil {
 		return err
+	}
+	for i, iv := range ivs {
+		if iv.IsEmpty() {
+			return &jsoncodec.Error{Path: fmt.Sprintf("[%d].end", i),
+				Err: fmt.Errorf("%w: the session ends at %s, not after it starts at %s", ErrInvalid, iv.End.Format(time.RFC3339), iv.Start.Format(time.RFC3339))}
+		}
 	}
 	*b = NewBookings(ivs...)
 	return nil

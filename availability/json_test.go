@@ -84,6 +84,15 @@ func TestScheduleJSONErrors(t *testing.T) {
 	}
 }
 
+func TestBookingsJSONErrors(t *testing.T) {
+	var c Calendar
+	err := json.Unmarshal([]byte(`{"booked": [{"start": "2026-01-01T10:00:00Z", "end": "2026-01-01T11:00:00Z"}, {"start": "2026-01-01T12:00:00Z", "end": "2026-01-01T12:00:00Z"}]}`), &c)
+	var je *jsoncodec.Error
+	require.True(t, errors.As(err, &je), "%T %v", err, err)
+	require.Equal(t, "booked[1].end", je.Path)
+	require.ErrorIs(t, err, ErrInvalid)
+}
+
 func TestPolicyJSONErrors(t *testing.T) {
 	var p Policy
 	err := json.Unmarshal([]byte(`{"session": 3000000000}`), &p)
