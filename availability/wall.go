@@ -38,7 +38,8 @@ func wallUnix(d Date, c Clock) int64 {
 // At returns the instant at which the wall clock in loc shows clock c on
 // date d, resolved as described in the package documentation (RFC 5545:
 // a time in a gap is read with the offset before the gap; in an overlap the
-// first occurrence wins). The result is expressed in loc.
+// first occurrence wins). The result is expressed in loc. Like time.Date,
+// At panics if loc is nil.
 func At(d Date, c Clock, loc *time.Location) time.Time {
 	z := zoneCursor{loc: loc}
 	return time.Unix(z.resolve(wallUnix(d, c)), 0).In(loc)
