@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
@@ -67,6 +68,6 @@ func (a Agreement) Party(r Role) (Party, bool) {
 	return Party{}, false
 }
 
-// Currency returns the agreement's currency: the currency of the session
+// money.Currency returns the agreement's currency: the currency of the session
 // fee.
-func (a Agreement) Currency() Currency { return a.Fees.Session.Currency() }
+func (a Agreement) Currency() money.Currency { return a.Fees.Session.Currency() }

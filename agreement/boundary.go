@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/practicekit/boundaries/agreement/money"
 )
 
 // A BoundaryKind names a boundary. Agreements may use kinds of their own
@@ -176,8 +178,8 @@ type Step struct {
 	// Response is what the provider does.
 	Response Response `json:"response"`
 	// Fee is charged when Response is ResponseFee; otherwise it must be
-	// zero or the zero Money.
-	Fee Money `json:"fee"`
+	// zero or the zero money.Amount.
+	Fee money.Amount `json:"fee"`
 }
 
 // A Ladder is a graduated response: the first breach meets the first step,

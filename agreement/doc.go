@@ -11,13 +11,13 @@
 // it), no I/O, no randomness. Values are safe for concurrent use, except a
 // Ledger, which belongs to one engagement at a time.
 //
-// # Money
+// # money.Amount
 //
-// [Money] is an exact amount in integer minor units of an ISO 4217
+// [money.Amount] is an exact amount in integer minor units of an ISO 4217
 // [Currency], with the right exponent per currency (JPY 0, USD 2, BHD 3).
-// Arithmetic fails on mixed currencies ([ErrCurrencyMismatch]) and on
-// overflow ([ErrOverflow]); [Money.Split] and [Money.Allocate] never lose a
-// minor unit; [Money.Share] takes basis points (10000 is 100%). Money is
+// Arithmetic fails on mixed currencies ([money.ErrMismatch]) and on
+// overflow ([money.ErrOverflow]); [money.Amount.Split] and [money.Amount.Allocate] never lose a
+// minor unit; [money.Amount.Share] takes basis points (10000 is 100%). money.Amount is
 // written "USD 120.00" in text and JSON. Every amount in an agreement is in
 // the currency of its session fee; every share is in basis points.
 //
@@ -30,9 +30,9 @@
 // [Confidentiality], [Termination], [ForceMajeure] and [Obligations].
 // Durations are [time.Duration]. A clause whose fields are all zero is
 // absent: it is left out of renderings and reported by profiles that expect
-// it. Zero values are decided per type and written on each; in short, a
+// it. money.Zero values are decided per type and written on each; in short, a
 // zero duration means "no such rule", a zero share charges nothing, and the
-// zero Money is "no amount".
+// zero money.Amount is "no amount".
 //
 // Agreements round-trip through JSON without loss ([Agreement.MarshalJSON],
 // [Agreement.UnmarshalJSON]): durations are strings ("50m0s"), money is
@@ -165,12 +165,12 @@
 // already given. [Timeline] runs a ledger over a slice of events up to an
 // instant and returns the [Standing] there.
 //
-// Money is conserved, to the minor unit, always: every amount paid is
+// money.Amount is conserved, to the minor unit, always: every amount paid is
 // charged, refunded, retained or still held ([Account]), and the ledger
 // checks it after every event, failing with [ErrConservation] rather than
 // going on if it ever did not hold. A single termination conserves money
 // too: the prepaid sessions used, the retained part and the refund add up
-// to what was paid, because package prices are split with [Money.Split].
+// to what was paid, because package prices are split with [money.Amount.Split].
 //
 // # State
 //

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -114,18 +116,18 @@ func (x *evaluator) action(code ActionCode, clause ClauseID, at time.Time, msg s
 }
 
 // charge appends a charge to the client, unless the amount is zero.
-func (x *evaluator) charge(clause ClauseID, m Money, msg string) {
+func (x *evaluator) charge(clause ClauseID, m money.Amount, msg string) {
 	if m.IsZero() {
 		return
 	}
 	x.out.Charges = append(x.out.Charges, Line{Clause: clause, Amount: m, Message: msg})
 }
 
-// share returns bp basis points of the session fee; zero Money when the
+// share returns bp basis points of the session fee; zero money.Amount when the
 // agreement sets no session fee.
-func (x *evaluator) share(bp int) (Money, error) {
+func (x *evaluator) share(bp int) (money.Amount, error) {
 	if x.a.Fees.Session.IsZero() || bp == 0 {
-		return Money{}, nil
+		return money.Amount{}, nil
 	}
 	return x.a.Fees.Session.Share(int64(bp))
 }
@@ -562,11 +564,14 @@ func (x *evaluator) termination() error {
 		if x.a.Fees.Session.IsZero() {
 			return nil // nothing paid in no currency: nothing to settle
 		}
-		paid = Zero(x.a.Currency())
+		paid = money.Zero(x.a.Currency())
 	}
-	earned := Zero(paid.Currency())
+	earned := money.Zero(paid.Currency())
 	if x.ev.Sessions > 0 {
-		earned = paid.partsBefore(x.ev.Sessions, x.ev.Used)
+		var err error
+		if earned, err = paid.SplitParts(x.ev.Sessions, 0, x.ev.Used); err != nil {
+			return err
+		}
 	}
 	unused, err := paid.Sub(earned)
 	if err != nil {
@@ -593,9 +598,9 @@ func (x *evaluator) termination() error {
 
 // retain returns the part of the unused amount the provider keeps, and
 // adds its line and reason.
-func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
+func (x *evaluator) retain(clientSide bool, paid, unused money.Amount) (money.Amount, error) {
 	t := &x.a.Termination
-	zero := Zero(paid.Currency())
+	zero := money.Zero(paid.Currency())
 	if !positive(unused) {
 		return zero, nil
 	}
@@ -611,7 +616,7 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 		}
 		return zero, nil
 	}
-	var kept Money
+	var kept money.Amount
 	var err error
 	switch {
 	case t.Refund == NoRefund:
@@ -619,10 +624,10 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 		x.reason(CodeRetained, clause, "Unused prepaid sessions are not refunded: %s is kept.", kept)
 	case t.NonRefundable > 0:
 		if kept, err = paid.Share(int64(t.NonRefundable)); err != nil {
-			return Money{}, err
+			return money.Amount{}, err
 		}
 		if c, err := kept.Cmp(unused); err != nil {
-			return Money{}, err
+			return money.Amount{}, err
 		} else if c > 0 {
 			kept = unused
 		}
@@ -637,8 +642,8 @@ func (x *evaluator) retain(clientSide bool, paid, unused Money) (Money, error) {
 }
 
 // conserve checks that the parts add up to what was paid.
-func conserve(paid Money, parts ...Money) error {
-	total := Zero(paid.Currency())
+func conserve(paid money.Amount, parts ...money.Amount) error {
+	total := money.Zero(paid.Currency())
 	for _, p := range parts {
 		var err error
 		if total, err = total.Add(p); err != nil {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -262,8 +264,8 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 		{agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-09 10:00")}, []string{"due"}},
 		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Sessions: 2, Used: 3}, []string{"used", "amount"}},
 		{agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-09 10:00"), Amount: usd("USD -5.00")}, []string{"amount"}},
-		{agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: agreement.MaxParts + 1}, []string{"sessions"}},
-		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: agreement.MaxParts + 1}, []string{"sessions"}},
+		{agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: money.MaxParts + 1}, []string{"sessions"}},
+		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Amount: usd("USD 5.00"), Sessions: money.MaxParts + 1}, []string{"sessions"}},
 		{agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 10:00"), Urgency: 7}, []string{"urgency"}},
 	}
 	for _, c := range cases {
@@ -312,9 +314,9 @@ func TestEvaluateIsPure(t *testing.T) {
 func TestEvaluateJPY(t *testing.T) {
 	at := clock(t, "Asia/Tokyo")
 	terms := therapyTerms()
-	terms.Fees = agreement.Fees{Session: money("JPY 5001")}
-	terms.Payment.LateFee = money("JPY 500")
-	terms.Obligations.Ladder[1].Fee = money("JPY 1000")
+	terms.Fees = agreement.Fees{Session: amount("JPY 5001")}
+	terms.Payment.LateFee = amount("JPY 500")
+	terms.Obligations.Ladder[1].Fee = amount("JPY 1000")
 	require.NoError(t, terms.Validate())
 	o, err := agreement.Evaluate(terms, agreement.Event{Kind: agreement.EventCancellation, At: at("2026-03-08 00:00"), Session: at("2026-03-09 10:00")})
 	require.NoError(t, err)

@@ -3,6 +3,8 @@ package agreement
 import (
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
@@ -95,7 +97,7 @@ type Event struct {
 	// refunded everything unused.
 	Ground string `json:"ground,omitempty"`
 	// Amount is the money the event concerns, as listed above.
-	Amount Money `json:"amount"`
+	Amount money.Amount `json:"amount"`
 	// Sessions is the number of sessions a package payment buys, or that
 	// were prepaid, for a termination.
 	Sessions int `json:"sessions,omitempty"`
@@ -159,8 +161,8 @@ func (e Event) Validate() error {
 			l.Add("due", CodeRequired, "a late payment needs the instant it was due")
 		}
 	case EventTermination:
-		if e.Sessions < 0 || e.Sessions > MaxParts {
-			l.Add("sessions", CodeOutOfRange, "prepaid sessions must be between 0 and %d", MaxParts)
+		if e.Sessions < 0 || e.Sessions > money.MaxParts {
+			l.Add("sessions", CodeOutOfRange, "prepaid sessions must be between 0 and %d", money.MaxParts)
 		}
 		if e.Used < 0 || e.Used > e.Sessions {
 			l.Add("used", CodeOutOfRange, "used sessions must be between 0 and the %d prepaid", e.Sessions)
@@ -175,8 +177,8 @@ func (e Event) Validate() error {
 		if !positive(e.Amount) {
 			l.Add("amount", CodeOutOfRange, "a payment needs a positive amount")
 		}
-		if e.Sessions < 0 || e.Sessions > MaxParts {
-			l.Add("sessions", CodeOutOfRange, "a package buys between 0 and %d sessions", MaxParts)
+		if e.Sessions < 0 || e.Sessions > money.MaxParts {
+			l.Add("sessions", CodeOutOfRange, "a package buys between 0 and %d sessions", money.MaxParts)
 		}
 	case EventSession:
 	default:

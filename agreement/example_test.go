@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/agreement"
 )
 
@@ -21,8 +23,8 @@ func coaching() agreement.Agreement {
 		Scope:    agreement.Scope{Nature: "Coaching towards goals for mind, body and spirit; not therapy.", Out: []string{"therapy"}},
 		Sessions: agreement.Sessions{Length: time.Hour},
 		Fees: agreement.Fees{
-			Session:  agreement.MustParseMoney("EUR 100.00"),
-			Packages: []agreement.Package{{Sessions: 3, Price: agreement.MustParseMoney("EUR 250.00")}},
+			Session:  money.MustParse("EUR 100.00"),
+			Packages: []agreement.Package{{Sessions: 3, Price: money.MustParse("EUR 250.00")}},
 		},
 		Payment: agreement.Payment{Methods: []string{"card"}},
 		Cancellation: agreement.Cancellation{
@@ -103,7 +105,7 @@ func ExampleTimeline() {
 	terms := coaching()
 	day := func(d int, h int) time.Time { return time.Date(2026, 6, d, h, 0, 0, 0, time.UTC) }
 	events := []agreement.Event{
-		{Kind: agreement.EventPayment, At: day(1, 9), Amount: agreement.MustParseMoney("EUR 250.00"), Sessions: 3},
+		{Kind: agreement.EventPayment, At: day(1, 9), Amount: money.MustParse("EUR 250.00"), Sessions: 3},
 		{Kind: agreement.EventSession, At: day(2, 18)},
 		{Kind: agreement.EventBoundary, At: day(3, 21), Boundary: agreement.Romantic},
 		{Kind: agreement.EventTermination, At: day(4, 9), By: agreement.Provider, Ground: "boundaries.romantic.ladder[0]"},

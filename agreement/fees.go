@@ -1,6 +1,10 @@
 package agreement
 
-import "time"
+import (
+	"time"
+
+	"github.com/practicekit/boundaries/agreement/money"
+)
 
 // Fees say what the service costs. Every amount in an agreement is in the
 // currency of Session.
@@ -8,12 +12,12 @@ type Fees struct {
 	// Session is the fee for one session. It sets the agreement's currency,
 	// and shares of "the session fee" (cancellation tiers, no-show, wait
 	// limit) are shares of it.
-	Session Money `json:"session"`
+	Session money.Amount `json:"session"`
 	// Packages are prepaid bundles of sessions.
 	Packages []Package `json:"packages,omitempty"`
 	// Deposit is paid when the engagement is booked and credited against
 	// the first fees; zero means no deposit.
-	Deposit Money `json:"deposit"`
+	Deposit money.Amount `json:"deposit"`
 	// SlidingScale, when set, lets the session fee vary with the client's
 	// means.
 	SlidingScale *SlidingScale `json:"sliding_scale,omitempty"`
@@ -26,18 +30,18 @@ func (f Fees) present() bool {
 
 // A Package is a prepaid bundle: Sessions sessions for Price. When a
 // package is used or refunded, Price is split over its sessions with
-// Money.Split, so the parts always add up to Price.
+// money.Amount.Split, so the parts always add up to Price.
 type Package struct {
-	Sessions int   `json:"sessions"`
-	Price    Money `json:"price"`
+	Sessions int          `json:"sessions"`
+	Price    money.Amount `json:"price"`
 }
 
 // A SlidingScale is the range the session fee may take, and who decides
 // where in it a client falls.
 type SlidingScale struct {
-	Min      Money  `json:"min"`
-	Max      Money  `json:"max"`
-	Criteria string `json:"criteria,omitempty"`
+	Min      money.Amount `json:"min"`
+	Max      money.Amount `json:"max"`
+	Criteria string       `json:"criteria,omitempty"`
 }
 
 // Payment says when and how fees are paid.
@@ -48,7 +52,7 @@ type Payment struct {
 	// Grace is how long after the due time a payment is still not late.
 	Grace time.Duration `json:"grace,omitempty"`
 	// LateFee is charged for a late payment; zero means none.
-	LateFee Money `json:"late_fee"`
+	LateFee money.Amount `json:"late_fee"`
 	// Methods are the accepted ways to pay, such as "card" or "bank
 	// transfer".
 	Methods []string `json:"methods,omitempty"`

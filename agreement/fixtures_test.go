@@ -4,14 +4,15 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 )
 
 // The agreements of the stories, shared by tests, examples and benchmarks.
 
 var (
-	usd   = agreement.MustParseMoney
-	money = agreement.MustParseMoney
+	usd    = money.MustParse
+	amount = money.MustParse
 )
 
 // newYork is the therapist's zone; loaded once per call so tests stay
@@ -220,8 +221,8 @@ func coachingTerms() agreement.Agreement {
 			Places:  []string{"the coach's studio", "a public café in town for first meetings"},
 		},
 		Fees: agreement.Fees{
-			Session:  money("EUR 100.00"),
-			Packages: []agreement.Package{{Sessions: 4, Price: money("EUR 360.00")}},
+			Session:  amount("EUR 100.00"),
+			Packages: []agreement.Package{{Sessions: 4, Price: amount("EUR 360.00")}},
 		},
 		Payment: agreement.Payment{Methods: []string{"card"}},
 		Cancellation: agreement.Cancellation{

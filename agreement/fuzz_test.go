@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability"
 )
@@ -103,7 +105,7 @@ func FuzzEventJSON(f *testing.F) {
 		if err != nil || ev.Kind != agreement.EventTermination || !ev.Amount.IsValid() {
 			return
 		}
-		sum := agreement.Zero(ev.Amount.Currency())
+		sum := money.Zero(ev.Amount.Currency())
 		for _, ls := range [][]agreement.Line{o.Charges, o.Retained, o.Refunds} {
 			for _, l := range ls {
 				if sum, err = sum.Add(l.Amount); err != nil {

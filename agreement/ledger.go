@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/practicekit/boundaries/agreement/money"
 )
 
 // An Account is the money of an engagement at one moment, in the
@@ -19,20 +21,20 @@ import (
 // agreement's currency.
 type Account struct {
 	// Paid is everything the client paid.
-	Paid Money `json:"paid"`
+	Paid money.Amount `json:"paid"`
 	// Charged is the part of Paid that settled charges: sessions held,
 	// prepaid sessions used, fees.
-	Charged Money `json:"charged"`
+	Charged money.Amount `json:"charged"`
 	// Refunded is the part of Paid returned to the client.
-	Refunded Money `json:"refunded"`
+	Refunded money.Amount `json:"refunded"`
 	// Retained is the part of Paid the provider kept although unused:
 	// non-refundable parts at termination.
-	Retained Money `json:"retained"`
+	Retained money.Amount `json:"retained"`
 	// Held is the part of Paid not yet charged, refunded or retained:
 	// prepaid sessions and credit.
-	Held Money `json:"held"`
+	Held money.Amount `json:"held"`
 	// Outstanding is what the client owes: charges not covered by Held.
-	Outstanding Money `json:"outstanding"`
+	Outstanding money.Amount `json:"outstanding"`
 	// Prepaid is the number of prepaid sessions left.
 	Prepaid int `json:"prepaid"`
 }
@@ -50,14 +52,14 @@ func (a Account) check() error {
 //
 // Events must come in order of At; Apply refuses an earlier one, any event
 // after a termination, an invalid event and money in another currency, and
-// leaves the ledger as it was. Money is conserved after every event: Apply
+// leaves the ledger as it was. money.Amount is conserved after every event: Apply
 // checks the account and fails with ErrConservation rather than go on if
 // it ever did not add up. An error while applying an event (that one, or
 // an overflow) leaves the ledger unusable: Apply returns it again.
 //
 // Within a ledger:
 //   - a payment with Sessions buys a package: its amount is split over its
-//     sessions (Money.Split), and each session held uses the next part;
+//     sessions (money.Amount.Split), and each session held uses the next part;
 //   - a payment without Sessions settles what is outstanding, then becomes
 //     credit;
 //   - a session held with no prepaid session left is charged the session
@@ -74,12 +76,12 @@ func (a Account) check() error {
 // use NewLedger.
 type Ledger struct {
 	terms    Agreement
-	cur      Currency
+	cur      money.Currency
 	h        history
 	acct     Account
-	credit   Money  // the part of Held that is not prepaid
-	packs    []pack // the packages with sessions left, oldest first
-	packages Money  // what was paid for packages
+	credit   money.Amount // the part of Held that is not prepaid
+	packs    []pack       // the packages with sessions left, oldest first
+	packages money.Amount // what was paid for packages
 	breaches []Breach
 	last     time.Time
 	started  bool
@@ -88,17 +90,22 @@ type Ledger struct {
 }
 
 // A pack is a package with sessions left. Its sessions are paid by the
-// parts Money.Split makes of its price, worked out one at a time so that
+// parts money.Amount.Split makes of its price, worked out one at a time so that
 // a package of many sessions takes no more room than one of few.
 type pack struct {
-	price Money
-	n     int   // the sessions it bought
-	next  int   // the next unused session, below n
-	left  Money // the parts of the unused sessions together
+	price money.Amount
+	n     int          // the sessions it bought
+	next  int          // the next unused session, below n
+	left  money.Amount // the parts of the unused sessions together
 }
 
-// part returns the part of the package's next unused session.
-func (p *pack) part() Money { return p.price.part(p.n, p.next) }
+// part returns the part of the package's next unused session. A pack
+// always has a valid price, 1 ≤ n ≤ money.MaxParts and next < n, so
+// SplitParts cannot fail.
+func (p *pack) part() money.Amount {
+	m, _ := p.price.SplitParts(p.n, p.next, p.next+1)
+	return m
+}
 
 // NewLedger returns an empty ledger for the terms, which must pass
 // Validate and set a session fee (its currency is the account's).
@@ -110,7 +117,7 @@ func NewLedger(terms Agreement) (*Ledger, error) {
 	if !cur.IsValid() {
 		return nil, fmt.Errorf("%w: the ledger needs a session fee to know its currency", ErrInvalid)
 	}
-	z := Zero(cur)
+	z := money.Zero(cur)
 	return &Ledger{
 		terms:    terms,
 		cur:      cur,
@@ -147,7 +154,7 @@ func (l *Ledger) Apply(ev Event) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("%w: %s at %s comes before %s", ErrOrder, ev.Kind, ev.At.Format(time.RFC3339), l.last.Format(time.RFC3339))
 	}
 	if ev.Amount.IsValid() && ev.Amount.Currency() != l.cur {
-		return Outcome{}, fmt.Errorf("%w: %s is not in the agreement's currency, %s", ErrCurrencyMismatch, ev.Amount, l.cur)
+		return Outcome{}, fmt.Errorf("%w: %s is not in the agreement's currency, %s", money.ErrMismatch, ev.Amount, l.cur)
 	}
 	if err := ev.Validate(); err != nil {
 		return Outcome{}, err
@@ -179,7 +186,7 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 		// A session the provider does not hold is refunded from the
 		// account, whatever the event carries.
 		if ev.by() == Provider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
-			ev.Amount = Money{}
+			ev.Amount = money.Amount{}
 			if len(l.packs) > 0 {
 				ev.Amount = l.packs[0].part()
 			}
@@ -207,7 +214,7 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 }
 
 // add sets *dst to *dst + m.
-func add(dst *Money, m Money) error {
+func add(dst *money.Amount, m money.Amount) error {
 	v, err := dst.Add(m)
 	if err != nil {
 		return err
@@ -217,7 +224,7 @@ func add(dst *Money, m Money) error {
 }
 
 // sub sets *dst to *dst - m.
-func sub(dst *Money, m Money) error {
+func sub(dst *money.Amount, m money.Amount) error {
 	v, err := dst.Sub(m)
 	if err != nil {
 		return err
@@ -227,10 +234,10 @@ func sub(dst *Money, m Money) error {
 }
 
 // minMoney returns the smaller of two amounts of one currency.
-func minMoney(a, b Money) (Money, error) {
+func minMoney(a, b money.Amount) (money.Amount, error) {
 	c, err := a.Cmp(b)
 	if err != nil {
-		return Money{}, err
+		return money.Amount{}, err
 	}
 	if c <= 0 {
 		return a, nil
@@ -240,21 +247,21 @@ func minMoney(a, b Money) (Money, error) {
 
 // settle charges m: from credit as far as it goes, and the rest becomes
 // outstanding.
-func (l *Ledger) settle(m Money) error {
+func (l *Ledger) settle(m money.Amount) error {
 	covered, err := minMoney(m, l.credit)
 	if err != nil {
 		return err
 	}
 	if covered.IsNegative() {
-		covered = Zero(l.cur)
+		covered = money.Zero(l.cur)
 	}
 	rest, err := m.Sub(covered)
 	if err != nil {
 		return err
 	}
 	for _, step := range []struct {
-		dst *Money
-		m   Money
+		dst *money.Amount
+		m   money.Amount
 		add bool
 	}{
 		{&l.credit, covered, false},
@@ -275,12 +282,12 @@ func (l *Ledger) settle(m Money) error {
 }
 
 // takePart moves the next prepaid part from Held to *dst and returns it.
-func (l *Ledger) takePart(dst *Money) (Money, error) {
+func (l *Ledger) takePart(dst *money.Amount) (money.Amount, error) {
 	pk := &l.packs[0]
 	p := pk.part()
 	for _, err := range []error{sub(&l.acct.Held, p), add(dst, p), sub(&pk.left, p)} {
 		if err != nil {
-			return Money{}, err
+			return money.Amount{}, err
 		}
 	}
 	if pk.next++; pk.next == pk.n {
@@ -348,7 +355,7 @@ func (l *Ledger) usePrepaid(ev Event) (Outcome, error) {
 func (l *Ledger) terminate(ev Event) (Outcome, error) {
 	x := evaluator{a: &l.terms, ev: ev, h: &l.h, out: Outcome{Event: ev.Kind, At: ev.At}}
 	clientSide := x.terminationStart()
-	z := Zero(l.cur)
+	z := money.Zero(l.cur)
 	unused := z
 	for _, p := range l.packs {
 		if err := add(&unused, p.left); err != nil {
@@ -357,7 +364,7 @@ func (l *Ledger) terminate(ev Event) (Outcome, error) {
 	}
 	// Outstanding charges are settled from credit, then from unused
 	// prepaid money.
-	for _, pool := range []*Money{&l.credit, &unused} {
+	for _, pool := range []*money.Amount{&l.credit, &unused} {
 		s, err := minMoney(l.acct.Outstanding, *pool)
 		if err != nil {
 			return Outcome{}, err

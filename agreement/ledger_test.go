@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -39,8 +41,8 @@ func TestLedgerRejects(t *testing.T) {
 
 	l, err := agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
-	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: money("EUR 10.00")})
-	require.ErrorIs(t, err, agreement.ErrCurrencyMismatch)
+	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: amount("EUR 10.00")})
+	require.ErrorIs(t, err, money.ErrMismatch)
 
 	l, err = agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
@@ -49,9 +51,9 @@ func TestLedgerRejects(t *testing.T) {
 
 	// A package of more sessions than Money.Split makes is refused, and
 	// the ledger goes on as it was.
-	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: agreement.MaxParts + 1})
+	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: money.MaxParts + 1})
 	require.ErrorIs(t, err, agreement.ErrInvalid)
-	require.Equal(t, agreement.Zero("USD"), l.Account().Paid)
+	require.Equal(t, money.Zero("USD"), l.Account().Paid)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
 	require.NoError(t, err)
 }
@@ -158,12 +160,12 @@ func TestLedgerLargePackages(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range 100 {
-		_, err := l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 1000.00"), Sessions: agreement.MaxParts})
+		_, err := l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 1000.00"), Sessions: money.MaxParts})
 		require.NoError(t, err)
 	}
 	runtime.ReadMemStats(&after)
-	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), "100 packages of %d sessions", agreement.MaxParts)
-	require.Equal(t, 100*agreement.MaxParts, l.Account().Prepaid)
+	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), "100 packages of %d sessions", money.MaxParts)
+	require.Equal(t, 100*money.MaxParts, l.Account().Prepaid)
 
 	// USD 1000.00 over 65,536 sessions: the first 34,464 parts are 2 cents,
 	// the rest 1 cent.

@@ -3,6 +3,8 @@ package agreement
 import (
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
@@ -69,9 +71,9 @@ func (r Reason) String() string {
 // A Line is an amount of money with the clause it comes from: a charge to
 // the client, a refund to the client, or an amount the provider retains.
 type Line struct {
-	Clause  ClauseID `json:"clause"`
-	Amount  Money    `json:"amount"`
-	Message string   `json:"message"`
+	Clause  ClauseID     `json:"clause"`
+	Amount  money.Amount `json:"amount"`
+	Message string       `json:"message"`
 }
 
 // A Breach is a term one party broke, with the response it meets.

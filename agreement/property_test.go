@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -12,13 +14,13 @@ import (
 )
 
 // currencies of different exponents for the properties.
-var propertyCurrencies = [...]agreement.Currency{"USD", "JPY", "BHD", "CLF"}
+var propertyCurrencies = [...]money.Currency{"USD", "JPY", "BHD", "CLF"}
 
 // randomTerms returns the coaching terms in currency cur, with a random
 // session fee, refund rule and non-refundable share.
-func randomTerms(r *rand.Rand, cur agreement.Currency) agreement.Agreement {
+func randomTerms(r *rand.Rand, cur money.Currency) agreement.Agreement {
 	a := coachingTerms()
-	a.Fees = agreement.Fees{Session: agreement.NewMoney(1+r.Int64N(100_000), cur)}
+	a.Fees = agreement.Fees{Session: money.New(1+r.Int64N(100_000), cur)}
 	a.Termination.NonRefundable = r.IntN(10001)
 	if r.IntN(3) == 0 {
 		a.Termination.Refund = agreement.NoRefund
@@ -26,17 +28,17 @@ func randomTerms(r *rand.Rand, cur agreement.Currency) agreement.Agreement {
 	a.Cancellation.Tiers = []agreement.Tier{{Before: 24 * time.Hour, Share: r.IntN(10001)}}
 	a.Cancellation.Limit = agreement.Limit{Count: 2, Within: 30 * 24 * time.Hour}
 	a.Lateness = agreement.Lateness{Grace: 5 * time.Minute, NoShowShare: r.IntN(10001)}
-	a.Payment.LateFee = agreement.NewMoney(r.Int64N(5000), cur)
+	a.Payment.LateFee = money.New(r.Int64N(5000), cur)
 	a.Payment.Grace = 24 * time.Hour
 	a.Wait.Provider = agreement.WaitLimit{After: 20 * time.Minute, Share: r.IntN(10001)}
 	a.ProviderCancellation = agreement.ProviderCancellation{Notice: 24 * time.Hour, Remedy: []agreement.Remedy{agreement.RemedyMakeUp, agreement.RemedyRefund, agreement.RemedyChoice}[r.IntN(3)]}
-	a.Obligations.Ladder = agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseFee, Fee: agreement.NewMoney(1+r.Int64N(10_000), cur)}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}
+	a.Obligations.Ladder = agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseFee, Fee: money.New(1+r.Int64N(10_000), cur)}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}
 	return a
 }
 
 // total adds the amounts of lines, from zero in cur.
-func total(t *testing.T, cur agreement.Currency, ls []agreement.Line) agreement.Money {
-	sum := agreement.Zero(cur)
+func total(t *testing.T, cur money.Currency, ls []agreement.Line) money.Amount {
+	sum := money.Zero(cur)
 	for _, l := range ls {
 		var err error
 		if sum, err = sum.Add(l.Amount); err != nil {
@@ -57,7 +59,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 	for i := range 100_000 {
 		cur := propertyCurrencies[r.IntN(len(propertyCurrencies))]
 		terms := base
-		terms.Fees = agreement.Fees{Session: agreement.NewMoney(1+r.Int64N(100_000), cur)}
+		terms.Fees = agreement.Fees{Session: money.New(1+r.Int64N(100_000), cur)}
 		terms.Termination.NonRefundable = r.IntN(10001)
 		terms.Termination.Refund = agreement.ProRata
 		if r.IntN(3) == 0 {
@@ -66,11 +68,11 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 		sessions := r.IntN(25)
 		ev := agreement.Event{
 			Kind: agreement.EventTermination, At: at, By: agreement.Client,
-			Amount:   agreement.NewMoney(r.Int64N(10_000_000), cur),
+			Amount:   money.New(r.Int64N(10_000_000), cur),
 			Sessions: sessions, Used: r.IntN(sessions + 1),
 		}
 		if ev.Sessions > 0 && ev.Amount.IsZero() {
-			ev.Amount = agreement.NewMoney(1, cur)
+			ev.Amount = money.New(1, cur)
 		}
 		if r.IntN(2) == 0 {
 			ev.By, ev.Ground = agreement.Provider, grounds[r.IntN(len(grounds))]
@@ -82,7 +84,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 		charged := total(t, cur, o.Charges)
 		retained := total(t, cur, o.Retained)
 		refunded := total(t, cur, o.Refunds)
-		sum, err := agreement.Sum(charged, retained, refunded)
+		sum, err := money.Sum(charged, retained, refunded)
 		if err != nil || sum != ev.Amount {
 			t.Fatalf("case %d: %+v: %s + %s + %s = %s (%v)", i, ev, charged, retained, refunded, sum, err)
 		}
@@ -96,7 +98,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 }
 
 // randomEvent returns a random valid event at instant now.
-func randomEvent(r *rand.Rand, cur agreement.Currency, now time.Time) agreement.Event {
+func randomEvent(r *rand.Rand, cur money.Currency, now time.Time) agreement.Event {
 	session := now.Add(time.Duration(r.IntN(96)-24) * time.Hour)
 	by := agreement.Client
 	if r.IntN(4) == 0 {
@@ -121,7 +123,7 @@ func randomEvent(r *rand.Rand, cur agreement.Currency, now time.Time) agreement.
 	case 7:
 		return agreement.Event{Kind: agreement.EventLatePayment, At: now, Due: now.Add(-time.Duration(r.IntN(72)) * time.Hour)}
 	case 8:
-		return agreement.Event{Kind: agreement.EventPayment, At: now, Amount: agreement.NewMoney(1+r.Int64N(500_000), cur), Sessions: r.IntN(3) * r.IntN(6)}
+		return agreement.Event{Kind: agreement.EventPayment, At: now, Amount: money.New(1+r.Int64N(500_000), cur), Sessions: r.IntN(3) * r.IntN(6)}
 	default:
 		return agreement.Event{Kind: agreement.EventSession, At: now}
 	}
@@ -138,7 +140,7 @@ func TestPropertyTimelinesConserveMoney(t *testing.T) {
 		l, err := agreement.NewLedger(terms)
 		require.NoError(t, err)
 		now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-		z := agreement.Zero(cur)
+		z := money.Zero(cur)
 		paid, charges, refunds, retained := z, z, z, z
 		for j := range 20 {
 			now = now.Add(time.Duration(1+r.IntN(72)) * time.Hour)
@@ -159,7 +161,7 @@ func TestPropertyTimelinesConserveMoney(t *testing.T) {
 				}
 			}
 			for _, acc := range []struct {
-				sum   *agreement.Money
+				sum   *money.Amount
 				lines []agreement.Line
 			}{{&charges, o.Charges}, {&refunds, o.Refunds}, {&retained, o.Retained}} {
 				if *acc.sum, err = acc.sum.Add(total(t, cur, acc.lines)); err != nil {
@@ -167,7 +169,7 @@ func TestPropertyTimelinesConserveMoney(t *testing.T) {
 				}
 			}
 			acct := l.Account()
-			sum, err := agreement.Sum(acct.Charged, acct.Refunded, acct.Retained, acct.Held)
+			sum, err := money.Sum(acct.Charged, acct.Refunded, acct.Retained, acct.Held)
 			if err != nil || sum != acct.Paid {
 				t.Fatalf("timeline %d event %d: %+v does not add up (%v)", i, j, acct, err)
 			}
@@ -176,7 +178,7 @@ func TestPropertyTimelinesConserveMoney(t *testing.T) {
 				t.Fatalf("timeline %d event %d: %+v, but the outcomes paid %s, charged %s, refunded %s, retained %s (%v)",
 					i, j, acct, paid, charges, refunds, retained, err)
 			}
-			for _, m := range []agreement.Money{acct.Charged, acct.Refunded, acct.Retained, acct.Held, acct.Outstanding} {
+			for _, m := range []money.Amount{acct.Charged, acct.Refunded, acct.Retained, acct.Held, acct.Outstanding} {
 				if m.IsNegative() {
 					t.Fatalf("timeline %d event %d: negative amount in %+v", i, j, acct)
 				}

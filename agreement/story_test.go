@@ -250,7 +250,7 @@ func TestStoryRefundOnDecline(t *testing.T) {
 	at := clock(t, "Europe/Rome")
 	terms := coachingTerms()
 	events := []agreement.Event{
-		{Kind: agreement.EventPayment, At: at("2026-06-01 10:00"), Amount: money("EUR 360.00"), Sessions: 4},
+		{Kind: agreement.EventPayment, At: at("2026-06-01 10:00"), Amount: amount("EUR 360.00"), Sessions: 4},
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 12:10"), Boundary: agreement.Gifts, InSession: true},
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 13:30"), Boundary: agreement.Romantic, InSession: true},
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 13:31"), Boundary: agreement.PhysicalContact, InSession: true},
@@ -268,14 +268,14 @@ func TestStoryRefundOnDecline(t *testing.T) {
 	require.Empty(t, end.Retained)
 	require.Contains(t, codes(end), agreement.CodeRetainedWaived)
 	require.Equal(t, agreement.Account{
-		Paid: money("EUR 360.00"), Charged: money("EUR 0.00"), Refunded: money("EUR 360.00"),
-		Retained: money("EUR 0.00"), Held: money("EUR 0.00"), Outstanding: money("EUR 0.00"),
+		Paid: amount("EUR 360.00"), Charged: amount("EUR 0.00"), Refunded: amount("EUR 360.00"),
+		Retained: amount("EUR 0.00"), Held: amount("EUR 0.00"), Outstanding: amount("EUR 0.00"),
 	}, st.Account)
 
 	// The same decline evaluated alone, from the amounts on the event.
 	o, err := agreement.Evaluate(terms, agreement.Event{
 		Kind: agreement.EventTermination, At: at("2026-06-08 18:00"), By: agreement.Provider,
-		Amount: money("EUR 360.00"), Sessions: 4,
+		Amount: amount("EUR 360.00"), Sessions: 4,
 	})
 	require.NoError(t, err)
 	require.Equal(t, []string{"termination.refund EUR 360.00"}, lines(o.Refunds))
@@ -323,7 +323,7 @@ func TestTerminationSettlements(t *testing.T) {
 			}
 			o, err := agreement.Evaluate(terms, agreement.Event{
 				Kind: agreement.EventTermination, At: at("2026-07-01 09:00"), By: c.by, Ground: c.ground,
-				Amount: money(c.paid), Sessions: c.sessions, Used: c.used,
+				Amount: amount(c.paid), Sessions: c.sessions, Used: c.used,
 			})
 			require.NoError(t, err)
 			require.Equal(t, c.charges, lines(o.Charges))

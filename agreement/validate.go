@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/problem"
 )
@@ -63,7 +65,7 @@ func (a Agreement) Validate() error {
 // validator collects problems.
 type validator struct {
 	l   Problems
-	cur Currency
+	cur money.Currency
 }
 
 func (v *validator) add(path ClauseID, code, format string, args ...any) {
@@ -73,7 +75,7 @@ func (v *validator) add(path ClauseID, code, format string, args ...any) {
 // money checks that m, when set, is in the agreement's currency and, unless
 // negative amounts are allowed, not negative; positive also requires it
 // above zero.
-func (v *validator) money(path ClauseID, m Money, positiveOnly bool) {
+func (v *validator) money(path ClauseID, m money.Amount, positiveOnly bool) {
 	if !m.IsValid() {
 		if positiveOnly {
 			v.add(path, CodeRequired, "an amount is required")
@@ -196,8 +198,8 @@ func (v *validator) fees(a *Agreement) {
 	}
 	for i, p := range f.Packages {
 		path := ClauseFeesPackages.Index(i)
-		if p.Sessions < 1 || p.Sessions > MaxParts {
-			v.add(path.Child("sessions"), CodeOutOfRange, "a package holds between 1 and %d sessions, not %d", MaxParts, p.Sessions)
+		if p.Sessions < 1 || p.Sessions > money.MaxParts {
+			v.add(path.Child("sessions"), CodeOutOfRange, "a package holds between 1 and %d sessions, not %d", money.MaxParts, p.Sessions)
 		}
 		v.money(path.Child("price"), p.Price, true)
 	}
@@ -439,4 +441,4 @@ func (v *validator) obligations(a *Agreement) {
 }
 
 // positive reports whether m is a valid amount above zero.
-func positive(m Money) bool { return m.IsValid() && m.Minor() > 0 }
+func positive(m money.Amount) bool { return m.IsValid() && m.Minor() > 0 }

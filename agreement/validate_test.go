@@ -80,9 +80,9 @@ func TestValidateInconsistencies(t *testing.T) {
 			a.Lateness = agreement.Lateness{Grace: time.Hour}
 		}, []string{"lateness.grace inconsistent"}},
 		{"mixed currencies", func(a *agreement.Agreement) {
-			a.Payment.LateFee = money("EUR 15.00")
-			a.Fees.Packages[0].Price = money("GBP 340.00")
-			a.Obligations.Ladder[1].Fee = money("JPY 3000")
+			a.Payment.LateFee = amount("EUR 15.00")
+			a.Fees.Packages[0].Price = amount("GBP 340.00")
+			a.Obligations.Ladder[1].Fee = amount("JPY 3000")
 		}, []string{"fees.packages[0].price currency_mismatch", "payment.late_fee currency_mismatch", "obligations.ladder[1].fee currency_mismatch"}},
 		{"negative and missing amounts", func(a *agreement.Agreement) {
 			a.Fees.Packages = append(a.Fees.Packages, agreement.Package{Sessions: 0})

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
 const calendarJSON = `{

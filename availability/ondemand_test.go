@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
 // eveningCalendar is story 1's provider: sessions Tuesday to Saturday

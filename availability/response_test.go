@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
 // communication is story 4's policy ("911 or 411"): emergencies any hour

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -37,7 +39,7 @@ func benchScreening() (Screening, Provider, Answers) {
 		add(Question{ID: fmt.Sprintf("text%d", i), Type: TypeText, Text: "Tell us"}, Text(fmt.Sprintf("I would like to run a marathon, goal %d", i)))
 	}
 	add(Question{ID: "start", Type: TypeDate, Text: "When can you start?"}, DateValue(availability.MustParseDate("2026-04-01")))
-	add(Question{ID: "place", Type: TypeLocation, Text: "Where?"}, Location(availability.Point{Lat: 44.6, Lon: 11.2}))
+	add(Question{ID: "place", Type: TypeLocation, Text: "Where?"}, Location(place.Point{Lat: 44.6, Lon: 11.2}))
 	add(Question{ID: "times", Type: TypeTimes, Text: "When?"}, Times(availability.Window{Days: availability.Workweek, Start: availability.ClockOf(17, 0), End: availability.ClockOf(19, 0)}))
 	add(Question{ID: "instinct", Type: TypeInstinct, Text: "How do you feel?", By: ByProvider, Required: true}, Instinct(Unsure))
 
@@ -93,7 +95,7 @@ func benchScreening() (Screening, Provider, Answers) {
 	if err != nil {
 		panic(err)
 	}
-	base := availability.Point{Lat: 44.4949, Lon: 11.3426}
+	base := place.Point{Lat: 44.4949, Lon: 11.3426}
 	p := Provider{
 		Schedule: availability.Schedule{Zone: rome, Hours: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(9, 0), End: availability.ClockOf(18, 0)}}},
 		Base:     &base,

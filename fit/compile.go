@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/problem"
 )
@@ -36,7 +38,7 @@ type Screener struct {
 	zone    *time.Location
 	week    availability.Interval
 	open    availability.Set // the provider's open hours in week
-	base    availability.Point
+	base    place.Point
 	hasBase bool
 }
 

@@ -4,8 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // semanticsScreening has one question of each comparable type, and a gate

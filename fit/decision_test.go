@@ -6,8 +6,11 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // instrument is a standard-style summed instrument: five items scored
@@ -310,7 +313,7 @@ func TestOverlapAndDistance(t *testing.T) {
 	evening := func(from, to int) Value {
 		return Times(availability.Window{Days: availability.Days(1), Start: availability.ClockOf(from, 0), End: availability.ClockOf(to, 0)})
 	}
-	town := Location(availability.Point{Lat: 44.50, Lon: 11.35})
+	town := Location(place.Point{Lat: 44.50, Lon: 11.35})
 	tests := []struct {
 		name  string
 		a     Answers

@@ -84,7 +84,7 @@
 // [availability.Schedule] materialized over one week with
 // [availability.Schedule.Open], intersected with the client's windows), or
 // on a place farther than a radius from the provider's base, or remote when
-// the service is not (Distance, by [availability.Point.DistanceKm]). Its
+// the service is not (Distance, by [place.Point.DistanceKm]). Its
 // [Kind] says what firing means:
 //
 //   - red_flag declines, unless the provider overrides it (Options.Overrides);

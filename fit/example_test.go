@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/fit"
 )
@@ -14,7 +16,7 @@ func coach() fit.Provider {
 	if err != nil {
 		panic(err)
 	}
-	base := availability.Point{Lat: 44.4949, Lon: 11.3426}
+	base := place.Point{Lat: 44.4949, Lon: 11.3426}
 	return fit.Provider{
 		Schedule: availability.Schedule{Zone: rome, Hours: []availability.Window{
 			{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(21, 0)},
@@ -37,7 +39,7 @@ func ExampleScreener_Evaluate() {
 		"goal_areas":         fit.Choices("fitness", "mindfulness"),
 		"goals_clarified":    fit.Bool(false),
 		"preferred_times":    fit.Times(availability.Window{Days: availability.Days(time.Sunday), Start: availability.ClockOf(11, 0), End: availability.ClockOf(14, 0)}),
-		"meeting_place":      fit.Location(availability.Point{Lat: 44.8567, Lon: 11.3426}), // 25 miles out of town
+		"meeting_place":      fit.Location(place.Point{Lat: 44.8567, Lon: 11.3426}), // 25 miles out of town
 		"budget_per_session": fit.Number(60),
 		"harm_thoughts":      fit.Bool(false),
 		"unsafe_now":         fit.Bool(false),

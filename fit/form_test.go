@@ -6,8 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 func TestBindProblems(t *testing.T) {
@@ -27,7 +30,7 @@ func TestBindProblems(t *testing.T) {
 		{"unease number out of range", Answers{"provider_instinct": Number(4)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
 		{"unease fraction", Answers{"provider_instinct": Number(1.5)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
 		{"location text", Answers{"meeting_place": Text("downtown")}, []pc{{"meeting_place", ProblemWrongType}}},
-		{"location off Earth", Answers{"meeting_place": Location(availability.Point{Lat: 100})}, []pc{{"meeting_place", ProblemBadValue}}},
+		{"location off Earth", Answers{"meeting_place": Location(place.Point{Lat: 100})}, []pc{{"meeting_place", ProblemBadValue}}},
 		{"window without days", Answers{"preferred_times": Times(availability.Window{Start: availability.ClockOf(9, 0), End: availability.ClockOf(10, 0)})}, []pc{{"preferred_times[0].days", "no_days"}}},
 		{"empty window", Answers{"preferred_times": Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(9, 0), End: availability.ClockOf(9, 0)})}, []pc{{"preferred_times[0]", "empty_window"}}},
 		{"too many windows", Answers{"preferred_times": Times(make([]availability.Window, MaxWindows+1)...)}, []pc{{"preferred_times", ProblemTooMany}}},

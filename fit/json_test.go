@@ -6,9 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/place"
+
+	"github.com/stretchr/testify/require"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/stretchr/testify/require"
 )
 
 func TestScreeningJSONRoundTrip(t *testing.T) {
@@ -84,7 +87,7 @@ func TestValueJSON(t *testing.T) {
 		{Numbers(1, 2), `[1,2]`},
 		{Texts("x"), `["x"]`},
 		{DateValue(availability.MustParseDate("2026-04-01")), `"2026-04-01"`},
-		{Location(availability.Point{Lat: 44.5, Lon: 11.25}), `{"lat":44.5,"lon":11.25}`},
+		{Location(place.Point{Lat: 44.5, Lon: 11.25}), `{"lat":44.5,"lon":11.25}`},
 		{Remote(), `"remote"`},
 		{Instinct(Uneasy), `"uneasy"`},
 		{Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(10, 0), End: availability.ClockOf(12, 30)}),

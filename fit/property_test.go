@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 var propertyTypes = []Type{TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct}
@@ -136,7 +139,7 @@ func randomAnswers(rng *rand.Rand, s Screening) Answers {
 		case 0:
 			continue
 		case 1:
-			a[q.ID] = []Value{Bool(true), Number(-7), Text("??"), Choices("zz"), Location(availability.Point{Lat: 99})}[rng.IntN(5)]
+			a[q.ID] = []Value{Bool(true), Number(-7), Text("??"), Choices("zz"), Location(place.Point{Lat: 99})}[rng.IntN(5)]
 			continue
 		}
 		switch q.Type {
@@ -164,7 +167,7 @@ func randomAnswers(rng *rand.Rand, s Screening) Answers {
 			if rng.IntN(3) == 0 {
 				a[q.ID] = Remote()
 			} else {
-				a[q.ID] = Location(availability.Point{Lat: 44 + rng.Float64(), Lon: 11 + rng.Float64()})
+				a[q.ID] = Location(place.Point{Lat: 44 + rng.Float64(), Lon: 11 + rng.Float64()})
 			}
 		case TypeTimes:
 			a[q.ID] = Times(availability.Window{Days: availability.Weekdays(1 + rng.IntN(127)), Start: availability.ClockOf(rng.IntN(24), 0), End: availability.ClockOf(rng.IntN(24), 30)})

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
@@ -18,7 +20,7 @@ type Meeting struct {
 	// Place is where the meeting is: an address or a description.
 	Place string `json:"place,omitempty"`
 	// Point is where the meeting is on a map, when known.
-	Point *availability.Point `json:"point,omitempty"`
+	Point *place.Point `json:"point,omitempty"`
 	// Start and End bound the meeting; times in messages are written in
 	// Start's location.
 	Start time.Time `json:"start"`

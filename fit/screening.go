@@ -3,6 +3,8 @@ package fit
 import (
 	"slices"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
@@ -167,7 +169,7 @@ type Provider struct {
 	// closures or effective period, on a week without DST changes.
 	Week *availability.Date `json:"week,omitempty"`
 	// Base is where the provider works, for Distance rules.
-	Base *availability.Point `json:"base,omitempty"`
+	Base *place.Point `json:"base,omitempty"`
 }
 
 // MarshalJSON encodes the provider.

@@ -4,8 +4,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // The coach of story 5 works from Bologna, coaching besides a day job:
@@ -15,7 +18,7 @@ func coach() Provider {
 	if err != nil {
 		panic(err)
 	}
-	base := availability.Point{Lat: 44.4949, Lon: 11.3426}
+	base := place.Point{Lat: 44.4949, Lon: 11.3426}
 	return Provider{
 		Schedule: availability.Schedule{Zone: rome, Hours: []availability.Window{
 			{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(21, 0)},
@@ -26,7 +29,7 @@ func coach() Provider {
 }
 
 // twentyFiveMiles is a place 25 miles (40.2 km) north of the coach's base.
-var twentyFiveMiles = availability.Point{Lat: 44.8567, Lon: 11.3426}
+var twentyFiveMiles = place.Point{Lat: 44.8567, Lon: 11.3426}
 
 // prospect returns the answers of story 5: the prospect's own, and what the
 // coach observed and felt at the consultation.
@@ -134,7 +137,7 @@ func TestStoryAGoodFitIsAccepted(t *testing.T) {
 		"goals_clarified":    Bool(true),
 		"goals_in_scope":     Bool(true),
 		"preferred_times":    Times(availability.Window{Days: availability.Days(time.Tuesday, time.Thursday), Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}),
-		"meeting_place":      Location(availability.Point{Lat: 44.50, Lon: 11.35}),
+		"meeting_place":      Location(place.Point{Lat: 44.50, Lon: 11.35}),
 		"budget_per_session": Number(50),
 		"harm_thoughts":      Bool(false),
 		"unsafe_now":         Bool(false),

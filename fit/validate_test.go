@@ -5,8 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // small returns a valid screening to break in tests.
@@ -201,7 +204,7 @@ func TestCompileChecksTheProvider(t *testing.T) {
 	}
 	require.Equal(t, []string{"provider.schedule.hours[0].days no_days", "provider.week bad_value", "rules[2].distance no_base"}, got)
 
-	base := availability.Point{Lat: 91}
+	base := place.Point{Lat: 91}
 	_, err = Compile(s, Provider{Base: &base})
 	require.ErrorContains(t, err, "provider.base")
 

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
@@ -46,7 +48,7 @@ type Value struct {
 	text    string
 	texts   []string
 	nums    []float64
-	point   availability.Point
+	point   place.Point
 	windows []availability.Window
 }
 
@@ -83,7 +85,7 @@ func Choices(codes ...string) Value {
 func DateValue(d availability.Date) Value { return Value{kind: valueText, text: d.String()} }
 
 // Location returns a place answer.
-func Location(p availability.Point) Value { return Value{kind: valuePoint, point: p} }
+func Location(p place.Point) Value { return Value{kind: valuePoint, point: p} }
 
 // remoteText is how a location question is answered "remote".
 const remoteText = "remote"
@@ -233,7 +235,7 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		if p.Lat == nil || p.Lon == nil {
 			return fmt.Errorf("%w: a point needs both lat and lon", jsoncodec.ErrType)
 		}
-		out.kind, out.point = valuePoint, availability.Point{Lat: *p.Lat, Lon: *p.Lon}
+		out.kind, out.point = valuePoint, place.Point{Lat: *p.Lat, Lon: *p.Lon}
 	case c == '[':
 		var elems []json.RawMessage
 		if err := jsoncodec.Unmarshal(b, &elems, jsoncodec.Limits{}); err != nil {
@@ -318,7 +320,7 @@ func (v Value) Numbers() ([]float64, bool) {
 
 // Location returns the place v holds, and whether it holds one. A "remote"
 // answer holds no place; see IsRemote.
-func (v Value) Location() (availability.Point, bool) { return v.point, v.kind == valuePoint }
+func (v Value) Location() (place.Point, bool) { return v.point, v.kind == valuePoint }
 
 // IsRemote reports whether v is the location answer "remote".
 func (v Value) IsRemote() bool { return v.kind == valueText && v.text == remoteText }

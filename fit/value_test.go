@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 func TestValueAccessors(t *testing.T) {
@@ -34,7 +37,7 @@ func TestValueAccessors(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, []float64{1, 2}, nums)
 
-	bologna := availability.Point{Lat: 44.4949, Lon: 11.3426}
+	bologna := place.Point{Lat: 44.4949, Lon: 11.3426}
 	p, ok := Location(bologna).Location()
 	require.True(t, ok)
 	require.Equal(t, bologna, p)

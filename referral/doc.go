@@ -10,7 +10,7 @@
 // A [Directory] lists [Provider] entries: professions, specialties and
 // attributes as tags, modalities ([InPerson], [Remote]), languages (BCP 47),
 // a location and service radius, the regions they may practise in, a fee
-// range in [agreement.Money], sliding scale, insurance networks, whether
+// range in [money.Amount], sliding scale, insurance networks, whether
 // they accept new clients and their open capacity (each a dated [Fact]),
 // an optional [availability.Schedule], a target share and a priority.
 // [Directory.Validate] reports every problem at once with its path.

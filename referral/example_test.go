@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/referral"
 )
@@ -13,8 +15,8 @@ import (
 func network() referral.Directory {
 	confirmed := availability.MustParseDate("2026-11-10")
 	accepting := referral.Fact[bool]{Value: true, Confirmed: confirmed}
-	portland := availability.Point{Lat: 45.5152, Lon: -122.6784}
-	beaverton := availability.Point{Lat: 45.4871, Lon: -122.8037}
+	portland := place.Point{Lat: 45.5152, Lon: -122.6784}
+	beaverton := place.Point{Lat: 45.4871, Lon: -122.8037}
 	return referral.Directory{Version: "2026-11", Providers: []referral.Provider{
 		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.InPerson | referral.Remote,
 			Languages: []string{"en"}, Location: &portland, Regions: []string{"US-OR"}, Accepting: accepting},
@@ -23,7 +25,7 @@ func network() referral.Directory {
 			Capacity: &referral.Fact[int]{Value: 2, Confirmed: confirmed}},
 		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life-coaching"}, Modalities: referral.InPerson,
 			Languages: []string{"en"}, Location: &beaverton, Regions: []string{"US-OR"}, Accepting: accepting,
-			Fees: &referral.FeeRange{Min: agreement.MustParseMoney("USD 90.00"), Max: agreement.MustParseMoney("USD 120.00")}},
+			Fees: &referral.FeeRange{Min: money.MustParse("USD 90.00"), Max: money.MustParse("USD 120.00")}},
 		{ID: "finn", Name: "Finn Walsh", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.Remote,
 			Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: referral.Fact[bool]{Value: false, Confirmed: confirmed}},
 	}}
@@ -38,7 +40,7 @@ func ExampleIndex_Route() {
 		fmt.Println(err)
 		return
 	}
-	client := availability.Point{Lat: 45.5229, Lon: -122.9900}
+	client := place.Point{Lat: 45.5229, Lon: -122.9900}
 	req := referral.Request{
 		Needs:    []referral.Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}},
 		Location: &client,
@@ -74,7 +76,7 @@ func ExampleIndex_Route() {
 // give.
 func ExampleIndex_Route_noMatch() {
 	ix, _ := referral.NewIndex(network())
-	client := availability.Point{Lat: 45.5229, Lon: -122.9900}
+	client := place.Point{Lat: 45.5229, Lon: -122.9900}
 	req := referral.Request{
 		Needs:      []referral.Need{{Tag: "life-coaching", Must: true}},
 		Language:   "it",
@@ -200,8 +202,8 @@ func ExampleIndex_Record() {
 func ExampleDirectory_Validate() {
 	d := network()
 	d.Providers[1].ID = "ana"
-	d.Providers[2].Fees.Min = agreement.MustParseMoney("USD -90.00")
-	d.Providers[3].Location = &availability.Point{Lat: 120}
+	d.Providers[2].Fees.Min = money.MustParse("USD -90.00")
+	d.Providers[3].Location = &place.Point{Lat: 120}
 	fmt.Println(d.Validate())
 	// Output:
 	// providers[1].id: ID "ana" is also used by providers[0] [duplicate]

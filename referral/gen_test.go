@@ -5,7 +5,9 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -13,20 +15,20 @@ import (
 type city struct {
 	region string
 	zone   string
-	at     availability.Point
+	at     place.Point
 }
 
 var testCities = []city{
-	{"US-NY", "America/New_York", availability.Point{Lat: 40.71, Lon: -74.01}},
-	{"US-CA", "America/Los_Angeles", availability.Point{Lat: 34.05, Lon: -118.24}},
-	{"US-IL", "America/Chicago", availability.Point{Lat: 41.88, Lon: -87.63}},
-	{"US-TX", "America/Chicago", availability.Point{Lat: 29.76, Lon: -95.37}},
-	{"US-AZ", "America/Phoenix", availability.Point{Lat: 33.45, Lon: -112.07}},
-	{"US-PA", "America/New_York", availability.Point{Lat: 39.95, Lon: -75.17}},
-	{"US-WA", "America/Los_Angeles", availability.Point{Lat: 47.61, Lon: -122.33}},
-	{"US-MA", "America/New_York", availability.Point{Lat: 42.36, Lon: -71.06}},
-	{"US-CO", "America/Denver", availability.Point{Lat: 39.74, Lon: -104.99}},
-	{"US-GA", "America/New_York", availability.Point{Lat: 33.75, Lon: -84.39}},
+	{"US-NY", "America/New_York", place.Point{Lat: 40.71, Lon: -74.01}},
+	{"US-CA", "America/Los_Angeles", place.Point{Lat: 34.05, Lon: -118.24}},
+	{"US-IL", "America/Chicago", place.Point{Lat: 41.88, Lon: -87.63}},
+	{"US-TX", "America/Chicago", place.Point{Lat: 29.76, Lon: -95.37}},
+	{"US-AZ", "America/Phoenix", place.Point{Lat: 33.45, Lon: -112.07}},
+	{"US-PA", "America/New_York", place.Point{Lat: 39.95, Lon: -75.17}},
+	{"US-WA", "America/Los_Angeles", place.Point{Lat: 47.61, Lon: -122.33}},
+	{"US-MA", "America/New_York", place.Point{Lat: 42.36, Lon: -71.06}},
+	{"US-CO", "America/Denver", place.Point{Lat: 39.74, Lon: -104.99}},
+	{"US-GA", "America/New_York", place.Point{Lat: 33.75, Lon: -84.39}},
 }
 
 var (
@@ -53,8 +55,8 @@ func pick(r *rand.Rand, list []string, k int) []string {
 }
 
 // near returns a point about sd degrees around p.
-func near(r *rand.Rand, p availability.Point, sd float64) availability.Point {
-	return availability.Point{Lat: p.Lat + r.NormFloat64()*sd, Lon: p.Lon + r.NormFloat64()*sd}
+func near(r *rand.Rand, p place.Point, sd float64) place.Point {
+	return place.Point{Lat: p.Lat + r.NormFloat64()*sd, Lon: p.Lon + r.NormFloat64()*sd}
 }
 
 var testToday = availability.Date{Year: 2026, Month: time.November, Day: 24}
@@ -115,7 +117,7 @@ func genDirectory(r *rand.Rand, n int) Directory {
 		}
 		if r.IntN(10) < 8 {
 			lo := int64(6000 + 500*r.IntN(30))
-			p.Fees = &FeeRange{Min: agreement.NewMoney(lo, "USD"), Max: agreement.NewMoney(lo+int64(500*r.IntN(20)), "USD")}
+			p.Fees = &FeeRange{Min: money.New(lo, "USD"), Max: money.New(lo+int64(500*r.IntN(20)), "USD")}
 		}
 		p.SlidingScale = r.IntN(5) == 0
 		p.Accepting = Fact[bool]{Value: r.IntN(10) < 8, Confirmed: testToday.AddDays(-r.IntN(200))}
@@ -194,7 +196,7 @@ func genRequest(r *rand.Rand, d *Directory) Request {
 		req.Region = c.region
 	}
 	if r.IntN(2) == 0 {
-		b := agreement.NewMoney(int64(5000+500*r.IntN(30)), "USD")
+		b := money.New(int64(5000+500*r.IntN(30)), "USD")
 		req.Budget = &b
 	}
 	if r.IntN(3) == 0 {

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 // An Index is a directory prepared for fast routing: a bitset per tag,
@@ -35,11 +35,11 @@ type Index struct {
 	cells map[int32][]int32
 
 	// Per provider, by position.
-	feeMin   []int64              // lowest fee in minor units, when fees are published
-	feeCur   []agreement.Currency // currency of the fees; zero when not published
-	practice []int32              // practice number, or -1 for a solo practice
-	zone     []int32              // index into zones, or -1 without a schedule
-	week     []weekMask           // weekly open slots, for regular schedules
+	feeMin   []int64          // lowest fee in minor units, when fees are published
+	feeCur   []money.Currency // currency of the fees; zero when not published
+	practice []int32          // practice number, or -1 for a solo practice
+	zone     []int32          // index into zones, or -1 without a schedule
+	week     []weekMask       // weekly open slots, for regular schedules
 
 	zones     []*time.Location // distinct schedule zones
 	irregular bitset           // schedules with overrides, closures or an effective period
@@ -55,7 +55,7 @@ const (
 )
 
 // cellOf returns the grid cell holding p.
-func cellOf(p availability.Point) int32 {
+func cellOf(p place.Point) int32 {
 	return rowOf(p.Lat)*gridCols + colOf(p.Lon)
 }
 
@@ -88,7 +88,7 @@ func NewIndex(d Directory) (*Index, error) {
 		all:       newBitset(n),
 		cells:     make(map[int32][]int32),
 		feeMin:    make([]int64, n),
-		feeCur:    make([]agreement.Currency, n),
+		feeCur:    make([]money.Currency, n),
 		practice:  make([]int32, n),
 		zone:      make([]int32, n),
 		week:      make([]weekMask, n),
@@ -224,7 +224,7 @@ func (e *ProviderError) Unwrap() error { return e.Err }
 // p's latitude, and the columns within the widest longitude a circle of
 // that radius spans. Columns may run past the last one and wrap around;
 // reduce them modulo gridCols.
-func cellRange(p availability.Point, km float64) (r0, r1, c0, c1 int32) {
+func cellRange(p place.Point, km float64) (r0, r1, c0, c1 int32) {
 	d := km / kmPerRadian * (1 + 1e-9) // angular radius, with a margin for rounding
 	lo, hi := p.Lat-d*180/math.Pi, p.Lat+d*180/math.Pi
 	r0, r1 = rowOf(lo), rowOf(hi)

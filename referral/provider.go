@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
@@ -145,8 +147,8 @@ func (f *Fact[T]) UnmarshalJSON(b []byte) error {
 // currency. A zero FeeRange is invalid; a Provider without fees has a nil
 // *FeeRange.
 type FeeRange struct {
-	Min agreement.Money `json:"min"`
-	Max agreement.Money `json:"max"`
+	Min money.Amount `json:"min"`
+	Max money.Amount `json:"max"`
 }
 
 // validate reports problems of the range at path.
@@ -199,7 +201,7 @@ type Provider struct {
 	Languages []string `json:"languages,omitempty"`
 	// Location is where the provider sees clients in person; required when
 	// Modalities has InPerson.
-	Location *availability.Point `json:"location,omitempty"`
+	Location *place.Point `json:"location,omitempty"`
 	// RadiusKm is how far from Location the provider serves in-person
 	// clients; zero means no limit of the provider's own.
 	RadiusKm float64 `json:"radius_km,omitempty"`

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
@@ -42,7 +44,7 @@ type Request struct {
 	// unknown. With Modalities set, an unknown location leaves only
 	// remote providers able to reach the client; with neither set, reach
 	// is not checked at all (see ConstraintReach).
-	Location *availability.Point `json:"location,omitempty"`
+	Location *place.Point `json:"location,omitempty"`
 	// WithinKm is how far the client will travel for in-person sessions;
 	// zero means Options.WithinKm.
 	WithinKm float64 `json:"within_km,omitempty"`
@@ -51,7 +53,7 @@ type Request struct {
 	Region string `json:"region,omitempty"`
 	// Budget is the most the client can pay per session; nil means not
 	// given.
-	Budget *agreement.Money `json:"budget,omitempty"`
+	Budget *money.Amount `json:"budget,omitempty"`
 	// Insurance is the client's insurance network, as a tag; empty means
 	// none or not given.
 	Insurance string `json:"insurance,omitempty"`
@@ -74,10 +76,10 @@ type requestJSON struct {
 	Needs      []Need                `json:"needs,omitempty"`
 	Language   string                `json:"language,omitempty"`
 	Modalities Modality              `json:"modalities,omitempty"`
-	Location   *availability.Point   `json:"location,omitempty"`
+	Location   *place.Point          `json:"location,omitempty"`
 	WithinKm   float64               `json:"within_km,omitempty"`
 	Region     string                `json:"region,omitempty"`
-	Budget     *agreement.Money      `json:"budget,omitempty"`
+	Budget     *money.Amount         `json:"budget,omitempty"`
 	Insurance  string                `json:"insurance,omitempty"`
 	Preferred  []availability.Window `json:"preferred,omitempty"`
 	Zone       string                `json:"zone,omitempty"`

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -35,9 +37,9 @@ type query struct {
 	regionSets  [2]bitset
 	remoteOK    bool
 	inPersonOK  bool
-	loc         availability.Point
+	loc         place.Point
 	within      float64
-	budget      agreement.Money
+	budget      money.Amount
 	hasBudget   bool
 	insurance   string
 	insSet      bitset

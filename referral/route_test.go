@@ -4,9 +4,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -102,7 +104,7 @@ func TestToleranceBands(t *testing.T) {
 }
 
 func TestFactors(t *testing.T) {
-	eur := agreement.MustParseMoney("EUR 50.00")
+	eur := money.MustParse("EUR 50.00")
 	d := Directory{Providers: []Provider{
 		{ID: "exact", Name: "Exact", Modalities: Remote, Languages: []string{"pt-BR"}, Insurance: []string{"aetna"},
 			Fees: &FeeRange{Min: usd("90.00"), Max: usd("90.00")}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
@@ -183,7 +185,7 @@ func TestRegionsAndReach(t *testing.T) {
 func TestGridEdges(t *testing.T) {
 	// Providers across the antimeridian and near the pole are found by
 	// the grid exactly as by distance.
-	places := []availability.Point{{Lat: 0, Lon: 179.99}, {Lat: 0, Lon: -179.99}, {Lat: 89.9, Lon: 10}, {Lat: 89.9, Lon: -170}, {Lat: -89.9, Lon: 0}}
+	places := []place.Point{{Lat: 0, Lon: 179.99}, {Lat: 0, Lon: -179.99}, {Lat: 89.9, Lon: 10}, {Lat: 89.9, Lon: -170}, {Lat: -89.9, Lon: 0}}
 	var d Directory
 	for i, p := range places {
 		d.Providers = append(d.Providers, Provider{ID: string(rune('a' + i)), Name: "x", Modalities: InPerson, Location: new(p),
@@ -192,16 +194,16 @@ func TestGridEdges(t *testing.T) {
 	ix, err := NewIndex(d)
 	require.NoError(t, err)
 	for _, tc := range []struct {
-		from availability.Point
+		from place.Point
 		km   float64
 		want []string
 	}{
-		{availability.Point{Lat: 0, Lon: 180}, 5, []string{"a", "b"}},
-		{availability.Point{Lat: 0, Lon: -180}, 1.2, []string{"a", "b"}},
-		{availability.Point{Lat: 0, Lon: -179.995}, 1, []string{"b"}},
-		{availability.Point{Lat: 90, Lon: 0}, 20, []string{"c", "d"}},
-		{availability.Point{Lat: 89.95, Lon: 100}, 30, []string{"c", "d"}},
-		{availability.Point{Lat: -90, Lon: 0}, 12, []string{"e"}},
+		{place.Point{Lat: 0, Lon: 180}, 5, []string{"a", "b"}},
+		{place.Point{Lat: 0, Lon: -180}, 1.2, []string{"a", "b"}},
+		{place.Point{Lat: 0, Lon: -179.995}, 1, []string{"b"}},
+		{place.Point{Lat: 90, Lon: 0}, 20, []string{"c", "d"}},
+		{place.Point{Lat: 89.95, Lon: 100}, 30, []string{"c", "d"}},
+		{place.Point{Lat: -90, Lon: 0}, 12, []string{"e"}},
 	} {
 		res, err := ix.Route(testNow, Request{Modalities: InPerson, Location: new(tc.from), WithinKm: tc.km}, Rotation{}, Options{})
 		require.NoError(t, err)

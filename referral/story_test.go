@@ -5,23 +5,25 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability"
 )
 
 // The places of story 5: the coach works in Portland; the prospect lives
 // in a town 25 miles out.
 var (
-	portland = availability.Point{Lat: 45.5152, Lon: -122.6784}
-	prospect = availability.Point{Lat: 45.5229, Lon: -123.1107} // Hillsboro area, about 34 km west
-	seattle  = availability.Point{Lat: 47.6062, Lon: -122.3321}
+	portland = place.Point{Lat: 45.5152, Lon: -122.6784}
+	prospect = place.Point{Lat: 45.5229, Lon: -123.1107} // Hillsboro area, about 34 km west
+	seattle  = place.Point{Lat: 47.6062, Lon: -122.3321}
 )
 
 func date(s string) availability.Date { return availability.MustParseDate(s) }
 
-func usd(s string) agreement.Money { return agreement.MustParseMoney("USD " + s) }
+func usd(s string) money.Amount { return money.MustParse("USD " + s) }
 
 // storyDirectory is the coach's referral network in story 5.
 func storyDirectory() Directory {
@@ -35,7 +37,7 @@ func storyDirectory() Directory {
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}, Accepting: accepting,
 			Capacity: &Fact[int]{Value: 2, Confirmed: date("2026-11-20")}},
 		{ID: "chloe", Name: "Chloe Park", Professions: []string{"coach"}, Specialties: []string{"life-coaching"},
-			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: new(availability.Point{Lat: 45.5400, Lon: -122.9600}),
+			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: new(place.Point{Lat: 45.5400, Lon: -122.9600}),
 			RadiusKm: 40, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "dev", Name: "Dev Mehta", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
 			Modalities: InPerson, Languages: []string{"en"}, Location: new(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
@@ -58,7 +60,7 @@ func storyRequest() Request {
 		Needs:    []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}},
 		Language: "en",
 		Location: new(prospect),
-		WithinKm: 25 * availability.KmPerMile,
+		WithinKm: 25 * place.KmPerMile,
 		Region:   "US-OR",
 		Exclude:  []string{"ana"},
 	}

@@ -6,7 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/internal/problem"
 )
 
@@ -67,7 +68,7 @@ func checkTags(ps *Problems, path, field string, tags []string) {
 
 // checkMoney reports money at path.field with an unknown currency or a
 // negative amount.
-func checkMoney(ps *Problems, path, field string, m agreement.Money) {
+func checkMoney(ps *Problems, path, field string, m money.Amount) {
 	if !m.IsValid() {
 		ps.Add(problem.Join(path, field), ProblemCurrency, "the amount has no known currency")
 		return

@@ -6,9 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -40,14 +42,14 @@ func TestDirectoryValidate(t *testing.T) {
 	}{
 		{"valid", func(p *Provider) {}, nil},
 		{"missing id and name", func(p *Provider) { p.ID, p.Name = "", " " }, [][2]string{{"providers[1].id", "required"}, {"providers[1].name", "required"}}},
-		{"bad coordinates", func(p *Provider) { p.Location = new(availability.Point{Lat: 91, Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
-		{"NaN coordinates", func(p *Provider) { p.Location = new(availability.Point{Lat: math.NaN(), Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
+		{"bad coordinates", func(p *Provider) { p.Location = new(place.Point{Lat: 91, Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
+		{"NaN coordinates", func(p *Provider) { p.Location = new(place.Point{Lat: math.NaN(), Lon: 0}) }, [][2]string{{"providers[1].location", "out_of_range"}}},
 		{"in person without location", func(p *Provider) { p.Location = nil }, [][2]string{{"providers[1].location", "required"}}},
 		{"no modality", func(p *Provider) { p.Modalities = 0 }, [][2]string{{"providers[1].modalities", "required"}}},
-		{"unknown currency", func(p *Provider) { p.Fees.Min = agreement.NewMoney(8000, "XYZ") }, [][2]string{{"providers[1].fees.min", "unknown_currency"}}},
+		{"unknown currency", func(p *Provider) { p.Fees.Min = money.New(8000, "XYZ") }, [][2]string{{"providers[1].fees.min", "unknown_currency"}}},
 		{"negative fee", func(p *Provider) { p.Fees.Min = usd("-5.00") }, [][2]string{{"providers[1].fees.min", "negative"}}},
 		{"min above max", func(p *Provider) { p.Fees.Min = usd("200.00") }, [][2]string{{"providers[1].fees", "order"}}},
-		{"currency mismatch", func(p *Provider) { p.Fees.Max = agreement.MustParseMoney("EUR 100.00") }, [][2]string{{"providers[1].fees", "currency_mismatch"}}},
+		{"currency mismatch", func(p *Provider) { p.Fees.Max = money.MustParse("EUR 100.00") }, [][2]string{{"providers[1].fees", "currency_mismatch"}}},
 		{"bad tags", func(p *Provider) { p.Specialties = []string{"grief", " grief", "grief"} }, [][2]string{{"providers[1].specialties[1]", "syntax"}, {"providers[1].specialties[2]", "duplicate"}}},
 		{"bad language", func(p *Provider) { p.Languages = []string{"en", "english1", "x"} }, [][2]string{{"providers[1].languages[1]", "syntax"}, {"providers[1].languages[2]", "syntax"}}},
 		{"bad region", func(p *Provider) { p.Regions = []string{"us-ny", "USA", "US-NY"} }, [][2]string{{"providers[1].regions[0]", "syntax"}, {"providers[1].regions[1]", "syntax"}}},
@@ -86,7 +88,7 @@ func TestRequestValidate(t *testing.T) {
 		{"needs", Request{Needs: []Need{{Tag: "a"}, {Tag: ""}, {Tag: "a", Must: true}}}, [][2]string{{"needs[1].tag", "syntax"}, {"needs[2].tag", "duplicate"}}},
 		{"language region insurance", Request{Language: "e", Region: "Oregon", Insurance: "\tx"}, [][2]string{{"language", "syntax"}, {"region", "syntax"}, {"insurance", "syntax"}}},
 		{"in person without location", Request{Modalities: InPerson}, [][2]string{{"location", "required"}}},
-		{"location and distance", Request{Location: new(availability.Point{Lat: 0, Lon: 200}), WithinKm: -3}, [][2]string{{"location", "out_of_range"}, {"within_km", "negative"}}},
+		{"location and distance", Request{Location: new(place.Point{Lat: 0, Lon: 200}), WithinKm: -3}, [][2]string{{"location", "out_of_range"}, {"within_km", "negative"}}},
 		{"budget", Request{Budget: &neg}, [][2]string{{"budget", "negative"}}},
 		{"preferred", Request{Preferred: []availability.Window{{Days: availability.Workweek, Start: 9 * 60, End: 17 * 60}, {Start: 60, End: 120}}}, [][2]string{{"preferred[1].days", "no_days"}}},
 		{"urgency", Request{Urgency: 7}, [][2]string{{"urgency", "out_of_range"}}},

@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // The two examples of RFC 7953 §3.1.

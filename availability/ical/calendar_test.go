@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // crlf turns a test literal with LF line ends into iCalendar text.

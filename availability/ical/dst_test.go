@@ -4,8 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 // requireInstants compares instants with the RFC 3339 strings want, both as

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 func mustZone(t testing.TB, name string) *time.Location {

@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability"
 )
 
 func TestParse(t *testing.T) {

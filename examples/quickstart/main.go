@@ -6,7 +6,9 @@ import (
 	"time"
 	_ "time/tzdata" // zone data where the system has none
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/place"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/fit"
 	"github.com/practicekit/boundaries/referral"
@@ -18,9 +20,9 @@ func main() {
 		Protected: []availability.Window{{Label: "friends", Days: availability.Days(time.Saturday), Start: availability.ClockOf(18, 0), End: availability.EndOfDay}}}
 	fmt.Println(week.Explain(time.Date(2026, 11, 28, 20, 0, 0, 0, ny))) // availability: Saturday 8 pm is kept for friends
 
-	fmt.Println(must(agreement.MustParseMoney("USD 100.00").Split(3))) // agreement: a 3-session package, to the cent
+	fmt.Println(must(money.MustParse("USD 100.00").Split(3))) // agreement: a 3-session package, to the cent
 
-	sc := must(fit.Compile(fit.Standard(fit.BankOptions{}), fit.Provider{Schedule: week, Base: &availability.Point{Lat: 40.69, Lon: -73.99}}))
+	sc := must(fit.Compile(fit.Standard(fit.BankOptions{}), fit.Provider{Schedule: week, Base: &place.Point{Lat: 40.69, Lon: -73.99}}))
 	d := sc.Evaluate(fit.Answers{"observed_red_flags": fit.Choices("romantic_interest"), "harm_thoughts": fit.Bool(false), "unsafe_now": fit.Bool(false)}, fit.Options{})
 	fmt.Println(d.Outcome, d.Reasons[0]) // fit: the standard screening declines, and says why
 

@@ -165,7 +165,7 @@ func Consultation() (Report, error) {
 
 	// The refund, computed by the agreement.
 	n.say("%s: she declines him, explains why, and ends it without invoking a ground:", when(decline.At, loc))
-	n.detail("%s", money(decline))
+	n.detail("%s", settlement(decline))
 	for _, r := range decline.Reasons {
 		if r.Code == agreement.CodeRetainedWaived {
 			n.detail("%s", areason(r))
@@ -184,7 +184,7 @@ func Consultation() (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	n.detail("On the \"%s\" ground she could have kept the non-refundable share: %s.", ground, money(res.OnGround))
+	n.detail("On the \"%s\" ground she could have kept the non-refundable share: %s.", ground, settlement(res.OnGround))
 
 	// Lesson 6: refer elsewhere, never back to herself.
 	// The colleagues must share her profession (the request excludes her

@@ -99,7 +99,7 @@ func timeline(n *narrative, who string, terms agreement.Agreement, events []agre
 		}
 		n.detail("%s", strings.Join(line, " "))
 		var more []string
-		if m := money(o); m != "" {
+		if m := settlement(o); m != "" {
 			more = append(more, m)
 		}
 		for _, r := range o.Reasons {

@@ -85,7 +85,7 @@ func FortyMinuteWait() (Report, error) {
 				todo = append(todo, string(a.Code))
 			}
 			n.detail("Actions: %s.", strings.Join(todo, ", "))
-			if line := money(o); line != "" {
+			if line := settlement(o); line != "" {
 				n.detail("%s", line)
 			}
 		case agreement.EventSession:

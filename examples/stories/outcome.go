@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
 )
 
 // inZone returns the events with every instant expressed in loc. Instants
@@ -88,9 +89,9 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// money writes what an outcome charges, refunds and retains, and the
+// settlement writes what an outcome charges, refunds and retains, and the
 // breaches it records, on one line; empty when there is none.
-func money(o agreement.Outcome) string {
+func settlement(o agreement.Outcome) string {
 	var parts []string
 	parts = append(parts, lines("charge", o.Charges)...)
 	parts = append(parts, lines("refund", o.Refunds)...)
@@ -110,7 +111,7 @@ func areason(r agreement.Reason) string {
 // ledger writes an account and checks that it adds up: every amount paid
 // is charged, refunded, retained or still held.
 func ledger(a agreement.Account) (string, error) {
-	sum, err := agreement.Sum(a.Charged, a.Refunded, a.Retained, a.Held)
+	sum, err := money.Sum(a.Charged, a.Refunded, a.Retained, a.Held)
 	if err != nil {
 		return "", err
 	}

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -34,14 +35,14 @@ type ProtectedEveningResults struct {
 type StyleAnswer struct {
 	Style     availability.Style  `json:"style"`
 	Answer    availability.Answer `json:"answer"`
-	Surcharge agreement.Money     `json:"surcharge"`
+	Surcharge money.Amount        `json:"surcharge"`
 }
 
 // eveningPolicies is data/protected-evening/policies.json: the session
 // fee, the request policy of each style, and the conditional windows the
 // schedule-first provider opens when business is thin.
 type eveningPolicies struct {
-	Fee           agreement.Money                  `json:"fee"`
+	Fee           money.Amount                     `json:"fee"`
 	OnDemand      availability.RequestPolicy       `json:"on_demand"`
 	ScheduleFirst availability.RequestPolicy       `json:"schedule_first"`
 	WhenThin      []availability.ConditionalWindow `json:"when_thin"`
@@ -92,7 +93,7 @@ func ProtectedEvening() (Report, error) {
 		if !ok {
 			return StyleAnswer{}, fmt.Errorf("the surcharge on %s overflows", p.Fee)
 		}
-		return StyleAnswer{Style: style, Answer: a, Surcharge: agreement.NewMoney(minor, p.Fee.Currency())}, nil
+		return StyleAnswer{Style: style, Answer: a, Surcharge: money.New(minor, p.Fee.Currency())}, nil
 	}
 	var res ProtectedEveningResults
 	var n narrative

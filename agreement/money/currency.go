@@ -1,4 +1,4 @@
-package agreement
+package money
 
 import (
 	"errors"
@@ -109,7 +109,7 @@ func isCodeLetter(b byte) bool { return 'A' <= b && b <= 'Z' }
 //   - "N.A." codes (precious metals XAG, XAU, XPD, XPT; the bond market units
 //     XBA to XBD; XDR, XSU, XUA; the testing code XTS; and XXX, "no
 //     currency") are in the table so errors can name them, but are not valid
-//     currencies for Money, which needs a minor unit.
+//     currencies for Amount, which needs a minor unit.
 //   - Codes withdrawn before that list (ANG, CUC, HRK, SLL, ZWL, ...) are not
 //     valid. Amendments published after it are not reflected: BGN, for one,
 //     is still valid here although Bulgaria adopted the euro on 2026-01-01.

@@ -1,23 +1,23 @@
-package agreement_test
+package money_test
 
 import (
 	"errors"
 	"fmt"
 
-	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/agreement/money"
 )
 
 // A package of three sessions is refunded after two were used: the price
 // is split over the sessions, and the refund and the retained fees add up
 // to what was paid, to the cent.
-func Example_money() {
-	price := agreement.MustParseMoney("USD 500.00")
+func Example() {
+	price := money.MustParse("USD 500.00")
 	sessions, err := price.Split(3)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	used, err := agreement.Sum(sessions[0], sessions[1])
+	used, err := money.Sum(sessions[0], sessions[1])
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,8 +37,8 @@ func Example_money() {
 	fmt.Println("refund:  ", refund)
 	fmt.Println("fee:     ", fee)
 
-	_, err = price.Add(agreement.MustParseMoney("EUR 10.00"))
-	fmt.Println(errors.Is(err, agreement.ErrCurrencyMismatch), err)
+	_, err = price.Add(money.MustParse("EUR 10.00"))
+	fmt.Println(errors.Is(err, money.ErrMismatch), err)
 	// Output:
 	// sessions: [USD 166.67 USD 166.67 USD 166.66]
 	// retained: USD 333.34
@@ -47,9 +47,9 @@ func Example_money() {
 	// true currency mismatch: cannot add USD and EUR
 }
 
-func ExampleMoney_Allocate() {
+func ExampleAmount_Allocate() {
 	// A no-show fee of USD 100.00 shared 2:1 between provider and practice.
-	parts, err := agreement.MustParseMoney("USD 100.00").Allocate(2, 1)
+	parts, err := money.MustParse("USD 100.00").Allocate(2, 1)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -57,25 +57,25 @@ func ExampleMoney_Allocate() {
 	fmt.Println(parts)
 
 	// Leftover cents go to the largest remainders, the earliest first.
-	parts, _ = agreement.MustParseMoney("USD 0.10").Allocate(1, 1, 1)
+	parts, _ = money.MustParse("USD 0.10").Allocate(1, 1, 1)
 	fmt.Println(parts)
 	// Output:
 	// [USD 66.67 USD 33.33]
 	// [USD 0.04 USD 0.03 USD 0.03]
 }
 
-func ExampleMoney_Split() {
-	parts, err := agreement.MustParseMoney("JPY -1000").Split(3)
+func ExampleAmount_Split() {
+	parts, err := money.MustParse("JPY -1000").Split(3)
 	fmt.Println(parts, err)
 	// Output:
 	// [JPY -334 JPY -333 JPY -333] <nil>
 }
 
-func ExampleMoney_Share() {
-	m := agreement.MustParseMoney("USD 0.25")
+func ExampleAmount_Share() {
+	m := money.MustParse("USD 0.25")
 	half, _ := m.Share(5000) // 12.5 cents: half to even
 	fmt.Println(half)
-	m = agreement.MustParseMoney("USD 0.35")
+	m = money.MustParse("USD 0.35")
 	half, _ = m.Share(5000) // 17.5 cents
 	fmt.Println(half)
 	// Output:
@@ -83,9 +83,9 @@ func ExampleMoney_Share() {
 	// USD 0.18
 }
 
-func ExampleParseMoney() {
+func ExampleParse() {
 	for _, s := range []string{"USD 120.00", "JPY 5000", "BHD 1.250", "USD 120", "JPY 50.00", "usd 1.00"} {
-		m, err := agreement.ParseMoney(s)
+		m, err := money.Parse(s)
 		if err != nil {
 			fmt.Println(err)
 			continue

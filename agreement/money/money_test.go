@@ -1,4 +1,4 @@
-package agreement
+package money
 
 import (
 	"cmp"
@@ -171,50 +171,50 @@ func TestParseMoney(t *testing.T) {
 		{in: "$120.00", wantErr: `column 1: invalid currency "$12"`},
 	}
 	for _, tt := range tests {
-		m, err := ParseMoney(tt.in)
+		m, err := Parse(tt.in)
 		if tt.wantErr != "" {
-			require.ErrorIs(t, err, ErrMoney, tt.in)
+			require.ErrorIs(t, err, ErrParse, tt.in)
 			require.ErrorContains(t, err, tt.wantErr, tt.in)
 			require.ErrorContains(t, err, "invalid money "+strconv.Quote(tt.in), tt.in)
-			require.Equal(t, Money{}, m)
+			require.Equal(t, Amount{}, m)
 			continue
 		}
 		require.NoError(t, err, tt.in)
-		require.Equal(t, NewMoney(tt.minor, tt.cur), m, tt.in)
+		require.Equal(t, New(tt.minor, tt.cur), m, tt.in)
 		require.Equal(t, tt.minor, m.Minor())
 		require.Equal(t, tt.cur, m.Currency())
 		require.Equal(t, tt.in, m.String(), "format is the inverse of parse")
 	}
 
-	_, err := ParseMoney("usd 1.00")
+	_, err := Parse("usd 1.00")
 	require.ErrorIs(t, err, ErrCurrency, "a bad code matches ErrCurrency too")
-	_, err = ParseMoney("USD 1.0")
+	_, err = Parse("USD 1.0")
 	require.NotErrorIs(t, err, ErrCurrency)
 }
 
 func TestMoneyString(t *testing.T) {
 	tests := []struct {
-		m    Money
+		m    Amount
 		want string
 	}{
-		{NewMoney(12000, "USD"), "USD 120.00"},
-		{NewMoney(5, "USD"), "USD 0.05"},
-		{NewMoney(-5, "USD"), "USD -0.05"},
-		{NewMoney(-500, "USD"), "USD -5.00"},
+		{New(12000, "USD"), "USD 120.00"},
+		{New(5, "USD"), "USD 0.05"},
+		{New(-5, "USD"), "USD -0.05"},
+		{New(-500, "USD"), "USD -5.00"},
 		{Zero("USD"), "USD 0.00"},
 		{Zero("JPY"), "JPY 0"},
 		{Zero("BHD"), "BHD 0.000"},
 		{Zero("CLF"), "CLF 0.0000"},
-		{NewMoney(5000, "JPY"), "JPY 5000"},
-		{NewMoney(1250, "BHD"), "BHD 1.250"},
-		{NewMoney(-1, "CLF"), "CLF -0.0001"},
-		{NewMoney(math.MaxInt64, "USD"), "USD 92233720368547758.07"},
-		{NewMoney(math.MinInt64, "USD"), "USD -92233720368547758.08"},
-		{NewMoney(math.MinInt64, "JPY"), "JPY -9223372036854775808"},
-		{NewMoney(math.MinInt64, "UYW"), "UYW -922337203685477.5808"},
-		{Money{}, "<invalid>"},
-		{NewMoney(100, "usd"), "<invalid>"},
-		{NewMoney(100, "XAU"), "<invalid>"},
+		{New(5000, "JPY"), "JPY 5000"},
+		{New(1250, "BHD"), "BHD 1.250"},
+		{New(-1, "CLF"), "CLF -0.0001"},
+		{New(math.MaxInt64, "USD"), "USD 92233720368547758.07"},
+		{New(math.MinInt64, "USD"), "USD -92233720368547758.08"},
+		{New(math.MinInt64, "JPY"), "JPY -9223372036854775808"},
+		{New(math.MinInt64, "UYW"), "UYW -922337203685477.5808"},
+		{Amount{}, "<invalid>"},
+		{New(100, "usd"), "<invalid>"},
+		{New(100, "XAU"), "<invalid>"},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, tt.m.String())
@@ -225,20 +225,20 @@ func TestMoneyString(t *testing.T) {
 		} else {
 			require.Equal(t, tt.want, string(b))
 		}
-		var back Money
+		var back Amount
 		require.NoError(t, back.UnmarshalText(b))
 		require.Equal(t, tt.m, back)
 	}
 }
 
 func TestMoneyZeroValue(t *testing.T) {
-	var z Money
+	var z Amount
 	require.False(t, z.IsValid())
 	require.True(t, z.IsZero())
 	require.False(t, z.IsNegative())
 	require.Equal(t, Currency(""), z.Currency())
-	require.Equal(t, Money{}, NewMoney(7, "usd"), "an invalid currency gives the zero Money")
-	require.Equal(t, Money{}, Zero(""))
+	require.Equal(t, Amount{}, New(7, "usd"), "an invalid currency gives the zero Amount")
+	require.Equal(t, Amount{}, Zero(""))
 
 	usd := Zero("USD")
 	require.True(t, usd.IsValid())
@@ -270,10 +270,10 @@ func TestMoneyZeroValue(t *testing.T) {
 
 func TestMoneyJSON(t *testing.T) {
 	type fees struct {
-		Session Money `json:"session"`
-		Deposit Money `json:"deposit"`
+		Session Amount `json:"session"`
+		Deposit Amount `json:"deposit"`
 	}
-	in := fees{Session: MustParseMoney("EUR 90.00")}
+	in := fees{Session: MustParse("EUR 90.00")}
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
 	require.JSONEq(t, `{"session":"EUR 90.00","deposit":""}`, string(b))
@@ -281,52 +281,52 @@ func TestMoneyJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &out))
 	require.Equal(t, in, out)
 	err = json.Unmarshal([]byte(`{"session":"EUR 90"}`), &out)
-	require.ErrorIs(t, err, ErrMoney)
+	require.ErrorIs(t, err, ErrParse)
 }
 
 func TestMoneyArithmetic(t *testing.T) {
-	usd := func(s string) Money { return MustParseMoney("USD " + s) }
-	maxUSD, minUSD := NewMoney(math.MaxInt64, "USD"), NewMoney(math.MinInt64, "USD")
-	eur := MustParseMoney("EUR 1.00")
+	usd := func(s string) Amount { return MustParse("USD " + s) }
+	maxUSD, minUSD := New(math.MaxInt64, "USD"), New(math.MinInt64, "USD")
+	eur := MustParse("EUR 1.00")
 
-	type op func() (Money, error)
+	type op func() (Amount, error)
 	tests := []struct {
 		name    string
 		op      op
-		want    Money
+		want    Amount
 		wantErr error
 	}{
-		{"add", func() (Money, error) { return usd("1.50").Add(usd("2.75")) }, usd("4.25"), nil},
-		{"add negative", func() (Money, error) { return usd("1.50").Add(usd("-2.75")) }, usd("-1.25"), nil},
-		{"add to max", func() (Money, error) { return maxUSD.Add(usd("-0.01")) }, NewMoney(math.MaxInt64-1, "USD"), nil},
-		{"add overflow", func() (Money, error) { return maxUSD.Add(usd("0.01")) }, Money{}, ErrOverflow},
-		{"add underflow", func() (Money, error) { return minUSD.Add(usd("-0.01")) }, Money{}, ErrOverflow},
-		{"add mismatch", func() (Money, error) { return usd("1.00").Add(eur) }, Money{}, ErrCurrencyMismatch},
-		{"sub", func() (Money, error) { return usd("1.50").Sub(usd("2.75")) }, usd("-1.25"), nil},
-		{"sub overflow", func() (Money, error) { return minUSD.Sub(usd("0.01")) }, Money{}, ErrOverflow},
-		{"sub overflow up", func() (Money, error) { return usd("0.00").Sub(minUSD) }, Money{}, ErrOverflow},
-		{"sub to min", func() (Money, error) { return usd("-0.01").Sub(maxUSD) }, minUSD, nil},
-		{"sub mismatch", func() (Money, error) { return eur.Sub(usd("1.00")) }, Money{}, ErrCurrencyMismatch},
-		{"neg", func() (Money, error) { return usd("1.50").Neg() }, usd("-1.50"), nil},
-		{"neg zero", func() (Money, error) { return usd("0.00").Neg() }, usd("0.00"), nil},
-		{"neg max", func() (Money, error) { return maxUSD.Neg() }, NewMoney(-math.MaxInt64, "USD"), nil},
-		{"neg min", func() (Money, error) { return minUSD.Neg() }, Money{}, ErrOverflow},
-		{"mul", func() (Money, error) { return usd("1.25").Mul(3) }, usd("3.75"), nil},
-		{"mul negative", func() (Money, error) { return usd("1.25").Mul(-4) }, usd("-5.00"), nil},
-		{"mul zero", func() (Money, error) { return maxUSD.Mul(0) }, usd("0.00"), nil},
-		{"mul min by one", func() (Money, error) { return minUSD.Mul(1) }, minUSD, nil},
-		{"mul min by minus one", func() (Money, error) { return minUSD.Mul(-1) }, Money{}, ErrOverflow},
-		{"mul max by minus one", func() (Money, error) { return maxUSD.Mul(-1) }, NewMoney(-math.MaxInt64, "USD"), nil},
-		{"mul overflow", func() (Money, error) { return maxUSD.Mul(2) }, Money{}, ErrOverflow},
-		{"mul to min", func() (Money, error) { return NewMoney(math.MinInt64/2, "USD").Mul(2) }, minUSD, nil},
-		{"mul 64-bit wrap", func() (Money, error) { return NewMoney(1<<32, "USD").Mul(1 << 32) }, Money{}, ErrOverflow},
-		{"mul min by min", func() (Money, error) { return minUSD.Mul(math.MinInt64) }, Money{}, ErrOverflow},
+		{"add", func() (Amount, error) { return usd("1.50").Add(usd("2.75")) }, usd("4.25"), nil},
+		{"add negative", func() (Amount, error) { return usd("1.50").Add(usd("-2.75")) }, usd("-1.25"), nil},
+		{"add to max", func() (Amount, error) { return maxUSD.Add(usd("-0.01")) }, New(math.MaxInt64-1, "USD"), nil},
+		{"add overflow", func() (Amount, error) { return maxUSD.Add(usd("0.01")) }, Amount{}, ErrOverflow},
+		{"add underflow", func() (Amount, error) { return minUSD.Add(usd("-0.01")) }, Amount{}, ErrOverflow},
+		{"add mismatch", func() (Amount, error) { return usd("1.00").Add(eur) }, Amount{}, ErrMismatch},
+		{"sub", func() (Amount, error) { return usd("1.50").Sub(usd("2.75")) }, usd("-1.25"), nil},
+		{"sub overflow", func() (Amount, error) { return minUSD.Sub(usd("0.01")) }, Amount{}, ErrOverflow},
+		{"sub overflow up", func() (Amount, error) { return usd("0.00").Sub(minUSD) }, Amount{}, ErrOverflow},
+		{"sub to min", func() (Amount, error) { return usd("-0.01").Sub(maxUSD) }, minUSD, nil},
+		{"sub mismatch", func() (Amount, error) { return eur.Sub(usd("1.00")) }, Amount{}, ErrMismatch},
+		{"neg", func() (Amount, error) { return usd("1.50").Neg() }, usd("-1.50"), nil},
+		{"neg zero", func() (Amount, error) { return usd("0.00").Neg() }, usd("0.00"), nil},
+		{"neg max", func() (Amount, error) { return maxUSD.Neg() }, New(-math.MaxInt64, "USD"), nil},
+		{"neg min", func() (Amount, error) { return minUSD.Neg() }, Amount{}, ErrOverflow},
+		{"mul", func() (Amount, error) { return usd("1.25").Mul(3) }, usd("3.75"), nil},
+		{"mul negative", func() (Amount, error) { return usd("1.25").Mul(-4) }, usd("-5.00"), nil},
+		{"mul zero", func() (Amount, error) { return maxUSD.Mul(0) }, usd("0.00"), nil},
+		{"mul min by one", func() (Amount, error) { return minUSD.Mul(1) }, minUSD, nil},
+		{"mul min by minus one", func() (Amount, error) { return minUSD.Mul(-1) }, Amount{}, ErrOverflow},
+		{"mul max by minus one", func() (Amount, error) { return maxUSD.Mul(-1) }, New(-math.MaxInt64, "USD"), nil},
+		{"mul overflow", func() (Amount, error) { return maxUSD.Mul(2) }, Amount{}, ErrOverflow},
+		{"mul to min", func() (Amount, error) { return New(math.MinInt64/2, "USD").Mul(2) }, minUSD, nil},
+		{"mul 64-bit wrap", func() (Amount, error) { return New(1<<32, "USD").Mul(1 << 32) }, Amount{}, ErrOverflow},
+		{"mul min by min", func() (Amount, error) { return minUSD.Mul(math.MinInt64) }, Amount{}, ErrOverflow},
 	}
 	for _, tt := range tests {
 		got, err := tt.op()
 		if tt.wantErr != nil {
 			require.ErrorIs(t, err, tt.wantErr, tt.name)
-			require.Equal(t, Money{}, got, tt.name)
+			require.Equal(t, Amount{}, got, tt.name)
 			continue
 		}
 		require.NoError(t, err, tt.name)
@@ -340,18 +340,18 @@ func TestMoneyArithmetic(t *testing.T) {
 }
 
 func TestMoneyCmp(t *testing.T) {
-	a, b := MustParseMoney("USD 1.00"), MustParseMoney("USD 2.00")
+	a, b := MustParse("USD 1.00"), MustParse("USD 2.00")
 	for _, tt := range []struct {
-		x, y Money
+		x, y Amount
 		want int
-	}{{a, b, -1}, {b, a, 1}, {a, a, 0}, {NewMoney(math.MinInt64, "USD"), NewMoney(math.MaxInt64, "USD"), -1}} {
+	}{{a, b, -1}, {b, a, 1}, {a, a, 0}, {New(math.MinInt64, "USD"), New(math.MaxInt64, "USD"), -1}} {
 		got, err := tt.x.Cmp(tt.y)
 		require.NoError(t, err)
 		require.Equal(t, tt.want, got)
 	}
-	_, err := a.Cmp(MustParseMoney("EUR 1.00"))
-	require.ErrorIs(t, err, ErrCurrencyMismatch)
-	require.True(t, MustParseMoney("USD -0.01").IsNegative())
+	_, err := a.Cmp(MustParse("EUR 1.00"))
+	require.ErrorIs(t, err, ErrMismatch)
+	require.True(t, MustParse("USD -0.01").IsNegative())
 	require.False(t, a.IsNegative())
 	require.False(t, a.IsZero())
 }
@@ -404,7 +404,7 @@ func TestMoneyShare(t *testing.T) {
 		{"USD 0.00", math.MinInt64, "USD 0.00", nil},
 	}
 	for _, tt := range tests {
-		got, err := MustParseMoney(tt.m).Share(tt.bp)
+		got, err := MustParse(tt.m).Share(tt.bp)
 		if tt.wantErr != nil {
 			require.ErrorIs(t, err, tt.wantErr, "%s × %d", tt.m, tt.bp)
 			continue
@@ -421,7 +421,7 @@ func TestMoneyShareAgainstBig(t *testing.T) {
 		if r.IntN(2) == 0 {
 			bp = r.Int64N(40001) - 20000
 		}
-		m := NewMoney(minor, "USD")
+		m := New(minor, "USD")
 		got, err := m.Share(bp)
 		// Reference: round(minor × bp / 10000) half to even with big.Int.
 		num := new(big.Int).Mul(big.NewInt(minor), big.NewInt(bp))
@@ -458,36 +458,43 @@ func TestMoneySplit(t *testing.T) {
 		{"JPY -9223372036854775808", 3, []string{"JPY -3074457345618258603", "JPY -3074457345618258603", "JPY -3074457345618258602"}},
 	}
 	for _, tt := range tests {
-		parts, err := MustParseMoney(tt.m).Split(tt.n)
+		parts, err := MustParse(tt.m).Split(tt.n)
 		require.NoError(t, err)
 		require.Equal(t, tt.want, strs(parts), "%s / %d", tt.m, tt.n)
 	}
 	for _, n := range []int{0, -1, MaxParts + 1} {
-		_, err := MustParseMoney("USD 1.00").Split(n)
+		_, err := MustParse("USD 1.00").Split(n)
 		require.ErrorIs(t, err, ErrAllocation, n)
 	}
-	parts, err := MustParseMoney("USD 1.00").Split(MaxParts)
+	parts, err := MustParse("USD 1.00").Split(MaxParts)
 	require.NoError(t, err)
 	require.Len(t, parts, MaxParts)
 
-	// part and partsBefore, which the ledger and terminations use instead
-	// of making every part, agree with Split.
+	// SplitParts, which the ledger and terminations use instead of making
+	// every part, agrees with Split.
 	for _, tt := range tests {
-		m := MustParseMoney(tt.m)
+		m := MustParse(tt.m)
 		parts, err := m.Split(tt.n)
 		require.NoError(t, err)
-		for k := 0; k <= tt.n; k++ {
-			if k < tt.n {
-				require.Equal(t, parts[k], m.part(tt.n, k))
-			}
-			want := Zero(m.Currency())
-			if k > 0 {
-				want, err = Sum(parts[0], parts[1:k]...)
+		for from := 0; from <= tt.n; from++ {
+			for to := from; to <= tt.n; to++ {
+				want := Zero(m.Currency())
+				if to > from {
+					want, err = Sum(parts[from], parts[from+1:to]...)
+					require.NoError(t, err)
+				}
+				got, err := m.SplitParts(tt.n, from, to)
 				require.NoError(t, err)
+				require.Equal(t, want, got, "%s / %d, parts %d to %d", tt.m, tt.n, from, to)
 			}
-			require.Equal(t, want, m.partsBefore(tt.n, k), "%s / %d, first %d", tt.m, tt.n, k)
 		}
 	}
+	for _, c := range [][3]int{{0, 0, 0}, {3, -1, 2}, {3, 2, 1}, {3, 0, 4}, {MaxParts + 1, 0, 1}} {
+		_, err := MustParse("USD 1.00").SplitParts(c[0], c[1], c[2])
+		require.ErrorIs(t, err, ErrAllocation, c)
+	}
+	_, err = Amount{}.SplitParts(1, 0, 1)
+	require.ErrorIs(t, err, ErrCurrency)
 }
 
 func TestMoneyAllocate(t *testing.T) {
@@ -515,19 +522,19 @@ func TestMoneyAllocate(t *testing.T) {
 		{"JPY 10", []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, []string{"JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 1", "JPY 0", "JPY 0"}},
 	}
 	for _, tt := range tests {
-		parts, err := MustParseMoney(tt.m).Allocate(tt.weights...)
+		parts, err := MustParse(tt.m).Allocate(tt.weights...)
 		require.NoError(t, err)
 		require.Equal(t, tt.want, strs(parts), "%s by %v", tt.m, tt.weights)
 	}
 
-	m := MustParseMoney("USD 1.00")
+	m := MustParse("USD 1.00")
 	for _, weights := range [][]int64{nil, {0}, {0, 0}, {1, -1}, {math.MaxInt64, 1}, make([]int64, MaxParts+1)} {
 		_, err := m.Allocate(weights...)
 		require.ErrorIs(t, err, ErrAllocation, "%v", weights)
 	}
 }
 
-func strs(ms []Money) []string {
+func strs(ms []Amount) []string {
 	out := make([]string, len(ms))
 	for i, m := range ms {
 		out[i] = m.String()
@@ -536,8 +543,8 @@ func strs(ms []Money) []string {
 }
 
 func TestSum(t *testing.T) {
-	usd := func(s string) Money { return MustParseMoney("USD " + s) }
-	maxUSD, minUSD := NewMoney(math.MaxInt64, "USD"), NewMoney(math.MinInt64, "USD")
+	usd := func(s string) Amount { return MustParse("USD " + s) }
+	maxUSD, minUSD := New(math.MaxInt64, "USD"), New(math.MinInt64, "USD")
 
 	got, err := Sum(usd("1.00"))
 	require.NoError(t, err)
@@ -561,8 +568,8 @@ func TestSum(t *testing.T) {
 	require.ErrorIs(t, err, ErrOverflow)
 	_, err = Sum(minUSD, minUSD)
 	require.ErrorIs(t, err, ErrOverflow)
-	_, err = Sum(usd("1.00"), MustParseMoney("EUR 1.00"))
-	require.ErrorIs(t, err, ErrCurrencyMismatch)
+	_, err = Sum(usd("1.00"), MustParse("EUR 1.00"))
+	require.ErrorIs(t, err, ErrMismatch)
 }
 
 // randMinor draws amounts of every size, with the extremes well represented.
@@ -629,7 +636,7 @@ func TestSplitAllocateProperties(t *testing.T) {
 	}
 	for c := range cases {
 		minor := randMinor(r)
-		m := NewMoney(minor, "EUR")
+		m := New(minor, "EUR")
 		if c%2 == 0 {
 			n := 1 + r.IntN(12)
 			if r.IntN(50) == 0 {
@@ -697,8 +704,8 @@ func TestMoneyAllocs(t *testing.T) {
 	if testing.CoverMode() != "" {
 		t.Skip("allocation counts differ under coverage")
 	}
-	m := MustParseMoney("USD 120.00")
-	require.Zero(t, testing.AllocsPerRun(100, func() { _, _ = ParseMoney("USD 120.00") }))
+	m := MustParse("USD 120.00")
+	require.Zero(t, testing.AllocsPerRun(100, func() { _, _ = Parse("USD 120.00") }))
 	require.Zero(t, testing.AllocsPerRun(100, func() { _, _ = m.Share(2500) }))
 	require.Zero(t, testing.AllocsPerRun(100, func() { _, _ = m.Add(m) }))
 	var sink string
@@ -719,31 +726,31 @@ func FuzzParseMoney(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m, err := ParseMoney(s)
+		m, err := Parse(s)
 		if err != nil {
-			if !errors.Is(err, ErrMoney) {
-				t.Fatalf("ParseMoney(%q): error %v does not match ErrMoney", s, err)
+			if !errors.Is(err, ErrParse) {
+				t.Fatalf("Parse(%q): error %v does not match ErrParse", s, err)
 			}
-			if m != (Money{}) {
-				t.Fatalf("ParseMoney(%q): error with a non-zero Money %#v", s, m)
+			if m != (Amount{}) {
+				t.Fatalf("Parse(%q): error with a non-zero Amount %#v", s, m)
 			}
 			return
 		}
 		if !m.IsValid() {
-			t.Fatalf("ParseMoney(%q) = invalid Money without error", s)
+			t.Fatalf("Parse(%q) = invalid Amount without error", s)
 		}
 		if got := m.String(); got != s {
-			t.Fatalf("ParseMoney(%q).String() = %q", s, got)
+			t.Fatalf("Parse(%q).String() = %q", s, got)
 		}
-		back, err := ParseMoney(m.String())
+		back, err := Parse(m.String())
 		if err != nil || back != m {
-			t.Fatalf("ParseMoney(%q) = %v, %v; want %v", m.String(), back, err, m)
+			t.Fatalf("Parse(%q) = %v, %v; want %v", m.String(), back, err, m)
 		}
 		text, err := m.MarshalText()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var u Money
+		var u Amount
 		if err := u.UnmarshalText(text); err != nil || u != m {
 			t.Fatalf("UnmarshalText(%q) = %v, %v; want %v", text, u, err, m)
 		}
@@ -771,14 +778,14 @@ func FuzzParseCurrency(f *testing.F) {
 func BenchmarkParseMoney(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ParseMoney("USD 1234567.89"); err != nil {
+		if _, err := Parse("USD 1234567.89"); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkMoneyString(b *testing.B) {
-	m := MustParseMoney("USD 1234567.89")
+	m := MustParse("USD 1234567.89")
 	var s string
 	b.ReportAllocs()
 	for b.Loop() {
@@ -790,7 +797,7 @@ func BenchmarkMoneyString(b *testing.B) {
 }
 
 func BenchmarkMoneyAllocate(b *testing.B) {
-	m := MustParseMoney("USD 1000.00")
+	m := MustParse("USD 1000.00")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := m.Allocate(3, 2, 2); err != nil {
@@ -800,7 +807,7 @@ func BenchmarkMoneyAllocate(b *testing.B) {
 }
 
 func BenchmarkMoneyShare(b *testing.B) {
-	m := MustParseMoney("USD 1234567.89")
+	m := MustParse("USD 1234567.89")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := m.Share(3333); err != nil {

@@ -1,4 +1,4 @@
-package agreement
+package money
 
 import (
 	"cmp"
@@ -10,39 +10,39 @@ import (
 	"strconv"
 )
 
-// Money is an exact amount of money: an integer number of minor units
-// (cents of USD, yen of JPY, fils of BHD) in a currency. A Money is a small
-// immutable value: pass it by value, compare it with ==, use it as a map
-// key. Two Money values are equal when both amount and currency are;
+// An Amount is an exact amount of money: an integer number of minor units
+// (cents of USD, yen of JPY, fils of BHD) in a currency. An Amount is a
+// small immutable value: pass it by value, compare it with ==, use it as a
+// map key. Two amounts are equal when both number and currency are;
 // USD 1.00 and EUR 1.00 differ, and so do USD 0.00 and EUR 0.00.
 //
-// The zero Money has no currency and is invalid: IsValid reports false,
+// The zero Amount has no currency and is invalid: IsValid reports false,
 // String returns "<invalid>", MarshalText returns empty text, and every
 // arithmetic method fails on it with an error matching ErrCurrency. It is
-// the only invalid Money; every other Money has a valid currency.
+// the only invalid Amount; every other Amount has a valid currency.
 //
 // Arithmetic never rounds silently and never wraps: amounts of different
-// currencies are not combined (ErrCurrencyMismatch), results outside the
+// currencies are not combined (ErrMismatch), results outside the
 // int64 range of minor units are errors (ErrOverflow), and Split and
 // Allocate return parts that add up exactly to the whole.
-type Money struct {
+type Amount struct {
 	minor int64    // the amount in minor units of cur
-	cur   Currency // a valid Currency, or "" (and minor 0) in the zero Money
+	cur   Currency // a valid Currency, or "" (and minor 0) in the zero Amount
 }
 
 // MaxParts is the largest number of parts Split and Allocate produce.
 const MaxParts = 1 << 16
 
-// Errors returned by the Money functions and methods; match them with
-// errors.Is. An error may match more than one: a ParseMoney error caused by
-// the currency code matches both ErrMoney and ErrCurrency.
+// Errors returned by the Amount functions and methods; match them with
+// errors.Is. An error may match more than one: a Parse error caused by
+// the currency code matches both ErrParse and ErrCurrency.
 var (
-	// ErrMoney is matched by every error from ParseMoney and
-	// Money.UnmarshalText.
-	ErrMoney = errors.New("invalid money")
-	// ErrCurrencyMismatch is returned when two amounts of different
+	// ErrParse is matched by every error from Parse and
+	// Amount.UnmarshalText.
+	ErrParse = errors.New("invalid money")
+	// ErrMismatch is returned when two amounts of different
 	// currencies are combined or compared.
-	ErrCurrencyMismatch = errors.New("currency mismatch")
+	ErrMismatch = errors.New("currency mismatch")
 	// ErrOverflow is returned when a result does not fit in int64 minor
 	// units.
 	ErrOverflow = errors.New("money overflow")
@@ -51,42 +51,42 @@ var (
 	ErrAllocation = errors.New("invalid allocation")
 )
 
-// NewMoney returns minor minor units of cur: NewMoney(12000, "USD") is
-// USD 120.00. If cur is not a valid currency, NewMoney returns the zero
-// Money, which is invalid; check with IsValid, or use ParseCurrency first to
+// New returns minor minor units of cur: New(12000, "USD") is
+// USD 120.00. If cur is not a valid currency, New returns the zero
+// Amount, which is invalid; check with IsValid, or use ParseCurrency first to
 // learn why a code is refused.
-func NewMoney(minor int64, cur Currency) Money {
+func New(minor int64, cur Currency) Amount {
 	if !cur.IsValid() {
-		return Money{}
+		return Amount{}
 	}
-	return Money{minor: minor, cur: cur}
+	return Amount{minor: minor, cur: cur}
 }
 
 // Zero returns an amount of zero in cur: Zero("USD") is USD 0.00. Like
-// NewMoney, it returns the zero Money if cur is not valid.
-func Zero(cur Currency) Money { return NewMoney(0, cur) }
+// New, it returns the zero Amount if cur is not valid.
+func Zero(cur Currency) Amount { return New(0, cur) }
 
-// ParseMoney parses the form String returns: a currency code, one space,
+// Parse parses the form String returns: a currency code, one space,
 // an optional minus sign and the amount in major units with exactly as many
 // decimals as the currency has minor-unit digits: "USD 120.00",
 // "JPY 5000", "BHD 1.250", "CLF 0.5000", "USD -5.00". Nothing else is
 // accepted (no "USD 120", "USD 120.0", "usd 120.00", "+5.00", "-0.00",
 // leading zeros, grouping or extra spaces), so that every amount has
-// exactly one spelling and ParseMoney and String are inverses. The amount
+// exactly one spelling and Parse and String are inverses. The amount
 // must fit in int64 minor units.
 //
-// Errors match ErrMoney (and ErrCurrency when the code is at fault), quote
+// Errors match ErrParse (and ErrCurrency when the code is at fault), quote
 // the input and give the 1-based byte column of the problem.
-func ParseMoney(s string) (Money, error) {
+func Parse(s string) (Amount, error) {
 	if len(s) < 3 {
-		return Money{}, parseMoneyError(s, 1, "want a currency code, a space and an amount, such as \"USD 120.00\"")
+		return Amount{}, parseMoneyError(s, 1, "want a currency code, a space and an amount, such as \"USD 120.00\"")
 	}
 	cur, err := ParseCurrency(s[:3])
 	if err != nil {
-		return Money{}, fmt.Errorf("%w %q: column 1: %w", ErrMoney, s, err)
+		return Amount{}, fmt.Errorf("%w %q: column 1: %w", ErrParse, s, err)
 	}
 	if len(s) == 3 || s[3] != ' ' {
-		return Money{}, parseMoneyError(s, 4, "want one space after the currency code")
+		return Amount{}, parseMoneyError(s, 4, "want one space after the currency code")
 	}
 	exp := cur.Exponent()
 	i := 4
@@ -115,50 +115,50 @@ func ParseMoney(s string) (Money, error) {
 	intStart := i
 	n, err := digits(-1)
 	if err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	switch {
 	case n == 0:
-		return Money{}, parseMoneyError(s, i+1, "want a digit")
+		return Amount{}, parseMoneyError(s, i+1, "want a digit")
 	case n > 1 && s[intStart] == '0':
-		return Money{}, parseMoneyError(s, intStart+1, "leading zero")
+		return Amount{}, parseMoneyError(s, intStart+1, "leading zero")
 	}
 	if exp > 0 {
 		if i == len(s) || s[i] != '.' {
-			return Money{}, parseMoneyError(s, i+1, fmt.Sprintf("want a decimal point and %d decimals", exp))
+			return Amount{}, parseMoneyError(s, i+1, fmt.Sprintf("want a decimal point and %d decimals", exp))
 		}
 		i++
 		fracStart := i
 		n, err := digits(exp)
 		if err != nil {
-			return Money{}, err
+			return Amount{}, err
 		}
 		if n < exp || (i < len(s) && '0' <= s[i] && s[i] <= '9') {
-			return Money{}, parseMoneyError(s, fracStart+1, fmt.Sprintf("want exactly %d decimals for %s", exp, cur))
+			return Amount{}, parseMoneyError(s, fracStart+1, fmt.Sprintf("want exactly %d decimals for %s", exp, cur))
 		}
 	} else if i < len(s) && s[i] == '.' {
-		return Money{}, parseMoneyError(s, i+1, fmt.Sprintf("%s takes no decimals", cur))
+		return Amount{}, parseMoneyError(s, i+1, fmt.Sprintf("%s takes no decimals", cur))
 	}
 	if i != len(s) {
-		return Money{}, parseMoneyError(s, i+1, fmt.Sprintf("unexpected %q", s[i:]))
+		return Amount{}, parseMoneyError(s, i+1, fmt.Sprintf("unexpected %q", s[i:]))
 	}
 	if neg && mag == 0 {
-		return Money{}, parseMoneyError(s, 5, "negative zero; write the amount without a sign")
+		return Amount{}, parseMoneyError(s, 5, "negative zero; write the amount without a sign")
 	}
 	minor := int64(mag)
 	if neg {
 		minor = int64(-mag)
 	}
-	return Money{minor: minor, cur: cur}, nil
+	return Amount{minor: minor, cur: cur}, nil
 }
 
 func parseMoneyError(s string, col int, msg string) error {
-	return fmt.Errorf("%w %q: column %d: %s", ErrMoney, s, col, msg)
+	return fmt.Errorf("%w %q: column %d: %s", ErrParse, s, col, msg)
 }
 
-// MustParseMoney is ParseMoney for literals; it panics on error.
-func MustParseMoney(s string) Money {
-	m, err := ParseMoney(s)
+// MustParse is Parse for literals; it panics on error.
+func MustParse(s string) Amount {
+	m, err := Parse(s)
 	if err != nil {
 		panic(err)
 	}
@@ -166,74 +166,74 @@ func MustParseMoney(s string) Money {
 }
 
 // Minor returns the amount in minor units: 12000 for USD 120.00.
-func (m Money) Minor() int64 { return m.minor }
+func (m Amount) Minor() int64 { return m.minor }
 
-// Currency returns the currency, or "" for the zero Money.
-func (m Money) Currency() Currency { return m.cur }
+// Currency returns the currency, or "" for the zero Amount.
+func (m Amount) Currency() Currency { return m.cur }
 
 // IsValid reports whether m has a currency, that is, whether it is not the
-// zero Money.
-func (m Money) IsValid() bool { return m.cur != "" }
+// zero Amount.
+func (m Amount) IsValid() bool { return m.cur != "" }
 
 // IsZero reports whether the amount is zero, in any currency. It is true
-// for USD 0.00 and for the zero Money; use IsValid to tell them apart.
-func (m Money) IsZero() bool { return m.minor == 0 }
+// for USD 0.00 and for the zero Amount; use IsValid to tell them apart.
+func (m Amount) IsZero() bool { return m.minor == 0 }
 
 // IsNegative reports whether the amount is below zero.
-func (m Money) IsNegative() bool { return m.minor < 0 }
+func (m Amount) IsNegative() bool { return m.minor < 0 }
 
 // Add returns m + n. Both must be valid and of the same currency.
-func (m Money) Add(n Money) (Money, error) {
+func (m Amount) Add(n Amount) (Amount, error) {
 	if err := m.same("add", n); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	s := m.minor + n.minor
 	if (m.minor^s)&(n.minor^s) < 0 {
-		return Money{}, fmt.Errorf("%w: %v + %v", ErrOverflow, m, n)
+		return Amount{}, fmt.Errorf("%w: %v + %v", ErrOverflow, m, n)
 	}
-	return Money{minor: s, cur: m.cur}, nil
+	return Amount{minor: s, cur: m.cur}, nil
 }
 
 // Sub returns m - n. Both must be valid and of the same currency.
-func (m Money) Sub(n Money) (Money, error) {
+func (m Amount) Sub(n Amount) (Amount, error) {
 	if err := m.same("subtract", n); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	s := m.minor - n.minor
 	if (m.minor^n.minor)&(m.minor^s) < 0 {
-		return Money{}, fmt.Errorf("%w: %v - %v", ErrOverflow, m, n)
+		return Amount{}, fmt.Errorf("%w: %v - %v", ErrOverflow, m, n)
 	}
-	return Money{minor: s, cur: m.cur}, nil
+	return Amount{minor: s, cur: m.cur}, nil
 }
 
-// Neg returns -m. It fails only for the zero Money and for the most
+// Neg returns -m. It fails only for the zero Amount and for the most
 // negative amount, whose negation does not fit.
-func (m Money) Neg() (Money, error) {
+func (m Amount) Neg() (Amount, error) {
 	if err := m.valid("negate"); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	if m.minor == math.MinInt64 {
-		return Money{}, fmt.Errorf("%w: -(%v)", ErrOverflow, m)
+		return Amount{}, fmt.Errorf("%w: -(%v)", ErrOverflow, m)
 	}
-	return Money{minor: -m.minor, cur: m.cur}, nil
+	return Amount{minor: -m.minor, cur: m.cur}, nil
 }
 
 // Mul returns m × k.
-func (m Money) Mul(k int64) (Money, error) {
+func (m Amount) Mul(k int64) (Amount, error) {
 	if err := m.valid("multiply"); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	hi, lo := bits.Mul64(minorAbs(m.minor), minorAbs(k))
 	r, ok := signedMinor(hi == 0, lo, (m.minor < 0) != (k < 0))
 	if !ok {
-		return Money{}, fmt.Errorf("%w: %v × %d", ErrOverflow, m, k)
+		return Amount{}, fmt.Errorf("%w: %v × %d", ErrOverflow, m, k)
 	}
-	return Money{minor: r, cur: m.cur}, nil
+	return Amount{minor: r, cur: m.cur}, nil
 }
 
 // Cmp compares m and n: -1 if m < n, 0 if they are equal, +1 if m > n.
 // Both must be valid and of the same currency.
-func (m Money) Cmp(n Money) (int, error) {
+func (m Amount) Cmp(n Amount) (int, error) {
 	if err := m.same("compare", n); err != nil {
 		return 0, err
 	}
@@ -246,27 +246,27 @@ func (m Money) Cmp(n Money) (int, error) {
 // half to even (banker's rounding): USD 0.05 × 5000 bp is USD 0.02, and
 // USD 0.15 × 5000 bp is USD 0.08. The product is computed in 128 bits, so
 // only a result that does not fit is an overflow.
-func (m Money) Share(bp int64) (Money, error) {
+func (m Amount) Share(bp int64) (Amount, error) {
 	if err := m.valid("share"); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	const whole = 10000
 	hi, lo := bits.Mul64(minorAbs(m.minor), minorAbs(bp))
 	if hi >= whole {
-		return Money{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
+		return Amount{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
 	}
 	q, r := bits.Div64(hi, lo, whole)
 	if q > 1<<63 {
-		return Money{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
+		return Amount{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
 	}
 	if 2*r > whole || (2*r == whole && q&1 == 1) {
 		q++
 	}
 	v, ok := signedMinor(true, q, (m.minor < 0) != (bp < 0))
 	if !ok {
-		return Money{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
+		return Amount{}, fmt.Errorf("%w: %v × %d bp", ErrOverflow, m, bp)
 	}
-	return Money{minor: v, cur: m.cur}, nil
+	return Amount{minor: v, cur: m.cur}, nil
 }
 
 // Split divides m into n parts that differ by at most one minor unit and
@@ -274,42 +274,50 @@ func (m Money) Share(bp int64) (Money, error) {
 // evenly, the first |remainder| parts get one more minor unit (one less, if
 // m is negative) than the others. USD 100.00 split 3 ways is USD 33.34,
 // USD 33.33, USD 33.33. n must be between 1 and MaxParts.
-func (m Money) Split(n int) ([]Money, error) {
+func (m Amount) Split(n int) ([]Amount, error) {
 	if err := m.valid("split"); err != nil {
 		return nil, err
 	}
 	if n < 1 || n > MaxParts {
 		return nil, fmt.Errorf("%w: split %v into %d parts; want 1 to %d", ErrAllocation, m, n, MaxParts)
 	}
-	parts := make([]Money, n)
+	parts := make([]Amount, n)
+	q, r, step := m.splitting(n)
 	for i := range parts {
-		parts[i] = m.part(n, i)
+		parts[i] = Amount{minor: q, cur: m.cur}
+		if int64(i) < r {
+			parts[i].minor += step
+		}
 	}
 	return parts, nil
 }
 
-// part returns part i of m split n ways, as Split makes it, without making
-// the others: 1 ≤ n ≤ MaxParts and 0 ≤ i < n.
-func (m Money) part(n, i int) Money {
-	q, r, step := m.splitting(n)
-	p := Money{minor: q, cur: m.cur}
-	if int64(i) < r {
-		p.minor += step
+// SplitParts returns the sum of parts from through to−1 of m split n ways,
+// as Split makes them, without making the parts: SplitParts(n, i, i+1) is
+// part i, and SplitParts(n, 0, k) what the first k parts add up to. A
+// package of n prepaid sessions is split this way to know what the used
+// ones earned. n must be between 1 and MaxParts and 0 ≤ from ≤ to ≤ n.
+func (m Amount) SplitParts(n, from, to int) (Amount, error) {
+	if err := m.valid("split"); err != nil {
+		return Amount{}, err
 	}
-	return p
+	if n < 1 || n > MaxParts || from < 0 || from > to || to > n {
+		return Amount{}, fmt.Errorf("%w: parts %d to %d of %v split %d ways; want 1 to %d parts and 0 ≤ from ≤ to ≤ parts", ErrAllocation, from, to, m, n, MaxParts)
+	}
+	return Amount{minor: m.partsBefore(n, to) - m.partsBefore(n, from), cur: m.cur}, nil
 }
 
-// partsBefore returns the sum of the first k parts of m split n ways, as
-// Split makes them: 1 ≤ n ≤ MaxParts and 0 ≤ k ≤ n. It never overflows,
-// being between zero and m.
-func (m Money) partsBefore(n, k int) Money {
+// partsBefore returns the minor units of the first k parts of m split n
+// ways, as Split makes them: 1 ≤ n ≤ MaxParts and 0 ≤ k ≤ n. It never
+// overflows, being between zero and m.
+func (m Amount) partsBefore(n, k int) int64 {
 	q, r, step := m.splitting(n)
-	return Money{minor: q*int64(k) + step*min(int64(k), r), cur: m.cur}
+	return q*int64(k) + step*min(int64(k), r)
 }
 
 // splitting returns how Split divides m into n parts: each part is q, and
 // the first r of them are q+step.
-func (m Money) splitting(n int) (q, r, step int64) {
+func (m Amount) splitting(n int) (q, r, step int64) {
 	q, r, step = m.minor/int64(n), m.minor%int64(n), 1
 	if r < 0 {
 		step, r = -1, -r
@@ -327,7 +335,7 @@ func (m Money) splitting(n int) (q, r, step int64) {
 //
 // Weights must be non-negative with a positive sum that fits in int64;
 // there must be between 1 and MaxParts of them.
-func (m Money) Allocate(weights ...int64) ([]Money, error) {
+func (m Amount) Allocate(weights ...int64) ([]Amount, error) {
 	if err := m.valid("allocate"); err != nil {
 		return nil, err
 	}
@@ -351,14 +359,14 @@ func (m Money) Allocate(weights ...int64) ([]Money, error) {
 	// Work on magnitudes: mag < 2^64 and w ≤ total, so mag × w / total
 	// fits in 64 bits. Parts hold magnitudes until the sign is applied.
 	mag := minorAbs(m.minor)
-	parts := make([]Money, len(weights))
+	parts := make([]Amount, len(weights))
 	var small [8]allocRemainder
 	rems := small[:0]
 	var given uint64
 	for i, w := range weights {
 		hi, lo := bits.Mul64(mag, uint64(w))
 		q, r := bits.Div64(hi, lo, total)
-		parts[i] = Money{minor: int64(q), cur: m.cur}
+		parts[i] = Amount{minor: int64(q), cur: m.cur}
 		given += q
 		if r > 0 {
 			rems = append(rems, allocRemainder{r: r, i: i})
@@ -391,9 +399,9 @@ type allocRemainder struct {
 // Sum returns the total of its arguments, which must all be valid and of
 // the same currency. Only the total must fit in int64 minor units: a
 // partial sum may overflow on the way if later amounts bring it back.
-func Sum(first Money, rest ...Money) (Money, error) {
+func Sum(first Amount, rest ...Amount) (Amount, error) {
 	if err := first.valid("sum"); err != nil {
-		return Money{}, err
+		return Amount{}, err
 	}
 	// A 128-bit two's complement accumulator: no partial sum of up to
 	// 2^63 int64 values overflows it.
@@ -403,7 +411,7 @@ func Sum(first Money, rest ...Money) (Money, error) {
 	}
 	for _, n := range rest {
 		if err := first.same("sum", n); err != nil {
-			return Money{}, err
+			return Amount{}, err
 		}
 		var carry uint64
 		lo, carry = bits.Add64(lo, uint64(n.minor), 0)
@@ -413,16 +421,16 @@ func Sum(first Money, rest ...Money) (Money, error) {
 		}
 	}
 	if (hi != 0 || lo > math.MaxInt64) && (hi != -1 || lo <= math.MaxInt64) {
-		return Money{}, fmt.Errorf("%w: sum of %d %s amounts", ErrOverflow, 1+len(rest), first.cur)
+		return Amount{}, fmt.Errorf("%w: sum of %d %s amounts", ErrOverflow, 1+len(rest), first.cur)
 	}
-	return Money{minor: int64(lo), cur: first.cur}, nil
+	return Amount{minor: int64(lo), cur: first.cur}, nil
 }
 
-// String returns m in the form ParseMoney reads: the currency code, a
+// String returns m in the form Parse reads: the currency code, a
 // space, and the amount in major units with the currency's number of
-// decimals, "USD 120.00", "JPY 5000", "BHD -1.250". The zero Money gives
+// decimals, "USD 120.00", "JPY 5000", "BHD -1.250". The zero Amount gives
 // "<invalid>".
-func (m Money) String() string {
+func (m Amount) String() string {
 	if !m.IsValid() {
 		return "<invalid>"
 	}
@@ -431,8 +439,8 @@ func (m Money) String() string {
 }
 
 // AppendText implements encoding.TextAppender: it appends what String
-// returns, or nothing for the zero Money. It never fails.
-func (m Money) AppendText(b []byte) ([]byte, error) {
+// returns, or nothing for the zero Amount. It never fails.
+func (m Amount) AppendText(b []byte) ([]byte, error) {
 	if !m.IsValid() {
 		return b, nil
 	}
@@ -440,20 +448,20 @@ func (m Money) AppendText(b []byte) ([]byte, error) {
 }
 
 // MarshalText implements encoding.TextMarshaler: "USD 120.00", or empty
-// text for the zero Money. It never fails.
-func (m Money) MarshalText() ([]byte, error) {
+// text for the zero Amount. It never fails.
+func (m Amount) MarshalText() ([]byte, error) {
 	return m.AppendText(nil)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseMoney. Empty
-// text gives the zero Money, so every Money round-trips through
+// UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty
+// text gives the zero Amount, so every Amount round-trips through
 // MarshalText and UnmarshalText.
-func (m *Money) UnmarshalText(text []byte) error {
+func (m *Amount) UnmarshalText(text []byte) error {
 	if len(text) == 0 {
-		*m = Money{}
+		*m = Amount{}
 		return nil
 	}
-	v, err := ParseMoney(string(text))
+	v, err := Parse(string(text))
 	if err != nil {
 		return err
 	}
@@ -462,7 +470,7 @@ func (m *Money) UnmarshalText(text []byte) error {
 }
 
 // appendTo appends the text form of a valid m.
-func (m Money) appendTo(b []byte) []byte {
+func (m Amount) appendTo(b []byte) []byte {
 	b = append(b, m.cur...)
 	b = append(b, ' ')
 	if m.minor < 0 {
@@ -484,21 +492,21 @@ func (m Money) appendTo(b []byte) []byte {
 	return b
 }
 
-// valid returns an error if m is the zero Money.
-func (m Money) valid(op string) error {
+// valid returns an error if m is the zero Amount.
+func (m Amount) valid(op string) error {
 	if !m.IsValid() {
-		return fmt.Errorf("%w: cannot %s the zero Money, which has no currency", ErrCurrency, op)
+		return fmt.Errorf("%w: cannot %s the zero Amount, which has no currency", ErrCurrency, op)
 	}
 	return nil
 }
 
 // same returns an error unless m and n are valid amounts of one currency.
-func (m Money) same(op string, n Money) error {
+func (m Amount) same(op string, n Amount) error {
 	if !m.IsValid() || !n.IsValid() {
-		return fmt.Errorf("%w: cannot %s the zero Money, which has no currency", ErrCurrency, op)
+		return fmt.Errorf("%w: cannot %s the zero Amount, which has no currency", ErrCurrency, op)
 	}
 	if m.cur != n.cur {
-		return fmt.Errorf("%w: cannot %s %s and %s", ErrCurrencyMismatch, op, m.cur, n.cur)
+		return fmt.Errorf("%w: cannot %s %s and %s", ErrMismatch, op, m.cur, n.cur)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package availability
+package place
 
 import (
 	"math"
@@ -26,21 +26,4 @@ func TestDistanceKm(t *testing.T) {
 	require.True(t, Point{90, 180}.IsValid())
 	require.False(t, Point{91, 0}.IsValid())
 	require.False(t, Point{math.NaN(), 0}.IsValid())
-}
-
-func TestUrgency(t *testing.T) {
-	for _, u := range []Urgency{Informational, Routine, Urgent, Emergency} {
-		b, err := u.MarshalText()
-		require.NoError(t, err)
-		var got Urgency
-		require.NoError(t, got.UnmarshalText(b))
-		require.Equal(t, u, got)
-	}
-	require.Less(t, Informational, Routine)
-	require.Less(t, Urgent, Emergency)
-	_, err := ParseUrgency("panic")
-	require.ErrorIs(t, err, ErrUrgency)
-	u, err := ParseUrgency("EMERGENCY")
-	require.NoError(t, err)
-	require.Equal(t, Emergency, u)
 }

@@ -1,0 +1,124 @@
+package strictjson
+
+import (
+	"time"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Default limits, used for the zero fields of a Limits.
+const (
+	DefaultMaxBytes    = 4 << 20
+	DefaultMaxDepth    = 64
+	DefaultMaxElements = 100_000
+)
+
+// Limits bound one call of Unmarshal. A field that is zero or negative takes
+// its default, so the zero Limits means the defaults: 4 MiB, a depth of 64
+// and 100,000 elements.
+type Limits struct {
+	// MaxBytes is the longest accepted input, in bytes.
+	MaxBytes int
+	// MaxDepth is the deepest accepted nesting of arrays and objects; a
+	// top-level array or object has depth 1.
+	MaxDepth int
+	// MaxElements is the largest accepted number of array elements and
+	// object members in the whole input.
+	MaxElements int
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxBytes
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxDepth
+	}
+	if l.MaxElements <= 0 {
+		l.MaxElements = DefaultMaxElements
+	}
+	return l
+}
+
+// marshalOptions and unmarshalOptions are the options every model is
+// written and read with: durations as text, zones by name, map keys in
+// order, unknown members refused.
+var (
+	marshalOptions = json.JoinOptions(
+		json.Deterministic(true),
+		json.WithMarshalers(json.JoinMarshalers(
+			json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
+				var buf [40]byte
+				return enc.WriteToken(jsontext.String(string(AppendDuration(buf[:0], d))))
+			}),
+			json.MarshalToFunc(func(enc *jsontext.Encoder, loc *time.Location) error {
+				return enc.WriteToken(jsontext.String(zoneName(loc)))
+			}),
+		)),
+	)
+	unmarshalers = json.WithUnmarshalers(json.JoinUnmarshalers(
+		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
+			s, err := readString(dec)
+			if err != nil {
+				return err
+			}
+			v, err := ParseDuration(s)
+			if err != nil {
+				return err
+			}
+			*d = v
+			return nil
+		}),
+		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, loc **time.Location) error {
+			s, err := readString(dec)
+			if err != nil {
+				return err
+			}
+			z, err := LoadZone(s)
+			if err != nil {
+				return err
+			}
+			*loc = z
+			return nil
+		}),
+	))
+)
+
+// Marshal writes v as compact JSON: fields in declaration order, map keys
+// sorted, durations as FormatDuration writes them and zones by IANA name.
+func Marshal(v any) ([]byte, error) {
+	return json.Marshal(v, marshalOptions)
+}
+
+// Unmarshal reads data into v, which must be a non-nil pointer, strictly:
+// no unknown or duplicate members, no invalid UTF-8, values of the right
+// kind, and nothing beyond lim. A problem is returned as a problem.List of
+// one problem (see the package documentation); v may then be partly
+// filled.
+func Unmarshal(data []byte, v any, lim Limits) error {
+	lim = lim.withDefaults()
+	if err := checkLimits(data, lim); err != nil {
+		return err
+	}
+	err := json.Unmarshal(data, v,
+		json.RejectUnknownMembers(true),
+		unmarshalers,
+	)
+	if err != nil {
+		return convert(data, err)
+	}
+	return nil
+}
+
+// readString reads a JSON string token, or reports a mismatch.
+func readString(dec *jsontext.Decoder) (string, error) {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return "", err
+	}
+	if tok.Kind() != '"' {
+		return "", &json.SemanticError{JSONKind: tok.Kind(), GoType: stringType, Err: errKind}
+	}
+	return tok.String(), nil
+}
