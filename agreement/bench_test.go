@@ -4,8 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 )
 
 // BenchmarkEvaluate evaluates one late cancellation: a tier, a fee, a
@@ -27,7 +28,7 @@ func BenchmarkEvaluate(b *testing.B) {
 func BenchmarkEvaluateContact(b *testing.B) {
 	terms := therapyTerms()
 	loc := terms.Communication.Hours.Zone
-	ev := agreement.Event{Kind: agreement.EventContact, At: time.Date(2026, 3, 22, 23, 10, 0, 0, loc), Channel: availability.ChannelEmail}
+	ev := agreement.Event{Kind: agreement.EventContact, At: time.Date(2026, 3, 22, 23, 10, 0, 0, loc), Channel: contact.ChannelEmail}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := agreement.Evaluate(terms, ev); err != nil {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -302,7 +304,7 @@ func hours(s availability.Schedule) string {
 }
 
 // target writes a response target.
-func target(t availability.Target) string {
+func target(t contact.Target) string {
 	text := capitalize(t.Urgency.String()) + " messages"
 	if len(t.Channels) > 0 {
 		names := make([]string, len(t.Channels))
@@ -312,7 +314,7 @@ func target(t availability.Target) string {
 		text += " (by " + strings.Join(names, " or ") + ")"
 	}
 	text += " are answered within " + formatDuration(t.Within)
-	if t.Basis == availability.BusinessTime {
+	if t.Basis == contact.BusinessTime {
 		text += ", counted in business hours"
 	}
 	if t.AfterHours {
@@ -324,7 +326,7 @@ func target(t availability.Target) string {
 }
 
 // resource writes a resource with its contact and the date it was checked.
-func resource(r availability.Resource) string {
+func resource(r contact.Resource) string {
 	text := r.Name + ": " + r.Contact
 	var notes []string
 	if r.Hours != "" {

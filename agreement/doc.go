@@ -153,7 +153,7 @@
 // late payment, contact outside the response policy, keeping the provider
 // waiting) climb the obligations' ladder, and each boundary climbs its own:
 // note, fee, warning, the right to terminate. Contact is judged by
-// availability's response policy ([availability.ResponsePolicy.Respond]);
+// availability's response policy ([contact.Policy.Respond]);
 // this package computes no deadline of its own.
 //
 // # Ledger

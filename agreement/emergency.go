@@ -1,6 +1,6 @@
 package agreement
 
-import "github.com/practicekit/boundaries/availability"
+import "github.com/practicekit/boundaries/availability/contact"
 
 // Emergency says what counts as an emergency and where to turn in one: the
 // provider is not an emergency service, and says so.
@@ -12,7 +12,7 @@ type Emergency struct {
 	// emergency room; do not wait for a reply".
 	Instructions string `json:"instructions,omitempty"`
 	// Resources are the numbers and services to use, dated.
-	Resources []availability.Resource `json:"resources,omitempty"`
+	Resources []contact.Resource `json:"resources,omitempty"`
 }
 
 // present reports whether the clause says anything.

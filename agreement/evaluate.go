@@ -6,9 +6,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/agreement/money"
 )
 
 // ErrConservation is returned when money would not add up: charges,
@@ -393,7 +393,7 @@ func (x *evaluator) wait() error {
 
 func (x *evaluator) contact() error {
 	c := &x.a.Communication
-	msg := availability.Message{Arrived: x.ev.At, Category: x.ev.Category, Urgency: x.ev.Urgency, Channel: x.ev.Channel}
+	msg := contact.Message{Arrived: x.ev.At, Category: x.ev.Category, Urgency: x.ev.Urgency, Channel: x.ev.Channel}
 	resp, err := c.Policy.Respond(c.Hours, msg)
 	if err != nil {
 		return err
@@ -401,7 +401,7 @@ func (x *evaluator) contact() error {
 	if resp.HasDeadline {
 		x.action(ActRespondBy, ClauseCommunicationPolicy, resp.Deadline, "Answer by "+formatClock(resp.Deadline)+".")
 	}
-	if resp.Urgency == availability.Emergency {
+	if resp.Urgency == contact.Emergency {
 		x.reason(CodeEmergency, ClauseEmergency, "An emergency: never a breach, whatever the hour or channel.")
 		for _, r := range x.a.Emergency.Resources {
 			x.action(ActOffer, ClauseEmergency, time.Time{}, r.Name+": "+r.Contact)
@@ -435,7 +435,7 @@ func (x *evaluator) contact() error {
 }
 
 // alternatives offers what the response policy says to offer.
-func (x *evaluator) alternatives(resp availability.Response) {
+func (x *evaluator) alternatives(resp contact.Response) {
 	for _, alt := range resp.Alternatives {
 		x.action(ActOffer, ClauseCommunicationPolicy, time.Time{}, alt.Message)
 	}

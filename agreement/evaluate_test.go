@@ -5,12 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 )
 
 func TestEvaluate(t *testing.T) {
@@ -123,7 +124,7 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "an emergency at night is never a breach", terms: therapyTerms,
-			ev:     agreement.Event{Kind: agreement.EventContact, At: at("2026-03-08 03:00"), Channel: availability.ChannelText, Urgency: availability.Emergency},
+			ev:     agreement.Event{Kind: agreement.EventContact, At: at("2026-03-08 03:00"), Channel: contact.ChannelText, Urgency: contact.Emergency},
 			codes:  []agreement.Code{agreement.CodeEmergency},
 			clause: agreement.ClauseEmergency,
 			actions: []agreement.ActionCode{agreement.ActRespondBy, agreement.ActOffer, agreement.ActOffer,
@@ -131,7 +132,7 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "a text message is off the agreed channels", terms: therapyTerms,
-			ev:       agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 12:00"), Channel: availability.ChannelText, Urgency: availability.Routine},
+			ev:       agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 12:00"), Channel: contact.ChannelText, Urgency: contact.Routine},
 			codes:    []agreement.Code{agreement.CodeOffChannel, agreement.CodeLadder},
 			clause:   agreement.ClauseCommunicationChannel,
 			actions:  []agreement.ActionCode{agreement.ActRespondBy, agreement.ActNote},
@@ -139,7 +140,7 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "an urgent email is off the policy's channels", terms: therapyTerms,
-			ev:       agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 12:00"), Channel: availability.ChannelEmail, Urgency: availability.Urgent},
+			ev:       agreement.Event{Kind: agreement.EventContact, At: at("2026-03-09 12:00"), Channel: contact.ChannelEmail, Urgency: contact.Urgent},
 			codes:    []agreement.Code{agreement.CodeOffPolicy, agreement.CodeLadder},
 			clause:   agreement.ClauseCommunicationPolicy,
 			actions:  []agreement.ActionCode{agreement.ActRespondBy, agreement.ActNote},
@@ -284,7 +285,7 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 // TestEvaluateAfterHoursInTheProvidersZone: a contact given in UTC is
 // after hours in the provider's zone, and the reason says when there.
 func TestEvaluateAfterHoursInTheProvidersZone(t *testing.T) {
-	ev := agreement.Event{Kind: agreement.EventContact, At: time.Date(2026, 3, 23, 3, 10, 0, 0, time.UTC), Channel: availability.ChannelEmail}
+	ev := agreement.Event{Kind: agreement.EventContact, At: time.Date(2026, 3, 23, 3, 10, 0, 0, time.UTC), Channel: contact.ChannelEmail}
 	o, err := agreement.Evaluate(therapyTerms(), ev)
 	require.NoError(t, err)
 	require.Equal(t, agreement.CodeOffPolicy, o.Reasons[0].Code)
@@ -345,7 +346,7 @@ func TestEveryCitedClauseIsRendered(t *testing.T) {
 	events := []agreement.Event{
 		{Kind: agreement.EventCancellation, At: at("2026-03-08 20:00"), Session: at("2026-03-09 10:00")},
 		{Kind: agreement.EventArrival, At: at("2026-03-16 10:15"), Session: at("2026-03-16 10:00")},
-		{Kind: agreement.EventContact, At: at("2026-03-22 23:10"), Channel: availability.ChannelEmail},
+		{Kind: agreement.EventContact, At: at("2026-03-22 23:10"), Channel: contact.ChannelEmail},
 		{Kind: agreement.EventBoundary, At: at("2026-03-23 10:00"), Boundary: agreement.Romantic},
 		{Kind: agreement.EventLatePayment, At: at("2026-03-30 09:00"), Due: at("2026-03-23 10:00")},
 		{Kind: agreement.EventTermination, At: at("2026-04-02 09:00"), By: agreement.Provider, Ground: "threats"},

@@ -3,9 +3,10 @@ package agreement
 import (
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
@@ -79,12 +80,12 @@ type Event struct {
 	// Due is when a late payment was due.
 	Due time.Time `json:"due,omitzero"`
 	// Channel is how a contact came in; empty means unknown.
-	Channel availability.Channel `json:"channel,omitempty"`
+	Channel contact.Channel `json:"channel,omitempty"`
 	// Urgency is a contact's level when Category does not decide it.
-	Urgency availability.Urgency `json:"urgency"`
+	Urgency contact.Urgency `json:"urgency"`
 	// Category is the host's category for a contact, mapped to a level by
 	// the communication policy's table.
-	Category availability.Category `json:"category,omitempty"`
+	Category contact.Category `json:"category,omitempty"`
 	// Boundary is the kind of boundary crossed.
 	Boundary BoundaryKind `json:"boundary,omitempty"`
 	// InSession says a boundary incident happened during a session.

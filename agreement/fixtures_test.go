@@ -3,6 +3,8 @@ package agreement_test
 import (
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
@@ -26,9 +28,9 @@ func newYork() *time.Location {
 }
 
 // crisisLines are the resources of the therapy agreement.
-func crisisLines() []availability.Resource {
+func crisisLines() []contact.Resource {
 	checked := availability.MustParseDate("2026-01-15")
-	return []availability.Resource{
+	return []contact.Resource{
 		{ID: "us-988", Name: "988 Suicide & Crisis Lifeline", Contact: "988", Region: "US", Kind: "crisis_line", Hours: "24/7", Checked: checked},
 		{ID: "us-911", Name: "Emergency services", Contact: "911", Region: "US", Kind: "emergency", Hours: "24/7", Checked: checked},
 	}
@@ -82,17 +84,17 @@ func therapyTerms() agreement.Agreement {
 		},
 		ProviderCancellation: agreement.ProviderCancellation{Notice: 48 * time.Hour, Remedy: agreement.RemedyChoice},
 		Communication: agreement.Communication{
-			Channels: []availability.Channel{availability.ChannelEmail, availability.ChannelPortal, availability.ChannelPhone},
+			Channels: []contact.Channel{contact.ChannelEmail, contact.ChannelPortal, contact.ChannelPhone},
 			Hours: availability.Schedule{
 				Zone:  ny,
 				Hours: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(9, 0), End: availability.ClockOf(17, 0)}},
 			},
-			Policy: availability.ResponsePolicy{
-				Targets: []availability.Target{
-					{Urgency: availability.Emergency, Within: time.Hour, AfterHours: true, Resources: true},
-					{Urgency: availability.Urgent, Within: 4 * time.Hour, Basis: availability.BusinessTime, Channels: []availability.Channel{availability.ChannelPhone}},
-					{Urgency: availability.Routine, Within: 8 * time.Hour, Basis: availability.BusinessTime, Channels: []availability.Channel{availability.ChannelEmail, availability.ChannelPortal}},
-					{Urgency: availability.Informational, Within: 16 * time.Hour, Basis: availability.BusinessTime},
+			Policy: contact.Policy{
+				Targets: []contact.Target{
+					{Urgency: contact.Emergency, Within: time.Hour, AfterHours: true, Resources: true},
+					{Urgency: contact.Urgent, Within: 4 * time.Hour, Basis: contact.BusinessTime, Channels: []contact.Channel{contact.ChannelPhone}},
+					{Urgency: contact.Routine, Within: 8 * time.Hour, Basis: contact.BusinessTime, Channels: []contact.Channel{contact.ChannelEmail, contact.ChannelPortal}},
+					{Urgency: contact.Informational, Within: 16 * time.Hour, Basis: contact.BusinessTime},
 				},
 				Resources: crisisLines(),
 			},
@@ -229,7 +231,7 @@ func coachingTerms() agreement.Agreement {
 			Tiers: []agreement.Tier{{Before: 24 * time.Hour, Share: 5000}},
 		},
 		Communication: agreement.Communication{
-			Channels: []availability.Channel{availability.ChannelEmail},
+			Channels: []contact.Channel{contact.ChannelEmail},
 		},
 		Boundaries: agreement.Boundaries{
 			{Kind: agreement.Romantic, Text: "The relationship is professional only: no dates, romantic interest or advances.", Severity: agreement.Critical,

@@ -5,10 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 )
 
 // FuzzAgreementJSON decodes arbitrary input as an agreement. Decoding never
@@ -65,7 +66,7 @@ func FuzzAgreementJSON(f *testing.F) {
 			{Kind: agreement.EventCancellation, At: now.Add(-20 * time.Hour), Session: now},
 			{Kind: agreement.EventArrival, At: now.Add(12 * time.Minute), Session: now},
 			{Kind: agreement.EventWait, At: now.Add(time.Hour), Session: now},
-			{Kind: agreement.EventContact, At: now.Add(13 * time.Hour), Channel: availability.ChannelText},
+			{Kind: agreement.EventContact, At: now.Add(13 * time.Hour), Channel: contact.ChannelText},
 			{Kind: agreement.EventBoundary, At: now, Boundary: agreement.Romantic},
 			{Kind: agreement.EventLatePayment, At: now, Due: now.Add(-100 * time.Hour)},
 			{Kind: agreement.EventTermination, At: now, By: agreement.Provider, Ground: "nonpayment"},
@@ -83,7 +84,7 @@ func FuzzEventJSON(f *testing.F) {
 	for _, ev := range []agreement.Event{
 		{Kind: agreement.EventCancellation, At: at, Session: at.Add(30 * time.Hour)},
 		{Kind: agreement.EventTermination, At: at, Amount: usd("USD 340.00"), Sessions: 3, Used: 1},
-		{Kind: agreement.EventContact, At: at, Channel: availability.ChannelEmail, Urgency: availability.Urgent},
+		{Kind: agreement.EventContact, At: at, Channel: contact.ChannelEmail, Urgency: contact.Urgent},
 		{Kind: agreement.EventPayment, At: at, Amount: usd("USD 10.00"), Sessions: 2},
 	} {
 		b, err := json.Marshal(ev)

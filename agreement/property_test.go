@@ -5,12 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 )
 
 // currencies of different exponents for the properties.
@@ -114,7 +115,7 @@ func randomEvent(r *rand.Rand, cur money.Currency, now time.Time) agreement.Even
 	case 3:
 		return agreement.Event{Kind: agreement.EventWait, At: now, Session: now.Add(-time.Duration(r.IntN(40)) * time.Minute)}
 	case 4:
-		return agreement.Event{Kind: agreement.EventContact, At: now, Channel: availability.ChannelEmail, Urgency: availability.Urgency(r.IntN(4) - 1)}
+		return agreement.Event{Kind: agreement.EventContact, At: now, Channel: contact.ChannelEmail, Urgency: contact.Urgency(r.IntN(4) - 1)}
 	case 5:
 		kinds := [...]agreement.BoundaryKind{agreement.Romantic, agreement.Gifts, agreement.PhysicalContact, agreement.PersonalContact, agreement.Abuse}
 		return agreement.Event{Kind: agreement.EventBoundary, At: now, By: by, Boundary: kinds[r.IntN(len(kinds))], InSession: r.IntN(2) == 0}

@@ -4,10 +4,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
-	"github.com/practicekit/boundaries/availability"
 )
 
 // clock returns a function reading "2006-01-02 15:04" in the zone name.
@@ -63,7 +64,7 @@ func TestStoryContractHourGoodClient(t *testing.T) {
 		{Kind: agreement.EventArrival, At: at("2026-03-09 10:05"), Session: at("2026-03-09 10:00")},
 		{Kind: agreement.EventForceMajeure, At: at("2026-03-16 07:30"), Occurred: at("2026-03-16 06:00"), Session: at("2026-03-16 10:00")},
 		{Kind: agreement.EventCancellation, At: at("2026-03-20 09:00"), Session: at("2026-03-23 10:00")},
-		{Kind: agreement.EventContact, At: at("2026-03-23 11:00"), Channel: availability.ChannelEmail, Urgency: availability.Routine},
+		{Kind: agreement.EventContact, At: at("2026-03-23 11:00"), Channel: contact.ChannelEmail, Urgency: contact.Routine},
 		{Kind: agreement.EventSession, At: at("2026-03-30 10:00")},
 		{Kind: agreement.EventSession, At: at("2026-04-06 10:00")},
 		{Kind: agreement.EventPayment, At: at("2026-04-06 12:00"), Amount: usd("USD 120.00")},
@@ -123,7 +124,7 @@ func TestStoryContractHourBadClient(t *testing.T) {
 		{Kind: agreement.EventCancellation, At: at("2026-03-08 20:00"), Session: at("2026-03-09 10:00")},
 		{Kind: agreement.EventSession, At: at("2026-03-16 10:00")},
 		{Kind: agreement.EventArrival, At: at("2026-03-16 10:15"), Session: at("2026-03-16 10:00")},
-		{Kind: agreement.EventContact, At: at("2026-03-22 23:10"), Channel: availability.ChannelEmail, Urgency: availability.Routine},
+		{Kind: agreement.EventContact, At: at("2026-03-22 23:10"), Channel: contact.ChannelEmail, Urgency: contact.Routine},
 		{Kind: agreement.EventLatePayment, At: at("2026-03-30 09:00"), Due: at("2026-03-23 10:00"), Amount: usd("USD 150.00")},
 		{Kind: agreement.EventBoundary, At: at("2026-03-30 10:20"), Boundary: agreement.Abuse, InSession: true},
 		{Kind: agreement.EventPayment, At: at("2026-03-30 12:00"), Amount: usd("USD 100.00")},

@@ -5,9 +5,10 @@ import (
 	"slices"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/problem"
 )
 
@@ -69,7 +70,7 @@ type validator struct {
 }
 
 func (v *validator) add(path ClauseID, code, format string, args ...any) {
-	v.l.Add(string(path), code, format, args...)
+	v.l.Add(string(path), problem.Code(code), format, args...)
 }
 
 // money checks that m, when set, is in the agreement's currency and, unless
@@ -305,7 +306,7 @@ func (v *validator) communication(a *Agreement) {
 	}
 	if len(c.Hours.Hours) == 0 && len(c.Hours.Overrides) == 0 {
 		for i, t := range c.Policy.Targets {
-			if t.Basis == availability.BusinessTime {
+			if t.Basis == contact.BusinessTime {
 				v.add(ClauseCommunicationPolicy.Child("targets").Index(i).Child("basis"), CodeInconsistent,
 					"a target counted in business hours needs the communication hours, which are not set")
 			}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
@@ -25,7 +27,7 @@ func problems(t *testing.T, err error) []string {
 	var out []string
 	for _, p := range ps {
 		require.NotEmpty(t, p.Message)
-		out = append(out, p.Path+" "+p.Code)
+		out = append(out, p.Path+" "+string(p.Code))
 	}
 	return out
 }
@@ -123,7 +125,7 @@ func TestValidateInconsistencies(t *testing.T) {
 			"obligations.client[4].key invalid",
 		}},
 		{"communication", func(a *agreement.Agreement) {
-			a.Communication.Channels = append(a.Communication.Channels, availability.ChannelEmail)
+			a.Communication.Channels = append(a.Communication.Channels, contact.ChannelEmail)
 		}, []string{"communication.channels[3] duplicate"}},
 		{"business-hour targets without hours", func(a *agreement.Agreement) {
 			a.Communication.Hours = availability.Schedule{}

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // Bookings are the sessions already booked, sorted by start. Unlike a Set
@@ -99,4 +102,31 @@ func (b Bookings) busy(d time.Duration) Set {
 		ivs[i] = Interval{Start: iv.Start.Add(-d), End: iv.End.Add(d)}
 	}
 	return Set{ivs: normalize(ivs)}
+}
+
+// MarshalJSON encodes the bookings as an array of intervals.
+func (b Bookings) MarshalJSON() ([]byte, error) {
+	if b.ivs == nil {
+		return []byte("[]"), nil
+	}
+	return strictjson.Marshal(b.ivs)
+}
+
+// UnmarshalJSON decodes an array of intervals in any order. A session that
+// does not end after it starts is an error, where NewBookings would drop it:
+// stored bookings that make no sense should not vanish unnoticed.
+func (b *Bookings) UnmarshalJSON(data []byte) error {
+	var ivs []Interval
+	if err := strictjson.Unmarshal(data, &ivs, strictjson.Limits{}); err != nil {
+		return err
+	}
+	for i, iv := range ivs {
+		if iv.IsEmpty() {
+			var l problem.List
+			l.Add(problem.Join(problem.Index("", i), "end"), problem.Order, "the session ends at %s, not after it starts at %s", iv.End.Format(time.RFC3339), iv.Start.Format(time.RFC3339))
+			return l
+		}
+	}
+	*b = NewBookings(ivs...)
+	return nil
 }

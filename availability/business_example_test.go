@@ -25,7 +25,7 @@ func ExampleSchedule_AddBusiness() {
 	fmt.Println(err)
 	// Output:
 	// Mon 2026-11-02 12:30 EST
-	// no open time: 1h0m0s of business time still to go and no open time for 8784h0m0s after 2026-10-30T16:30:00-04:00
+	// no open time: 1 hour of business time still to go and no open time for 366 days after 2026-10-30T16:30:00-04:00
 }
 
 func ExampleSchedule_BusinessBetween() {

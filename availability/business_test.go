@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func TestAddBusiness(t *testing.T) {
@@ -166,7 +168,7 @@ func TestAddBusinessErrors(t *testing.T) {
 	_, err = office.AddBusiness(from, 30000*time.Hour)
 	require.ErrorIs(t, err, ErrRangeTooLong)
 	_, err = office.AddBusiness(from, -time.Hour)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 	_, err = office.BusinessBetween(from, from.Add(MaxRange+time.Hour))
 	require.ErrorIs(t, err, ErrRangeTooLong)
 
@@ -174,8 +176,6 @@ func TestAddBusinessErrors(t *testing.T) {
 	_, err = huge.AddBusiness(from, time.Hour)
 	require.ErrorIs(t, err, ErrTooLarge)
 	_, err = huge.BusinessBetween(from, from.Add(time.Hour))
-	require.ErrorIs(t, err, ErrTooLarge)
-	_, err = communication().Respond(huge, Message{Arrived: from})
 	require.ErrorIs(t, err, ErrTooLarge)
 }
 
@@ -280,4 +280,47 @@ func BenchmarkAddBusiness(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestNextOpenAgreesWithOpen holds NextOpen to the open time Schedule.Open
+// materializes: from the instant asked about when it is open, otherwise
+// the whole stretch that follows, merged across midnight, up to a week
+// long.
+func TestNextOpenAgreesWithOpen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 17))
+	zones := oddZones(t)
+	base := mustTime(t, "2026-01-01T00:00:00Z")
+	checked := 0
+	for i := range 600 {
+		s := randomSchedule(rng, zones[i%len(zones)])
+		at := base.Add(time.Duration(rng.IntN(365*24*4)) * 15 * time.Minute)
+		got, found, err := s.NextOpen(at)
+		require.NoError(t, err)
+		open, err := s.Open(Interval{Start: at, End: at.Add(30 * 24 * time.Hour)})
+		require.NoError(t, err)
+		var want Interval
+		for iv := range open.All() {
+			want = iv
+			break
+		}
+		if want.IsEmpty() {
+			continue // no open time within the month looked at
+		}
+		require.True(t, found, "schedule %+v at %s", s, at)
+		checked++
+		require.Equal(t, s.location(), got.Start.Location())
+		require.True(t, got.Start.Equal(want.Start), "schedule %+v at %s: got %s, want %s", s, at, got, want)
+		if want.Duration() <= 7*24*time.Hour {
+			require.True(t, got.End.Equal(want.End), "schedule %+v at %s: got %s, want %s", s, at, got, want)
+		} else {
+			require.False(t, got.End.After(want.End))
+			require.False(t, got.End.Before(want.Start.Add(7*24*time.Hour)))
+		}
+	}
+	require.Greater(t, checked, 500)
+	_, found, err := Schedule{}.NextOpen(base)
+	require.NoError(t, err)
+	require.False(t, found)
+	_, _, err = Schedule{Hours: make([]Window, MaxWindows+1)}.NextOpen(base)
+	require.ErrorIs(t, err, ErrTooLarge)
 }

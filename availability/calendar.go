@@ -5,6 +5,10 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Calendar is everything needed to answer "can a session be booked
@@ -55,18 +59,18 @@ func (c Calendar) Check(now, start time.Time) Verdict {
 // policy without a session length or with one longer than MaxRange, an Align
 // that is not a whole number of minutes, or a schedule beyond the size
 // limits. It returns the rule to blame, a sentence, and the error (wrapping
-// ErrInvalid, ErrRangeTooLong or ErrTooLarge) that Slots returns; a nil
+// problem.ErrInvalid, ErrRangeTooLong or ErrTooLarge) that Slots returns; a nil
 // error means the calendar can be queried. Validate reports each of these
 // too.
 func (c *Calendar) unusable() (rule, msg string, err error) {
 	p := &c.Policy
 	switch {
 	case p.Session <= 0:
-		rule, msg, err = "policy.session", "the policy sets no session length", ErrInvalid
+		rule, msg, err = "policy.session", "the policy sets no session length", problem.ErrInvalid
 	case p.Session > MaxRange:
 		rule, msg, err = "policy.session", fmt.Sprintf("a session of %s is longer than %s", p.Session, MaxRange), ErrRangeTooLong
 	case p.Align < 0 || p.Align%time.Minute != 0:
-		rule, msg, err = "policy.align", fmt.Sprintf("align %s is not a whole number of minutes", p.Align), ErrInvalid
+		rule, msg, err = "policy.align", fmt.Sprintf("align %s is not a whole number of minutes", p.Align), problem.ErrInvalid
 	default:
 		if err := c.Schedule.checkSize(); err != nil {
 			return "schedule", err.Error(), err
@@ -103,11 +107,11 @@ func (c *Calendar) checkTiming(now, start time.Time, refuse func(Reason)) {
 		refuse(Reason{Code: CodePast, Rule: "policy", Message: "the session would start in the past"})
 	case start.Before(now.Add(p.MinNotice)):
 		refuse(Reason{Code: CodeMinNotice, Rule: "policy.min_notice",
-			Message: fmt.Sprintf("sessions must be booked at least %s ahead", p.MinNotice)})
+			Message: fmt.Sprintf("sessions must be booked at least %s ahead", prose.Duration(p.MinNotice))})
 	}
 	if p.Horizon > 0 && start.After(now.Add(p.Horizon)) {
 		refuse(Reason{Code: CodeBeyondHorizon, Rule: "policy.horizon",
-			Message: fmt.Sprintf("sessions can be booked at most %s ahead", p.Horizon)})
+			Message: fmt.Sprintf("sessions can be booked at most %s ahead", prose.Duration(p.Horizon))})
 	}
 }
 
@@ -209,7 +213,7 @@ func (c *Calendar) checkBooked(s Interval, refuse func(Reason)) {
 	}
 	if b, ok := c.Booked.Overlapping(Interval{Start: s.Start.Add(-gap), End: s.End.Add(gap)}); ok {
 		refuse(Reason{Code: CodeBuffer, Rule: "policy.buffer",
-			Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", gap, b.Start.In(loc).Format("Mon 15:04"), b.End.In(loc).Format("15:04"))})
+			Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", prose.Duration(gap), b.Start.In(loc).Format("Mon 15:04"), b.End.In(loc).Format("15:04"))})
 	}
 }
 
@@ -255,7 +259,7 @@ func (c *Calendar) checkCaps(z *zoneCursor, d Date, refuse func(Reason)) {
 
 // Slots returns the bookable sessions that lie entirely within r, in order
 // of start, as Check defines bookable. It returns an error wrapping
-// ErrInvalid, ErrRangeTooLong or ErrTooLarge when the policy has no session
+// problem.ErrInvalid, ErrRangeTooLong or ErrTooLarge when the policy has no session
 // length or an Align that is not a whole number of minutes, when r or the
 // session is longer than MaxRange, or when the schedule is too large.
 func (c Calendar) Slots(now time.Time, r Interval) (iter.Seq[Interval], error) {
@@ -264,7 +268,7 @@ func (c Calendar) Slots(now time.Time, r Interval) (iter.Seq[Interval], error) {
 		return nil, err
 	}
 	if r.Duration() > MaxRange {
-		return nil, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
+		return nil, fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, prose.Duration(r.Duration()), prose.Duration(MaxRange))
 	}
 	lower := later(r.Start, now.Add(max(p.MinNotice, 0)))
 	lastStart := r.End.Add(-p.Session)
@@ -339,4 +343,16 @@ func (c Calendar) Next(now, after time.Time) (Interval, bool, error) {
 		}
 	}
 	return Interval{}, false, nil
+}
+
+// MarshalJSON encodes the calendar: schedule, policy and bookings.
+func (c Calendar) MarshalJSON() ([]byte, error) {
+	type plain Calendar
+	return strictjson.Marshal(plain(c))
+}
+
+// UnmarshalJSON decodes a calendar strictly.
+func (c *Calendar) UnmarshalJSON(b []byte) error {
+	type plain Calendar
+	return strictjson.Unmarshal(b, (*plain)(c), strictjson.Limits{})
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // practice is a New York therapist: weekdays 09:00–17:00, Saturday
@@ -155,7 +157,7 @@ func TestCalendarInvalidPolicy(t *testing.T) {
 	c := Calendar{}
 	now := mustTime(t, "2026-07-03T16:00:00-04:00")
 	_, err := c.Slots(now, IntervalOf(now, time.Hour))
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 	v := c.Check(now, now)
 	require.False(t, v.OK)
 	require.Equal(t, []Code{CodeInvalidSchedule}, codes(v))
@@ -257,11 +259,11 @@ func TestCalendarUnusable(t *testing.T) {
 		rule string
 		err  error
 	}{
-		{"no session", func(c Calendar) Calendar { c.Policy.Session = 0; return c }, "policy.session", ErrInvalid},
+		{"no session", func(c Calendar) Calendar { c.Policy.Session = 0; return c }, "policy.session", problem.ErrInvalid},
 		{"session longer than MaxRange", func(c Calendar) Calendar { c.Policy.Session = MaxRange + time.Hour; return c }, "policy.session", ErrRangeTooLong},
-		{"align under a minute", func(c Calendar) Calendar { c.Policy.Align = 30 * time.Second; return c }, "policy.align", ErrInvalid},
-		{"align of minutes and seconds", func(c Calendar) Calendar { c.Policy.Align = 90 * time.Second; return c }, "policy.align", ErrInvalid},
-		{"negative align", func(c Calendar) Calendar { c.Policy.Align = -time.Hour; return c }, "policy.align", ErrInvalid},
+		{"align under a minute", func(c Calendar) Calendar { c.Policy.Align = 30 * time.Second; return c }, "policy.align", problem.ErrInvalid},
+		{"align of minutes and seconds", func(c Calendar) Calendar { c.Policy.Align = 90 * time.Second; return c }, "policy.align", problem.ErrInvalid},
+		{"negative align", func(c Calendar) Calendar { c.Policy.Align = -time.Hour; return c }, "policy.align", problem.ErrInvalid},
 		{"too many windows", func(Calendar) Calendar { return huge }, "schedule", ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -82,7 +82,7 @@
 // name, clock times as "HH:MM", days by name, durations as "50m". Decoding
 // rejects unknown fields and bad values with the path of the problem
 // ("protected[2].end"), and each model's Validate reports every problem at
-// once as [Problems], each with a path and a code. Queries are bounded: a
+// once as [problem.List], each with a path and a code. Queries are bounded: a
 // range or session longer than [MaxRange] returns [ErrRangeTooLong], and a
 // schedule with more rules than [MaxWindows], [MaxOverrides] or
 // [MaxClosures] allow returns [ErrTooLarge] ([Calendar.Check] answers both

@@ -6,17 +6,22 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A pathCode is a validation problem without its sentence.
-type pathCode struct{ path, code string }
+type pathCode struct {
+	path string
+	code problem.Code
+}
 
-// pathCodes requires err to be a Problems error and returns its problems'
+// pathCodes requires err to be a problem.List error and returns its problems'
 // paths and codes, in order.
 func pathCodes(t *testing.T, err error) []pathCode {
 	t.Helper()
-	require.ErrorIs(t, err, ErrInvalid)
-	var ps Problems
+	require.ErrorIs(t, err, problem.ErrInvalid)
+	var ps problem.List
 	require.True(t, errors.As(err, &ps))
 	var out []pathCode
 	for _, p := range ps {
@@ -38,4 +43,12 @@ func requireReencodes[T any](t *testing.T, v T) []byte {
 	require.NoError(t, err)
 	require.Equal(t, string(b), string(again))
 	return b
+}
+
+func reasonCodes(rs []Reason) []Code {
+	out := make([]Code, len(rs))
+	for i, r := range rs {
+		out[i] = r.Code
+	}
+	return out
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 const calendarJSON = `{
@@ -65,22 +65,21 @@ func TestCalendarJSONRoundTrip(t *testing.T) {
 func TestScheduleJSONErrors(t *testing.T) {
 	for _, c := range []struct {
 		in, path string
+		code     problem.Code
 		is       error
 	}{
-		{`{"zone": "UTC", "protected": [{"days": "sat", "start": "18:00", "end": "24:00"}, {"days": "sun", "start": "18:00", "end": "24:00"}, {"days": "sat", "start": "18:00", "end": "25:00"}]}`, "protected[2].end", ErrClock},
-		{`{"zone": "UTC", "hours": [{"days": "mon", "start": "09:00", "end": "17:00", "colour": "red"}]}`, "hours[0].colour", jsoncodec.ErrUnknownField},
-		{`{"zone": "Mars/Olympus_Mons"}`, "zone", ErrZone},
-		{`{"zone": "Local"}`, "zone", ErrZone},
-		{`{"zone": "UTC", "hours": [{"days": "funday", "start": "09:00", "end": "17:00"}]}`, "hours[0].days", ErrWeekdays},
-		{`{"zone": "UTC", "overrides": [{"date": "2026-02-30", "closed": true}]}`, "overrides[0].date", ErrDate},
-		{`{"zone": "UTC", "hours": {}}`, "hours", jsoncodec.ErrType},
+		{`{"zone": "UTC", "protected": [{"days": "sat", "start": "18:00", "end": "24:00"}, {"days": "sun", "start": "18:00", "end": "24:00"}, {"days": "sat", "start": "18:00", "end": "25:00"}]}`, "protected[2].end", problem.Invalid, ErrClock},
+		{`{"zone": "UTC", "hours": [{"days": "mon", "start": "09:00", "end": "17:00", "colour": "red"}]}`, "hours[0].colour", problem.Unknown, problem.ErrInvalid},
+		{`{"zone": "Mars/Olympus_Mons"}`, "zone", problem.Invalid, ErrZone},
+		{`{"zone": "Local"}`, "zone", problem.Invalid, ErrZone},
+		{`{"zone": "UTC", "hours": [{"days": "funday", "start": "09:00", "end": "17:00"}]}`, "hours[0].days", problem.Invalid, ErrWeekdays},
+		{`{"zone": "UTC", "overrides": [{"date": "2026-02-30", "closed": true}]}`, "overrides[0].date", problem.Invalid, ErrDate},
+		{`{"zone": "UTC", "hours": {}}`, "hours", problem.Mismatch, problem.ErrInvalid},
 	} {
 		var s Schedule
 		err := json.Unmarshal([]byte(c.in), &s)
 		require.Error(t, err, c.in)
-		var je *jsoncodec.Error
-		require.True(t, errors.As(err, &je), "%T %v", err, err)
-		require.Equal(t, c.path, je.Path, err.Error())
+		require.Equal(t, []pathCode{{c.path, c.code}}, pathCodes(t, err), err.Error())
 		require.ErrorIs(t, err, c.is)
 	}
 }
@@ -88,20 +87,17 @@ func TestScheduleJSONErrors(t *testing.T) {
 func TestBookingsJSONErrors(t *testing.T) {
 	var c Calendar
 	err := json.Unmarshal([]byte(`{"booked": [{"start": "2026-01-01T10:00:00Z", "end": "2026-01-01T11:00:00Z"}, {"start": "2026-01-01T12:00:00Z", "end": "2026-01-01T12:00:00Z"}]}`), &c)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je), "%T %v", err, err)
-	require.Equal(t, "booked[1].end", je.Path)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.Equal(t, []pathCode{{"booked[1].end", problem.Order}}, pathCodes(t, err))
 }
 
 func TestPolicyJSONErrors(t *testing.T) {
 	var p Policy
 	err := json.Unmarshal([]byte(`{"session": 3000000000}`), &p)
-	require.ErrorIs(t, err, jsoncodec.ErrType)
+	require.Equal(t, []pathCode{{"session", problem.Mismatch}}, pathCodes(t, err))
 	err = json.Unmarshal([]byte(`{"session": "fifty minutes"}`), &p)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je))
-	require.Equal(t, "session", je.Path)
+	require.Equal(t, []pathCode{{"session", problem.Invalid}}, pathCodes(t, err))
+	require.NoError(t, json.Unmarshal([]byte(`{"session": "50m", "horizon": "2w", "min_notice": "1d12h"}`), &p))
+	require.Equal(t, Policy{Session: 50 * time.Minute, Horizon: 14 * 24 * time.Hour, MinNotice: 36 * time.Hour}, p)
 }
 
 func TestValidate(t *testing.T) {
@@ -119,34 +115,34 @@ func TestValidate(t *testing.T) {
 	}
 	err := s.Validate()
 	require.Equal(t, []pathCode{
-		{"hours[0]", "empty_window"},
-		{"hours[1].id", "duplicate_id"},
-		{"hours[1].days", "no_days"},
-		{"hours[1].start", "invalid_clock"},
-		{"hours[1].end", "invalid_clock"},
-		{"overrides[0].hours", "no_hours"},
-		{"overrides[1].date", "duplicate_date"},
-		{"overrides[1]", "closed_with_hours"},
-		{"closures[0].through", "reversed"},
-		{"closures[1].from", "invalid_date"},
-		{"closures[1].through", "invalid_date"},
-		{"effective.through", "invalid_date"},
+		{"hours[0]", problem.Empty},
+		{"hours[1].id", problem.Duplicate},
+		{"hours[1].days", problem.Required},
+		{"hours[1].start", problem.Invalid},
+		{"hours[1].end", problem.Invalid},
+		{"overrides[0].hours", problem.Required},
+		{"overrides[1].date", problem.Duplicate},
+		{"overrides[1]", problem.Conflict},
+		{"closures[0].through", problem.Order},
+		{"closures[1].from", problem.Invalid},
+		{"closures[1].through", problem.Invalid},
+		{"effective.through", problem.Invalid},
 	}, pathCodes(t, err))
 
 	require.NoError(t, Schedule{}.Validate())
 
 	p := Policy{Align: 90 * time.Second, BufferAfter: -time.Minute, MaxPerDay: -1, MaxBookedPerDay: time.Minute}
-	require.Equal(t, []pathCode{{"session", "required"}, {"align", "not_whole_minutes"}, {"buffer_after", "negative"}, {"max_per_day", "negative"}}, pathCodes(t, p.Validate()))
+	require.Equal(t, []pathCode{{"session", problem.Required}, {"align", problem.Invalid}, {"buffer_after", problem.Negative}, {"max_per_day", problem.Negative}}, pathCodes(t, p.Validate()))
 
 	c := Calendar{Policy: Policy{Session: time.Hour, MaxBookedPerDay: time.Minute}}
-	require.Equal(t, []pathCode{{"policy.max_booked_per_day", "cap_below_session"}}, pathCodes(t, c.Validate()))
+	require.Equal(t, []pathCode{{"policy.max_booked_per_day", problem.Conflict}}, pathCodes(t, c.Validate()))
 }
 
 func TestScheduleTooLarge(t *testing.T) {
 	s := Schedule{Hours: make([]Window, MaxWindows+1)}
 	_, err := s.Open(IntervalOf(mustTime(t, "2026-01-01T00:00:00Z"), time.Hour))
 	require.ErrorIs(t, err, ErrTooLarge)
-	var ps Problems
+	var ps problem.List
 	require.True(t, errors.As(s.Validate(), &ps))
 	require.True(t, ps.Has("too_many"))
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Schedule is a provider's weekly working hours in one time zone, with the
@@ -27,20 +30,21 @@ import (
 //
 // The zero Schedule is valid and never open; a nil Zone means UTC.
 type Schedule struct {
-	// Zone is the provider's time zone; nil means UTC.
-	Zone *time.Location
+	// Zone is the provider's time zone; nil means UTC. It is written by
+	// its IANA name.
+	Zone *time.Location `json:"zone"`
 	// Hours are the usual working windows of the week.
-	Hours []Window
+	Hours []Window `json:"hours,omitempty"`
 	// Protected are windows of personal time that are never bookable, such
 	// as Saturday 18:00–24:00 with friends.
-	Protected []Window
+	Protected []Window `json:"protected,omitempty"`
 	// Overrides change single dates: closed, or open with other hours.
-	Overrides []Override
+	Overrides []Override `json:"overrides,omitempty"`
 	// Closures are holidays and away periods, whole local dates.
-	Closures []Closure
+	Closures []Closure `json:"closures,omitempty"`
 	// Effective limits the dates the working hours apply to; its zero value
 	// is unbounded.
-	Effective DateRange
+	Effective DateRange `json:"effective,omitzero"`
 }
 
 // A Window is a weekly span of wall-clock time on some days of the week.
@@ -74,7 +78,7 @@ type Override struct {
 	ID     string `json:"id,omitempty"`
 	Label  string `json:"label,omitempty"`
 	Date   Date   `json:"date"`
-	Closed bool   `json:"closed,omitempty"`
+	Closed bool   `json:"closed,omitzero"`
 	Hours  []Span `json:"hours,omitempty"`
 }
 
@@ -105,6 +109,16 @@ func (r DateRange) Contains(d Date) bool {
 // Contains reports whether d is in the closure.
 func (c Closure) Contains(d Date) bool {
 	return !d.Before(c.From) && !d.After(c.Through)
+}
+
+// ClosureOn returns the closure that closes local date d, and whether one
+// does. A date an override names, or outside the effective period, is not
+// closed by a closure even when one covers it.
+func (s Schedule) ClosureOn(d Date) (Closure, bool) {
+	if kind, i := s.day(d); kind == dayClosure {
+		return s.Closures[i], true
+	}
+	return Closure{}, false
 }
 
 // location returns the schedule's zone, UTC when nil.
@@ -269,7 +283,7 @@ const MaxRange = 3660 * 24 * time.Hour
 // ErrTooLarge when the schedule is too large to query.
 func (s *Schedule) checkRange(r Interval) error {
 	if r.Duration() > MaxRange {
-		return fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, r.Duration(), MaxRange)
+		return fmt.Errorf("%w: %s is longer than %s", ErrRangeTooLong, prose.Duration(r.Duration()), prose.Duration(MaxRange))
 	}
 	return s.checkSize()
 }
@@ -349,4 +363,21 @@ func (s Schedule) Open(r Interval) (Set, error) {
 		return Set{}, err
 	}
 	return working.Subtract(protected), nil
+}
+
+// MarshalJSON encodes the schedule, its zone by IANA name ("UTC" for a nil
+// Zone).
+func (s Schedule) MarshalJSON() ([]byte, error) {
+	type plain Schedule
+	p := plain(s)
+	p.Zone = s.location()
+	return strictjson.Marshal(p)
+}
+
+// UnmarshalJSON decodes a schedule strictly: unknown members and bad values
+// are a problem.List naming their path ("protected[2].end"). It does not
+// validate; see Validate.
+func (s *Schedule) UnmarshalJSON(b []byte) error {
+	type plain Schedule
+	return strictjson.Unmarshal(b, (*plain)(s), strictjson.Limits{})
 }

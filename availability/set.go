@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Set is a set of instants stored as sorted, disjoint, non-adjacent,
@@ -242,4 +244,23 @@ func (s Set) String() string {
 		b = append(b, iv.String()...)
 	}
 	return string(append(b, '}'))
+}
+
+// MarshalJSON encodes the set as an array of {"start", "end"} intervals.
+func (s Set) MarshalJSON() ([]byte, error) {
+	if s.ivs == nil {
+		return []byte("[]"), nil
+	}
+	return strictjson.Marshal(s.ivs)
+}
+
+// UnmarshalJSON decodes an array of intervals in any order and normalizes
+// them.
+func (s *Set) UnmarshalJSON(b []byte) error {
+	var ivs []Interval
+	if err := strictjson.Unmarshal(b, &ivs, strictjson.Limits{}); err != nil {
+		return err
+	}
+	*s = NewSet(ivs...)
+	return nil
 }

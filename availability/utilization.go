@@ -5,11 +5,11 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Utilization is how much of a stretch of open time is booked: the open
@@ -33,17 +33,7 @@ func (u Utilization) Ratio() float64 {
 
 // String formats the utilization as "12h0m0s of 60h0m0s open booked (20%)".
 func (u Utilization) String() string {
-	return fmt.Sprintf("%s of %s open booked (%s)", u.Booked, u.Open, percent(u.Ratio()))
-}
-
-// percent formats a ratio as a whole percentage, "40%", or with one
-// decimal when it is not whole, "12.5%".
-func percent(r float64) string {
-	p := r * 100
-	if p == math.Trunc(p) {
-		return fmt.Sprintf("%.0f%%", p)
-	}
-	return fmt.Sprintf("%.1f%%", p)
+	return fmt.Sprintf("%s of %s open booked (%s)", prose.Duration(u.Booked), prose.Duration(u.Open), prose.Ratio(u.Ratio()))
 }
 
 // Utilization returns how much of the open time in r the bookings take.
@@ -90,11 +80,11 @@ type ConditionalWindow struct {
 	Window Window `json:"window"`
 	// Protect adds the window to the protected windows instead of the
 	// working hours.
-	Protect bool `json:"protect,omitempty"`
+	Protect bool `json:"protect,omitzero"`
 	// Below is the utilization the schedule must be under, such as 0.4.
-	Below float64 `json:"below,omitempty"`
+	Below float64 `json:"below,omitzero"`
 	// Above is the utilization the schedule must be over, such as 0.9.
-	Above float64 `json:"above,omitempty"`
+	Above float64 `json:"above,omitzero"`
 	// Over is the stretch after now that utilization is measured over,
 	// such as 14 days.
 	Over time.Duration `json:"over"`
@@ -122,13 +112,13 @@ const (
 //
 // ApplyConditions is pure: the same schedule, instant, bookings and
 // windows give the same schedule. It never changes s. It returns
-// ErrRangeTooLong when an Over is longer than MaxRange, and the Problems
+// ErrRangeTooLong when an Over is longer than MaxRange, and the problem.List
 // of ValidateConditions when a window is otherwise invalid: an invalid
 // window is never applied.
 func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []ConditionalWindow) (Schedule, []Reason, error) {
 	for _, c := range windows {
 		if c.Over > MaxRange {
-			return Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", ErrRangeTooLong, c.Over, MaxRange)
+			return Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", ErrRangeTooLong, prose.Duration(c.Over), prose.Duration(MaxRange))
 		}
 	}
 	if err := ValidateConditions(windows); err != nil {
@@ -158,7 +148,7 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 		bound := c.bound()
 		if !c.Holds(u.Ratio()) {
 			reasons = append(reasons, reasonFor(CodeConditionNotMet, ref,
-				"the %s after %s are %s booked, not %s, so %s only when that changes", stretch(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), bound, what))
+				"the %s after %s are %s booked, not %s, so %s only when that changes", prose.Duration(c.Over), now.In(s.location()).Format(prose.TimeLayout), prose.Ratio(u.Ratio()), bound, what))
 			continue
 		}
 		if c.Protect {
@@ -167,22 +157,9 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 			out.Hours = append(out.Hours, c.Window)
 		}
 		reasons = append(reasons, reasonFor(CodeConditionMet, ref,
-			"the %s after %s are %s booked (%s of %s open), %s, so %s", stretch(c.Over), now.In(s.location()).Format(reasonTime), percent(u.Ratio()), shortDuration(u.Booked), shortDuration(u.Open), bound, what))
+			"the %s after %s are %s booked (%s of %s open), %s, so %s", prose.Duration(c.Over), now.In(s.location()).Format(prose.TimeLayout), prose.Ratio(u.Ratio()), prose.Duration(u.Booked), prose.Duration(u.Open), bound, what))
 	}
 	return out, reasons, nil
-}
-
-// stretch names the stretch utilization is measured over: "14 days" for
-// whole days, "36h" otherwise.
-func stretch(d time.Duration) string {
-	const day = 24 * time.Hour
-	switch {
-	case d == day:
-		return "1 day"
-	case d > 0 && d%day == 0:
-		return strconv.FormatInt(int64(d/day), 10) + " days"
-	}
-	return shortDuration(d)
 }
 
 // bound describes the condition: "under 40%", "over 90%", "between 20%
@@ -190,59 +167,59 @@ func stretch(d time.Duration) string {
 func (c ConditionalWindow) bound() string {
 	switch {
 	case c.Below > 0 && c.Above > 0:
-		return fmt.Sprintf("between %s and %s", percent(c.Above), percent(c.Below))
+		return fmt.Sprintf("between %s and %s", prose.Ratio(c.Above), prose.Ratio(c.Below))
 	case c.Below > 0:
-		return "under " + percent(c.Below)
+		return "under " + prose.Ratio(c.Below)
 	case c.Above > 0:
-		return "over " + percent(c.Above)
+		return "over " + prose.Ratio(c.Above)
 	}
 	return "unconditional"
 }
 
-// Validate returns nil or Problems listing everything wrong with the
+// Validate returns nil or problem.List listing everything wrong with the
 // conditional window, with codes no_days, invalid_clock, empty_window,
 // required, out_of_range, reversed and too_long.
 func (c ConditionalWindow) Validate() error {
-	var l Problems
+	var l problem.List
 	c.validate(&l, "")
 	return l.Err()
 }
 
-func (c *ConditionalWindow) validate(l *Problems, path string) {
+func (c *ConditionalWindow) validate(l *problem.List, path string) {
 	c.Window.validate(l, problem.Join(path, "window"))
 	if c.Below == 0 && c.Above == 0 {
-		l.Add(path, "required", "a conditional window needs a bound: below, above or both")
+		l.Add(path, problem.Required, "a conditional window needs a bound: below, above or both")
 	}
 	for _, b := range []struct {
 		name string
 		v    float64
 	}{{"below", c.Below}, {"above", c.Above}} {
 		if math.IsNaN(b.v) || b.v < 0 || b.v > 1 {
-			l.Add(problem.Join(path, b.name), "out_of_range", "%v is not a utilization between 0 and 1", b.v)
+			l.Add(problem.Join(path, b.name), problem.OutOfRange, "%v is not a utilization between 0 and 1", b.v)
 		}
 	}
 	if c.Below > 0 && c.Above > 0 && c.Above >= c.Below {
-		l.Add(problem.Join(path, "above"), "reversed", "above %s is not under below %s, so the window never applies", percent(c.Above), percent(c.Below))
+		l.Add(problem.Join(path, "above"), problem.Order, "above %s is not under below %s, so the window never applies", prose.Ratio(c.Above), prose.Ratio(c.Below))
 	}
 	switch {
 	case c.Over <= 0:
-		l.Add(problem.Join(path, "over"), "required", "a positive stretch to measure utilization over is required")
+		l.Add(problem.Join(path, "over"), problem.Required, "a positive stretch to measure utilization over is required")
 	case c.Over > MaxRange:
-		l.Add(problem.Join(path, "over"), "too_long", "%s is longer than %s", c.Over, MaxRange)
+		l.Add(problem.Join(path, "over"), problem.TooLong, "%s is longer than %s", c.Over, MaxRange)
 	}
 }
 
 // ValidateConditions validates a list of conditional windows, with paths
 // "conditions[i]…", and reports window IDs used twice (duplicate_id).
 func ValidateConditions(windows []ConditionalWindow) error {
-	var l Problems
+	var l problem.List
 	ids := map[string]int{}
 	for i := range windows {
 		at := problem.Index("conditions", i)
 		windows[i].validate(&l, at)
 		if id := windows[i].Window.ID; id != "" {
 			if j, ok := ids[id]; ok {
-				l.Add(problem.Join(at, "window.id"), "duplicate_id", "ID %q is already used by conditions[%d]", id, j)
+				l.Add(problem.Join(at, "window.id"), problem.Duplicate, "ID %q is already used by conditions[%d]", id, j)
 			} else {
 				ids[id] = i
 			}
@@ -254,24 +231,24 @@ func ValidateConditions(windows []ConditionalWindow) error {
 // MarshalJSON encodes the conditional window through internal/jsoncodec.
 func (c ConditionalWindow) MarshalJSON() ([]byte, error) {
 	type plain ConditionalWindow
-	return jsoncodec.Marshal(plain(c))
+	return strictjson.Marshal(plain(c))
 }
 
 // UnmarshalJSON decodes the conditional window strictly: unknown fields
 // and bad values are errors with their path.
 func (c *ConditionalWindow) UnmarshalJSON(b []byte) error {
 	type plain ConditionalWindow
-	return jsoncodec.Unmarshal(b, (*plain)(c), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(c), strictjson.Limits{})
 }
 
 // MarshalJSON encodes the utilization through internal/jsoncodec.
 func (u Utilization) MarshalJSON() ([]byte, error) {
 	type plain Utilization
-	return jsoncodec.Marshal(plain(u))
+	return strictjson.Marshal(plain(u))
 }
 
 // UnmarshalJSON decodes the utilization strictly.
 func (u *Utilization) UnmarshalJSON(b []byte) error {
 	type plain Utilization
-	return jsoncodec.Unmarshal(b, (*plain)(u), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(u), strictjson.Limits{})
 }

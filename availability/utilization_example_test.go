@@ -21,7 +21,7 @@ func ExampleSchedule_Utilization() {
 	}
 	fmt.Println(u)
 	// Output:
-	// 3h0m0s of 40h0m0s open booked (7.5%)
+	// 3 hours of 40 hours open booked (7.5%)
 }
 
 func ExampleSchedule_ApplyConditions() {
@@ -43,6 +43,13 @@ func ExampleSchedule_ApplyConditions() {
 	open, _ := widened.Open(availability.IntervalOf(now.AddDate(0, 0, 5), 24*time.Hour))
 	fmt.Println(open.Duration(), "open on Saturday")
 	// Output:
-	// the 14 days after Mon 2026-11-02 00:00 CET are 10% booked (8h of 80h open), under 40%, so sat 10:00–14:00 is open [condition_met]
+	// the 14 days after Mon 2026-11-02 00:00 CET are 10% booked (8 hours of 80 hours open), under 40%, so sat 10:00–14:00 is open [condition_met]
 	// 4h0m0s open on Saturday
+}
+
+func weekdays(loc *time.Location) availability.Schedule {
+	return availability.Schedule{
+		Zone:  loc,
+		Hours: []availability.Window{{Days: availability.Workweek, Start: availability.MustParseClock("09:00"), End: availability.MustParseClock("17:00")}},
+	}
 }

@@ -2,13 +2,12 @@ package availability
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // thinWeeks is a schedule-first week, Monday to Friday 09:00–17:00 in
@@ -35,7 +34,7 @@ func TestUtilization(t *testing.T) {
 	require.Equal(t, 80*time.Hour, u.Open)
 	require.Equal(t, 20*time.Hour, u.Booked)
 	require.InDelta(t, 0.25, u.Ratio(), 1e-12)
-	require.Equal(t, "20h0m0s of 80h0m0s open booked (25%)", u.String())
+	require.Equal(t, "20 hours of 80 hours open booked (25%)", u.String())
 
 	// Bookings outside open time and overlapping bookings count once, and
 	// only inside open time.
@@ -118,7 +117,7 @@ func TestApplyConditions(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "thin-saturday", reasons[0].Rule)
 	require.Equal(t, "when business is thin", reasons[0].Label)
-	require.Equal(t, "the 14 days after Mon 2026-11-02 00:00 CET are 25% booked (20h of 80h open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
+	require.Equal(t, "the 14 days after Mon 2026-11-02 00:00 CET are 25% booked (20 hours of 80 hours open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
 	open, err := got.Open(span(t, "2026-11-07T00:00:00+01:00", "2026-11-08T00:00:00+01:00"))
 	require.NoError(t, err)
 	requireSet(t, []Interval{span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T14:00:00+01:00")}, open)
@@ -133,7 +132,7 @@ func TestApplyConditions(t *testing.T) {
 		{Window: Window{Days: Days(time.Saturday)}, Below: 0.5, Over: 14 * 24 * time.Hour},
 	} {
 		_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{bad})
-		require.ErrorIs(t, err, ErrInvalid, "%+v", bad)
+		require.ErrorIs(t, err, problem.ErrInvalid, "%+v", bad)
 	}
 }
 
@@ -156,17 +155,17 @@ func TestConditionalWindowValidate(t *testing.T) {
 	}
 	err := ValidateConditions(bad)
 	require.Equal(t, []pathCode{
-		{"conditions[0].window.days", "no_days"},
-		{"conditions[0].window", "empty_window"},
-		{"conditions[0]", "required"},
-		{"conditions[0].over", "required"},
-		{"conditions[1].window.end", "invalid_clock"},
-		{"conditions[1].below", "out_of_range"},
-		{"conditions[1].above", "out_of_range"},
-		{"conditions[1].over", "required"},
-		{"conditions[1].window.id", "duplicate_id"},
-		{"conditions[2].above", "reversed"},
-		{"conditions[2].over", "too_long"},
+		{"conditions[0].window.days", problem.Required},
+		{"conditions[0].window", problem.Empty},
+		{"conditions[0]", problem.Required},
+		{"conditions[0].over", problem.Required},
+		{"conditions[1].window.end", problem.Invalid},
+		{"conditions[1].below", problem.OutOfRange},
+		{"conditions[1].above", problem.OutOfRange},
+		{"conditions[1].over", problem.Required},
+		{"conditions[1].window.id", problem.Duplicate},
+		{"conditions[2].above", problem.Order},
+		{"conditions[2].over", problem.TooLong},
 	}, pathCodes(t, err))
 }
 
@@ -174,21 +173,19 @@ func TestConditionalWindowJSON(t *testing.T) {
 	c := saturdayWhenThin()
 	b, err := json.Marshal(c)
 	require.NoError(t, err)
-	require.Equal(t, `{"window":{"id":"thin-saturday","label":"when business is thin","days":"sat","start":"10:00","end":"14:00"},"below":0.4,"over":"336h0m0s"}`, string(b))
+	require.Equal(t, `{"window":{"id":"thin-saturday","label":"when business is thin","days":"sat","start":"10:00","end":"14:00"},"below":0.4,"over":"14d"}`, string(b))
 	var back ConditionalWindow
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, c, back)
 
 	err = json.Unmarshal([]byte(`{"window":{"days":"sat","start":"10:00","end":"25:00"},"below":0.4,"over":"336h"}`), &back)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je), "%v", err)
-	require.Equal(t, "window.end", je.Path)
+	require.Equal(t, []pathCode{{"window.end", problem.Invalid}}, pathCodes(t, err))
 	require.ErrorIs(t, err, ErrClock)
 
 	u := Utilization{Range: span(t, "2026-11-02T00:00:00+01:00", "2026-11-16T00:00:00+01:00"), Open: 80 * time.Hour, Booked: 20 * time.Hour}
 	b, err = json.Marshal(u)
 	require.NoError(t, err)
-	require.Equal(t, `{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h0m0s","booked":"20h0m0s"}`, string(b))
+	require.Equal(t, `{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h","booked":"20h"}`, string(b))
 	var uback Utilization
 	require.NoError(t, json.Unmarshal(b, &uback))
 	require.True(t, u.Range.Equal(uback.Range))
@@ -243,7 +240,7 @@ func BenchmarkApplyConditions(b *testing.B) {
 }
 
 func FuzzUtilizationJSON(f *testing.F) {
-	f.Add([]byte(`{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h0m0s","booked":"20h0m0s"}`))
+	f.Add([]byte(`{"range":{"start":"2026-11-02T00:00:00+01:00","end":"2026-11-16T00:00:00+01:00"},"open":"80h","booked":"20h"}`))
 	f.Add([]byte(`{"open":"0s","booked":"-1h"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var u Utilization

@@ -1,27 +1,12 @@
 package availability
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
-
-// A Problem is one thing wrong with a model, at a path, with a stable code.
-type Problem = problem.Problem
-
-// Problems lists every problem Validate found; it is an error, and nil or
-// empty means valid.
-type Problems = problem.List
-
-// ErrInvalid is matched by every Problems error, and wraps other errors
-// about invalid input.
-var ErrInvalid = problem.ErrInvalid
-
-// ErrTooLarge is returned by queries on a schedule with more rules than the
-// limits below allow; Validate reports the same as a problem.
-var ErrTooLarge = errors.New("schedule too large")
 
 // Limits on the size of a schedule, so that hostile input cannot make a
 // query slow: working and protected windows together, overrides, closures.
@@ -44,20 +29,20 @@ func (s *Schedule) checkSize() error {
 // no_days, invalid_clock, empty_window, invalid_date, duplicate_date,
 // duplicate_id, closed_with_hours, no_hours, reversed.
 func (s Schedule) Validate() error {
-	var l Problems
+	var l problem.List
 	s.validate(&l, "")
 	return l.Err()
 }
 
-func (s *Schedule) validate(l *Problems, path string) {
+func (s *Schedule) validate(l *problem.List, path string) {
 	if n := len(s.Hours) + len(s.Protected); n > MaxWindows {
-		l.Add(problem.Join(path, "hours"), "too_many", "%d working and protected windows; at most %d are allowed", n, MaxWindows)
+		l.Add(problem.Join(path, "hours"), problem.TooMany, "%d working and protected windows; at most %d are allowed", n, MaxWindows)
 	}
 	if len(s.Overrides) > MaxOverrides {
-		l.Add(problem.Join(path, "overrides"), "too_many", "%d overrides; at most %d are allowed", len(s.Overrides), MaxOverrides)
+		l.Add(problem.Join(path, "overrides"), problem.TooMany, "%d overrides; at most %d are allowed", len(s.Overrides), MaxOverrides)
 	}
 	if len(s.Closures) > MaxClosures {
-		l.Add(problem.Join(path, "closures"), "too_many", "%d closures; at most %d are allowed", len(s.Closures), MaxClosures)
+		l.Add(problem.Join(path, "closures"), problem.TooMany, "%d closures; at most %d are allowed", len(s.Closures), MaxClosures)
 	}
 	ids := map[string]string{}
 	seeID := func(id, at string) {
@@ -65,7 +50,7 @@ func (s *Schedule) validate(l *Problems, path string) {
 			return
 		}
 		if first, ok := ids[id]; ok {
-			l.Add(problem.Join(at, "id"), "duplicate_id", "ID %q is already used by %s", id, first)
+			l.Add(problem.Join(at, "id"), problem.Duplicate, "ID %q is already used by %s", id, first)
 			return
 		}
 		ids[id] = at
@@ -85,17 +70,17 @@ func (s *Schedule) validate(l *Problems, path string) {
 		at := problem.Index(problem.Join(path, "overrides"), i)
 		seeID(o.ID, at)
 		if !o.Date.IsValid() {
-			l.Add(problem.Join(at, "date"), "invalid_date", "%s is not a valid date", o.Date)
+			l.Add(problem.Join(at, "date"), problem.Invalid, "%s is not a valid date", o.Date)
 		} else if j, ok := dates[o.Date]; ok {
-			l.Add(problem.Join(at, "date"), "duplicate_date", "%s already has an override (overrides[%d])", o.Date, j)
+			l.Add(problem.Join(at, "date"), problem.Duplicate, "%s already has an override (overrides[%d])", o.Date, j)
 		} else {
 			dates[o.Date] = i
 		}
 		switch {
 		case o.Closed && len(o.Hours) > 0:
-			l.Add(at, "closed_with_hours", "an override is either closed or has hours, not both")
+			l.Add(at, problem.Conflict, "an override is either closed or has hours, not both")
 		case !o.Closed && len(o.Hours) == 0:
-			l.Add(problem.Join(at, "hours"), "no_hours", "an open override needs hours; use closed to close the date")
+			l.Add(problem.Join(at, "hours"), problem.Required, "an open override needs hours; use closed to close the date")
 		}
 		for j, h := range o.Hours {
 			validateSpan(l, problem.Index(problem.Join(at, "hours"), j), h)
@@ -110,65 +95,67 @@ func (s *Schedule) validate(l *Problems, path string) {
 }
 
 // validate reports a window without valid days, or with a bad span.
-func (w *Window) validate(l *Problems, at string) {
+func (w *Window) validate(l *problem.List, at string) {
 	if w.Days == 0 || w.Days&^Everyday != 0 {
-		l.Add(problem.Join(at, "days"), "no_days", "the window names no valid day of the week")
+		l.Add(problem.Join(at, "days"), problem.Required, "the window names no valid day of the week")
 	}
 	validateSpan(l, at, Span{w.Start, w.End})
 }
 
-func validateSpan(l *Problems, at string, s Span) {
+func validateSpan(l *problem.List, at string, s Span) {
 	if !s.Start.IsValid() || s.Start == EndOfDay {
-		l.Add(problem.Join(at, "start"), "invalid_clock", "start %s must be between 00:00 and 23:59", s.Start)
+		l.Add(problem.Join(at, "start"), problem.Invalid, "start %s must be between 00:00 and 23:59", s.Start)
 	}
 	if !s.End.IsValid() {
-		l.Add(problem.Join(at, "end"), "invalid_clock", "end %s must be between 00:00 and 24:00", s.End)
+		l.Add(problem.Join(at, "end"), problem.Invalid, "end %s must be between 00:00 and 24:00", s.End)
 	}
 	if s.Start == s.End {
-		l.Add(at, "empty_window", "start and end are both %s; use 00:00–24:00 for a whole day", s.Start)
+		l.Add(at, problem.Empty, "start and end are both %s; use 00:00–24:00 for a whole day", s.Start)
 	}
 }
 
-func validateRange(l *Problems, at string, from, through Date, required bool) {
+func validateRange(l *problem.List, at string, from, through Date, required bool) {
 	fromOK, throughOK := true, true
 	if required || !from.IsZero() {
 		if fromOK = from.IsValid(); !fromOK {
-			l.Add(problem.Join(at, "from"), "invalid_date", "%s is not a valid date", from)
+			l.Add(problem.Join(at, "from"), problem.Invalid, "%s is not a valid date", from)
 		}
 	}
 	if required || !through.IsZero() {
 		if throughOK = through.IsValid(); !throughOK {
-			l.Add(problem.Join(at, "through"), "invalid_date", "%s is not a valid date", through)
+			l.Add(problem.Join(at, "through"), problem.Invalid, "%s is not a valid date", through)
 		}
 	}
 	if fromOK && throughOK && !from.IsZero() && !through.IsZero() && through.Before(from) {
-		l.Add(problem.Join(at, "through"), "reversed", "%s is before %s", through, from)
+		l.Add(problem.Join(at, "through"), problem.Order, "%s is before %s", through, from)
 	}
 }
 
 // Validate reports every problem with the policy. Codes: required,
 // negative, too_long, not_whole_minutes, cap_below_session.
 func (p Policy) Validate() error {
-	var l Problems
+	var l problem.List
 	p.validate(&l, "")
 	return l.Err()
 }
 
-func (p *Policy) validate(l *Problems, path string) {
+func (p *Policy) validate(l *problem.List, path string) {
 	at := func(field string) string { return problem.Join(path, field) }
 	switch {
-	case p.Session <= 0:
-		l.Add(at("session"), "required", "a session length is required")
+	case p.Session < 0:
+		l.Add(at("session"), problem.Negative, "a session of %s is negative", prose.Duration(p.Session))
+	case p.Session == 0:
+		l.Add(at("session"), problem.Required, "a session length is required")
 	case p.Session > 24*time.Hour:
-		l.Add(at("session"), "too_long", "a session of %s is longer than a day", p.Session)
+		l.Add(at("session"), problem.TooLong, "a session of %s is longer than a day", prose.Duration(p.Session))
 	}
 	switch {
 	case p.Align < 0:
-		l.Add(at("align"), "negative", "align %s is negative", p.Align)
+		l.Add(at("align"), problem.Negative, "align %s is negative", prose.Duration(p.Align))
 	case p.Align%time.Minute != 0:
-		l.Add(at("align"), "not_whole_minutes", "align %s is not a whole number of minutes", p.Align)
+		l.Add(at("align"), problem.Invalid, "align %s is not a whole number of minutes", prose.Duration(p.Align))
 	case p.Align > 24*time.Hour:
-		l.Add(at("align"), "too_long", "align %s is longer than a day", p.Align)
+		l.Add(at("align"), problem.TooLong, "align %s is longer than a day", prose.Duration(p.Align))
 	}
 	for _, d := range []struct {
 		name string
@@ -176,7 +163,7 @@ func (p *Policy) validate(l *Problems, path string) {
 	}{{"buffer_before", p.BufferBefore}, {"buffer_after", p.BufferAfter}, {"min_notice", p.MinNotice}, {"horizon", p.Horizon},
 		{"max_booked_per_day", p.MaxBookedPerDay}, {"max_booked_per_week", p.MaxBookedPerWeek}} {
 		if d.v < 0 {
-			l.Add(at(d.name), "negative", "%s is negative", d.v)
+			l.Add(at(d.name), problem.Negative, "%s is negative", prose.Duration(d.v))
 		}
 	}
 	for _, c := range []struct {
@@ -184,15 +171,15 @@ func (p *Policy) validate(l *Problems, path string) {
 		v    int
 	}{{"max_per_day", p.MaxPerDay}, {"max_per_week", p.MaxPerWeek}, {"max_per_month", p.MaxPerMonth}} {
 		if c.v < 0 {
-			l.Add(at(c.name), "negative", "%d is negative", c.v)
+			l.Add(at(c.name), problem.Negative, "%d is negative", c.v)
 		}
 	}
 	if p.Session > 0 {
 		if p.MaxBookedPerDay > 0 && p.MaxBookedPerDay < p.Session {
-			l.Add(at("max_booked_per_day"), "cap_below_session", "%s a day is less than one %s session", p.MaxBookedPerDay, p.Session)
+			l.Add(at("max_booked_per_day"), problem.Conflict, "%s a day is less than one %s session", prose.Duration(p.MaxBookedPerDay), prose.Duration(p.Session))
 		}
 		if p.MaxBookedPerWeek > 0 && p.MaxBookedPerWeek < p.Session {
-			l.Add(at("max_booked_per_week"), "cap_below_session", "%s a week is less than one %s session", p.MaxBookedPerWeek, p.Session)
+			l.Add(at("max_booked_per_week"), problem.Conflict, "%s a week is less than one %s session", prose.Duration(p.MaxBookedPerWeek), prose.Duration(p.Session))
 		}
 	}
 }
@@ -200,7 +187,7 @@ func (p *Policy) validate(l *Problems, path string) {
 // Validate reports every problem with the calendar's schedule and policy,
 // with paths under "schedule" and "policy".
 func (c Calendar) Validate() error {
-	var l Problems
+	var l problem.List
 	c.Schedule.validate(&l, "schedule")
 	c.Policy.validate(&l, "policy")
 	return l.Err()

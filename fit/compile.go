@@ -260,7 +260,7 @@ func (b *builder) add(p *at, field, code, format string, args ...any) {
 	if field != "" {
 		path = problem.Join(path, field)
 	}
-	b.problems.Add(path, code, format, args...)
+	b.problems.Add(path, problem.Code(code), format, args...)
 }
 
 // push adds a member name to the path of b.segs.
@@ -287,7 +287,7 @@ func (b *builder) note(field, code, format string, args ...any) {
 	if field != "" {
 		path = problem.Join(path, field)
 	}
-	b.problems.Add(path, code, format, args...)
+	b.problems.Add(path, problem.Code(code), format, args...)
 }
 
 // checkID reports an empty or overlong ID at member field of p.

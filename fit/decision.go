@@ -3,7 +3,8 @@ package fit
 import (
 	"fmt"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
@@ -129,7 +130,7 @@ type Decision struct {
 	Reasons []Reason `json:"reasons"`
 	// Resources are the crisis resources to offer, set for an urgent
 	// decision from Options.Resources.
-	Resources []availability.Resource `json:"resources,omitempty"`
+	Resources []contact.Resource `json:"resources,omitempty"`
 }
 
 // MarshalJSON encodes the decision.
@@ -154,5 +155,5 @@ type Options struct {
 	// Resources are the crisis resources listed with an urgent decision,
 	// such as an emergency number and a crisis line for the client's
 	// region.
-	Resources []availability.Resource `json:"resources,omitempty"`
+	Resources []contact.Resource `json:"resources,omitempty"`
 }

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/stretchr/testify/require"
@@ -39,7 +41,7 @@ func scores(a, b, c, d, e float64) Answers {
 
 func TestSummedInstrument(t *testing.T) {
 	sc := MustCompile(instrument(), Provider{})
-	lines := []availability.Resource{{ID: "it-112", Name: "Emergency", Contact: "112"}}
+	lines := []contact.Resource{{ID: "it-112", Name: "Emergency", Contact: "112"}}
 	tests := []struct {
 		name    string
 		a       Answers

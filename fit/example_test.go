@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/practicekit/boundaries/availability"
@@ -110,7 +112,7 @@ func ExampleForm_Evaluate() {
 	fmt.Println(d.Outcome, d.Score, d.Needs, d.Missing)
 
 	_ = f.Set("self_harm", fit.Number(1))
-	d = f.Evaluate(fit.Options{Resources: []availability.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
+	d = f.Evaluate(fit.Options{Resources: []contact.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
 	fmt.Println(d.Outcome, d.Reasons[0].Message, d.Resources[0].Contact)
 	// Output:
 	// needs_review 5 [stress_support] [self_harm]

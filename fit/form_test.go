@@ -46,7 +46,7 @@ func TestBindProblems(t *testing.T) {
 			require.True(t, errors.As(err, &ps))
 			var got []pc
 			for _, p := range ps {
-				got = append(got, pc{p.Path, p.Code})
+				got = append(got, pc{p.Path, string(p.Code)})
 			}
 			require.Equal(t, tt.want, got, "%v", err)
 		})

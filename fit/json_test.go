@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/stretchr/testify/require"
@@ -129,7 +131,7 @@ func TestAnswersJSON(t *testing.T) {
 func TestDecisionJSONRoundTrip(t *testing.T) {
 	sc, a := storyScreener()
 	a["harm_thoughts"] = Bool(true)
-	d := sc.Evaluate(a, Options{Resources: []availability.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
+	d := sc.Evaluate(a, Options{Resources: []contact.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
 	require.Equal(t, Urgent, d.Outcome)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)

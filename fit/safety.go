@@ -5,9 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability/place"
 
-	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
 )
@@ -80,7 +81,7 @@ type PlanOptions struct {
 	Interval time.Duration `json:"interval,omitempty"`
 	// Emergency is the emergency service of the last step, such as 112;
 	// nil means local emergency services, unnamed.
-	Emergency *availability.Resource `json:"emergency,omitempty"`
+	Emergency *contact.Resource `json:"emergency,omitempty"`
 	// Always asks for a plan for any meeting, remote ones included.
 	Always bool `json:"always,omitempty"`
 }

@@ -79,7 +79,7 @@ func TestSafetyPlanProblems(t *testing.T) {
 	require.True(t, errors.As(err, &ps))
 	var got []string
 	for _, p := range ps {
-		got = append(got, p.Path+" "+p.Code)
+		got = append(got, p.Path+" "+string(p.Code))
 	}
 	require.Equal(t, []string{
 		"meeting.client required",

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/stretchr/testify/require"
@@ -163,7 +165,7 @@ func TestStorySafetyPlan(t *testing.T) {
 			{Name: "Luca", Reach: "+39 333 000 0004", Role: Trusted},
 			{Name: "Giulia (business mentor)", Reach: "+39 333 000 0005", Role: Advisor},
 		},
-		Emergency: &availability.Resource{ID: "eu-112", Name: "Emergency services", Contact: "112", Kind: "emergency"},
+		Emergency: &contact.Resource{ID: "eu-112", Name: "Emergency services", Contact: "112", Kind: "emergency"},
 	})
 	require.NoError(t, err)
 	require.True(t, plan.Needed)

@@ -159,7 +159,7 @@ func TestValidate(t *testing.T) {
 			var got []pc
 			for _, p := range ps {
 				require.NotEmpty(t, p.Message)
-				got = append(got, pc{p.Path, p.Code})
+				got = append(got, pc{p.Path, string(p.Code)})
 			}
 			require.Equal(t, tt.want, got, "%v", err)
 		})
@@ -200,7 +200,7 @@ func TestCompileChecksTheProvider(t *testing.T) {
 	require.True(t, errors.As(err, &ps))
 	var got []string
 	for _, p := range ps {
-		got = append(got, p.Path+" "+p.Code)
+		got = append(got, p.Path+" "+string(p.Code))
 	}
 	require.Equal(t, []string{"provider.schedule.hours[0].days no_days", "provider.week bad_value", "rules[2].distance no_base"}, got)
 

@@ -3,6 +3,8 @@ package referral
 import (
 	"strings"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 	"github.com/practicekit/boundaries/internal/problem"
@@ -28,7 +30,7 @@ type Crisis struct {
 	Groups []RegionGroup `json:"groups,omitempty"`
 	// Resources are listed in the order a client in a region should see
 	// them: emergency services first, then crisis lines.
-	Resources []availability.Resource `json:"resources,omitempty"`
+	Resources []contact.Resource `json:"resources,omitempty"`
 }
 
 // A RegionGroup names a set of regions, such as the member states of the
@@ -67,8 +69,8 @@ func (c *Crisis) serves(r, client string) bool {
 // order: those for the region itself, for its country, for a group holding
 // either, and those that serve anywhere. For an empty region it returns
 // only the resources that serve anywhere.
-func (c Crisis) For(region string) []availability.Resource {
-	var out []availability.Resource
+func (c Crisis) For(region string) []contact.Resource {
+	var out []contact.Resource
 	for _, r := range c.Resources {
 		if region == "" && r.Region != "" {
 			continue
@@ -165,8 +167,8 @@ func (c *Crisis) UnmarshalJSON(b []byte) error {
 // call returns a fresh value.
 func CrisisExamples() Crisis {
 	checked := availability.Date{Year: 2026, Month: 11, Day: 24}
-	res := func(id, name, contact, region, kind string) availability.Resource {
-		return availability.Resource{ID: id, Name: name, Contact: contact, Region: region, Kind: kind, Hours: "24/7", Checked: checked}
+	res := func(id, name, phone, region, kind string) contact.Resource {
+		return contact.Resource{ID: id, Name: name, Contact: phone, Region: region, Kind: kind, Hours: "24/7", Checked: checked}
 	}
 	return Crisis{
 		Version: "2026-11-24",
@@ -177,7 +179,7 @@ func CrisisExamples() Crisis {
 			}},
 			{Code: "GB-GBN", Name: "Great Britain: England, Scotland and Wales", Members: []string{"GB-ENG", "GB-SCT", "GB-WLS"}},
 		},
-		Resources: []availability.Resource{
+		Resources: []contact.Resource{
 			res("us-911", "Emergency services", "911", "US", "emergency"),
 			res("us-988", "988 Suicide & Crisis Lifeline", "call or text 988, chat at 988lifeline.org", "US", "crisis_line"),
 			res("eu-112", "European emergency number", "112", "EU", "emergency"),

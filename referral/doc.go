@@ -59,7 +59,7 @@
 //
 // # Crisis first
 //
-// An [availability.Emergency] request gets the crisis resources for the
+// An [contact.Emergency] request gets the crisis resources for the
 // client's region first, from the dated, versioned [Crisis] list the host
 // passes in Options, never scored or rotated; then only providers with
 // immediate capacity. [CrisisExamples] gives documented examples (US 911

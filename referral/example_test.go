@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -104,7 +106,7 @@ func ExampleIndex_Route_noMatch() {
 // then the colleagues with immediate capacity.
 func ExampleIndex_Route_emergency() {
 	ix, _ := referral.NewIndex(network())
-	req := referral.Request{Urgency: availability.Emergency, Region: "US-OR", Exclude: []string{"ana"}}
+	req := referral.Request{Urgency: contact.Emergency, Region: "US-OR", Exclude: []string{"ana"}}
 	opt := referral.Options{Crisis: referral.CrisisExamples()}
 	res, _ := ix.Route(time.Date(2026, time.November, 24, 3, 0, 0, 0, time.UTC), req, referral.Rotation{}, opt)
 	for _, r := range res.Crisis {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -536,7 +538,7 @@ func (ix *Index) outOfReach(q *query, k int, alive bitset, pass []bitset) string
 // the reasons: the caller's resources for the region; every caller's
 // resource when none is for the region; the built-in examples when the
 // caller passed none.
-func crisisFor(c *Crisis, region string) ([]availability.Resource, []Reason) {
+func crisisFor(c *Crisis, region string) ([]contact.Resource, []Reason) {
 	where := region
 	if where == "" {
 		where = "an unknown region"

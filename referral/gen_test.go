@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -208,7 +210,7 @@ func genRequest(r *rand.Rand, d *Directory) Request {
 		req.Preferred = []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(17, 0), End: availability.ClockOf(20, 0)}}
 	}
 	if r.IntN(8) == 0 {
-		req.Urgency = availability.Emergency
+		req.Urgency = contact.Emergency
 	}
 	for range r.IntN(4) {
 		if len(d.Providers) > 0 {

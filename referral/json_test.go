@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
@@ -95,7 +97,7 @@ func TestRequestJSON(t *testing.T) {
 		Needs: []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
 		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: &budget, Insurance: "aetna",
 		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
-		Zone:      rome, Urgency: availability.Urgent, Exclude: []string{"ana"},
+		Zone:      rome, Urgency: contact.Urgent, Exclude: []string{"ana"},
 	}
 	first, second := roundTrip(t, req)
 	require.Equal(t, first, second)
@@ -111,7 +113,7 @@ func TestRequestJSON(t *testing.T) {
 	require.Equal(t, "zone", je.Path)
 	require.ErrorIs(t, err, availability.ErrZone)
 	err = json.Unmarshal([]byte(`{"urgency":"soon"}`), &r)
-	require.ErrorIs(t, err, availability.ErrUrgency)
+	require.ErrorIs(t, err, contact.ErrUrgency)
 }
 
 func TestOptionsCrisisHandoffJSON(t *testing.T) {

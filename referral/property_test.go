@@ -5,9 +5,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/stretchr/testify/require"
+	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/stretchr/testify/require"
 )
 
 // satisfies reports whether provider p meets constraint c for request req,
@@ -115,7 +115,7 @@ func TestRouteProperties(t *testing.T) {
 					}
 				}
 			}
-			if req.Urgency == availability.Emergency {
+			if req.Urgency == contact.Emergency {
 				require.False(t, res.IsEmpty())
 				require.NotEmpty(t, res.Crisis)
 			}
@@ -146,7 +146,7 @@ func TestCountsRelaxed(t *testing.T) {
 		ix, err := NewIndex(d)
 		require.NoError(t, err)
 		req := genRequest(r, &d)
-		req.Urgency = availability.Routine
+		req.Urgency = contact.Routine
 		opt := Options{Hard: Constraint(r.IntN(int(constraintEnd)))}
 		res, err := ix.Route(testNow, req, Rotation{}, opt)
 		require.NoError(t, err)

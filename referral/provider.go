@@ -325,7 +325,7 @@ func (p *Provider) validate(ps *Problems, path string) {
 	}
 	if p.Schedule != nil {
 		if err := p.Schedule.Validate(); err != nil {
-			for _, q := range err.(availability.Problems) {
+			for _, q := range err.(problem.List) {
 				q.Path = problem.Join(at("schedule"), q.Path)
 				*ps = append(*ps, q)
 			}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -65,7 +67,7 @@ type Request struct {
 	Zone *time.Location `json:"-"`
 	// Urgency is how urgent the request is. An Emergency puts crisis
 	// resources first and keeps only providers with immediate capacity.
-	Urgency availability.Urgency `json:"urgency,omitempty"`
+	Urgency contact.Urgency `json:"urgency,omitempty"`
 	// Exclude are IDs of providers never to suggest: the referring
 	// provider, conflicts of interest, providers the client declined.
 	Exclude []string `json:"exclude,omitempty"`
@@ -83,7 +85,7 @@ type requestJSON struct {
 	Insurance  string                `json:"insurance,omitempty"`
 	Preferred  []availability.Window `json:"preferred,omitempty"`
 	Zone       string                `json:"zone,omitempty"`
-	Urgency    availability.Urgency  `json:"urgency,omitempty"`
+	Urgency    contact.Urgency       `json:"urgency,omitempty"`
 	Exclude    []string              `json:"exclude,omitempty"`
 }
 
@@ -166,7 +168,7 @@ func (r Request) Validate() error {
 		// The preferred times are weekly windows: validate them as the
 		// working hours of a schedule.
 		if err := (availability.Schedule{Zone: r.Zone, Hours: r.Preferred}).Validate(); err != nil {
-			for _, p := range err.(availability.Problems) {
+			for _, p := range err.(problem.List) {
 				p.Path = "preferred" + strings.TrimPrefix(p.Path, "hours")
 				ps = append(ps, p)
 			}
@@ -184,4 +186,4 @@ func (r Request) Validate() error {
 }
 
 // emergency reports whether the request is an emergency.
-func (r *Request) emergency() bool { return r.Urgency >= availability.Emergency }
+func (r *Request) emergency() bool { return r.Urgency >= contact.Emergency }

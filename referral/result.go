@@ -3,7 +3,7 @@ package referral
 import (
 	"fmt"
 
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/contact"
 )
 
 // A Code is a stable, machine-readable reason for a routing decision. Hosts
@@ -167,7 +167,7 @@ type Count struct {
 type Result struct {
 	// Crisis holds, for an emergency, the crisis resources for the
 	// client's region, in the listed order; they come before any match.
-	Crisis []availability.Resource `json:"crisis,omitempty"`
+	Crisis []contact.Resource `json:"crisis,omitempty"`
 	// Matches are the best providers, best first.
 	Matches []Match `json:"matches"`
 	// Considered is the number of providers not excluded by the request.

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -230,14 +232,14 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	require.NoError(t, err)
 	// Tuesday 10:00 UTC: 02:00 in Los Angeles; the workweek schedule opens
 	// in 7 hours, the weekend one in 4 days.
-	res, err := ix.Route(testNow, Request{Urgency: availability.Emergency, Region: "GB-ENG"}, Rotation{}, Options{Crisis: CrisisExamples(), Stale: Staleness{Action: StaleIgnore}})
+	res, err := ix.Route(testNow, Request{Urgency: contact.Emergency, Region: "GB-ENG"}, Rotation{}, Options{Crisis: CrisisExamples(), Stale: Staleness{Action: StaleIgnore}})
 	require.NoError(t, err)
 	require.Equal(t, []string{"gb-999", "gb-nhs-111", "gb-samaritans"}, resourceIDs(res.Crisis))
 	require.Equal(t, []string{"today"}, ids(res.Matches))
 	r, _ := findReason(res.Matches[0].Reasons, "immediate")
 	require.Equal(t, "Has immediate capacity: 1 place open, confirmed on 2026-11-24, and open within 24h.", r.Message)
 
-	res, err = ix.Route(testNow, Request{Urgency: availability.Emergency, Region: "IE"}, Rotation{}, Options{Crisis: CrisisExamples(), Immediate: time.Hour})
+	res, err = ix.Route(testNow, Request{Urgency: contact.Emergency, Region: "IE"}, Rotation{}, Options{Crisis: CrisisExamples(), Immediate: time.Hour})
 	require.NoError(t, err)
 	require.Equal(t, []string{"eu-112", "ie-samaritans"}, resourceIDs(res.Crisis))
 	require.Empty(t, res.Matches)

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -211,7 +213,7 @@ func TestStory4OnCallColleague(t *testing.T) {
 	ix, err := NewIndex(storyDirectory())
 	require.NoError(t, err)
 	req := storyRequest()
-	req.Urgency = availability.Emergency
+	req.Urgency = contact.Emergency
 	opt := Options{Crisis: CrisisExamples()}
 
 	res, err := ix.Route(testNow, req, Rotation{}, opt)
@@ -238,14 +240,14 @@ func TestStory4OnCallColleague(t *testing.T) {
 	require.Equal(t, CodeCrisisBuilt, res.Reasons[0].Code)
 
 	// A list with nothing for the region: every listed resource.
-	other := Crisis{Version: "v1", Resources: []availability.Resource{{ID: "de-112", Name: "Notruf", Contact: "112", Region: "DE", Checked: date("2026-11-24")}}}
+	other := Crisis{Version: "v1", Resources: []contact.Resource{{ID: "de-112", Name: "Notruf", Contact: "112", Region: "DE", Checked: date("2026-11-24")}}}
 	res, err = ix.Route(testNow, req, Rotation{}, Options{Crisis: other})
 	require.NoError(t, err)
 	require.Equal(t, []string{"de-112"}, resourceIDs(res.Crisis))
 	require.Equal(t, CodeCrisisAll, res.Reasons[0].Code)
 }
 
-func resourceIDs(rs []availability.Resource) []string {
+func resourceIDs(rs []contact.Resource) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		out[i] = r.ID

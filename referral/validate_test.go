@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 
@@ -25,7 +27,7 @@ func problemsOf(t *testing.T, err error) [][2]string {
 	require.True(t, errors.As(err, &ps))
 	out := make([][2]string, len(ps))
 	for i, p := range ps {
-		out[i] = [2]string{p.Path, p.Code}
+		out[i] = [2]string{p.Path, string(p.Code)}
 	}
 	return out
 }
@@ -111,7 +113,7 @@ func TestOptionsValidate(t *testing.T) {
 	o := Options{
 		Hard: 1 << 9, Weights: Weights{Distance: -1}, Limit: 5000, Tolerance: 1, MaxPerPractice: -1,
 		WithinKm: math.NaN(), Stale: Staleness{AfterDays: -1, Action: "forget", Penalty: 2}, Immediate: -time.Hour,
-		Crisis: Crisis{Resources: []availability.Resource{{ID: "x"}}}, Record: "some",
+		Crisis: Crisis{Resources: []contact.Resource{{ID: "x"}}}, Record: "some",
 	}
 	require.Equal(t, [][2]string{
 		{"hard", "out_of_range"}, {"weights.distance", "negative"}, {"limit", "out_of_range"}, {"tolerance", "out_of_range"},
@@ -133,7 +135,7 @@ func TestCrisisValidate(t *testing.T) {
 	require.NoError(t, CrisisExamples().Validate())
 	c := Crisis{
 		Groups: []RegionGroup{{Code: "EU", Members: []string{"DE"}}, {Code: "EU", Members: []string{"fr"}}, {Code: "X"}},
-		Resources: []availability.Resource{
+		Resources: []contact.Resource{
 			{ID: "a", Name: "A", Contact: "1", Region: "Earth", Checked: date("2026-11-24")},
 			{ID: "a", Name: "A", Contact: "1", Checked: availability.Date{Year: 2026, Month: 13, Day: 1}},
 		},

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A BusyType is the BUSYTYPE of a VAVAILABILITY component (RFC 7953
@@ -79,35 +79,35 @@ type Available struct {
 	Recurrence
 }
 
-func (a *Availability) validate(l *Problems, at string) {
+func (a *Availability) validate(l *problem.List, at string) {
 	requireIdentity(l, at, a.UID, a.Stamp)
 	if a.Start.Form == DateOnly && !a.Start.IsZero() || a.End.Form == DateOnly && !a.End.IsZero() {
-		l.Add(problem.Join(at, "start"), "form_mismatch", "DTSTART and DTEND of a VAVAILABILITY are date-times")
+		l.Add(problem.Join(at, "start"), problem.Mismatch, "DTSTART and DTEND of a VAVAILABILITY are date-times")
 	}
 	if !a.End.IsZero() && !a.Duration.IsZero() {
-		l.Add(problem.Join(at, "end"), "end_and_duration", "DTEND and DURATION must not both be given")
+		l.Add(problem.Join(at, "end"), problem.Conflict, "DTEND and DURATION must not both be given")
 	}
 	if !a.Duration.IsZero() && a.Start.IsZero() {
-		l.Add(problem.Join(at, "duration"), "required", "DURATION needs DTSTART")
+		l.Add(problem.Join(at, "duration"), problem.Required, "DURATION needs DTSTART")
 	}
 	if a.Duration.Negative {
-		l.Add(problem.Join(at, "duration"), "negative_duration", "DURATION %s is negative", a.Duration)
+		l.Add(problem.Join(at, "duration"), problem.Negative, "DURATION %s is negative", a.Duration)
 	}
 	if !a.Start.IsZero() && !a.End.IsZero() && !a.End.Time(nil).After(a.Start.Time(nil)) {
-		l.Add(problem.Join(at, "end"), "reversed", "DTEND %s is not after DTSTART %s", a.End, a.Start)
+		l.Add(problem.Join(at, "end"), problem.Order, "DTEND %s is not after DTSTART %s", a.End, a.Start)
 	}
 	if a.Priority < 0 || a.Priority > 9 {
-		l.Add(problem.Join(at, "priority"), "out_of_range", "PRIORITY %d is out of range 0 to 9", a.Priority)
+		l.Add(problem.Join(at, "priority"), problem.OutOfRange, "PRIORITY %d is out of range 0 to 9", a.Priority)
 	}
 	if a.BusyType > BusyTentative {
-		l.Add(problem.Join(at, "busy_type"), "out_of_range", "%s is not a busy type", a.BusyType)
+		l.Add(problem.Join(at, "busy_type"), problem.OutOfRange, "%s is not a busy type", a.BusyType)
 	}
 	for i := range a.Available {
 		av := &a.Available[i]
 		p := problem.Index(problem.Join(at, "available"), i)
 		requireIdentity(l, p, av.UID, av.Stamp)
 		if av.Start.Form == DateOnly && !av.Start.IsZero() {
-			l.Add(problem.Join(p, "start"), "form_mismatch", "DTSTART of an AVAILABLE is a date-time")
+			l.Add(problem.Join(p, "start"), problem.Mismatch, "DTSTART of an AVAILABLE is a date-time")
 		}
 		av.Recurrence.validate(l, p, nil)
 	}
@@ -115,7 +115,7 @@ func (a *Availability) validate(l *Problems, at string) {
 
 // Validate reports every problem with a; see Calendar.Validate.
 func (a Availability) Validate() error {
-	var l Problems
+	var l problem.List
 	a.validate(&l, "")
 	return l.Err()
 }
@@ -203,7 +203,7 @@ func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (F
 	if r.Duration() > opts.maxHorizon() {
 		return FreeBusy{}, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour), Msg: fmt.Sprintf("interval of %s is longer than the horizon", r.Duration())}
 	}
-	var l Problems
+	var l problem.List
 	for i := range avs {
 		avs[i].validateTiming(&l, problem.Index("availability", i))
 	}
@@ -248,8 +248,8 @@ func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (F
 
 // validateTiming checks what Combine needs: ranges, priorities and every
 // AVAILABLE's recurrence, but not UID or DTSTAMP.
-func (a *Availability) validateTiming(l *Problems, at string) {
-	var all Problems
+func (a *Availability) validateTiming(l *problem.List, at string) {
+	var all problem.List
 	a.validate(&all, at)
 	for _, p := range all {
 		if !strings.HasSuffix(p.Path, ".uid") && !strings.HasSuffix(p.Path, ".stamp") {

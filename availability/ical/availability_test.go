@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // The two examples of RFC 7953 §3.1.
@@ -289,12 +290,12 @@ func TestScheduleConversionErrors(t *testing.T) {
 	stamp := time.Unix(0, 0)
 	s := availability.Schedule{Hours: []availability.Window{{Days: availability.Workweek, Start: 540, End: 1020}}}
 	_, err := FromSchedule(s, ExportOptions{})
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	bad := s
 	bad.Hours = append(bad.Hours, availability.Window{Start: 60, End: 120})
 	_, err = FromSchedule(bad, ExportOptions{UID: "u", Stamp: stamp})
-	require.ErrorIs(t, err, availability.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	outside := s
 	outside.Effective = availability.DateRange{From: availability.MustParseDate("2026-01-01"), Through: availability.MustParseDate("2026-01-31")}
@@ -306,7 +307,7 @@ func TestScheduleConversionErrors(t *testing.T) {
 	a, err := FromSchedule(s, ExportOptions{UID: "u", Stamp: stamp})
 	require.NoError(t, err)
 	_, err = ToSchedule([]Availability{a}, ScheduleOptions{})
-	var l Problems
+	var l problem.List
 	require.ErrorAs(t, err, &l)
 	require.Equal(t, "availability[0].start", l[0].Path)
 	back, err := ToSchedule([]Availability{a}, ScheduleOptions{Dates: availability.DateRange{From: availability.MustParseDate("2026-01-05"), Through: availability.MustParseDate("2026-02-01")}})
@@ -368,7 +369,7 @@ END:VFREEBUSY
 	require.Equal(t, 21*time.Hour+30*time.Minute, cal.FreeBusy[0].Busy.Duration())
 
 	_, err = FreeBusy{Busy: busy}.Encode()
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 }
 
 // TestScheduleRoundTripRandom writes random schedules as VAVAILABILITY,

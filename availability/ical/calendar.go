@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // ProductID is the PRODID written when Calendar.ProductID is empty.
@@ -344,7 +344,7 @@ func (p *parser) stamp(prop Property) (time.Time, error) {
 // DTSTAMP (required), and every problem of each Recurrence, with paths such
 // as "events[2].start" or "availability[0].available[1].rule.by_day[0]".
 func (c Calendar) Validate() error {
-	var l Problems
+	var l problem.List
 	for i := range c.Events {
 		e := &c.Events[i]
 		at := problem.Index("events", i)
@@ -358,25 +358,25 @@ func (c Calendar) Validate() error {
 		at := problem.Index("free_busy", i)
 		requireIdentity(&l, at, f.UID, f.Stamp)
 		if !f.Start.IsZero() && !f.End.IsZero() && !f.End.After(f.Start) {
-			l.Add(problem.Join(at, "end"), "reversed", "DTEND %s is not after DTSTART %s", f.End.Format(time.RFC3339), f.Start.Format(time.RFC3339))
+			l.Add(problem.Join(at, "end"), problem.Order, "DTEND %s is not after DTSTART %s", f.End.Format(time.RFC3339), f.Start.Format(time.RFC3339))
 		}
 	}
 	return l.Err()
 }
 
-func requireIdentity(l *Problems, at, uid string, stamp time.Time) {
+func requireIdentity(l *problem.List, at, uid string, stamp time.Time) {
 	if uid == "" {
-		l.Add(problem.Join(at, "uid"), "required", "UID is required")
+		l.Add(problem.Join(at, "uid"), problem.Required, "UID is required")
 	}
 	if stamp.IsZero() {
-		l.Add(problem.Join(at, "stamp"), "required", "DTSTAMP is required")
+		l.Add(problem.Join(at, "stamp"), problem.Required, "DTSTAMP is required")
 	}
 }
 
 // Encode writes c as one VCALENDAR object (VERSION 2.0). Zoned date-times
 // carry their IANA name as TZID; no VTIMEZONE components are written, so
 // receivers must know IANA zone names, as RFC 7809 allows. Encode fails
-// with Problems when Validate does.
+// with problem.List when Validate does.
 func (c Calendar) Encode() ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -484,7 +484,7 @@ func dateTimeProp(name string, d DateTime) Property {
 // event with a RECURRENCE-ID replaces the occurrence of its UID's
 // recurring event that starts then (a cancelled or transparent replacement
 // just removes it). VFREEBUSY and VAVAILABILITY components are not
-// included; see FreeBusy.Busy and Combine. Errors: the Problems of an
+// included; see FreeBusy.Busy and Combine. Errors: the problem.List of an
 // event's Recurrence, *UnsupportedError for RANGE=THISANDFUTURE, and the
 // bounds of opts (MaxOccurrences applies to the whole calendar).
 func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availability.Set, error) {
@@ -526,13 +526,13 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 	return availability.NewSet(busy...), nil
 }
 
-// prefix puts path in front of the paths of a Problems error.
+// prefix puts path in front of the paths of a problem.List error.
 func prefix(err error, path string) error {
-	var l Problems
+	var l problem.List
 	if !errors.As(err, &l) {
 		return err
 	}
-	out := make(Problems, len(l))
+	out := make(problem.List, len(l))
 	for i, p := range l {
 		p.Path = problem.Join(path, p.Path)
 		out[i] = p

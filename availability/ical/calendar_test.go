@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // crlf turns a test literal with LF line ends into iCalendar text.
@@ -285,22 +286,22 @@ func TestRecurValidate(t *testing.T) {
 	for _, c := range []struct {
 		rule Recur
 		path string
-		code string
+		code problem.Code
 	}{
-		{Recur{}, "freq", "required"},
-		{Recur{Freq: Daily, Count: 3, Until: DateTime{Date: availability.MustParseDate("2026-01-01"), Form: DateOnly}}, "until", "count_and_until"},
-		{Recur{Freq: Weekly, ByDay: []WeekdayNum{{N: 1, Day: Monday}}}, "by_day[0]", "not_allowed"},
-		{Recur{Freq: Yearly, ByWeekNo: []int{1}, ByDay: []WeekdayNum{{N: 1, Day: Monday}}}, "by_day[0]", "not_allowed"},
-		{Recur{Freq: Monthly, ByWeekNo: []int{3}}, "by_week_no", "not_allowed"},
-		{Recur{Freq: Monthly, ByYearDay: []int{3}}, "by_year_day", "not_allowed"},
-		{Recur{Freq: Weekly, ByMonthDay: []int{3}}, "by_month_day", "not_allowed"},
-		{Recur{Freq: Monthly, BySetPos: []int{1}}, "by_set_pos", "set_pos_alone"},
-		{Recur{Freq: Monthly, ByMonthDay: []int{0, 32}}, "by_month_day[0]", "out_of_range"},
-		{Recur{Freq: Yearly, ByMonth: []int{13}}, "by_month[0]", "out_of_range"},
+		{Recur{}, "freq", problem.Required},
+		{Recur{Freq: Daily, Count: 3, Until: DateTime{Date: availability.MustParseDate("2026-01-01"), Form: DateOnly}}, "until", problem.Conflict},
+		{Recur{Freq: Weekly, ByDay: []WeekdayNum{{N: 1, Day: Monday}}}, "by_day[0]", problem.Conflict},
+		{Recur{Freq: Yearly, ByWeekNo: []int{1}, ByDay: []WeekdayNum{{N: 1, Day: Monday}}}, "by_day[0]", problem.Conflict},
+		{Recur{Freq: Monthly, ByWeekNo: []int{3}}, "by_week_no", problem.Conflict},
+		{Recur{Freq: Monthly, ByYearDay: []int{3}}, "by_year_day", problem.Conflict},
+		{Recur{Freq: Weekly, ByMonthDay: []int{3}}, "by_month_day", problem.Conflict},
+		{Recur{Freq: Monthly, BySetPos: []int{1}}, "by_set_pos", problem.Conflict},
+		{Recur{Freq: Monthly, ByMonthDay: []int{0, 32}}, "by_month_day[0]", problem.OutOfRange},
+		{Recur{Freq: Yearly, ByMonth: []int{13}}, "by_month[0]", problem.OutOfRange},
 	} {
 		err := c.rule.Validate()
-		require.ErrorIs(t, err, ErrInvalid)
-		var l Problems
+		require.ErrorIs(t, err, problem.ErrInvalid)
+		var l problem.List
 		require.ErrorAs(t, err, &l)
 		require.Equal(t, c.path, l[0].Path, "%v", err)
 		require.Equal(t, c.code, l[0].Code)

@@ -5,18 +5,7 @@ import (
 	"fmt"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
 )
-
-// A Problem is one thing wrong with a model, at a path, with a stable code.
-type Problem = problem.Problem
-
-// Problems lists every problem Validate found; it is an error, and nil or
-// empty means valid.
-type Problems = problem.List
-
-// ErrInvalid is matched by every Problems error.
-var ErrInvalid = problem.ErrInvalid
 
 // Sentinel errors, matched with errors.Is by the typed errors below.
 var (

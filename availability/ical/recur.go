@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A Frequency is the FREQ of a recurrence rule. The zero Frequency is
@@ -240,7 +240,7 @@ func ParseRecur(s string) (Recur, error) {
 	if cols == [len(partNames)]int{} {
 		return fail(1, "empty rule")
 	}
-	var l Problems
+	var l problem.List
 	r.validate(&l, "")
 	if len(l) > 0 {
 		p := l[0]
@@ -385,34 +385,34 @@ func (r *Recur) UnmarshalText(b []byte) error {
 // not_allowed (a part RFC 5545's table marks N/A for the frequency),
 // set_pos_alone, too_many.
 func (r Recur) Validate() error {
-	var l Problems
+	var l problem.List
 	r.validate(&l, "")
 	return l.Err()
 }
 
-func (r *Recur) validate(l *Problems, path string) {
+func (r *Recur) validate(l *problem.List, path string) {
 	at := func(name string) string { return problem.Join(path, name) }
 	if r.Freq == 0 || r.Freq > Yearly {
-		l.Add(at("freq"), "required", "a rule needs FREQ, one of SECONDLY to YEARLY")
+		l.Add(at("freq"), problem.Required, "a rule needs FREQ, one of SECONDLY to YEARLY")
 	}
 	if r.Interval < 0 || r.Interval > 1_000_000 {
-		l.Add(at("interval"), "out_of_range", "INTERVAL %d is out of range 1 to 1000000", r.Interval)
+		l.Add(at("interval"), problem.OutOfRange, "INTERVAL %d is out of range 1 to 1000000", r.Interval)
 	}
 	if r.Count < 0 || r.Count > 1_000_000_000 {
-		l.Add(at("count"), "out_of_range", "COUNT %d is out of range 1 to 1000000000", r.Count)
+		l.Add(at("count"), problem.OutOfRange, "COUNT %d is out of range 1 to 1000000000", r.Count)
 	}
 	if r.Count > 0 && !r.Until.IsZero() {
-		l.Add(at("until"), "count_and_until", "UNTIL and COUNT must not both be given")
+		l.Add(at("until"), problem.Conflict, "UNTIL and COUNT must not both be given")
 	}
 	if !r.Until.IsZero() {
 		u := r.Until
 		if !u.Date.IsValid() || u.Hour < 0 || u.Hour > 23 || u.Minute < 0 || u.Minute > 59 || u.Second < 0 || u.Second > 59 {
-			l.Add(at("until"), "out_of_range", "UNTIL %s is not a valid date-time", u)
+			l.Add(at("until"), problem.OutOfRange, "UNTIL %s is not a valid date-time", u)
 		}
 	}
 	ints := func(name string, list []int, lo, hi int, signed bool) {
 		if len(list) > maxList {
-			l.Add(at(name), "too_many", "%d values; at most %d are allowed", len(list), maxList)
+			l.Add(at(name), problem.TooMany, "%d values; at most %d are allowed", len(list), maxList)
 			return
 		}
 		for i, n := range list {
@@ -425,7 +425,7 @@ func (r *Recur) validate(l *Problems, path string) {
 				if signed {
 					rng = fmt.Sprintf("1 to %d or -%d to -1", hi, hi)
 				}
-				l.Add(problem.Index(at(name), i), "out_of_range", "%d is out of range %s", n, rng)
+				l.Add(problem.Index(at(name), i), problem.OutOfRange, "%d is out of range %s", n, rng)
 			}
 		}
 	}
@@ -438,10 +438,10 @@ func (r *Recur) validate(l *Problems, path string) {
 	ints("by_month", r.ByMonth, 1, 12, false)
 	ints("by_set_pos", r.BySetPos, 1, 366, true)
 	if len(r.ByDay) > maxList {
-		l.Add(at("by_day"), "too_many", "%d values; at most %d are allowed", len(r.ByDay), maxList)
+		l.Add(at("by_day"), problem.TooMany, "%d values; at most %d are allowed", len(r.ByDay), maxList)
 	}
 	if r.WeekStart > Sunday {
-		l.Add(at("week_start"), "out_of_range", "WKST %d is not a day", int(r.WeekStart))
+		l.Add(at("week_start"), problem.OutOfRange, "WKST %d is not a day", int(r.WeekStart))
 	}
 	for i, w := range r.ByDay {
 		if w.Day <= Sunday && w.N == 0 {
@@ -450,26 +450,26 @@ func (r *Recur) validate(l *Problems, path string) {
 		p := problem.Index(at("by_day"), i)
 		switch {
 		case w.Day > Sunday:
-			l.Add(p, "out_of_range", "%d is not a day", int(w.Day))
+			l.Add(p, problem.OutOfRange, "%d is not a day", int(w.Day))
 		case w.N < -53 || w.N > 53:
-			l.Add(p, "out_of_range", "ordinal %d is out of range 1 to 53 or -53 to -1", w.N)
+			l.Add(p, problem.OutOfRange, "ordinal %d is out of range 1 to 53 or -53 to -1", w.N)
 		case w.N != 0 && r.Freq != Monthly && r.Freq != Yearly:
-			l.Add(p, "not_allowed", "BYDAY %s has an ordinal, which only MONTHLY and YEARLY rules allow", w)
+			l.Add(p, problem.Conflict, "BYDAY %s has an ordinal, which only MONTHLY and YEARLY rules allow", w)
 		case w.N != 0 && r.Freq == Yearly && len(r.ByWeekNo) > 0:
-			l.Add(p, "not_allowed", "BYDAY %s has an ordinal, which a YEARLY rule with BYWEEKNO does not allow", w)
+			l.Add(p, problem.Conflict, "BYDAY %s has an ordinal, which a YEARLY rule with BYWEEKNO does not allow", w)
 		}
 	}
 	if len(r.ByWeekNo) > 0 && r.Freq != Yearly && r.Freq != 0 {
-		l.Add(at("by_week_no"), "not_allowed", "BYWEEKNO is only allowed in YEARLY rules")
+		l.Add(at("by_week_no"), problem.Conflict, "BYWEEKNO is only allowed in YEARLY rules")
 	}
 	if len(r.ByYearDay) > 0 && (r.Freq == Daily || r.Freq == Weekly || r.Freq == Monthly) {
-		l.Add(at("by_year_day"), "not_allowed", "BYYEARDAY is not allowed in %s rules", r.Freq)
+		l.Add(at("by_year_day"), problem.Conflict, "BYYEARDAY is not allowed in %s rules", r.Freq)
 	}
 	if len(r.ByMonthDay) > 0 && r.Freq == Weekly {
-		l.Add(at("by_month_day"), "not_allowed", "BYMONTHDAY is not allowed in WEEKLY rules")
+		l.Add(at("by_month_day"), problem.Conflict, "BYMONTHDAY is not allowed in WEEKLY rules")
 	}
 	if len(r.BySetPos) > 0 && len(r.BySecond)+len(r.ByMinute)+len(r.ByHour)+len(r.ByDay)+len(r.ByMonthDay)+
 		len(r.ByYearDay)+len(r.ByWeekNo)+len(r.ByMonth) == 0 {
-		l.Add(at("by_set_pos"), "set_pos_alone", "BYSETPOS needs another BYxxx rule part")
+		l.Add(at("by_set_pos"), problem.Conflict, "BYSETPOS needs another BYxxx rule part")
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A Recurrence is the timing VEVENT and AVAILABLE components share: the
@@ -38,38 +38,38 @@ type Recurrence struct {
 // reverse), reversed (an end before the start), negative_duration, and the
 // rule's own problems under "rule".
 func (r Recurrence) Validate() error {
-	var l Problems
+	var l problem.List
 	r.validate(&l, "", nil)
 	return l.Err()
 }
 
-func (r *Recurrence) validate(l *Problems, path string, floating *time.Location) {
+func (r *Recurrence) validate(l *problem.List, path string, floating *time.Location) {
 	at := func(name string) string { return problem.Join(path, name) }
 	if r.Start.IsZero() || !r.Start.Date.IsValid() {
-		l.Add(at("start"), "required", "DTSTART is required")
+		l.Add(at("start"), problem.Required, "DTSTART is required")
 		return
 	}
 	if !r.End.IsZero() && !r.Duration.IsZero() {
-		l.Add(at("end"), "end_and_duration", "DTEND and DURATION must not both be given")
+		l.Add(at("end"), problem.Conflict, "DTEND and DURATION must not both be given")
 	}
 	if !r.End.IsZero() {
 		if (r.End.Form == DateOnly) != (r.Start.Form == DateOnly) {
-			l.Add(at("end"), "form_mismatch", "DTEND must be a DATE exactly when DTSTART is")
+			l.Add(at("end"), problem.Mismatch, "DTEND must be a DATE exactly when DTSTART is")
 		} else if r.End.Time(floating).Before(r.Start.Time(floating)) {
-			l.Add(at("end"), "reversed", "DTEND %s is before DTSTART %s", r.End, r.Start)
+			l.Add(at("end"), problem.Order, "DTEND %s is before DTSTART %s", r.End, r.Start)
 		}
 	}
 	if r.Duration.Negative {
-		l.Add(at("duration"), "negative_duration", "DURATION %s is negative", r.Duration)
+		l.Add(at("duration"), problem.Negative, "DURATION %s is negative", r.Duration)
 	}
 	if !r.Rule.IsZero() {
 		r.Rule.validate(l, at("rule"))
 	}
 	for i, p := range r.RDates {
 		if p.Start.IsZero() || !p.Start.Date.IsValid() {
-			l.Add(problem.Index(at("rdates"), i), "required", "RDATE needs a start")
+			l.Add(problem.Index(at("rdates"), i), problem.Required, "RDATE needs a start")
 		} else if !p.End.IsZero() && p.End.Time(floating).Before(p.Start.Time(floating)) {
-			l.Add(problem.Index(at("rdates"), i), "reversed", "period %s ends before it starts", p)
+			l.Add(problem.Index(at("rdates"), i), problem.Order, "period %s ends before it starts", p)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // ExportOptions say how FromSchedule writes a schedule.
@@ -49,7 +50,7 @@ const maxExceptions = 100_000
 // P1D). iCalendar durations are exact, so a window that spans a DST change
 // at night (22:00–06:00) lasts one hour more or less on those two nights
 // for a reader than in the schedule. Windows keep their labels as SUMMARY
-// and their IDs as UID. Errors: the schedule's Problems, a Problems for a
+// and their IDs as UID. Errors: the schedule's problem.List, a problem.List for a
 // missing UID or Stamp, an *UnsupportedError for an override with hours
 // outside the effective period (a VAVAILABILITY cannot make time outside
 // its range available), and a *LimitError past 100 000 excluded dates.
@@ -57,7 +58,7 @@ func FromSchedule(s availability.Schedule, opts ExportOptions) (Availability, er
 	if err := s.Validate(); err != nil {
 		return Availability{}, err
 	}
-	var l Problems
+	var l problem.List
 	requireIdentity(&l, "", opts.UID, opts.Stamp)
 	if err := l.Err(); err != nil {
 		return Availability{}, err
@@ -351,11 +352,11 @@ func ToSchedule(avs []Availability, opts ScheduleOptions) (availability.Schedule
 		zone = firstZone(avs)
 	}
 	from, through := opts.Dates.From, opts.Dates.Through
-	var l Problems
+	var l problem.List
 	if from.IsZero() {
 		for i, a := range avs {
 			if a.Start.IsZero() {
-				l.Add(fmt.Sprintf("availability[%d].start", i), "required", "the VAVAILABILITY has no start; give ScheduleOptions.Dates.From")
+				l.Add(fmt.Sprintf("availability[%d].start", i), problem.Required, "the VAVAILABILITY has no start; give ScheduleOptions.Dates.From")
 				continue
 			}
 			if d := availability.DateOf(a.Start.Time(opts.Expand.Floating).In(zone)); from.IsZero() || d.Before(from) {
@@ -363,7 +364,7 @@ func ToSchedule(avs []Availability, opts ScheduleOptions) (availability.Schedule
 			}
 		}
 		if len(avs) == 0 {
-			l.Add("dates.from", "required", "no VAVAILABILITY gives a start; give ScheduleOptions.Dates.From")
+			l.Add("dates.from", problem.Required, "no VAVAILABILITY gives a start; give ScheduleOptions.Dates.From")
 		}
 	}
 	if through.IsZero() {
@@ -374,7 +375,7 @@ func ToSchedule(avs []Availability, opts ScheduleOptions) (availability.Schedule
 			case !a.Start.IsZero() && !a.Duration.IsZero():
 				end = a.Duration.AddTo(a.Start.Time(opts.Expand.Floating))
 			default:
-				l.Add(fmt.Sprintf("availability[%d].end", i), "required", "the VAVAILABILITY has no end; give ScheduleOptions.Dates.Through")
+				l.Add(fmt.Sprintf("availability[%d].end", i), problem.Required, "the VAVAILABILITY has no end; give ScheduleOptions.Dates.Through")
 				continue
 			}
 			if d := availability.DateOf(end.Add(-time.Nanosecond).In(zone)); through.IsZero() || d.After(through) {
@@ -382,7 +383,7 @@ func ToSchedule(avs []Availability, opts ScheduleOptions) (availability.Schedule
 			}
 		}
 		if len(avs) == 0 {
-			l.Add("dates.through", "required", "no VAVAILABILITY gives an end; give ScheduleOptions.Dates.Through")
+			l.Add("dates.through", problem.Required, "no VAVAILABILITY gives an end; give ScheduleOptions.Dates.Through")
 		}
 	}
 	if err := l.Err(); err != nil {
@@ -390,7 +391,7 @@ func ToSchedule(avs []Availability, opts ScheduleOptions) (availability.Schedule
 	}
 	days := from.DaysUntil(through) + 1
 	if days <= 0 {
-		return availability.Schedule{}, Problems{{Path: "dates.through", Code: "reversed", Message: fmt.Sprintf("%s is before %s", through, from)}}
+		return availability.Schedule{}, problem.List{{Path: "dates.through", Code: "reversed", Message: fmt.Sprintf("%s is before %s", through, from)}}
 	}
 	if maxDays := int(availability.MaxRange / (24 * time.Hour)); days > maxDays {
 		return availability.Schedule{}, &LimitError{Limit: "days", Max: int64(maxDays), Msg: "date range too long"}

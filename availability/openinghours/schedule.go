@@ -6,18 +6,8 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
-
-// A Problem is one thing wrong with a model, at a path, with a stable code.
-type Problem = problem.Problem
-
-// Problems lists every problem found; it is an error, and nil or empty
-// means valid.
-type Problems = problem.List
-
-// ErrInvalid is matched by every Problems error.
-var ErrInvalid = problem.ErrInvalid
 
 // Options say how Hours.Schedule reads opening hours into a schedule.
 // The zero Options reads a value without dates or holidays, in UTC.
@@ -187,10 +177,10 @@ func referenceDate(w time.Weekday) availability.Date {
 // closure closes it. Rule comments become labels. The schedule is not
 // limited to those dates: its weekly hours go on.
 //
-// Errors: Problems when rules with days of the year need opts.Dates, or
+// Errors: problem.List when rules with days of the year need opts.Dates, or
 // when the dates are reversed or past ten years; availability.ErrTooLarge
 // when the result passes the schedule size limits; the schedule's
-// Problems when Hours not made by Parse hold values no schedule can (a
+// problem.List when Hours not made by Parse hold values no schedule can (a
 // clock past 24:00, a day that is not a weekday).
 func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 	s := availability.Schedule{Zone: opts.Zone}
@@ -263,14 +253,14 @@ func (h Hours) Schedule(opts Options) (availability.Schedule, error) {
 // specialDates returns, in order, the dates to evaluate one by one.
 func (h Hours) specialDates(opts Options) ([]availability.Date, error) {
 	from, through := opts.Dates.From, opts.Dates.Through
-	var l Problems
+	var l problem.List
 	switch {
 	case from.IsZero() != through.IsZero():
-		l.Add("dates", "required", "give both ends of Options.Dates, or neither")
+		l.Add("dates", problem.Required, "give both ends of Options.Dates, or neither")
 	case !from.IsZero() && through.Before(from):
-		l.Add("dates.through", "reversed", "%s is before %s", through, from)
+		l.Add("dates.through", problem.Order, "%s is before %s", through, from)
 	case !from.IsZero() && from.DaysUntil(through) >= maxDays:
-		l.Add("dates", "too_long", "%s to %s is longer than %d days", from, through, maxDays)
+		l.Add("dates", problem.TooLong, "%s to %s is longer than %d days", from, through, maxDays)
 	}
 	if err := l.Err(); err != nil {
 		return nil, err
@@ -290,7 +280,7 @@ func (h Hours) specialDates(opts Options) ([]availability.Date, error) {
 			out = append(out, d)
 		}
 		if len(out) > maxDays {
-			return Problems{{Path: "dates", Code: "too_long", Message: fmt.Sprintf("the rules' dates cover more than %d days; give Options.Dates", maxDays)}}
+			return problem.List{{Path: "dates", Code: "too_long", Message: fmt.Sprintf("the rules' dates cover more than %d days; give Options.Dates", maxDays)}}
 		}
 		return nil
 	}
@@ -302,7 +292,7 @@ func (h Hours) specialDates(opts Options) ([]availability.Date, error) {
 	for i, r := range h.Rules {
 		for j, dr := range r.Dates {
 			if dr.From.Year == 0 {
-				return nil, Problems{{Path: fmt.Sprintf("rules[%d].dates[%d]", i, j), Code: "required",
+				return nil, problem.List{{Path: fmt.Sprintf("rules[%d].dates[%d]", i, j), Code: "required",
 					Message: fmt.Sprintf("%s repeats every year; give Options.Dates to write it out", dr)}}
 			}
 			first := availability.Date{Year: dr.From.Year, Month: dr.From.Month, Day: max(dr.From.Day, 1)}

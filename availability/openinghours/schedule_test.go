@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 var (
@@ -42,7 +43,7 @@ func TestSchedule(t *testing.T) {
 
 	// Rules that repeat every year need dates.
 	_, err = MustParse("Mo-Fr 09:00-17:00; Dec 25 off").Schedule(Options{})
-	var l Problems
+	var l problem.List
 	require.ErrorAs(t, err, &l)
 	require.Equal(t, "rules[1].dates[0]", l[0].Path)
 	s, err = MustParse("Mo-Fr 09:00-17:00; Dec 24-26 off; Dec 31 10:00-12:00").Schedule(Options{Dates: availability.DateRange{From: date("2026-01-01"), Through: date("2027-12-31")}})
@@ -110,7 +111,7 @@ func TestFormat(t *testing.T) {
 	_, err = Format(availability.Schedule{Effective: availability.DateRange{From: date("2026-01-01")}})
 	require.ErrorIs(t, err, ErrUnsupported)
 	_, err = Format(availability.Schedule{Hours: []availability.Window{{Start: 60, End: 120}}})
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 	out, err = Format(availability.Schedule{})
 	require.NoError(t, err)
 	require.Equal(t, "off", out)
@@ -247,5 +248,5 @@ func TestHoursBuiltInCode(t *testing.T) {
 
 	h = Hours{Rules: []Rule{{Weekdays: availability.Workweek, Times: []availability.Span{{Start: 5000, End: 6000}}}}}
 	_, err = h.Schedule(Options{})
-	require.ErrorIs(t, err, availability.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/practicekit/boundaries/availability/contact"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/openinghours"
 )
@@ -20,8 +22,8 @@ type NineOneOneResults struct {
 
 // A MessageResponse is a message and the response the policy gives it.
 type MessageResponse struct {
-	Message  availability.Message  `json:"message"`
-	Response availability.Response `json:"response"`
+	Message  contact.Message  `json:"message"`
+	Response contact.Response `json:"response"`
 }
 
 // NineOneOneOrFourOneOne tells story 4 (seed 003). Being available 24/7
@@ -32,8 +34,8 @@ type MessageResponse struct {
 // emergency resources, the on-call colleague, the next open window.
 func NineOneOneOrFourOneOne() (Report, error) {
 	var hours availability.Schedule
-	var policy availability.ResponsePolicy
-	var messages []availability.Message
+	var policy contact.Policy
+	var messages []contact.Message
 	if err := errors.Join(
 		load("911-or-411/hours.json", &hours),
 		load("911-or-411/policy.json", &policy),
@@ -69,9 +71,9 @@ func NineOneOneOrFourOneOne() (Report, error) {
 		res.Answers = append(res.Answers, MessageResponse{Message: m, Response: r})
 		kind := ""
 		switch r.Urgency {
-		case availability.Emergency:
+		case contact.Emergency:
 			kind = " (a 911)"
-		case availability.Informational:
+		case contact.Informational:
 			kind = " (a 411)"
 		}
 		status := "in hours"

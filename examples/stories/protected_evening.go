@@ -89,11 +89,11 @@ func ProtectedEvening() (Report, error) {
 	}
 	answer := func(policy availability.RequestPolicy, style availability.Style, now time.Time, req availability.Request) (StyleAnswer, error) {
 		a := policy.Answer(cal, now, req)
-		minor, ok := a.Surcharge.On(p.Fee.Minor())
-		if !ok {
-			return StyleAnswer{}, fmt.Errorf("the surcharge on %s overflows", p.Fee)
+		fee, err := a.Surcharge.On(p.Fee)
+		if err != nil {
+			return StyleAnswer{}, fmt.Errorf("the surcharge on %s: %w", p.Fee, err)
 		}
-		return StyleAnswer{Style: style, Answer: a, Surcharge: money.New(minor, p.Fee.Currency())}, nil
+		return StyleAnswer{Style: style, Answer: a, Surcharge: fee}, nil
 	}
 	var res ProtectedEveningResults
 	var n narrative

@@ -8,10 +8,11 @@ import (
 )
 
 // Duration writes d as people read terms: "15 minutes", "1 hour 30
-// minutes", "24 hours", "36 hours", "2 days", "14 days 12 hours",
-// "45 seconds". Whole hours stay hours below two days; from two days up,
-// days and hours are used. Zero is "0 minutes". A duration with a part
-// finer than a second is written as time.Duration writes it ("1.5s").
+// minutes", "24 hours", "36 hours", "80 hours", "2 days", "14 days",
+// "45 seconds". A whole number of days from two days up is written in
+// days; anything else in hours, minutes and seconds. Zero is "0 minutes".
+// A duration with a part finer than a second is written as time.Duration
+// writes it ("1.5s").
 func Duration(d time.Duration) string {
 	var buf [48]byte
 	return string(AppendDuration(buf[:0], d))
@@ -43,9 +44,9 @@ func AppendDuration(b []byte, d time.Duration) []byte {
 		}
 	}
 	rest := d
-	if d >= 2*day {
+	if d >= 2*day && d%day == 0 {
 		add(int64(rest/day), "day")
-		rest %= day
+		rest = 0
 	}
 	add(int64(rest/time.Hour), "hour")
 	rest %= time.Hour
@@ -135,4 +136,40 @@ func Capitalize(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// TimeLayout is how sentences write an instant: "Tue 2026-11-24 18:40
+// EST", in the instant's own zone.
+const TimeLayout = "Mon 2006-01-02 15:04 MST"
+
+// Time writes t with TimeLayout.
+func Time(t time.Time) string {
+	var buf [32]byte
+	return string(AppendTime(buf[:0], t))
+}
+
+// AppendTime appends t as t.AppendFormat(b, TimeLayout) does, without
+// reading the layout on every call: hot paths write several instants per
+// answer.
+func AppendTime(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, TimeLayout)
+	}
+	h, mi, _ := t.Clock()
+	name, off := t.Zone()
+	b = append(b, t.Weekday().String()[:3]...)
+	b = append(b, ' ', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(mo)/10), byte('0'+int(mo)%10), '-', byte('0'+d/10), byte('0'+d%10), ' ',
+		byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10), ' ')
+	if name != "" {
+		return append(b, name...)
+	}
+	// A zone without a name is written as its offset, -0330.
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	off /= 60
+	return append(b, sign, byte('0'+off/600), byte('0'+off/60%10), byte('0'+off%60/10), byte('0'+off%10))
 }

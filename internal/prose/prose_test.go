@@ -21,7 +21,9 @@ func TestDuration(t *testing.T) {
 		{24 * time.Hour, "24 hours"},
 		{36 * time.Hour, "36 hours"},
 		{48 * time.Hour, "2 days"},
-		{14*24*time.Hour + 12*time.Hour, "14 days 12 hours"},
+		{14*24*time.Hour + 12*time.Hour, "348 hours"},
+		{14 * 24 * time.Hour, "14 days"},
+		{80 * time.Hour, "80 hours"},
 		{45 * time.Second, "45 seconds"},
 		{61 * time.Second, "1 minute 1 second"},
 		{-15 * time.Minute, "-15 minutes"},
@@ -67,4 +69,19 @@ func TestCapitalize(t *testing.T) {
 	require.Equal(t, "Hello", Capitalize("hello"))
 	require.Equal(t, "", Capitalize(""))
 	require.Equal(t, "9am", Capitalize("9am"))
+}
+
+func TestTime(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 24, 18, 40, 0, 0, ny),
+		time.Date(2026, 3, 8, 3, 30, 0, 0, ny),
+		time.Date(2026, 3, 8, 3, 30, 0, 0, time.FixedZone("", -3*3600-30*60)),
+		time.Date(2026, 3, 8, 3, 30, 0, 0, time.FixedZone("", 5*3600+45*60)),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		require.Equal(t, tm.Format(TimeLayout), Time(tm))
+	}
 }

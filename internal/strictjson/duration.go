@@ -30,8 +30,9 @@ var units = [...]struct {
 	{"ns", time.Nanosecond},
 }
 
-// FormatDuration writes d with the units d, h, m, s, ms, us and ns, largest
-// first and without zero units: "50m", "1h30m", "14d", "1d12h", "90s",
+// FormatDuration writes d in days when it is a whole number of days
+// ("1d", "14d"), and otherwise with the units h, m, s, ms, us and ns,
+// largest first and without zero units: "50m", "1h30m", "36h", "90s",
 // "1s500ms", "-15m"; zero is "0s". ParseDuration reads it back exactly.
 func FormatDuration(d time.Duration) string {
 	var buf [40]byte
@@ -48,7 +49,11 @@ func AppendDuration(b []byte, d time.Duration) []byte {
 		b = append(b, '-')
 		u = -u // also right for math.MinInt64
 	}
-	for _, unit := range units[1:] {
+	if day := uint64(24 * time.Hour); u%day == 0 {
+		b = strconv.AppendUint(b, u/day, 10)
+		return append(b, 'd')
+	}
+	for _, unit := range units[2:] {
 		if unit.name == "µs" {
 			continue
 		}

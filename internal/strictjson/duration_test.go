@@ -18,14 +18,16 @@ func TestFormatDuration(t *testing.T) {
 		{90 * time.Minute, "1h30m"},
 		{24 * time.Hour, "1d"},
 		{14 * 24 * time.Hour, "14d"},
-		{36 * time.Hour, "1d12h"},
+		{36 * time.Hour, "36h"},
+		{80 * time.Hour, "80h"},
+		{7 * 24 * time.Hour, "7d"},
 		{90 * time.Second, "1m30s"},
 		{1500 * time.Millisecond, "1s500ms"},
 		{time.Nanosecond, "1ns"},
 		{1001 * time.Microsecond, "1ms1us"},
 		{-15 * time.Minute, "-15m"},
-		{math.MaxInt64, "106751d23h47m16s854ms775us807ns"},
-		{math.MinInt64, "-106751d23h47m16s854ms775us808ns"},
+		{math.MaxInt64, "2562047h47m16s854ms775us807ns"},
+		{math.MinInt64, "-2562047h47m16s854ms775us808ns"},
 	} {
 		require.Equal(t, c.want, FormatDuration(c.d), "%d", int64(c.d))
 		got, err := ParseDuration(c.want)

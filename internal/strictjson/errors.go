@@ -94,7 +94,7 @@ func convert(data []byte, err error) error {
 			return one(path, problem.Unknown, "unknown member "+prose.Quote(serr.JSONPointer.LastToken()), serr.Err)
 		case errors.Is(serr.Err, strconv.ErrRange):
 			return one(path, problem.OutOfRange, "the number is out of range for "+want(serr.GoType), nil)
-		case serr.Err == nil || errors.Is(serr.Err, errKind) || errors.Is(serr.Err, strconv.ErrSyntax):
+		case serr.Err == nil || errors.Is(serr.Err, errKind) || errors.Is(serr.Err, strconv.ErrSyntax) || wrongKind(serr):
 			return one(path, problem.Mismatch, "want "+want(serr.GoType)+", got "+got(serr.JSONKind, serr.JSONValue), nil)
 		default:
 			return one(path, problem.Invalid, message(serr.Err), serr.Err)
@@ -126,6 +126,27 @@ func syntax(data []byte, syn *jsontext.SyntacticError) problem.List {
 	}
 	msg += " at byte " + strconv.FormatInt(syn.ByteOffset, 10)
 	return one(path, problem.Syntax, msg, syn.Err)
+}
+
+// wrongKind reports whether the error is about a JSON value of a kind the
+// Go type is never read from, such as a number for a text type.
+func wrongKind(serr *json.SemanticError) bool {
+	if serr.JSONKind == 0 || serr.JSONKind == 'n' {
+		return false
+	}
+	switch want(serr.GoType) {
+	case "a string":
+		return serr.JSONKind != '"'
+	case "a whole number", "a number":
+		return serr.JSONKind != '0'
+	case "true or false":
+		return serr.JSONKind != 't' && serr.JSONKind != 'f'
+	case "an array":
+		return serr.JSONKind != '['
+	case "an object":
+		return serr.JSONKind != '{'
+	}
+	return false
 }
 
 // want names the JSON a Go type is read from.

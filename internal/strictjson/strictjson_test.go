@@ -67,6 +67,7 @@ func TestUnmarshalProblems(t *testing.T) {
 		{"wrong kind", `{"count":"3"}`, "count", problem.Mismatch, "want a whole number, got a string"},
 		{"fraction", `{"count":1.5}`, "count", problem.Mismatch, "want a whole number, got"},
 		{"duration", `{"session":"5 minutes"}`, "session", problem.Invalid, `invalid duration "5 minutes": unknown unit " minutes": want w, d, h, m, s, ms, us or ns`},
+		{"text kind", `{"list":[{"hours":[{"start":900}]}]}`, "list[0].hours[0].start", problem.Mismatch, "want a string, got a number"},
 		{"duration kind", `{"session":50}`, "session", problem.Mismatch, "want a string, got a number"},
 		{"zone", `{"zone":"Mars/Olympus"}`, "zone", problem.Invalid, `unknown time zone "Mars/Olympus"`},
 		{"duplicate", `{"count":1,"count":2}`, "count", problem.Duplicate, `member "count" is given twice`},

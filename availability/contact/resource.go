@@ -1,4 +1,6 @@
-package availability
+package contact
+
+import "github.com/practicekit/boundaries/availability"
 
 // A Resource is somewhere a person can turn when the provider is not the
 // right or the available answer: an emergency number, a crisis line, a
@@ -20,5 +22,5 @@ type Resource struct {
 	// Hours describes when it answers, such as "24/7"; empty means always.
 	Hours string `json:"hours,omitempty"`
 	// Checked is the date the details were last confirmed.
-	Checked Date `json:"checked,omitzero"`
+	Checked availability.Date `json:"checked,omitzero"`
 }

@@ -3,13 +3,13 @@ package availability
 import (
 	"encoding/json"
 	"errors"
-	"math"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // eveningCalendar is story 1's provider: sessions Tuesday to Saturday
@@ -41,7 +41,7 @@ func stayTheNight(t testing.TB) (time.Time, Request) {
 }
 
 func coversCosts() RequestPolicy {
-	return RequestPolicy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: 50000}}}
+	return RequestPolicy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")}}}
 }
 
 // TestStoryProtectedEvening is story 1: the extension collides with
@@ -63,7 +63,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			name:     "a priced exception that covers costs",
 			policy:   coversCosts(),
 			cal:      eveningCalendar(t),
-			decision: DecisionException, surcharge: Surcharge{Fixed: 50000},
+			decision: DecisionException, surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")},
 			codes:   []Code{CodeProtected, CodeOutsideHours, CodeException},
 			message: "That runs into the time I keep for friends, but I can make an exception for a surcharge to cover costs.",
 		},
@@ -117,9 +117,9 @@ func TestStoryProtectedEvening(t *testing.T) {
 		Message: "Sat 2026-11-28 21:00 EST–00:00 is protected time (friends, sat 21:00–24:00)"}, a.Reasons[0])
 	require.Equal(t, Reason{Code: CodeOutsideHours, Rule: "hours",
 		Message: "Sun 2026-11-29 00:00 EST–09:00 is outside working hours"}, a.Reasons[1])
-	fee, ok := a.Surcharge.On(0)
-	require.True(t, ok)
-	require.Equal(t, int64(50000), fee, "a fixed surcharge: 500.00 to cover costs")
+	fee, err := a.Surcharge.On(money.MustParse("USD 0.00"))
+	require.NoError(t, err)
+	require.Equal(t, money.MustParse("USD 500.00"), fee, "a fixed surcharge: 500.00 to cover costs")
 
 	own := coversCosts()
 	own.Exception.Allowed = false
@@ -207,9 +207,9 @@ func TestStoryStyles(t *testing.T) {
 			require.Equal(t, tc.rule, a.Reasons[len(a.Reasons)-1].Rule)
 			if tc.decision == DecisionOnDemand {
 				require.Equal(t, Surcharge{BasisPoints: 2500}, a.Surcharge)
-				fee, ok := a.Surcharge.On(12000)
-				require.True(t, ok)
-				require.Equal(t, int64(3000), fee)
+				fee, err := a.Surcharge.On(money.MustParse("USD 120.00"))
+				require.NoError(t, err)
+				require.Equal(t, money.MustParse("USD 30.00"), fee)
 			} else {
 				require.True(t, a.Surcharge.IsZero())
 			}
@@ -224,7 +224,7 @@ func TestStoryStyles(t *testing.T) {
 	widened, reasons, err := cal.Schedule.ApplyConditions(monday, cal.Booked, []ConditionalWindow{thin})
 	require.NoError(t, err)
 	require.Equal(t, []Code{CodeConditionMet}, reasonCodes(reasons))
-	require.Equal(t, "the 14 days after Mon 2026-11-23 09:00 EST are 2.5% booked (2h of 81h open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
+	require.Equal(t, "the 14 days after Mon 2026-11-23 09:00 EST are 2.5% booked (2 hours of 81 hours open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
 	cal.Schedule = widened
 	a := scheduleFirst.Answer(cal, monday, Request{Session: span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00")})
 	require.Equal(t, DecisionRegular, a.Decision, "%v", a.Reasons)
@@ -288,32 +288,42 @@ func TestAnswerExtensions(t *testing.T) {
 }
 
 func TestSurchargeOn(t *testing.T) {
+	usd := money.MustParse
 	cases := []struct {
 		s     Surcharge
-		price int64
-		want  int64
-		ok    bool
+		price string
+		want  string
+		err   error
 	}{
-		{Surcharge{BasisPoints: 2500}, 12000, 3000, true},
-		{Surcharge{BasisPoints: 1}, 5000, 1, true},   // 0.5 rounds up
-		{Surcharge{BasisPoints: 1}, 4999, 0, true},   // 0.4999 rounds down
-		{Surcharge{BasisPoints: 1}, -5000, -1, true}, // half away from zero
-		{Surcharge{BasisPoints: 1000, Fixed: 2000}, 9999, 3000, true},
-		{Surcharge{Fixed: 50000}, 0, 50000, true},
-		{Surcharge{}, 12345, 0, true},
-		{Surcharge{BasisPoints: 10000}, math.MaxInt64, math.MaxInt64, true},
-		{Surcharge{BasisPoints: 20000}, math.MaxInt64, 0, false},
-		{Surcharge{BasisPoints: 10000, Fixed: 1}, math.MaxInt64, 0, false},
-		{Surcharge{BasisPoints: 10000}, math.MinInt64, math.MinInt64, true},
+		{Surcharge{BasisPoints: 2500}, "USD 120.00", "USD 30.00", nil},
+		{Surcharge{BasisPoints: 1}, "USD 50.00", "USD 0.00", nil},    // 0.5 cent rounds half to even
+		{Surcharge{BasisPoints: 1}, "USD 150.00", "USD 0.02", nil},   // 1.5 cents too
+		{Surcharge{BasisPoints: 1}, "USD 49.99", "USD 0.00", nil},    // 0.4999 rounds down
+		{Surcharge{BasisPoints: 1}, "USD -150.00", "USD -0.02", nil}, // symmetric
+		{Surcharge{BasisPoints: 1000, Fixed: usd("USD 20.00")}, "USD 99.99", "USD 30.00", nil},
+		{Surcharge{Fixed: usd("USD 500.00")}, "USD 0.00", "USD 500.00", nil},
+		{Surcharge{}, "JPY 12345", "JPY 0", nil},
+		{Surcharge{BasisPoints: 10000}, "USD 92233720368547758.07", "USD 92233720368547758.07", nil},
+		{Surcharge{BasisPoints: 20000}, "USD 92233720368547758.07", "", money.ErrOverflow},
+		{Surcharge{BasisPoints: 10000, Fixed: usd("USD 0.01")}, "USD 92233720368547758.07", "", money.ErrOverflow},
+		{Surcharge{Fixed: usd("EUR 5.00")}, "USD 10.00", "", money.ErrMismatch},
 	}
 	for _, tc := range cases {
-		got, ok := tc.s.On(tc.price)
-		require.Equal(t, tc.ok, ok, "%+v on %d", tc.s, tc.price)
-		require.Equal(t, tc.want, got, "%+v on %d", tc.s, tc.price)
+		got, err := tc.s.On(usd(tc.price))
+		if tc.err != nil {
+			require.ErrorIs(t, err, tc.err, "%+v on %s", tc.s, tc.price)
+			continue
+		}
+		require.NoError(t, err, "%+v on %s", tc.s, tc.price)
+		require.Equal(t, usd(tc.want), got, "%+v on %s", tc.s, tc.price)
 	}
+	_, err := Surcharge{BasisPoints: 100}.On(money.Amount{})
+	require.ErrorIs(t, err, money.ErrCurrency)
 	require.Equal(t, "25%", Surcharge{BasisPoints: 2500}.String())
-	require.Equal(t, "12.5% + 50000 minor units", Surcharge{BasisPoints: 1250, Fixed: 50000}.String())
+	require.Equal(t, "12.5% + USD 500.00", Surcharge{BasisPoints: 1250, Fixed: usd("USD 500.00")}.String())
+	require.Equal(t, "USD 500.00", Surcharge{Fixed: usd("USD 500.00")}.String())
 	require.Equal(t, "none", Surcharge{}.String())
+	require.Equal(t, "none", Surcharge{Fixed: usd("USD 0.00")}.String())
 }
 
 func TestRequestPolicyValidate(t *testing.T) {
@@ -321,26 +331,26 @@ func TestRequestPolicyValidate(t *testing.T) {
 	require.NoError(t, StyleOnDemand.Preset().Validate())
 	bad := RequestPolicy{
 		OnDemand:  OnDemandRule{Allowed: true, Surcharge: Surcharge{BasisPoints: -1}, MaxPerWeek: -2, MinNotice: -time.Hour},
-		Exception: ExceptionRule{Surcharge: Surcharge{Fixed: -5}, Windows: []string{"a", "", "a"}},
+		Exception: ExceptionRule{Surcharge: Surcharge{Fixed: money.MustParse("USD -0.05")}, Windows: []string{"a", "", "a"}},
 	}
 	require.Equal(t, []pathCode{
-		{"on_demand.surcharge.basis_points", "negative"},
-		{"exception.surcharge.fixed", "negative"},
-		{"on_demand.max_per_week", "negative"},
-		{"on_demand.min_notice", "negative"},
-		{"exception.windows[1]", "required"},
-		{"exception.windows[2]", "duplicate_id"},
+		{"on_demand.surcharge.basis_points", problem.Negative},
+		{"exception.surcharge.fixed", problem.Negative},
+		{"on_demand.max_per_week", problem.Negative},
+		{"on_demand.min_notice", problem.Negative},
+		{"exception.windows[1]", problem.Required},
+		{"exception.windows[2]", problem.Duplicate},
 	}, pathCodes(t, bad.Validate()))
 
 	ext := IntervalOf(mustTime(t, "2026-11-25T14:00:00-05:00"), time.Hour)
 	require.NoError(t, Request{Session: IntervalOf(ext.Start, 2*time.Hour), Extends: &ext}.Validate())
-	var ps Problems
+	var ps problem.List
 	require.True(t, errors.As(Request{Extends: &Interval{}}.Validate(), &ps))
 	require.Equal(t, "session", ps[0].Path)
 	require.Equal(t, "extends", ps[1].Path)
 	ps = nil
 	require.True(t, errors.As(Request{Session: IntervalOf(ext.Start, time.Minute), Extends: &ext}.Validate(), &ps))
-	require.Equal(t, "not_covered", ps[0].Code)
+	require.Equal(t, problem.Conflict, ps[0].Code)
 }
 
 func TestRequestJSON(t *testing.T) {
@@ -349,7 +359,7 @@ func TestRequestJSON(t *testing.T) {
 	p.Exception.Windows = []string{"saturday-friends"}
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	require.Equal(t, `{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h0m0s"},"exception":{"allowed":true,"surcharge":{"fixed":50000},"windows":["saturday-friends"]}}`, string(b))
+	require.Equal(t, `{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h"},"exception":{"allowed":true,"surcharge":{"fixed":"USD 500.00"},"windows":["saturday-friends"]}}`, string(b))
 	var back RequestPolicy
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, p, back)
@@ -374,10 +384,7 @@ func TestRequestJSON(t *testing.T) {
 	require.True(t, a.Added[0].Equal(aback.Added[0]))
 
 	err = json.Unmarshal([]byte(`{"on_demand":{"allowed":true,"surcharge":{"percent":25}}}`), &back)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je), "%v", err)
-	require.Equal(t, "on_demand.surcharge.percent", je.Path)
-	require.ErrorIs(t, err, jsoncodec.ErrUnknownField)
+	require.Equal(t, []pathCode{{"on_demand.surcharge.percent", problem.Unknown}}, pathCodes(t, err))
 }
 
 func FuzzRequestPolicyJSON(f *testing.F) {

@@ -2,98 +2,29 @@ package availability
 
 import (
 	"fmt"
-	"math"
-	"math/bits"
 	"slices"
-	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
-
-// A Surcharge is an extra charge on a session's price: BasisPoints of the
-// price (2500 is 25%) plus Fixed minor units of the price's currency (50000
-// is 500.00 dollars). Amounts are plain minor units because the currency is
-// the host's; the agreement package holds money. The zero Surcharge
-// charges nothing.
-type Surcharge struct {
-	BasisPoints int64 `json:"basis_points,omitempty"`
-	Fixed       int64 `json:"fixed,omitempty"`
-}
-
-// IsZero reports whether the surcharge charges nothing.
-func (s Surcharge) IsZero() bool { return s.BasisPoints == 0 && s.Fixed == 0 }
-
-// On returns the surcharge on a price in minor units: price×BasisPoints/10000,
-// rounded half away from zero, plus Fixed. It reports false when the
-// result does not fit in an int64.
-func (s Surcharge) On(price int64) (int64, bool) {
-	neg := (price < 0) != (s.BasisPoints < 0)
-	hi, lo := bits.Mul64(absU(price), absU(s.BasisPoints))
-	if hi >= 10000 {
-		return 0, false
-	}
-	q, r := bits.Div64(hi, lo, 10000)
-	limit := uint64(math.MaxInt64)
-	if neg {
-		limit++ // −2⁶³ fits
-	}
-	if q > limit || (q == limit && r >= 5000) {
-		return 0, false
-	}
-	if r >= 5000 {
-		q++
-	}
-	part := int64(q) // −2⁶³ wraps to itself when negated
-	if neg {
-		part = -part
-	}
-	sum := part + s.Fixed
-	if (s.Fixed > 0 && sum < part) || (s.Fixed < 0 && sum > part) {
-		return 0, false
-	}
-	return sum, true
-}
-
-func absU(v int64) uint64 {
-	if v < 0 {
-		return uint64(-(v + 1)) + 1
-	}
-	return uint64(v)
-}
-
-// String describes the surcharge: "25%", "50000 minor units",
-// "10% + 2000 minor units", or "none".
-func (s Surcharge) String() string {
-	var parts []string
-	if s.BasisPoints != 0 {
-		parts = append(parts, percent(float64(s.BasisPoints)/10000))
-	}
-	if s.Fixed != 0 {
-		parts = append(parts, fmt.Sprintf("%d minor units", s.Fixed))
-	}
-	if len(parts) == 0 {
-		return "none"
-	}
-	return strings.Join(parts, " + ")
-}
 
 // OnDemandRule says whether a provider sees clients outside the schedule,
 // on a their-need basis, and on what terms.
 type OnDemandRule struct {
 	// Allowed accepts sessions and extensions outside working hours.
-	Allowed bool `json:"allowed,omitempty"`
+	Allowed bool `json:"allowed,omitzero"`
 	// Surcharge is charged on on-demand time.
-	Surcharge Surcharge `json:"surcharge"`
+	Surcharge Surcharge `json:"surcharge,omitzero"`
 	// MaxPerWeek caps the sessions outside open time in one ISO week
 	// (Monday to Sunday, local), those already booked included; zero is no
 	// cap. Extensions add no session and do not count.
-	MaxPerWeek int `json:"max_per_week,omitempty"`
+	MaxPerWeek int `json:"max_per_week,omitzero"`
 	// MinNotice is how long before its start an on-demand session can be
 	// asked for; it replaces the booking policy's minimum notice. It does
 	// not apply to extensions, asked for while the session runs.
-	MinNotice time.Duration `json:"min_notice,omitempty"`
+	MinNotice time.Duration `json:"min_notice,omitzero"`
 }
 
 // ExceptionRule says whether a provider sells protected time as a priced
@@ -101,9 +32,9 @@ type OnDemandRule struct {
 // on what terms.
 type ExceptionRule struct {
 	// Allowed offers protected time as a priced exception at all.
-	Allowed bool `json:"allowed,omitempty"`
+	Allowed bool `json:"allowed,omitzero"`
 	// Surcharge is charged on the exception, to cover its costs.
-	Surcharge Surcharge `json:"surcharge"`
+	Surcharge Surcharge `json:"surcharge,omitzero"`
 	// Windows are the IDs of the protected windows that may be sold; empty
 	// means every one.
 	Windows []string `json:"windows,omitempty"`
@@ -193,7 +124,7 @@ type Answer struct {
 	Added []Interval `json:"added,omitempty"`
 	// Surcharge applies to the added time for on-demand sessions and
 	// priced exceptions; it is zero otherwise.
-	Surcharge Surcharge `json:"surcharge"`
+	Surcharge Surcharge `json:"surcharge,omitzero"`
 	// Reasons explain the decision: every rule the time runs into, then
 	// the rule that decided.
 	Reasons []Reason `json:"reasons"`
@@ -255,7 +186,7 @@ func (e *evaluation) run() {
 	}
 	if r.Session.Duration() > MaxRange {
 		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session",
-			Message: fmt.Sprintf("the request asks for %s, more than %s", r.Session.Duration(), MaxRange)})
+			Message: fmt.Sprintf("the request asks for %s, more than %s", prose.Duration(r.Session.Duration()), prose.Duration(MaxRange))})
 		return
 	}
 	if r.Extends == nil {
@@ -270,7 +201,7 @@ func (e *evaluation) run() {
 		}
 		if !e.c.Booked.has(ext) {
 			e.hard = append(e.hard, Reason{Code: CodeNotBooked, Rule: "booked",
-				Message: fmt.Sprintf("the session %s–%s to extend is not booked", ext.Start.In(e.loc).Format(reasonTime), ext.End.In(e.loc).Format("15:04"))})
+				Message: fmt.Sprintf("the session %s–%s to extend is not booked", ext.Start.In(e.loc).Format(prose.TimeLayout), ext.End.In(e.loc).Format("15:04"))})
 			return
 		}
 		e.added = NewSet(r.Session).Subtract(NewSet(ext)).Intervals()
@@ -305,16 +236,16 @@ func (e *evaluation) checkNew() {
 func (e *evaluation) checkExtension(iv, ext Interval) {
 	if iv.Start.Before(e.now) {
 		e.hard = append(e.hard, Reason{Code: CodePast, Rule: "request",
-			Message: fmt.Sprintf("the added time from %s is already past", iv.Start.In(e.loc).Format(reasonTime))})
+			Message: fmt.Sprintf("the added time from %s is already past", iv.Start.In(e.loc).Format(prose.TimeLayout))})
 	}
 	gap := e.c.Policy.gap()
 	if b, ok := e.c.Booked.overlappingExcept(iv, ext); ok {
 		e.hard = append(e.hard, Reason{Code: CodeBooked, Rule: "booked",
-			Message: fmt.Sprintf("the added time overlaps the session booked %s–%s", b.Start.In(e.loc).Format(reasonTime), b.End.In(e.loc).Format("15:04"))})
+			Message: fmt.Sprintf("the added time overlaps the session booked %s–%s", b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
 	} else if gap > 0 {
 		if b, ok := e.c.Booked.overlappingExcept(Interval{Start: iv.Start.Add(-gap), End: iv.End.Add(gap)}, ext); ok {
 			e.hard = append(e.hard, Reason{Code: CodeBuffer, Rule: "policy.buffer",
-				Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", gap, b.Start.In(e.loc).Format(reasonTime), b.End.In(e.loc).Format("15:04"))})
+				Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", prose.Duration(gap), b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
 		}
 	}
 }
@@ -343,7 +274,7 @@ func (e *evaluation) checkHours(iv Interval) {
 		if why.Code == "" {
 			why = s.Explain(off.Start)
 			if why.Code == CodeOutsideHours {
-				why.Message = fmt.Sprintf("%s–%s is outside working hours", off.Start.In(e.loc).Format(reasonTime), off.End.In(e.loc).Format("15:04"))
+				why.Message = fmt.Sprintf("%s–%s is outside working hours", off.Start.In(e.loc).Format(prose.TimeLayout), off.End.In(e.loc).Format("15:04"))
 			}
 		}
 		if why.Code == CodeHoliday {
@@ -368,7 +299,7 @@ func (e *evaluation) checkProtected() {
 				w := &s.Protected[j]
 				e.windows = append(e.windows, j)
 				e.protected = append(e.protected, reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s–%s is protected time (%s)", p.Start.In(e.loc).Format(reasonTime), p.End.In(e.loc).Format("15:04"), w.describe()))
+					"%s–%s is protected time (%s)", p.Start.In(e.loc).Format(prose.TimeLayout), p.End.In(e.loc).Format("15:04"), w.describe()))
 				return true
 			})
 		}
@@ -425,7 +356,7 @@ func (e *evaluation) answer() Answer {
 		if e.req.Extends == nil {
 			if od.MinNotice > 0 && e.req.Session.Start.Before(e.now.Add(od.MinNotice)) {
 				return e.refuse(a, all, &Reason{Code: CodeMinNotice, Rule: "on_demand.min_notice",
-					Message: fmt.Sprintf("on-demand sessions need %s notice", shortDuration(od.MinNotice))})
+					Message: fmt.Sprintf("on-demand sessions need %s notice", prose.Duration(od.MinNotice))})
 			}
 			if od.MaxPerWeek > 0 {
 				n, monday, err := e.c.offScheduleInWeek(DateOf(e.req.Session.Start.In(e.loc)))
@@ -593,52 +524,43 @@ func (c *Calendar) offScheduleInWeek(d Date) (int, Date, error) {
 	return n, monday, nil
 }
 
-// Validate returns nil or Problems listing everything wrong with the
+// Validate returns nil or problem.List listing everything wrong with the
 // policy, with codes negative, duplicate_id and required.
 func (p RequestPolicy) Validate() error {
-	var l Problems
-	validateSurcharge(&l, "on_demand.surcharge", p.OnDemand.Surcharge)
-	validateSurcharge(&l, "exception.surcharge", p.Exception.Surcharge)
+	var l problem.List
+	p.OnDemand.Surcharge.validate(&l, "on_demand.surcharge")
+	p.Exception.Surcharge.validate(&l, "exception.surcharge")
 	if p.OnDemand.MaxPerWeek < 0 {
-		l.Add("on_demand.max_per_week", "negative", "%d is negative", p.OnDemand.MaxPerWeek)
+		l.Add("on_demand.max_per_week", problem.Negative, "%d is negative", p.OnDemand.MaxPerWeek)
 	}
 	if p.OnDemand.MinNotice < 0 {
-		l.Add("on_demand.min_notice", "negative", "%s is negative", p.OnDemand.MinNotice)
+		l.Add("on_demand.min_notice", problem.Negative, "%s is negative", p.OnDemand.MinNotice)
 	}
 	for i, id := range p.Exception.Windows {
 		at := problem.Index("exception.windows", i)
 		if id == "" {
-			l.Add(at, "required", "a protected window ID is required")
+			l.Add(at, problem.Required, "a protected window ID is required")
 		} else if slices.Contains(p.Exception.Windows[:i], id) {
-			l.Add(at, "duplicate_id", "window %q is listed twice", id)
+			l.Add(at, problem.Duplicate, "window %q is listed twice", id)
 		}
 	}
 	return l.Err()
 }
 
-func validateSurcharge(l *Problems, at string, s Surcharge) {
-	if s.BasisPoints < 0 {
-		l.Add(problem.Join(at, "basis_points"), "negative", "%d basis points is negative", s.BasisPoints)
-	}
-	if s.Fixed < 0 {
-		l.Add(problem.Join(at, "fixed"), "negative", "%d minor units is negative", s.Fixed)
-	}
-}
-
-// Validate returns nil or Problems: a request needs a non-empty session
+// Validate returns nil or problem.List: a request needs a non-empty session
 // (required), and an extension a non-empty booked session that the
 // session covers (required, not_covered).
 func (r Request) Validate() error {
-	var l Problems
+	var l problem.List
 	if r.Session.IsEmpty() {
-		l.Add("session", "required", "the request asks for no time")
+		l.Add("session", problem.Required, "the request asks for no time")
 	}
 	if r.Extends != nil {
 		switch {
 		case r.Extends.IsEmpty():
-			l.Add("extends", "required", "the session to extend is empty")
+			l.Add("extends", problem.Required, "the session to extend is empty")
 		case !r.Session.Covers(*r.Extends):
-			l.Add("extends", "not_covered", "the session asked for does not cover the session it extends")
+			l.Add("extends", problem.Conflict, "the session asked for does not cover the session it extends")
 		}
 	}
 	return l.Err()
@@ -647,36 +569,36 @@ func (r Request) Validate() error {
 // MarshalJSON encodes the policy through internal/jsoncodec.
 func (p RequestPolicy) MarshalJSON() ([]byte, error) {
 	type plain RequestPolicy
-	return jsoncodec.Marshal(plain(p))
+	return strictjson.Marshal(plain(p))
 }
 
 // UnmarshalJSON decodes the policy strictly: unknown fields and bad values
 // are errors with their path.
 func (p *RequestPolicy) UnmarshalJSON(b []byte) error {
 	type plain RequestPolicy
-	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }
 
 // MarshalJSON encodes the request through internal/jsoncodec.
 func (r Request) MarshalJSON() ([]byte, error) {
 	type plain Request
-	return jsoncodec.Marshal(plain(r))
+	return strictjson.Marshal(plain(r))
 }
 
 // UnmarshalJSON decodes the request strictly.
 func (r *Request) UnmarshalJSON(b []byte) error {
 	type plain Request
-	return jsoncodec.Unmarshal(b, (*plain)(r), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(r), strictjson.Limits{})
 }
 
 // MarshalJSON encodes the answer through internal/jsoncodec.
 func (a Answer) MarshalJSON() ([]byte, error) {
 	type plain Answer
-	return jsoncodec.Marshal(plain(a))
+	return strictjson.Marshal(plain(a))
 }
 
 // UnmarshalJSON decodes the answer strictly.
 func (a *Answer) UnmarshalJSON(b []byte) error {
 	type plain Answer
-	return jsoncodec.Unmarshal(b, (*plain)(a), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(a), strictjson.Limits{})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 )
 
@@ -44,10 +45,10 @@ func ExampleRequestPolicy_Answer() {
 
 	// The same provider, if they permit a priced exception that covers costs.
 	exception := scheduleFirst
-	exception.Exception = availability.ExceptionRule{Allowed: true, Surcharge: availability.Surcharge{Fixed: 50000}}
+	exception.Exception = availability.ExceptionRule{Allowed: true, Surcharge: availability.Surcharge{Fixed: money.MustParse("USD 500.00")}}
 	a = exception.Answer(cal, now, stay)
-	fee, _ := a.Surcharge.On(0)
-	fmt.Println(a.Decision, fee)
+	fee, _ := a.Surcharge.On(money.MustParse("USD 180.00")) // the night's price
+	fmt.Println(a.Decision, a.Surcharge, "=", fee)
 	fmt.Println(" ", a.Message)
 	// Output:
 	// refused
@@ -55,7 +56,7 @@ func ExampleRequestPolicy_Answer() {
 	//   because Sun 2026-11-29 00:00 EST–09:00 is outside working hours [outside_hours]
 	//   because protected time is never sold, not even as an exception [exceptions_not_offered]
 	//   Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.
-	// exception 50000
+	// exception USD 500.00 = USD 500.00
 	//   That runs into the time I keep for friends, but I can make an exception for a surcharge to cover costs.
 }
 
@@ -68,18 +69,18 @@ func ExampleStyle_Preset() {
 		p := style.Preset()
 		p.OnDemand.Surcharge = availability.Surcharge{BasisPoints: 2500}
 		a := p.Answer(cal, now, morning)
-		fee, _ := a.Surcharge.On(12000)
-		fmt.Printf("%s: %s, surcharge %d on 12000\n", style, a.Decision, fee)
+		fee, _ := a.Surcharge.On(money.MustParse("USD 120.00"))
+		fmt.Printf("%s: %s, surcharge %s on USD 120.00\n", style, a.Decision, fee)
 	}
 	// Output:
-	// on_demand: on_demand, surcharge 3000 on 12000
-	// schedule_first: refused, surcharge 0 on 12000
+	// on_demand: on_demand, surcharge USD 30.00 on USD 120.00
+	// schedule_first: refused, surcharge USD 0.00 on USD 120.00
 }
 
 func ExampleSurcharge_On() {
-	s := availability.Surcharge{BasisPoints: 1250, Fixed: 2000}
-	fee, ok := s.On(15000)
-	fmt.Println(s, "on 15000:", fee, ok)
+	s := availability.Surcharge{BasisPoints: 1250, Fixed: money.MustParse("EUR 20.00")}
+	fee, err := s.On(money.MustParse("EUR 150.00"))
+	fmt.Println(s, "on EUR 150.00:", fee, err)
 	// Output:
-	// 12.5% + 2000 minor units on 15000: 3875 true
+	// 12.5% + EUR 20.00 on EUR 150.00: EUR 38.75 <nil>
 }

@@ -1,29 +1,30 @@
-package availability_test
+package contact_test
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/contact"
 )
 
 // communication is a "911 or 411" policy: emergencies any hour within 15
 // minutes, questions within two business days and not after hours.
-func communication() availability.ResponsePolicy {
-	return availability.ResponsePolicy{
-		Targets: []availability.Target{
-			{Urgency: availability.Emergency, Within: 15 * time.Minute, AfterHours: true, Resources: true, OnCall: true},
-			{Urgency: availability.Urgent, Within: 4 * time.Hour, Basis: availability.BusinessTime, OnCall: true},
-			{Urgency: availability.Routine, Within: 8 * time.Hour, Basis: availability.BusinessTime},
-			{Urgency: availability.Informational, Within: 16 * time.Hour, Basis: availability.BusinessTime,
-				Channels: []availability.Channel{availability.ChannelEmail, availability.ChannelPortal}},
+func communication() contact.Policy {
+	return contact.Policy{
+		Targets: []contact.Target{
+			{Urgency: contact.Emergency, Within: 15 * time.Minute, AfterHours: true, Resources: true, OnCall: true},
+			{Urgency: contact.Urgent, Within: 4 * time.Hour, Basis: contact.BusinessTime, OnCall: true},
+			{Urgency: contact.Routine, Within: 8 * time.Hour, Basis: contact.BusinessTime},
+			{Urgency: contact.Informational, Within: 16 * time.Hour, Basis: contact.BusinessTime,
+				Channels: []contact.Channel{contact.ChannelEmail, contact.ChannelPortal}},
 		},
-		Categories: []availability.CategoryLevel{
-			{Category: "safety", Urgency: availability.Emergency},
-			{Category: "billing", Urgency: availability.Routine},
-			{Category: "question", Urgency: availability.Informational},
+		Categories: []contact.CategoryLevel{
+			{Category: "safety", Urgency: contact.Emergency},
+			{Category: "billing", Urgency: contact.Routine},
+			{Category: "question", Urgency: contact.Informational},
 		},
-		Resources: []availability.Resource{{ID: "us-911", Name: "Emergency services", Contact: "911", Region: "US",
+		Resources: []contact.Resource{{ID: "us-911", Name: "Emergency services", Contact: "911", Region: "US",
 			Checked: availability.MustParseDate("2026-11-01")}},
 		OnCall: "colleague-dana",
 	}
@@ -36,14 +37,14 @@ func weekdays(loc *time.Location) availability.Schedule {
 	}
 }
 
-func ExampleResponsePolicy_Respond() {
+func ExamplePolicy_Respond() {
 	ny, _ := availability.LoadZone("America/New_York")
 	policy, hours := communication(), weekdays(ny)
 	evening := time.Date(2026, 12, 15, 21, 0, 0, 0, ny) // Tuesday, 9 pm
 
-	for _, m := range []availability.Message{
-		{Arrived: evening, Category: "question", Channel: availability.ChannelEmail}, // a 411
-		{Arrived: evening, Category: "safety", Channel: availability.ChannelPhone},   // a 911
+	for _, m := range []contact.Message{
+		{Arrived: evening, Category: "question", Channel: contact.ChannelEmail}, // a 411
+		{Arrived: evening, Category: "safety", Channel: contact.ChannelPhone},   // a 911
 	} {
 		r, err := policy.Respond(hours, m)
 		if err != nil {
@@ -59,22 +60,22 @@ func ExampleResponsePolicy_Respond() {
 	}
 	// Output:
 	// informational: due Thu 17:00, after hours true, within policy false
-	//   because informational messages are answered within 16h of business time: by Thu 2026-12-17 17:00 EST, counted from the next opening at Wed 2026-12-16 09:00 EST [deadline]
+	//   because informational messages are answered within 16 hours of business time: by Thu 2026-12-17 17:00 EST, counted from the next opening at Wed 2026-12-16 09:00 EST [deadline]
 	//   because Tue 2026-12-15 21:00 EST is outside working hours [outside_hours]
 	//   because informational messages are not expected after hours; this one arrived Tue 2026-12-15 21:00 EST [after_hours]
 	//   offer next_open - the provider is next available Wed 2026-12-16 09:00 EST to Wed 2026-12-16 17:00 EST
 	// emergency: due Tue 21:15, after hours true, within policy true
-	//   because emergency messages are answered within 15m of wall-clock time: by Tue 2026-12-15 21:15 EST [deadline]
+	//   because emergency messages are answered within 15 minutes of wall-clock time: by Tue 2026-12-15 21:15 EST [deadline]
 	//   because Tue 2026-12-15 21:00 EST is outside working hours [outside_hours]
 	//   offer resource - Emergency services: 911
 	//   offer on_call - colleague-dana is on call while the provider is off
 	//   offer next_open - the provider is next available Wed 2026-12-16 09:00 EST to Wed 2026-12-16 17:00 EST
 }
 
-func ExampleResponsePolicy_Deadline() {
+func ExamplePolicy_Deadline() {
 	ny, _ := availability.LoadZone("America/New_York")
 	policy, hours := communication(), weekdays(ny)
-	due, ok, err := policy.Deadline(hours, availability.Message{Arrived: time.Date(2026, 12, 18, 16, 30, 0, 0, ny), Category: "billing"})
+	due, ok, err := policy.Deadline(hours, contact.Message{Arrived: time.Date(2026, 12, 18, 16, 30, 0, 0, ny), Category: "billing"})
 	if err != nil {
 		panic(err)
 	}
