@@ -83,6 +83,35 @@ func (b Bookings) Overlapping(iv Interval) (Interval, bool) {
 	return Interval{}, false
 }
 
+// Has reports whether iv is one of the bookings.
+func (b Bookings) Has(iv Interval) bool {
+	for i := b.startingBefore(iv.Start); i < len(b.ivs) && b.ivs[i].Start.Equal(iv.Start); i++ {
+		if b.ivs[i].End.Equal(iv.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// In returns the bookings that share an instant with r, in order of start.
+// It costs a binary search and the bookings it hands out.
+func (b Bookings) In(r Interval) iter.Seq[Interval] {
+	return func(yield func(Interval) bool) {
+		if r.IsEmpty() {
+			return
+		}
+		// The bookings that start before r ends and are not all over by
+		// r.Start (maxEnd never decreases).
+		hi := b.startingBefore(r.End)
+		lo := sort.Search(hi, func(i int) bool { return b.maxEnd[i].After(r.Start) })
+		for _, iv := range b.ivs[lo:hi] {
+			if iv.End.After(r.Start) && !yield(iv) {
+				return
+			}
+		}
+	}
+}
+
 // count returns how many bookings start in [from, to) and their total
 // length.
 func (b Bookings) count(from, to time.Time) (int, time.Duration) {

@@ -37,37 +37,35 @@
 // and [Calendar.Next] finds the first one. Listing and checking share one
 // definition of bookable, and a property test holds them to it.
 //
-// # Business time and response deadlines
+// # Business time
 //
 // [Schedule.AddBusiness] adds a duration of open time to an instant ("4
 // business hours after Friday 16:30" is Monday 12:30 for a 09:00–17:00
 // week) and [Schedule.BusinessBetween] measures it; both walk local days
 // and stop with [ErrNoOpenTime] rather than loop on a schedule that never
-// opens.
+// opens. [Schedule.NextOpen] finds the next stretch of open time.
 //
-// A [ResponsePolicy] is the "911 or 411" of an engagement: for each
-// [Urgency] (informational, routine, urgent, emergency) a [Target] counted in
-// wall or business time, the acceptable channels, and whether contact after
-// hours is acceptable; hosts map their own message categories to levels with
-// a table. [ResponsePolicy.Respond] answers a [Message] with its deadline,
-// whether it arrived after hours, whether channel and hour are within
-// policy, the reasons, and the alternatives to offer while the provider is
-// off: emergency resources, the on-call colleague, the next open window.
+// # Weekly times
 //
-// # Requests outside the schedule
+// A [Week] is wall-clock time of the week without dates or zone: a
+// schedule's usual week ([Schedule.Week]), the times a client says suit
+// them ([WeekOf] their windows), or resolved open time folded onto a week
+// ([WeekIn]). [Week.Overlap] says how much two weeks share, the measure of
+// whether a client's times fit a provider's.
 //
-// A [RequestPolicy] answers a [Request] for a session outside regular hours,
-// or to extend a booked one ("can you stay the night?"): regular, on-demand
-// with a surcharge, a priced exception to protected time (only where the
-// provider allows it), or a kind refusal, with the rule and protected window
-// behind it. [StyleOnDemand] and [StyleScheduleFirst] are the two ways of
-// working as presets of the same policy.
+// # Subpackages
 //
-// When business is thin, a schedule-first provider widens limits:
-// [Schedule.Utilization] measures booked time against open time, and
-// [Schedule.ApplyConditions] adds a [ConditionalWindow] ("when the next 14
-// days are under 40% booked, also open Saturday 10:00–14:00") only while
-// its condition holds. Both are pure: same inputs, same schedule.
+// The package is the base of several smaller ones, each one idea:
+//
+//   - contact: the "911 or 411" of an engagement, how fast each urgency
+//     of message is answered and what a client is offered meanwhile;
+//   - demand: requests for time the schedule does not offer (on-demand
+//     sessions, priced exceptions to protected time) and windows that
+//     follow utilization;
+//   - ical and openinghours: calendar interop (RFC 5545 recurrence,
+//     RFC 7953 availability, free/busy; OpenStreetMap opening_hours);
+//   - problem: the validation vocabulary every model of the library uses;
+//   - place: where a session takes place, and distances.
 //
 // # Explanations
 //
@@ -79,18 +77,15 @@
 // # Data
 //
 // Schedules, policies and calendars round-trip through JSON: zones by IANA
-// name, clock times as "HH:MM", days by name, durations as "50m". Decoding
-// rejects unknown fields and bad values with the path of the problem
+// name, clock times as "HH:MM", days by name, durations as "50m", "1h30m"
+// or "14d" (and "2w" when read). Decoding rejects unknown members and bad
+// values with a problem.List naming the path of the problem
 // ("protected[2].end"), and each model's Validate reports every problem at
-// once as [problem.List], each with a path and a code. Queries are bounded: a
+// once in a problem.List, each with a path and a code. Queries are bounded: a
 // range or session longer than [MaxRange] returns [ErrRangeTooLong], and a
 // schedule with more rules than [MaxWindows], [MaxOverrides] or
 // [MaxClosures] allow returns [ErrTooLarge] ([Calendar.Check] answers both
 // with the reason invalid_schedule).
-//
-// Calendars interoperate through the subpackages ical (RFC 5545 recurrence,
-// RFC 7953 availability, free/busy) and openinghours (OpenStreetMap
-// opening_hours strings).
 //
 // Nothing in the package reads a clock: functions that need "now" take it.
 // All values are safe for concurrent use.

@@ -72,7 +72,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 			if iv.Contains(t) {
 				w := &s.Protected[j]
 				hit = reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s falls in protected time (%s)", when, w.describe())
+					"%s falls in protected time (%s)", when, w.String())
 				found = true
 			}
 			return !found
@@ -141,8 +141,9 @@ func (s *Schedule) usualCovers(z *zoneCursor, d Date, t time.Time) bool {
 	return false
 }
 
-// describe names the window for a sentence: "friends, sat 18:00–24:00".
-func (w *Window) describe() string {
+// String names the window for a sentence: "friends, sat 18:00–24:00", or
+// "mon-fri 09:00–17:00" without a label.
+func (w Window) String() string {
 	what := fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End)
 	if w.Label != "" {
 		what = w.Label + ", " + what

@@ -2,6 +2,7 @@ package availability
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"time"
 
@@ -273,6 +274,28 @@ func (s *Schedule) eachProtected(z *zoneCursor, d Date, yield func(Interval, int
 		}
 	}
 	return true
+}
+
+// ProtectedIn returns the protected windows that share an instant with r,
+// resolved to instants, each with the index of its window in s.Protected,
+// in order of the dates they start on. A window that crosses midnight comes
+// out whole, not clipped to r.
+func (s Schedule) ProtectedIn(r Interval) iter.Seq2[int, Interval] {
+	return func(yield func(int, Interval) bool) {
+		if r.IsEmpty() || len(s.Protected) == 0 || r.Duration() > MaxRange {
+			return
+		}
+		z := zoneCursor{loc: s.location()}
+		first, last := reach(&z, r.Start, r.End)
+		for d := first; !d.After(last); d = d.AddDays(1) {
+			more := s.eachProtected(&z, d, func(iv Interval, j int) bool {
+				return !iv.Overlaps(r) || yield(j, iv)
+			})
+			if !more {
+				return
+			}
+		}
+	}
 }
 
 // MaxRange is the longest interval Open, Working and ProtectedTime accept,

@@ -94,6 +94,15 @@ func (s *Schedule) validate(l *problem.List, path string) {
 	validateRange(l, problem.Join(path, "effective"), s.Effective.From, s.Effective.Through, false)
 }
 
+// Validate reports every problem with the window, with paths "days",
+// "start" and "end": no valid day (required), a clock time out of range
+// (invalid), start equal to end (empty).
+func (w Window) Validate() error {
+	var l problem.List
+	w.validate(&l, "")
+	return l.Err()
+}
+
 // validate reports a window without valid days, or with a bad span.
 func (w *Window) validate(l *problem.List, at string) {
 	if w.Days == 0 || w.Days&^Everyday != 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/demand"
+
 	"github.com/practicekit/boundaries/agreement/money"
 
 	"github.com/practicekit/boundaries/availability"
@@ -33,19 +35,19 @@ type ProtectedEveningResults struct {
 // A StyleAnswer is one provider style's answer to a request, with its
 // surcharge as money.
 type StyleAnswer struct {
-	Style     availability.Style  `json:"style"`
-	Answer    availability.Answer `json:"answer"`
-	Surcharge money.Amount        `json:"surcharge"`
+	Style     demand.Style  `json:"style"`
+	Answer    demand.Answer `json:"answer"`
+	Surcharge money.Amount  `json:"surcharge"`
 }
 
 // eveningPolicies is data/protected-evening/policies.json: the session
 // fee, the request policy of each style, and the conditional windows the
 // schedule-first provider opens when business is thin.
 type eveningPolicies struct {
-	Fee           money.Amount                     `json:"fee"`
-	OnDemand      availability.RequestPolicy       `json:"on_demand"`
-	ScheduleFirst availability.RequestPolicy       `json:"schedule_first"`
-	WhenThin      []availability.ConditionalWindow `json:"when_thin"`
+	Fee           money.Amount       `json:"fee"`
+	OnDemand      demand.Policy      `json:"on_demand"`
+	ScheduleFirst demand.Policy      `json:"schedule_first"`
+	WhenThin      []demand.Condition `json:"when_thin"`
 }
 
 // ProtectedEvening tells story 1 (seed 000). A provider keeps Saturday
@@ -71,7 +73,7 @@ func ProtectedEvening() (Report, error) {
 		check("the calendar", cal.Validate()),
 		check("the on-demand policy", p.OnDemand.Validate()),
 		check("the schedule-first policy", p.ScheduleFirst.Validate()),
-		check("the conditional windows", availability.ValidateConditions(p.WhenThin)),
+		check("the conditional windows", demand.ValidateConditions(p.WhenThin)),
 	); err != nil {
 		return Report{}, err
 	}
@@ -80,14 +82,14 @@ func ProtectedEvening() (Report, error) {
 		return availability.At(availability.MustParseDate(date), availability.MustParseClock(clock), loc)
 	}
 	styles := []struct {
-		style  availability.Style
+		style  demand.Style
 		name   string
-		policy availability.RequestPolicy
+		policy demand.Policy
 	}{
-		{availability.StyleOnDemand, "On demand", p.OnDemand},
-		{availability.StyleScheduleFirst, "Schedule first", p.ScheduleFirst},
+		{demand.StyleOnDemand, "On demand", p.OnDemand},
+		{demand.StyleScheduleFirst, "Schedule first", p.ScheduleFirst},
 	}
-	answer := func(policy availability.RequestPolicy, style availability.Style, now time.Time, req availability.Request) (StyleAnswer, error) {
+	answer := func(policy demand.Policy, style demand.Style, now time.Time, req demand.Request) (StyleAnswer, error) {
 		a := policy.Answer(cal, now, req)
 		fee, err := a.Surcharge.On(p.Fee)
 		if err != nil {
@@ -107,7 +109,7 @@ func ProtectedEvening() (Report, error) {
 	if !ok {
 		return Report{}, errors.New("calendar.json: no session is booked on Saturday evening")
 	}
-	stay := availability.Request{Session: availability.Interval{Start: booked.Start, End: at("2026-11-29", "09:00")}, Extends: &booked}
+	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: at("2026-11-29", "09:00")}, Extends: &booked}
 	n.say("%s: the client booked until %s asks to stay the night, until %s.",
 		when(now, loc), booked.End.In(loc).Format(hhmm), stay.Session.End.In(loc).Format("Mon 15:04"))
 	for i, s := range styles {
@@ -131,7 +133,7 @@ func ProtectedEvening() (Report, error) {
 	// The same two styles asked, on Monday morning, for a session before
 	// hours on Tuesday.
 	now = at("2026-11-23", "09:00")
-	morning := availability.Request{Session: availability.IntervalOf(at("2026-11-24", "10:00"), cal.Policy.Session)}
+	morning := demand.Request{Session: availability.IntervalOf(at("2026-11-24", "10:00"), cal.Policy.Session)}
 	n.say("%s: a client asks for %s–%s, before hours.", when(now, loc),
 		morning.Session.Start.In(loc).Format("Mon 2006-01-02 15:04"), morning.Session.End.In(loc).Format(hhmm))
 	for _, s := range styles {
@@ -145,7 +147,7 @@ func ProtectedEvening() (Report, error) {
 	}
 
 	// Business is thin: the schedule-first provider widens the schedule.
-	widened, reasons, err := cal.Schedule.ApplyConditions(now, cal.Booked, p.WhenThin)
+	widened, reasons, err := demand.Apply(cal.Schedule, now, cal.Booked, p.WhenThin)
 	if err != nil {
 		return Report{}, err
 	}

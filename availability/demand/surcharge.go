@@ -1,4 +1,4 @@
-package availability
+package demand
 
 import (
 	"github.com/practicekit/boundaries/agreement/money"

@@ -1,4 +1,4 @@
-package availability_test
+package demand_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/demand"
 )
 
 // evenings is a provider who sees clients Tuesday to Saturday 12:00–21:00
@@ -27,15 +28,15 @@ func evenings(ny *time.Location) availability.Calendar {
 	}
 }
 
-func ExampleRequestPolicy_Answer() {
+func ExamplePolicy_Answer() {
 	ny, _ := availability.LoadZone("America/New_York")
 	cal := evenings(ny)
 	booked := availability.Interval{Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}
 	// At 20:15 the client asks the provider to stay the night.
 	now := time.Date(2026, 11, 28, 20, 15, 0, 0, ny)
-	stay := availability.Request{Session: availability.Interval{Start: booked.Start, End: time.Date(2026, 11, 29, 9, 0, 0, 0, ny)}, Extends: &booked}
+	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: time.Date(2026, 11, 29, 9, 0, 0, 0, ny)}, Extends: &booked}
 
-	scheduleFirst := availability.StyleScheduleFirst.Preset()
+	scheduleFirst := demand.StyleScheduleFirst.Preset()
 	a := scheduleFirst.Answer(cal, now, stay)
 	fmt.Println(a.Decision)
 	for _, r := range a.Reasons {
@@ -45,7 +46,7 @@ func ExampleRequestPolicy_Answer() {
 
 	// The same provider, if they permit a priced exception that covers costs.
 	exception := scheduleFirst
-	exception.Exception = availability.ExceptionRule{Allowed: true, Surcharge: availability.Surcharge{Fixed: money.MustParse("USD 500.00")}}
+	exception.Exception = demand.ExceptionRule{Allowed: true, Surcharge: demand.Surcharge{Fixed: money.MustParse("USD 500.00")}}
 	a = exception.Answer(cal, now, stay)
 	fee, _ := a.Surcharge.On(money.MustParse("USD 180.00")) // the night's price
 	fmt.Println(a.Decision, a.Surcharge, "=", fee)
@@ -64,10 +65,10 @@ func ExampleStyle_Preset() {
 	ny, _ := availability.LoadZone("America/New_York")
 	cal := evenings(ny)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, ny)
-	morning := availability.Request{Session: availability.Interval{Start: time.Date(2026, 11, 24, 10, 0, 0, 0, ny), End: time.Date(2026, 11, 24, 12, 0, 0, 0, ny)}}
-	for _, style := range []availability.Style{availability.StyleOnDemand, availability.StyleScheduleFirst} {
+	morning := demand.Request{Session: availability.Interval{Start: time.Date(2026, 11, 24, 10, 0, 0, 0, ny), End: time.Date(2026, 11, 24, 12, 0, 0, 0, ny)}}
+	for _, style := range []demand.Style{demand.StyleOnDemand, demand.StyleScheduleFirst} {
 		p := style.Preset()
-		p.OnDemand.Surcharge = availability.Surcharge{BasisPoints: 2500}
+		p.OnDemand.Surcharge = demand.Surcharge{BasisPoints: 2500}
 		a := p.Answer(cal, now, morning)
 		fee, _ := a.Surcharge.On(money.MustParse("USD 120.00"))
 		fmt.Printf("%s: %s, surcharge %s on USD 120.00\n", style, a.Decision, fee)
@@ -78,7 +79,7 @@ func ExampleStyle_Preset() {
 }
 
 func ExampleSurcharge_On() {
-	s := availability.Surcharge{BasisPoints: 1250, Fixed: money.MustParse("EUR 20.00")}
+	s := demand.Surcharge{BasisPoints: 1250, Fixed: money.MustParse("EUR 20.00")}
 	fee, err := s.On(money.MustParse("EUR 150.00"))
 	fmt.Println(s, "on EUR 150.00:", fee, err)
 	// Output:

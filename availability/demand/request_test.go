@@ -1,4 +1,4 @@
-package availability
+package demand
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
@@ -16,18 +17,18 @@ import (
 // 12:00–21:00 in New York, Saturday evenings kept for friends and Sunday
 // midday for family, Thanksgiving off, and a client booked on Saturday
 // 2026-11-28 until 21:00.
-func eveningCalendar(t testing.TB, extra ...Interval) Calendar {
-	s := Schedule{
+func eveningCalendar(t testing.TB, extra ...availability.Interval) availability.Calendar {
+	s := availability.Schedule{
 		Zone:  mustZone(t, "America/New_York"),
-		Hours: []Window{{ID: "sessions", Days: Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday), Start: MustParseClock("12:00"), End: MustParseClock("21:00")}},
-		Protected: []Window{
-			{ID: "saturday-friends", Label: "friends", Days: Days(time.Saturday), Start: MustParseClock("21:00"), End: EndOfDay},
-			{ID: "sunday-family", Label: "family", Days: Days(time.Sunday), Start: MustParseClock("10:00"), End: MustParseClock("14:00")},
+		Hours: []availability.Window{{ID: "sessions", Days: availability.Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday), Start: availability.MustParseClock("12:00"), End: availability.MustParseClock("21:00")}},
+		Protected: []availability.Window{
+			{ID: "saturday-friends", Label: "friends", Days: availability.Days(time.Saturday), Start: availability.MustParseClock("21:00"), End: availability.EndOfDay},
+			{ID: "sunday-family", Label: "family", Days: availability.Days(time.Sunday), Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("14:00")},
 		},
-		Closures: []Closure{{ID: "thanksgiving", Label: "Thanksgiving", From: MustParseDate("2026-11-26"), Through: MustParseDate("2026-11-26")}},
+		Closures: []availability.Closure{{ID: "thanksgiving", Label: "Thanksgiving", From: availability.MustParseDate("2026-11-26"), Through: availability.MustParseDate("2026-11-26")}},
 	}
-	booked := append([]Interval{span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")}, extra...)
-	return Calendar{Schedule: s, Policy: Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour, MaxPerDay: 4}, Booked: NewBookings(booked...)}
+	booked := append([]availability.Interval{span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")}, extra...)
+	return availability.Calendar{Schedule: s, Policy: availability.Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour, MaxPerDay: 4}, Booked: availability.NewBookings(booked...)}
 }
 
 // stayTheNight is the client's request: stay from 21:00 until Sunday
@@ -40,8 +41,8 @@ func stayTheNight(t testing.TB) (time.Time, Request) {
 	}
 }
 
-func coversCosts() RequestPolicy {
-	return RequestPolicy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")}}}
+func coversCosts() Policy {
+	return Policy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")}}}
 }
 
 // TestStoryProtectedEvening is story 1: the extension collides with
@@ -52,11 +53,11 @@ func TestStoryProtectedEvening(t *testing.T) {
 	onlyFamily.Exception.Windows = []string{"sunday-family"}
 	cases := []struct {
 		name      string
-		policy    RequestPolicy
-		cal       Calendar
+		policy    Policy
+		cal       availability.Calendar
 		decision  Decision
 		surcharge Surcharge
-		codes     []Code
+		codes     []availability.Code
 		message   string
 	}{
 		{
@@ -64,7 +65,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   coversCosts(),
 			cal:      eveningCalendar(t),
 			decision: DecisionException, surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")},
-			codes:   []Code{CodeProtected, CodeOutsideHours, CodeException},
+			codes:   []availability.Code{availability.CodeProtected, availability.CodeOutsideHours, CodeException},
 			message: "That runs into the time I keep for friends, but I can make an exception for a surcharge to cover costs.",
 		},
 		{
@@ -72,7 +73,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   StyleScheduleFirst.Preset(),
 			cal:      eveningCalendar(t),
 			decision: DecisionRefused,
-			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNoExceptions},
+			codes:    []availability.Code{availability.CodeProtected, availability.CodeOutsideHours, CodeNoExceptions},
 			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
 		},
 		{
@@ -80,7 +81,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   StyleOnDemand.Preset(),
 			cal:      eveningCalendar(t),
 			decision: DecisionRefused,
-			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNoExceptions},
+			codes:    []availability.Code{availability.CodeProtected, availability.CodeOutsideHours, CodeNoExceptions},
 			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
 		},
 		{
@@ -88,7 +89,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   onlyFamily,
 			cal:      eveningCalendar(t),
 			decision: DecisionRefused,
-			codes:    []Code{CodeProtected, CodeOutsideHours, CodeNotForSale},
+			codes:    []availability.Code{availability.CodeProtected, availability.CodeOutsideHours, CodeNotForSale},
 			message:  "Thank you for asking; I'm glad you want more time together. I keep that time for friends, so I can't stay past 21:00.",
 		},
 		{
@@ -96,7 +97,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   coversCosts(),
 			cal:      eveningCalendar(t, span(t, "2026-11-29T08:00:00-05:00", "2026-11-29T09:00:00-05:00")),
 			decision: DecisionRefused,
-			codes:    []Code{CodeBooked, CodeProtected, CodeOutsideHours},
+			codes:    []availability.Code{availability.CodeBooked, availability.CodeProtected, availability.CodeOutsideHours},
 			message:  "Thank you for asking; I'm glad you want more time together. That time is already promised to someone else, so I can't stay past 21:00.",
 		},
 	}
@@ -113,9 +114,9 @@ func TestStoryProtectedEvening(t *testing.T) {
 	}
 
 	a := coversCosts().Answer(eveningCalendar(t), now, req)
-	require.Equal(t, Reason{Code: CodeProtected, Rule: "saturday-friends", Label: "friends",
+	require.Equal(t, availability.Reason{Code: availability.CodeProtected, Rule: "saturday-friends", Label: "friends",
 		Message: "Sat 2026-11-28 21:00 EST–00:00 is protected time (friends, sat 21:00–24:00)"}, a.Reasons[0])
-	require.Equal(t, Reason{Code: CodeOutsideHours, Rule: "hours",
+	require.Equal(t, availability.Reason{Code: availability.CodeOutsideHours, Rule: "hours",
 		Message: "Sun 2026-11-29 00:00 EST–09:00 is outside working hours"}, a.Reasons[1])
 	fee, err := a.Surcharge.On(money.MustParse("USD 0.00"))
 	require.NoError(t, err)
@@ -139,23 +140,23 @@ func TestStoryStyles(t *testing.T) {
 	monday := mustTime(t, "2026-11-23T09:00:00-05:00")
 	cases := []struct {
 		name     string
-		policy   RequestPolicy
-		cal      Calendar
+		policy   Policy
+		cal      availability.Calendar
 		now      time.Time
-		session  Interval
+		session  availability.Interval
 		decision Decision
-		codes    []Code
+		codes    []availability.Code
 		rule     string // the deciding reason's rule
 	}{
 		{
 			name: "on-demand: a morning session before hours", policy: onDemand, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
-			decision: DecisionOnDemand, codes: []Code{CodeOutsideHours, CodeOnDemand}, rule: "on_demand",
+			decision: DecisionOnDemand, codes: []availability.Code{availability.CodeOutsideHours, CodeOnDemand}, rule: "on_demand",
 		},
 		{
 			name: "schedule-first: the same morning is declined", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
 		},
 		{
 			name: "on-demand: the week's three off-hours sessions are taken", policy: onDemand, now: monday,
@@ -164,39 +165,39 @@ func TestStoryStyles(t *testing.T) {
 				span(t, "2026-11-27T22:00:00-05:00", "2026-11-27T23:00:00-05:00"),
 				span(t, "2026-11-25T13:00:00-05:00", "2026-11-25T14:00:00-05:00")),
 			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeOnDemandCap}, rule: "on_demand.max_per_week",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeOutsideHours, CodeOnDemandCap}, rule: "on_demand.max_per_week",
 		},
 		{
 			name: "on-demand: not at an hour's notice", policy: onDemand, cal: eveningCalendar(t),
 			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
 			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeMinNotice, CodeOutsideHours, CodeMinNotice}, rule: "on_demand.min_notice",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeMinNotice, availability.CodeOutsideHours, availability.CodeMinNotice}, rule: "on_demand.min_notice",
 		},
 		{
 			name: "on-demand: a short-notice session in hours waives the regular notice", policy: onDemand, cal: eveningCalendar(t),
 			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
 			session:  span(t, "2026-11-24T14:00:00-05:00", "2026-11-24T16:00:00-05:00"),
-			decision: DecisionOnDemand, codes: []Code{CodeMinNotice, CodeOnDemand}, rule: "on_demand",
+			decision: DecisionOnDemand, codes: []availability.Code{availability.CodeMinNotice, CodeOnDemand}, rule: "on_demand",
 		},
 		{
 			name: "both: a session in hours is regular", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-25T14:00:00-05:00", "2026-11-25T16:00:00-05:00"),
-			decision: DecisionRegular, codes: []Code{CodeRegular}, rule: "hours",
+			decision: DecisionRegular, codes: []availability.Code{CodeRegular}, rule: "hours",
 		},
 		{
 			name: "on-demand: not on Thanksgiving", policy: onDemand, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-26T14:00:00-05:00", "2026-11-26T16:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeHoliday}, rule: "thanksgiving",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeHoliday}, rule: "thanksgiving",
 		},
 		{
 			name: "on-demand: not over another booking", policy: onDemand, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-28T20:00:00-05:00", "2026-11-28T21:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeBooked}, rule: "booked",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeBooked}, rule: "booked",
 		},
 		{
 			name: "schedule-first: Saturday morning is closed", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00"),
-			decision: DecisionRefused, codes: []Code{CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
+			decision: DecisionRefused, codes: []availability.Code{availability.CodeOutsideHours, CodeNoOnDemand}, rule: "on_demand.allowed",
 		},
 	}
 	for _, tc := range cases {
@@ -219,11 +220,11 @@ func TestStoryStyles(t *testing.T) {
 	// When business is thin, the schedule-first provider opens Saturday
 	// morning, and the same request becomes regular.
 	cal := eveningCalendar(t)
-	thin := ConditionalWindow{Window: Window{ID: "thin-saturday-morning", Label: "when business is thin", Days: Days(time.Saturday),
-		Start: MustParseClock("10:00"), End: MustParseClock("12:00")}, Below: 0.4, Over: 14 * 24 * time.Hour}
-	widened, reasons, err := cal.Schedule.ApplyConditions(monday, cal.Booked, []ConditionalWindow{thin})
+	thin := Condition{Window: availability.Window{ID: "thin-saturday-morning", Label: "when business is thin", Days: availability.Days(time.Saturday),
+		Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("12:00")}, Below: 0.4, Over: 14 * 24 * time.Hour}
+	widened, reasons, err := Apply(cal.Schedule, monday, cal.Booked, []Condition{thin})
 	require.NoError(t, err)
-	require.Equal(t, []Code{CodeConditionMet}, reasonCodes(reasons))
+	require.Equal(t, []availability.Code{CodeConditionMet}, reasonCodes(reasons))
 	require.Equal(t, "the 14 days after Mon 2026-11-23 09:00 EST are 2.5% booked (2 hours of 81 hours open), under 40%, so sat 10:00–12:00 is open", reasons[0].Message)
 	cal.Schedule = widened
 	a := scheduleFirst.Answer(cal, monday, Request{Session: span(t, "2026-11-28T10:00:00-05:00", "2026-11-28T12:00:00-05:00")})
@@ -240,20 +241,20 @@ func TestAnswerExtensions(t *testing.T) {
 		name     string
 		req      Request
 		decision Decision
-		codes    []Code
+		codes    []availability.Code
 	}{
 		{"an hour more in working hours is regular",
-			Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &wed}, DecisionRegular, []Code{CodeRegular}},
+			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &wed}, DecisionRegular, []availability.Code{CodeRegular}},
 		{"starting earlier is added time in the past",
-			Request{Session: Interval{Start: wed.Start.Add(-time.Hour), End: wed.End}, Extends: &wed}, DecisionRefused, []Code{CodePast}},
+			Request{Session: availability.Interval{Start: wed.Start.Add(-time.Hour), End: wed.End}, Extends: &wed}, DecisionRefused, []availability.Code{availability.CodePast}},
 		{"running into the next client",
-			Request{Session: IntervalOf(wed.Start, 5*time.Hour), Extends: &wed}, DecisionRefused, []Code{CodeBooked}},
+			Request{Session: availability.IntervalOf(wed.Start, 5*time.Hour), Extends: &wed}, DecisionRefused, []availability.Code{availability.CodeBooked}},
 		{"the session to extend must be booked",
-			Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &Interval{Start: wed.Start, End: wed.End.Add(time.Minute)}}, DecisionRefused, []Code{CodeNotBooked}},
+			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &availability.Interval{Start: wed.Start, End: wed.End.Add(time.Minute)}}, DecisionRefused, []availability.Code{CodeNotBooked}},
 		{"an extension must cover its session",
-			Request{Session: IntervalOf(wed.Start, time.Hour), Extends: &wed}, DecisionRefused, []Code{CodeInvalidRequest}},
+			Request{Session: availability.IntervalOf(wed.Start, time.Hour), Extends: &wed}, DecisionRefused, []availability.Code{CodeInvalidRequest}},
 		{"an empty request",
-			Request{}, DecisionRefused, []Code{CodeInvalidRequest}},
+			Request{}, DecisionRefused, []availability.Code{CodeInvalidRequest}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -266,25 +267,25 @@ func TestAnswerExtensions(t *testing.T) {
 	// Past closing time, the extension is on-demand time, without notice.
 	late := span(t, "2026-11-24T19:00:00-05:00", "2026-11-24T21:00:00-05:00")
 	cal = eveningCalendar(t, late)
-	a := p.Answer(cal, mustTime(t, "2026-11-24T20:50:00-05:00"), Request{Session: IntervalOf(late.Start, 3*time.Hour), Extends: &late})
+	a := p.Answer(cal, mustTime(t, "2026-11-24T20:50:00-05:00"), Request{Session: availability.IntervalOf(late.Start, 3*time.Hour), Extends: &late})
 	require.Equal(t, DecisionOnDemand, a.Decision, "%v", a.Reasons)
-	require.Equal(t, []Code{CodeOutsideHours, CodeOnDemand}, reasonCodes(a.Reasons))
+	require.Equal(t, []availability.Code{availability.CodeOutsideHours, CodeOnDemand}, reasonCodes(a.Reasons))
 	require.Equal(t, "That is outside my regular hours, but I can see you on demand.", a.Message)
 
 	// The refusal names what was asked: to start earlier, to stay later,
 	// or both.
-	early := RequestPolicy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
-		Request{Session: Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End}, Extends: &wed})
+	early := Policy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
+		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End}, Extends: &wed})
 	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00.", early.Message)
-	both := RequestPolicy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
-		Request{Session: Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End.Add(6 * time.Hour)}, Extends: &wed})
+	both := Policy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
+		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End.Add(6 * time.Hour)}, Extends: &wed})
 	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00 and stay past 16:00.", both.Message)
 
 	// Buffers keep the next client clear.
 	cal = eveningCalendar(t, wed, span(t, "2026-11-25T17:30:00-05:00", "2026-11-25T18:30:00-05:00"))
 	cal.Policy.BufferAfter = time.Hour
-	a = p.Answer(cal, now, Request{Session: IntervalOf(wed.Start, 3*time.Hour), Extends: &wed})
-	require.Equal(t, []Code{CodeBuffer}, reasonCodes(a.Reasons))
+	a = p.Answer(cal, now, Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &wed})
+	require.Equal(t, []availability.Code{availability.CodeBuffer}, reasonCodes(a.Reasons))
 }
 
 func TestSurchargeOn(t *testing.T) {
@@ -327,9 +328,9 @@ func TestSurchargeOn(t *testing.T) {
 }
 
 func TestRequestPolicyValidate(t *testing.T) {
-	require.NoError(t, RequestPolicy{}.Validate())
+	require.NoError(t, Policy{}.Validate())
 	require.NoError(t, StyleOnDemand.Preset().Validate())
-	bad := RequestPolicy{
+	bad := Policy{
 		OnDemand:  OnDemandRule{Allowed: true, Surcharge: Surcharge{BasisPoints: -1}, MaxPerWeek: -2, MinNotice: -time.Hour},
 		Exception: ExceptionRule{Surcharge: Surcharge{Fixed: money.MustParse("USD -0.05")}, Windows: []string{"a", "", "a"}},
 	}
@@ -342,14 +343,14 @@ func TestRequestPolicyValidate(t *testing.T) {
 		{"exception.windows[2]", problem.Duplicate},
 	}, pathCodes(t, bad.Validate()))
 
-	ext := IntervalOf(mustTime(t, "2026-11-25T14:00:00-05:00"), time.Hour)
-	require.NoError(t, Request{Session: IntervalOf(ext.Start, 2*time.Hour), Extends: &ext}.Validate())
+	ext := availability.IntervalOf(mustTime(t, "2026-11-25T14:00:00-05:00"), time.Hour)
+	require.NoError(t, Request{Session: availability.IntervalOf(ext.Start, 2*time.Hour), Extends: &ext}.Validate())
 	var ps problem.List
-	require.True(t, errors.As(Request{Extends: &Interval{}}.Validate(), &ps))
+	require.True(t, errors.As(Request{Extends: &availability.Interval{}}.Validate(), &ps))
 	require.Equal(t, "session", ps[0].Path)
 	require.Equal(t, "extends", ps[1].Path)
 	ps = nil
-	require.True(t, errors.As(Request{Session: IntervalOf(ext.Start, time.Minute), Extends: &ext}.Validate(), &ps))
+	require.True(t, errors.As(Request{Session: availability.IntervalOf(ext.Start, time.Minute), Extends: &ext}.Validate(), &ps))
 	require.Equal(t, problem.Conflict, ps[0].Code)
 }
 
@@ -360,7 +361,7 @@ func TestRequestJSON(t *testing.T) {
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
 	require.Equal(t, `{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h"},"exception":{"allowed":true,"surcharge":{"fixed":"USD 500.00"},"windows":["saturday-friends"]}}`, string(b))
-	var back RequestPolicy
+	var back Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, p, back)
 
@@ -394,7 +395,7 @@ func FuzzRequestPolicyJSON(f *testing.F) {
 	f.Add([]byte(`{"on_demand":{"allowed":true,"surcharge":{"basis_points":2500},"max_per_week":3,"min_notice":"2h"},"exception":{"windows":["x"]},"decline":"no"}`))
 	f.Add([]byte(`{"on_demand":{"surcharge":{"basis_points":-1e3}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var p RequestPolicy
+		var p Policy
 		if err := json.Unmarshal(data, &p); err != nil {
 			return
 		}
@@ -430,14 +431,14 @@ func FuzzRequestJSON(f *testing.F) {
 
 // benchCalendar1000 is story 1's calendar with 1,000 sessions booked
 // around the requests: four a day, Tuesday to Saturday, from August 2026.
-func benchCalendar1000(b *testing.B) Calendar {
-	var ivs []Interval
+func benchCalendar1000(b *testing.B) availability.Calendar {
+	var ivs []availability.Interval
 	loc := mustZone(b, "America/New_York")
-	d := MustParseDate("2026-08-04")
+	d := availability.MustParseDate("2026-08-04")
 	for len(ivs) < 999 {
-		if wd := d.Weekday(); wd != time.Sunday && wd != time.Monday && d != MustParseDate("2026-11-28") && d != MustParseDate("2026-11-24") && d != MustParseDate("2026-11-26") {
+		if wd := d.Weekday(); wd != time.Sunday && wd != time.Monday && d != availability.MustParseDate("2026-11-28") && d != availability.MustParseDate("2026-11-24") && d != availability.MustParseDate("2026-11-26") {
 			for _, h := range []int{12, 14, 16} {
-				ivs = append(ivs, IntervalOf(At(d, ClockOf(h, 0), loc), 90*time.Minute))
+				ivs = append(ivs, availability.IntervalOf(availability.At(d, availability.ClockOf(h, 0), loc), 90*time.Minute))
 			}
 		}
 		d = d.AddDays(1)
@@ -455,7 +456,7 @@ func BenchmarkAnswer(b *testing.B) {
 	onDemand := StyleOnDemand.Preset()
 	cases := []struct {
 		name   string
-		policy RequestPolicy
+		policy Policy
 		now    time.Time
 		req    Request
 		want   Decision

@@ -1,10 +1,11 @@
-package availability
+package demand
 
 import (
 	"fmt"
 	"slices"
 	"time"
 
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
@@ -40,16 +41,16 @@ type ExceptionRule struct {
 	Windows []string `json:"windows,omitempty"`
 }
 
-// A RequestPolicy says how a provider answers requests for time the
+// A Policy says how a provider answers requests for time the
 // schedule does not offer: a session outside regular hours, or an
 // extension of a booked session (the client asks the provider to stay the
 // night). Time outside working hours may be sold as on-demand time;
 // protected time only as a priced exception, and only if the provider
 // permits it at all.
 //
-// The zero RequestPolicy is the schedule-first style: the schedule rules,
+// The zero Policy is the schedule-first style: the schedule rules,
 // and every request outside it is declined.
-type RequestPolicy struct {
+type Policy struct {
 	OnDemand  OnDemandRule  `json:"on_demand"`
 	Exception ExceptionRule `json:"exception"`
 	// Decline is the provider's own words for a refusal; empty means a
@@ -57,7 +58,7 @@ type RequestPolicy struct {
 	Decline string `json:"decline,omitempty"`
 }
 
-// A Style is a way of working, which Preset turns into a RequestPolicy.
+// A Style is a way of working, which Preset turns into a Policy.
 type Style string
 
 // The two styles of the field notes: one therapist "loves seeing clients
@@ -69,26 +70,26 @@ const (
 )
 
 // Preset returns the style's policy, a starting point to adjust.
-// StyleScheduleFirst is the zero RequestPolicy. StyleOnDemand accepts time
+// StyleScheduleFirst is the zero Policy. StyleOnDemand accepts time
 // outside working hours with no surcharge, at most 3 such sessions a week
 // and 2 hours' notice: a provider who likes the unpredictable still runs a
 // tight ship. Neither sells protected time. Any other style returns the
 // zero policy.
-func (s Style) Preset() RequestPolicy {
+func (s Style) Preset() Policy {
 	if s == StyleOnDemand {
-		return RequestPolicy{OnDemand: OnDemandRule{Allowed: true, MaxPerWeek: 3, MinNotice: 2 * time.Hour}}
+		return Policy{OnDemand: OnDemandRule{Allowed: true, MaxPerWeek: 3, MinNotice: 2 * time.Hour}}
 	}
-	return RequestPolicy{}
+	return Policy{}
 }
 
 // A Request asks for time: a new session, or more time for a booked one.
 type Request struct {
 	// Session is the time asked for: the new session, or the booked
 	// session as it would be after the extension.
-	Session Interval `json:"session"`
+	Session availability.Interval `json:"session"`
 	// Extends is the booked session being extended, which Session must
 	// cover; nil asks for a new session.
-	Extends *Interval `json:"extends,omitempty"`
+	Extends *availability.Interval `json:"extends,omitempty"`
 }
 
 // A Decision is the outcome of a Request.
@@ -105,15 +106,15 @@ const (
 // Codes of the reasons Answer gives, besides the codes of Calendar.Check
 // and Schedule.Explain.
 const (
-	CodeRegular        Code = "regular"                // the time is regular bookable time
-	CodeOnDemand       Code = "on_demand"              // accepted as on-demand time
-	CodeException      Code = "priced_exception"       // accepted as a priced exception to protected time
-	CodeNoOnDemand     Code = "on_demand_not_offered"  // the provider does not work outside the schedule
-	CodeNoExceptions   Code = "exceptions_not_offered" // the provider does not sell protected time
-	CodeNotForSale     Code = "window_not_for_sale"    // this protected window is never sold
-	CodeOnDemandCap    Code = "on_demand_cap"          // the week already has its on-demand sessions
-	CodeNotBooked      Code = "not_booked"             // the session to extend is not booked
-	CodeInvalidRequest Code = "invalid_request"        // the request is empty or does not cover what it extends
+	CodeRegular        availability.Code = "regular"                // the time is regular bookable time
+	CodeOnDemand       availability.Code = "on_demand"              // accepted as on-demand time
+	CodeException      availability.Code = "priced_exception"       // accepted as a priced exception to protected time
+	CodeNoOnDemand     availability.Code = "on_demand_not_offered"  // the provider does not work outside the schedule
+	CodeNoExceptions   availability.Code = "exceptions_not_offered" // the provider does not sell protected time
+	CodeNotForSale     availability.Code = "window_not_for_sale"    // this protected window is never sold
+	CodeOnDemandCap    availability.Code = "on_demand_cap"          // the week already has its on-demand sessions
+	CodeNotBooked      availability.Code = "not_booked"             // the session to extend is not booked
+	CodeInvalidRequest availability.Code = "invalid_request"        // the request is empty or does not cover what it extends
 )
 
 // An Answer is the decision on a Request, with what it costs and why.
@@ -121,13 +122,13 @@ type Answer struct {
 	Decision Decision `json:"decision"`
 	// Added is the time the request adds: the session, or the parts of an
 	// extension outside the booked session.
-	Added []Interval `json:"added,omitempty"`
+	Added []availability.Interval `json:"added,omitempty"`
 	// Surcharge applies to the added time for on-demand sessions and
 	// priced exceptions; it is zero otherwise.
 	Surcharge Surcharge `json:"surcharge,omitzero"`
 	// Reasons explain the decision: every rule the time runs into, then
 	// the rule that decided.
-	Reasons []Reason `json:"reasons"`
+	Reasons []availability.Reason `json:"reasons"`
 	// Message is a sentence for the client: the offer, or a kind decline.
 	Message string `json:"message"`
 }
@@ -156,55 +157,54 @@ type Answer struct {
 // in the bookings, so it stays fast with thousands of them. It does not
 // validate the policy; validate one with Validate when it comes from
 // outside.
-func (p RequestPolicy) Answer(c Calendar, now time.Time, req Request) Answer {
-	loc := c.Schedule.location()
-	e := evaluation{p: &p, c: &c, now: now, req: req, loc: loc}
+func (p Policy) Answer(c availability.Calendar, now time.Time, req Request) Answer {
+	e := evaluation{p: &p, c: &c, now: now, req: req, loc: zoneOf(c.Schedule)}
 	e.run()
 	return e.answer()
 }
 
 // An evaluation is the state of one call of Answer.
 type evaluation struct {
-	p   *RequestPolicy
-	c   *Calendar
+	p   *Policy
+	c   *availability.Calendar
 	now time.Time
 	req Request
 	loc *time.Location
 
-	added     []Interval
-	hard      []Reason // refuse whatever the policy says
-	protected []Reason // protected windows hit, one per window
-	soft      []Reason // on-demand time
-	windows   []int    // indices of the protected windows hit
+	added     []availability.Interval
+	hard      []availability.Reason // refuse whatever the policy says
+	protected []availability.Reason // protected windows hit, one per window
+	soft      []availability.Reason // on-demand time
+	windows   []int                 // indices of the protected windows hit
 }
 
 func (e *evaluation) run() {
 	r := e.req
 	if r.Session.IsEmpty() {
-		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: "the request asks for no time"})
+		e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: "the request asks for no time"})
 		return
 	}
-	if r.Session.Duration() > MaxRange {
-		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session",
-			Message: fmt.Sprintf("the request asks for %s, more than %s", prose.Duration(r.Session.Duration()), prose.Duration(MaxRange))})
+	if r.Session.Duration() > availability.MaxRange {
+		e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.session",
+			Message: fmt.Sprintf("the request asks for %s, more than %s", prose.Duration(r.Session.Duration()), prose.Duration(availability.MaxRange))})
 		return
 	}
 	if r.Extends == nil {
-		e.added = []Interval{r.Session}
+		e.added = []availability.Interval{r.Session}
 		e.checkNew()
 	} else {
 		ext := *r.Extends
 		if ext.IsEmpty() || !r.Session.Covers(ext) {
-			e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.extends",
+			e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.extends",
 				Message: "an extension must cover the session it extends"})
 			return
 		}
-		if !e.c.Booked.has(ext) {
-			e.hard = append(e.hard, Reason{Code: CodeNotBooked, Rule: "booked",
+		if !e.c.Booked.Has(ext) {
+			e.hard = append(e.hard, availability.Reason{Code: CodeNotBooked, Rule: "booked",
 				Message: fmt.Sprintf("the session %s–%s to extend is not booked", ext.Start.In(e.loc).Format(prose.TimeLayout), ext.End.In(e.loc).Format("15:04"))})
 			return
 		}
-		e.added = NewSet(r.Session).Subtract(NewSet(ext)).Intervals()
+		e.added = availability.NewSet(r.Session).Subtract(availability.NewSet(ext)).Intervals()
 		for _, iv := range e.added {
 			e.checkExtension(iv, ext)
 		}
@@ -222,8 +222,8 @@ func (e *evaluation) checkNew() {
 	c.Policy.Session = e.req.Session.Duration()
 	for _, r := range c.Check(e.now, e.req.Session.Start).Reasons {
 		switch r.Code {
-		case CodeOutsideHours, CodeProtected, CodeHoliday, CodeOverrideClosed, CodeNotEffective:
-		case CodeNotAligned, CodeMinNotice, CodeDayCap, CodeWeekCap, CodeMonthCap, CodeDayMinutesCap, CodeWeekMinutesCap:
+		case availability.CodeOutsideHours, availability.CodeProtected, availability.CodeHoliday, availability.CodeOverrideClosed, availability.CodeNotEffective:
+		case availability.CodeNotAligned, availability.CodeMinNotice, availability.CodeDayCap, availability.CodeWeekCap, availability.CodeMonthCap, availability.CodeDayMinutesCap, availability.CodeWeekMinutesCap:
 			e.soft = append(e.soft, r)
 		default:
 			e.hard = append(e.hard, r)
@@ -233,18 +233,18 @@ func (e *evaluation) checkNew() {
 
 // checkExtension refuses added time that is past or runs into another
 // booking or its buffer.
-func (e *evaluation) checkExtension(iv, ext Interval) {
+func (e *evaluation) checkExtension(iv, ext availability.Interval) {
 	if iv.Start.Before(e.now) {
-		e.hard = append(e.hard, Reason{Code: CodePast, Rule: "request",
+		e.hard = append(e.hard, availability.Reason{Code: availability.CodePast, Rule: "request",
 			Message: fmt.Sprintf("the added time from %s is already past", iv.Start.In(e.loc).Format(prose.TimeLayout))})
 	}
-	gap := e.c.Policy.gap()
-	if b, ok := e.c.Booked.overlappingExcept(iv, ext); ok {
-		e.hard = append(e.hard, Reason{Code: CodeBooked, Rule: "booked",
+	gap := e.c.Policy.BufferBefore + e.c.Policy.BufferAfter
+	if b, ok := overlappingExcept(e.c.Booked, iv, ext); ok {
+		e.hard = append(e.hard, availability.Reason{Code: availability.CodeBooked, Rule: "booked",
 			Message: fmt.Sprintf("the added time overlaps the session booked %s–%s", b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
 	} else if gap > 0 {
-		if b, ok := e.c.Booked.overlappingExcept(Interval{Start: iv.Start.Add(-gap), End: iv.End.Add(gap)}, ext); ok {
-			e.hard = append(e.hard, Reason{Code: CodeBuffer, Rule: "policy.buffer",
+		if b, ok := overlappingExcept(e.c.Booked, availability.Interval{Start: iv.Start.Add(-gap), End: iv.End.Add(gap)}, ext); ok {
+			e.hard = append(e.hard, availability.Reason{Code: availability.CodeBuffer, Rule: "policy.buffer",
 				Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", prose.Duration(gap), b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
 		}
 	}
@@ -253,31 +253,34 @@ func (e *evaluation) checkExtension(iv, ext Interval) {
 // checkHours finds the parts of iv outside working hours, and says why
 // for each: a holiday refuses; a closed date or plain outside hours is
 // on-demand time.
-func (e *evaluation) checkHours(iv Interval) {
+func (e *evaluation) checkHours(iv availability.Interval) {
 	s := &e.c.Schedule
 	work, err := s.Working(iv)
 	if err != nil {
-		e.hard = append(e.hard, Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: err.Error()})
+		e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: err.Error()})
 		return
 	}
 	prot, _ := s.ProtectedTime(iv) // same range as Working: cannot fail
-	for off := range NewSet(iv).Subtract(work).Subtract(prot).All() {
+	for off := range availability.NewSet(iv).Subtract(work).Subtract(prot).All() {
 		// Closures are whole dates: look at each date the gap touches.
-		var why Reason
-		for d := DateOf(off.Start.In(e.loc)); !d.After(DateOf(off.End.Add(-time.Nanosecond).In(e.loc))); d = d.AddDays(1) {
-			if kind, _ := s.day(d); kind == dayClosure {
-				at := later(off.Start, At(d, Midnight, e.loc))
+		var why availability.Reason
+		for d := availability.DateOf(off.Start.In(e.loc)); !d.After(availability.DateOf(off.End.Add(-time.Nanosecond).In(e.loc))); d = d.AddDays(1) {
+			if _, closed := s.ClosureOn(d); closed {
+				at := availability.At(d, availability.Midnight, e.loc)
+				if off.Start.After(at) {
+					at = off.Start
+				}
 				why = s.Explain(at)
 				break
 			}
 		}
 		if why.Code == "" {
 			why = s.Explain(off.Start)
-			if why.Code == CodeOutsideHours {
+			if why.Code == availability.CodeOutsideHours {
 				why.Message = fmt.Sprintf("%s–%s is outside working hours", off.Start.In(e.loc).Format(prose.TimeLayout), off.End.In(e.loc).Format("15:04"))
 			}
 		}
-		if why.Code == CodeHoliday {
+		if why.Code == availability.CodeHoliday {
 			e.hard = appendOnce(e.hard, why)
 		} else {
 			e.soft = appendOnce(e.soft, why)
@@ -288,26 +291,25 @@ func (e *evaluation) checkHours(iv Interval) {
 // checkProtected lists each protected window the added time runs into.
 func (e *evaluation) checkProtected() {
 	s := &e.c.Schedule
-	z := zoneCursor{loc: e.loc}
 	for _, iv := range e.added {
-		first, last := DateOf(iv.Start.In(e.loc)).AddDays(-1), DateOf(iv.End.In(e.loc))
-		for d := first; !d.After(last); d = d.AddDays(1) {
-			s.eachProtected(&z, d, func(p Interval, j int) bool {
-				if p = p.Intersect(iv); p.IsEmpty() || slices.Contains(e.windows, j) {
-					return true
-				}
-				w := &s.Protected[j]
-				e.windows = append(e.windows, j)
-				e.protected = append(e.protected, reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s–%s is protected time (%s)", p.Start.In(e.loc).Format(prose.TimeLayout), p.End.In(e.loc).Format("15:04"), w.describe()))
-				return true
-			})
+		for j, p := range s.ProtectedIn(iv) {
+			if p = p.Intersect(iv); p.IsEmpty() || slices.Contains(e.windows, j) {
+				continue
+			}
+			w := s.Protected[j]
+			rule := w.ID
+			if rule == "" {
+				rule = problem.Index("protected", j)
+			}
+			e.windows = append(e.windows, j)
+			e.protected = append(e.protected, availability.Reason{Code: availability.CodeProtected, Rule: rule, Label: w.Label,
+				Message: fmt.Sprintf("%s–%s is protected time (%s)", p.Start.In(e.loc).Format(prose.TimeLayout), p.End.In(e.loc).Format("15:04"), w)})
 		}
 	}
 }
 
 // appendOnce appends r unless a reason with its code and rule is there.
-func appendOnce(rs []Reason, r Reason) []Reason {
+func appendOnce(rs []availability.Reason, r availability.Reason) []availability.Reason {
 	for _, x := range rs {
 		if x.Code == r.Code && x.Rule == r.Rule {
 			return rs
@@ -326,20 +328,20 @@ func (e *evaluation) answer() Answer {
 	case len(e.protected) > 0:
 		ex := &e.p.Exception
 		if !ex.Allowed {
-			return e.refuse(a, all, &Reason{Code: CodeNoExceptions, Rule: "exception.allowed",
+			return e.refuse(a, all, &availability.Reason{Code: CodeNoExceptions, Rule: "exception.allowed",
 				Message: "protected time is never sold, not even as an exception"})
 		}
 		if len(ex.Windows) > 0 {
 			for k, j := range e.windows {
 				if !slices.Contains(ex.Windows, e.c.Schedule.Protected[j].ID) {
 					r := e.protected[k]
-					return e.refuse(a, all, &Reason{Code: CodeNotForSale, Rule: "exception.windows", Label: r.Label,
+					return e.refuse(a, all, &availability.Reason{Code: CodeNotForSale, Rule: "exception.windows", Label: r.Label,
 						Message: fmt.Sprintf("protected window %s is not among those that may be sold as an exception", r.Rule)})
 				}
 			}
 		}
 		a.Decision, a.Surcharge = DecisionException, ex.Surcharge
-		a.Reasons = append(all, Reason{Code: CodeException, Rule: "exception",
+		a.Reasons = append(all, availability.Reason{Code: CodeException, Rule: "exception",
 			Message: fmt.Sprintf("possible as a priced exception to protected time, surcharge %s", ex.Surcharge)})
 		kept := "That runs into time I keep for myself"
 		if l := e.protected[0].Label; l != "" {
@@ -350,28 +352,28 @@ func (e *evaluation) answer() Answer {
 	case len(e.soft) > 0:
 		od := &e.p.OnDemand
 		if !od.Allowed {
-			return e.refuse(a, all, &Reason{Code: CodeNoOnDemand, Rule: "on_demand.allowed",
+			return e.refuse(a, all, &availability.Reason{Code: CodeNoOnDemand, Rule: "on_demand.allowed",
 				Message: "sessions are given on the schedule only"})
 		}
 		if e.req.Extends == nil {
 			if od.MinNotice > 0 && e.req.Session.Start.Before(e.now.Add(od.MinNotice)) {
-				return e.refuse(a, all, &Reason{Code: CodeMinNotice, Rule: "on_demand.min_notice",
+				return e.refuse(a, all, &availability.Reason{Code: availability.CodeMinNotice, Rule: "on_demand.min_notice",
 					Message: fmt.Sprintf("on-demand sessions need %s notice", prose.Duration(od.MinNotice))})
 			}
 			if od.MaxPerWeek > 0 {
-				n, monday, err := e.c.offScheduleInWeek(DateOf(e.req.Session.Start.In(e.loc)))
+				n, monday, err := offScheduleInWeek(e.c, availability.DateOf(e.req.Session.Start.In(e.loc)))
 				if err != nil {
-					return e.refuse(a, all, &Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+					return e.refuse(a, all, &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
 						Message: fmt.Sprintf("the sessions of the week of %s cannot be counted: %v", monday, err)})
 				}
 				if n >= od.MaxPerWeek {
-					return e.refuse(a, all, &Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+					return e.refuse(a, all, &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
 						Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions outside open time", monday, n, od.MaxPerWeek)})
 				}
 			}
 		}
 		a.Decision, a.Surcharge = DecisionOnDemand, od.Surcharge
-		a.Reasons = append(all, Reason{Code: CodeOnDemand, Rule: "on_demand",
+		a.Reasons = append(all, availability.Reason{Code: CodeOnDemand, Rule: "on_demand",
 			Message: fmt.Sprintf("possible as on-demand time outside regular hours, surcharge %s", od.Surcharge)})
 		a.Message = e.offer("That is outside my regular hours", "I can see you on demand", od.Surcharge, "")
 		return a
@@ -381,13 +383,13 @@ func (e *evaluation) answer() Answer {
 	if e.req.Extends != nil {
 		what = "the added time"
 	}
-	a.Reasons = []Reason{{Code: CodeRegular, Rule: "hours", Message: what + " is within working hours and clear of other bookings"}}
+	a.Reasons = []availability.Reason{{Code: CodeRegular, Rule: "hours", Message: what + " is within working hours and clear of other bookings"}}
 	a.Message = "Yes, that works."
 	return a
 }
 
 // refuse returns a refusal with the reasons, the deciding reason last.
-func (e *evaluation) refuse(a Answer, reasons []Reason, decided *Reason) Answer {
+func (e *evaluation) refuse(a Answer, reasons []availability.Reason, decided *availability.Reason) Answer {
 	a.Decision = DecisionRefused
 	a.Reasons = reasons
 	if decided != nil {
@@ -430,12 +432,12 @@ func (e *evaluation) offer(why, yes string, s Surcharge, purpose string) string 
 // decline words a refusal kindly: thanks first, then the reason that
 // matters most (what refuses whatever the policy says, then protected
 // time, then the deciding rule), then a plain no.
-func (e *evaluation) decline(decided *Reason) string {
+func (e *evaluation) decline(decided *availability.Reason) string {
 	if e.p.Decline != "" {
 		return e.p.Decline
 	}
 	msg := "Thank you for asking; I'm glad you want more time together. "
-	var first Reason
+	var first availability.Reason
 	switch {
 	case len(e.hard) > 0:
 		first = e.hard[0]
@@ -448,75 +450,69 @@ func (e *evaluation) decline(decided *Reason) string {
 	}
 	no := "so I can't " + e.what() + "."
 	switch first.Code {
-	case CodeProtected:
+	case availability.CodeProtected:
 		kept := "that time"
 		if first.Label != "" {
 			kept = "that time for " + first.Label
 		}
 		return msg + "I keep " + kept + ", " + no
-	case CodeBooked, CodeBuffer:
+	case availability.CodeBooked, availability.CodeBuffer:
 		return msg + "That time is already promised to someone else, " + no
-	case CodeHoliday:
+	case availability.CodeHoliday:
 		return msg + "I'm away then, " + no
-	case CodePast:
+	case availability.CodePast:
 		return msg + "That time has passed, " + no
-	case CodeMinNotice:
+	case availability.CodeMinNotice:
 		return msg + "That is too short notice for me, " + no
-	case CodeOnDemandCap, CodeDayCap, CodeWeekCap, CodeMonthCap, CodeDayMinutesCap, CodeWeekMinutesCap:
+	case CodeOnDemandCap, availability.CodeDayCap, availability.CodeWeekCap, availability.CodeMonthCap, availability.CodeDayMinutesCap, availability.CodeWeekMinutesCap:
 		return msg + "My schedule is full then, " + no
-	case CodeNoOnDemand, CodeOutsideHours, CodeOverrideClosed, CodeNotEffective:
+	case CodeNoOnDemand, availability.CodeOutsideHours, availability.CodeOverrideClosed, availability.CodeNotEffective:
 		return msg + "That is outside the hours I work, " + no
 	}
 	return msg + "I'm sorry, but I can't " + e.what() + "."
 }
 
-// has reports whether iv is one of the bookings.
-func (b Bookings) has(iv Interval) bool {
-	for i := b.startingBefore(iv.Start); i < len(b.ivs) && b.ivs[i].Start.Equal(iv.Start); i++ {
-		if b.ivs[i].End.Equal(iv.End) {
-			return true
-		}
-	}
-	return false
-}
-
-// overlappingExcept is Overlapping for all bookings but one occurrence of
-// except: an extension does not collide with the session it extends.
-func (b Bookings) overlappingExcept(iv, except Interval) (Interval, bool) {
-	if iv.IsEmpty() {
-		return Interval{}, false
-	}
+// overlappingExcept returns a booking that shares an instant with iv,
+// other than one occurrence of except: an extension does not collide with
+// the session it extends.
+func overlappingExcept(b availability.Bookings, iv, except availability.Interval) (availability.Interval, bool) {
 	skipped := false
-	for i := b.startingBefore(iv.End) - 1; i >= 0 && b.maxEnd[i].After(iv.Start); i-- {
-		if !b.ivs[i].End.After(iv.Start) {
-			continue
-		}
-		if !skipped && b.ivs[i].Equal(except) {
+	for x := range b.In(iv) {
+		if !skipped && x.Equal(except) {
 			skipped = true
 			continue
 		}
-		return b.ivs[i], true
+		return x, true
 	}
-	return Interval{}, false
+	return availability.Interval{}, false
 }
 
 // offScheduleInWeek counts the bookings that start in the ISO week of
 // local date d and are not entirely in open time, and returns the week's
 // Monday.
-func (c *Calendar) offScheduleInWeek(d Date) (int, Date, error) {
+func offScheduleInWeek(c *availability.Calendar, d availability.Date) (int, availability.Date, error) {
 	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
-	loc := c.Schedule.location()
-	from, to := At(monday, Midnight, loc), At(monday.AddDays(7), Midnight, loc)
-	i, j := c.Booked.startingBefore(from), c.Booked.startingBefore(to)
-	if i == j {
+	loc := zoneOf(c.Schedule)
+	week := availability.Interval{Start: availability.At(monday, availability.Midnight, loc), End: availability.At(monday.AddDays(7), availability.Midnight, loc)}
+	var starting []availability.Interval
+	end := week.End
+	for iv := range c.Booked.In(week) {
+		if !iv.Start.Before(week.Start) {
+			starting = append(starting, iv)
+			if iv.End.After(end) {
+				end = iv.End
+			}
+		}
+	}
+	if len(starting) == 0 {
 		return 0, monday, nil
 	}
-	open, err := c.Schedule.Open(Interval{Start: from, End: c.Booked.maxEnd[j-1]})
+	open, err := c.Schedule.Open(availability.Interval{Start: week.Start, End: end})
 	if err != nil {
 		return 0, monday, err
 	}
 	n := 0
-	for _, iv := range c.Booked.ivs[i:j] {
+	for _, iv := range starting {
 		if !open.Covers(iv) {
 			n++
 		}
@@ -524,9 +520,17 @@ func (c *Calendar) offScheduleInWeek(d Date) (int, Date, error) {
 	return n, monday, nil
 }
 
+// zoneOf returns the schedule's zone, UTC when it has none.
+func zoneOf(s availability.Schedule) *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone
+}
+
 // Validate returns nil or problem.List listing everything wrong with the
 // policy, with codes negative, duplicate_id and required.
-func (p RequestPolicy) Validate() error {
+func (p Policy) Validate() error {
 	var l problem.List
 	p.OnDemand.Surcharge.validate(&l, "on_demand.surcharge")
 	p.Exception.Surcharge.validate(&l, "exception.surcharge")
@@ -567,15 +571,15 @@ func (r Request) Validate() error {
 }
 
 // MarshalJSON encodes the policy through internal/jsoncodec.
-func (p RequestPolicy) MarshalJSON() ([]byte, error) {
-	type plain RequestPolicy
+func (p Policy) MarshalJSON() ([]byte, error) {
+	type plain Policy
 	return strictjson.Marshal(plain(p))
 }
 
 // UnmarshalJSON decodes the policy strictly: unknown fields and bad values
 // are errors with their path.
-func (p *RequestPolicy) UnmarshalJSON(b []byte) error {
-	type plain RequestPolicy
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	type plain Policy
 	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }
 

@@ -1,13 +1,14 @@
-package availability_test
+package demand_test
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/demand"
 )
 
-func ExampleSchedule_Utilization() {
+func ExampleMeasure() {
 	berlin, _ := availability.LoadZone("Europe/Berlin")
 	s := weekdays(berlin)
 	monday := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
@@ -15,7 +16,7 @@ func ExampleSchedule_Utilization() {
 		availability.IntervalOf(monday.Add(9*time.Hour), 2*time.Hour),
 		availability.IntervalOf(monday.Add(24*time.Hour+14*time.Hour), time.Hour),
 	)
-	u, err := s.Utilization(booked, availability.IntervalOf(monday, 7*24*time.Hour))
+	u, err := demand.Measure(s, booked, availability.IntervalOf(monday, 7*24*time.Hour))
 	if err != nil {
 		panic(err)
 	}
@@ -24,10 +25,10 @@ func ExampleSchedule_Utilization() {
 	// 3 hours of 40 hours open booked (7.5%)
 }
 
-func ExampleSchedule_ApplyConditions() {
+func ExampleApply() {
 	berlin, _ := availability.LoadZone("Europe/Berlin")
 	s := weekdays(berlin)
-	thin := availability.ConditionalWindow{
+	thin := demand.Condition{
 		Window: availability.Window{ID: "thin-saturday", Days: availability.Days(time.Saturday),
 			Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("14:00")},
 		Below: 0.4,
@@ -35,7 +36,7 @@ func ExampleSchedule_ApplyConditions() {
 	}
 	now := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
 	booked := availability.NewBookings(availability.IntervalOf(now.Add(9*time.Hour), 8*time.Hour))
-	widened, reasons, err := s.ApplyConditions(now, booked, []availability.ConditionalWindow{thin})
+	widened, reasons, err := demand.Apply(s, now, booked, []demand.Condition{thin})
 	if err != nil {
 		panic(err)
 	}

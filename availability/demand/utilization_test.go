@@ -1,4 +1,4 @@
-package availability
+package demand
 
 import (
 	"encoding/json"
@@ -7,29 +7,30 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // thinWeeks is a schedule-first week, Monday to Friday 09:00–17:00 in
 // Berlin, with sessions booked in the two weeks from Monday 2026-11-02.
-func thinWeeks(t testing.TB, hoursBooked int) (Schedule, Bookings) {
-	s := Schedule{Zone: mustZone(t, "Europe/Berlin"), Hours: []Window{{ID: "weekdays", Days: Workweek, Start: MustParseClock("09:00"), End: MustParseClock("17:00")}}}
-	var ivs []Interval
+func thinWeeks(t testing.TB, hoursBooked int) (availability.Schedule, availability.Bookings) {
+	s := availability.Schedule{Zone: mustZone(t, "Europe/Berlin"), Hours: []availability.Window{{ID: "weekdays", Days: availability.Workweek, Start: availability.MustParseClock("09:00"), End: availability.MustParseClock("17:00")}}}
+	var ivs []availability.Interval
 	day := mustTime(t, "2026-11-02T09:00:00+01:00")
 	for i := range hoursBooked {
 		// One-hour sessions spread evenly over the ten working days.
 		d, hour := i%10, i/10
 		week, weekday := d/5, d%5
 		start := day.AddDate(0, 0, week*7+weekday).Add(time.Duration(hour) * time.Hour)
-		ivs = append(ivs, IntervalOf(start, time.Hour))
+		ivs = append(ivs, availability.IntervalOf(start, time.Hour))
 	}
-	return s, NewBookings(ivs...)
+	return s, availability.NewBookings(ivs...)
 }
 
 func TestUtilization(t *testing.T) {
 	s, b := thinWeeks(t, 20)
 	r := span(t, "2026-11-02T00:00:00+01:00", "2026-11-16T00:00:00+01:00")
-	u, err := s.Utilization(b, r)
+	u, err := Measure(s, b, r)
 	require.NoError(t, err)
 	require.Equal(t, 80*time.Hour, u.Open)
 	require.Equal(t, 20*time.Hour, u.Booked)
@@ -38,32 +39,32 @@ func TestUtilization(t *testing.T) {
 
 	// Bookings outside open time and overlapping bookings count once, and
 	// only inside open time.
-	extra := NewBookings(append(slices2(b), span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T12:00:00+01:00"),
+	extra := availability.NewBookings(append(slices2(b), span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T12:00:00+01:00"),
 		span(t, "2026-11-02T10:30:00+01:00", "2026-11-02T11:30:00+01:00"),
 		span(t, "2026-11-13T16:00:00+01:00", "2026-11-13T18:00:00+01:00"))...)
-	u, err = s.Utilization(extra, r)
+	u, err = Measure(s, extra, r)
 	require.NoError(t, err)
 	require.Equal(t, 20*time.Hour+30*time.Minute+time.Hour, u.Booked)
 
 	// Bookings that start before the range count for their part inside it.
-	u, err = s.Utilization(b, span(t, "2026-11-02T09:30:00+01:00", "2026-11-02T12:00:00+01:00"))
+	u, err = Measure(s, b, span(t, "2026-11-02T09:30:00+01:00", "2026-11-02T12:00:00+01:00"))
 	require.NoError(t, err)
 	require.Equal(t, 150*time.Minute, u.Open)
 	require.Equal(t, 90*time.Minute, u.Booked)
 
-	u, err = Schedule{}.Utilization(b, r)
+	u, err = Measure(availability.Schedule{}, b, r)
 	require.NoError(t, err)
 	require.Zero(t, u.Ratio())
-	u, err = s.Utilization(b, Interval{})
+	u, err = Measure(s, b, availability.Interval{})
 	require.NoError(t, err)
 	require.Zero(t, u.Open)
 
-	_, err = s.Utilization(b, IntervalOf(r.Start, MaxRange+time.Hour))
-	require.ErrorIs(t, err, ErrRangeTooLong)
+	_, err = Measure(s, b, availability.IntervalOf(r.Start, availability.MaxRange+time.Hour))
+	require.ErrorIs(t, err, availability.ErrRangeTooLong)
 }
 
-func slices2(b Bookings) []Interval {
-	var out []Interval
+func slices2(b availability.Bookings) []availability.Interval {
+	var out []availability.Interval
 	for iv := range b.All() {
 		out = append(out, iv)
 	}
@@ -72,9 +73,9 @@ func slices2(b Bookings) []Interval {
 
 // saturdayWhenThin is story 1's widening: when the next 14 days are under
 // 40% booked, a schedule-first provider also opens Saturday 10:00–14:00.
-func saturdayWhenThin() ConditionalWindow {
-	return ConditionalWindow{
-		Window: Window{ID: "thin-saturday", Label: "when business is thin", Days: Days(time.Saturday), Start: MustParseClock("10:00"), End: MustParseClock("14:00")},
+func saturdayWhenThin() Condition {
+	return Condition{
+		Window: availability.Window{ID: "thin-saturday", Label: "when business is thin", Days: availability.Days(time.Saturday), Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("14:00")},
 		Below:  0.4,
 		Over:   14 * 24 * time.Hour,
 	}
@@ -82,76 +83,76 @@ func saturdayWhenThin() ConditionalWindow {
 
 func TestApplyConditions(t *testing.T) {
 	now := mustTime(t, "2026-11-02T00:00:00+01:00")
-	friday := ConditionalWindow{
-		Window:  Window{ID: "busy-friday", Label: "breathing room", Days: Days(time.Friday), Start: MustParseClock("14:00"), End: MustParseClock("17:00")},
+	friday := Condition{
+		Window:  availability.Window{ID: "busy-friday", Label: "breathing room", Days: availability.Days(time.Friday), Start: availability.MustParseClock("14:00"), End: availability.MustParseClock("17:00")},
 		Protect: true, Above: 0.9, Over: 7 * 24 * time.Hour,
 	}
 	cases := []struct {
 		name      string
 		booked    int
-		codes     []Code
+		codes     []availability.Code
 		hours     int
 		protected int
 	}{
-		{"thin: Saturday opens", 20, []Code{CodeConditionMet, CodeConditionNotMet}, 2, 0},
-		{"busy: Saturday stays closed", 40, []Code{CodeConditionNotMet, CodeConditionNotMet}, 1, 0},
-		{"full: Friday afternoon is protected", 80, []Code{CodeConditionNotMet, CodeConditionMet}, 1, 1},
+		{"thin: Saturday opens", 20, []availability.Code{CodeConditionMet, CodeConditionNotMet}, 2, 0},
+		{"busy: Saturday stays closed", 40, []availability.Code{CodeConditionNotMet, CodeConditionNotMet}, 1, 0},
+		{"full: Friday afternoon is protected", 80, []availability.Code{CodeConditionNotMet, CodeConditionMet}, 1, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s, b := thinWeeks(t, tc.booked)
-			got, reasons, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin(), friday})
+			got, reasons, err := Apply(s, now, b, []Condition{saturdayWhenThin(), friday})
 			require.NoError(t, err)
 			require.Equal(t, tc.codes, reasonCodes(reasons))
 			require.Len(t, got.Hours, tc.hours)
 			require.Len(t, got.Protected, tc.protected)
 			require.Len(t, s.Hours, 1, "the input schedule is unchanged")
-			again, _, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin(), friday})
+			again, _, err := Apply(s, now, b, []Condition{saturdayWhenThin(), friday})
 			require.NoError(t, err)
 			require.Equal(t, got, again, "pure")
 		})
 	}
 
 	s, b := thinWeeks(t, 20)
-	got, reasons, err := s.ApplyConditions(now, b, []ConditionalWindow{saturdayWhenThin()})
+	got, reasons, err := Apply(s, now, b, []Condition{saturdayWhenThin()})
 	require.NoError(t, err)
 	require.Equal(t, "thin-saturday", reasons[0].Rule)
 	require.Equal(t, "when business is thin", reasons[0].Label)
 	require.Equal(t, "the 14 days after Mon 2026-11-02 00:00 CET are 25% booked (20 hours of 80 hours open), under 40%, so sat 10:00–14:00 is open", reasons[0].Message)
 	open, err := got.Open(span(t, "2026-11-07T00:00:00+01:00", "2026-11-08T00:00:00+01:00"))
 	require.NoError(t, err)
-	requireSet(t, []Interval{span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T14:00:00+01:00")}, open)
+	requireSet(t, []availability.Interval{span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T14:00:00+01:00")}, open)
 
-	_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{{Window: saturdayWhenThin().Window, Below: 0.5, Over: MaxRange + time.Hour}})
-	require.ErrorIs(t, err, ErrRangeTooLong)
+	_, _, err = Apply(s, now, b, []Condition{{Window: saturdayWhenThin().Window, Below: 0.5, Over: availability.MaxRange + time.Hour}})
+	require.ErrorIs(t, err, availability.ErrRangeTooLong)
 
 	// An invalid window is an error, never applied: without a bound it
 	// would open every Saturday, and an empty span would be a whole day.
-	for _, bad := range []ConditionalWindow{
+	for _, bad := range []Condition{
 		{Window: saturdayWhenThin().Window, Over: 14 * 24 * time.Hour},
-		{Window: Window{Days: Days(time.Saturday)}, Below: 0.5, Over: 14 * 24 * time.Hour},
+		{Window: availability.Window{Days: availability.Days(time.Saturday)}, Below: 0.5, Over: 14 * 24 * time.Hour},
 	} {
-		_, _, err = s.ApplyConditions(now, b, []ConditionalWindow{bad})
+		_, _, err = Apply(s, now, b, []Condition{bad})
 		require.ErrorIs(t, err, problem.ErrInvalid, "%+v", bad)
 	}
 }
 
 func TestConditionalWindowHolds(t *testing.T) {
-	band := ConditionalWindow{Above: 0.2, Below: 0.6}
+	band := Condition{Above: 0.2, Below: 0.6}
 	for r, want := range map[float64]bool{0: false, 0.2: false, 0.3: true, 0.6: false, 1: false} {
 		require.Equal(t, want, band.Holds(r), "%v", r)
 	}
-	require.True(t, ConditionalWindow{Below: 0.4}.Holds(0))
-	require.False(t, ConditionalWindow{Below: 0.4}.Holds(0.4))
-	require.True(t, ConditionalWindow{Above: 0.9}.Holds(0.95))
+	require.True(t, Condition{Below: 0.4}.Holds(0))
+	require.False(t, Condition{Below: 0.4}.Holds(0.4))
+	require.True(t, Condition{Above: 0.9}.Holds(0.95))
 }
 
 func TestConditionalWindowValidate(t *testing.T) {
 	require.NoError(t, saturdayWhenThin().Validate())
-	bad := []ConditionalWindow{
-		{Window: Window{ID: "a", Start: MustParseClock("10:00"), End: MustParseClock("10:00")}},
-		{Window: Window{ID: "a", Days: Weekend, Start: 9, End: 2000}, Below: 1.5, Above: -0.1, Over: -time.Hour},
-		{Window: Window{Days: Weekend, Start: 9, End: 20}, Below: 0.3, Above: 0.5, Over: MaxRange + 1},
+	bad := []Condition{
+		{Window: availability.Window{ID: "a", Start: availability.MustParseClock("10:00"), End: availability.MustParseClock("10:00")}},
+		{Window: availability.Window{ID: "a", Days: availability.Weekend, Start: 9, End: 2000}, Below: 1.5, Above: -0.1, Over: -time.Hour},
+		{Window: availability.Window{Days: availability.Weekend, Start: 9, End: 20}, Below: 0.3, Above: 0.5, Over: availability.MaxRange + 1},
 	}
 	err := ValidateConditions(bad)
 	require.Equal(t, []pathCode{
@@ -174,13 +175,13 @@ func TestConditionalWindowJSON(t *testing.T) {
 	b, err := json.Marshal(c)
 	require.NoError(t, err)
 	require.Equal(t, `{"window":{"id":"thin-saturday","label":"when business is thin","days":"sat","start":"10:00","end":"14:00"},"below":0.4,"over":"14d"}`, string(b))
-	var back ConditionalWindow
+	var back Condition
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, c, back)
 
 	err = json.Unmarshal([]byte(`{"window":{"days":"sat","start":"10:00","end":"25:00"},"below":0.4,"over":"336h"}`), &back)
 	require.Equal(t, []pathCode{{"window.end", problem.Invalid}}, pathCodes(t, err))
-	require.ErrorIs(t, err, ErrClock)
+	require.ErrorIs(t, err, availability.ErrClock)
 
 	u := Utilization{Range: span(t, "2026-11-02T00:00:00+01:00", "2026-11-16T00:00:00+01:00"), Open: 80 * time.Hour, Booked: 20 * time.Hour}
 	b, err = json.Marshal(u)
@@ -199,7 +200,7 @@ func FuzzConditionalWindowJSON(f *testing.F) {
 	f.Add([]byte(`{"window":{"days":"fri","start":"14:00","end":"17:00"},"protect":true,"above":0.9,"over":"168h"}`))
 	f.Add([]byte(`{"window":{"days":"mon-sun","start":"22:00","end":"02:00"},"below":1e-9,"above":1e400,"over":"1ns"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var c ConditionalWindow
+		var c Condition
 		if err := json.Unmarshal(data, &c); err != nil {
 			return
 		}
@@ -208,7 +209,7 @@ func FuzzConditionalWindowJSON(f *testing.F) {
 		}
 		b, err := json.Marshal(c)
 		require.NoError(t, err)
-		var back ConditionalWindow
+		var back Condition
 		require.NoError(t, json.Unmarshal(b, &back))
 		require.Equal(t, c, back)
 		s, bk := thinWeeks(t, 10)
@@ -216,7 +217,7 @@ func FuzzConditionalWindowJSON(f *testing.F) {
 		if c.Over > 60*24*time.Hour {
 			c.Over = 60 * 24 * time.Hour
 		}
-		got, reasons, err := s.ApplyConditions(now, bk, []ConditionalWindow{c})
+		got, reasons, err := Apply(s, now, bk, []Condition{c})
 		require.NoError(t, err)
 		require.Len(t, reasons, 1)
 		want := 1
@@ -230,10 +231,10 @@ func FuzzConditionalWindowJSON(f *testing.F) {
 func BenchmarkApplyConditions(b *testing.B) {
 	s, bk := thinWeeks(b, 40)
 	now := mustTime(b, "2026-11-02T00:00:00+01:00")
-	conds := []ConditionalWindow{saturdayWhenThin()}
+	conds := []Condition{saturdayWhenThin()}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := s.ApplyConditions(now, bk, conds); err != nil {
+		if _, _, err := Apply(s, now, bk, conds); err != nil {
 			b.Fatal(err)
 		}
 	}

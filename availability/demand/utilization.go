@@ -1,12 +1,12 @@
-package availability
+package demand
 
 import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"time"
 
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
@@ -17,9 +17,9 @@ import (
 // on-demand session at night) do not count, so Booked never exceeds Open.
 // The zero Utilization has no open time and a Ratio of 0.
 type Utilization struct {
-	Range  Interval      `json:"range"`
-	Open   time.Duration `json:"open"`
-	Booked time.Duration `json:"booked"`
+	Range  availability.Interval `json:"range"`
+	Open   time.Duration         `json:"open"`
+	Booked time.Duration         `json:"booked"`
 }
 
 // Ratio returns Booked/Open, from 0 to 1; it is 0 when there is no open
@@ -36,9 +36,10 @@ func (u Utilization) String() string {
 	return fmt.Sprintf("%s of %s open booked (%s)", prose.Duration(u.Booked), prose.Duration(u.Open), prose.Ratio(u.Ratio()))
 }
 
-// Utilization returns how much of the open time in r the bookings take.
-// It returns ErrRangeTooLong when r is longer than MaxRange.
-func (s Schedule) Utilization(booked Bookings, r Interval) (Utilization, error) {
+// Measure returns how much of the open time of s in r the bookings take.
+// It returns availability.ErrRangeTooLong when r is longer than
+// availability.MaxRange.
+func Measure(s availability.Schedule, booked availability.Bookings, r availability.Interval) (Utilization, error) {
 	u := Utilization{Range: r}
 	if r.IsEmpty() {
 		return u, nil
@@ -51,21 +52,15 @@ func (s Schedule) Utilization(booked Bookings, r Interval) (Utilization, error) 
 	if u.Open == 0 {
 		return u, nil
 	}
-	// The bookings that may overlap r: those that start before r.End and
-	// are not all over by r.Start (maxEnd never decreases).
-	hi := booked.startingBefore(r.End)
-	lo := sort.Search(hi, func(i int) bool { return booked.maxEnd[i].After(r.Start) })
-	var ivs []Interval
-	for _, iv := range booked.ivs[lo:hi] {
-		if iv = iv.Intersect(r); !iv.IsEmpty() {
-			ivs = append(ivs, iv)
-		}
+	var ivs []availability.Interval
+	for iv := range booked.In(r) {
+		ivs = append(ivs, iv.Intersect(r))
 	}
-	u.Booked = Set{ivs: normalize(ivs)}.Intersect(open).Duration()
+	u.Booked = availability.NewSet(ivs...).Intersect(open).Duration()
 	return u, nil
 }
 
-// A ConditionalWindow is a window that is part of a schedule only while
+// A Condition is a window that is part of a schedule only while
 // utilization over the coming Over is below or above a threshold: "when
 // the next 14 days are under 40% booked, also open Saturday 10:00–14:00",
 // or, with Protect, "when the next 7 days are over 90% booked, keep Friday
@@ -73,11 +68,11 @@ func (s Schedule) Utilization(booked Bookings, r Interval) (Utilization, error) 
 //
 // A zero Below or Above sets no bound; the condition holds when every
 // bound that is set holds (strictly below Below, strictly above Above). A
-// zero ConditionalWindow is invalid: it sets no bound and no Over.
-type ConditionalWindow struct {
+// zero Condition is invalid: it sets no bound and no Over.
+type Condition struct {
 	// Window is the window added while the condition holds; its ID names
 	// the condition in reasons.
-	Window Window `json:"window"`
+	Window availability.Window `json:"window"`
 	// Protect adds the window to the protected windows instead of the
 	// working hours.
 	Protect bool `json:"protect,omitzero"`
@@ -91,54 +86,58 @@ type ConditionalWindow struct {
 }
 
 // Holds reports whether the condition holds at utilization ratio r.
-func (c ConditionalWindow) Holds(r float64) bool {
+func (c Condition) Holds(r float64) bool {
 	return (c.Below <= 0 || r < c.Below) && (c.Above <= 0 || r > c.Above)
 }
 
 // Codes of the reasons ApplyConditions gives.
 const (
 	// CodeConditionMet: a conditional window applies.
-	CodeConditionMet Code = "condition_met"
+	CodeConditionMet availability.Code = "condition_met"
 	// CodeConditionNotMet: a conditional window does not apply.
-	CodeConditionNotMet Code = "condition_not_met"
+	CodeConditionNotMet availability.Code = "condition_not_met"
 )
 
-// ApplyConditions returns the schedule in force at now: s with every
+// Apply returns the schedule in force at now: s with every
 // conditional window whose condition holds added to its working hours, or
 // to its protected windows when the window says Protect. Utilization is
 // measured on s itself, over [now, now+Over), from the bookings given. It
 // also returns one reason per conditional window, in order, saying whether
 // it applies and the utilization it was judged on.
 //
-// ApplyConditions is pure: the same schedule, instant, bookings and
-// windows give the same schedule. It never changes s. It returns
-// ErrRangeTooLong when an Over is longer than MaxRange, and the problem.List
-// of ValidateConditions when a window is otherwise invalid: an invalid
-// window is never applied.
-func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []ConditionalWindow) (Schedule, []Reason, error) {
+// Apply is pure: the same schedule, instant, bookings and conditions give
+// the same schedule. It never changes s. It returns
+// availability.ErrRangeTooLong when an Over is longer than
+// availability.MaxRange, and the problem.List of ValidateConditions when a
+// condition is otherwise invalid: an invalid condition is never applied.
+func Apply(s availability.Schedule, now time.Time, booked availability.Bookings, windows []Condition) (availability.Schedule, []availability.Reason, error) {
 	for _, c := range windows {
-		if c.Over > MaxRange {
-			return Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", ErrRangeTooLong, prose.Duration(c.Over), prose.Duration(MaxRange))
+		if c.Over > availability.MaxRange {
+			return availability.Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(c.Over), prose.Duration(availability.MaxRange))
 		}
 	}
 	if err := ValidateConditions(windows); err != nil {
-		return Schedule{}, nil, err
+		return availability.Schedule{}, nil, err
 	}
 	out := s
 	out.Hours = slices.Clip(s.Hours)
 	out.Protected = slices.Clip(s.Protected)
-	reasons := make([]Reason, 0, len(windows))
+	reasons := make([]availability.Reason, 0, len(windows))
 	measured := map[time.Duration]Utilization{}
 	for i, c := range windows {
 		u, ok := measured[c.Over]
 		if !ok {
 			var err error
-			if u, err = s.Utilization(booked, IntervalOf(now, c.Over)); err != nil {
-				return Schedule{}, nil, err
+			if u, err = Measure(s, booked, availability.IntervalOf(now, c.Over)); err != nil {
+				return availability.Schedule{}, nil, err
 			}
 			measured[c.Over] = u
 		}
-		ref := rule{list: "conditions", index: i, id: c.Window.ID, label: c.Window.Label}
+		ref := c.Window.ID
+		if ref == "" {
+			ref = problem.Index("conditions", i)
+		}
+		when := now.In(zoneOf(s)).Format(prose.TimeLayout)
 		what := fmt.Sprintf("%s %s–%s", c.Window.Days, c.Window.Start, c.Window.End)
 		if c.Protect {
 			what += " is protected"
@@ -147,8 +146,8 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 		}
 		bound := c.bound()
 		if !c.Holds(u.Ratio()) {
-			reasons = append(reasons, reasonFor(CodeConditionNotMet, ref,
-				"the %s after %s are %s booked, not %s, so %s only when that changes", prose.Duration(c.Over), now.In(s.location()).Format(prose.TimeLayout), prose.Ratio(u.Ratio()), bound, what))
+			reasons = append(reasons, availability.Reason{Code: CodeConditionNotMet, Rule: ref, Label: c.Window.Label,
+				Message: fmt.Sprintf("the %s after %s are %s booked, not %s, so %s only when that changes", prose.Duration(c.Over), when, prose.Ratio(u.Ratio()), bound, what)})
 			continue
 		}
 		if c.Protect {
@@ -156,15 +155,15 @@ func (s Schedule) ApplyConditions(now time.Time, booked Bookings, windows []Cond
 		} else {
 			out.Hours = append(out.Hours, c.Window)
 		}
-		reasons = append(reasons, reasonFor(CodeConditionMet, ref,
-			"the %s after %s are %s booked (%s of %s open), %s, so %s", prose.Duration(c.Over), now.In(s.location()).Format(prose.TimeLayout), prose.Ratio(u.Ratio()), prose.Duration(u.Booked), prose.Duration(u.Open), bound, what))
+		reasons = append(reasons, availability.Reason{Code: CodeConditionMet, Rule: ref, Label: c.Window.Label,
+			Message: fmt.Sprintf("the %s after %s are %s booked (%s of %s open), %s, so %s", prose.Duration(c.Over), when, prose.Ratio(u.Ratio()), prose.Duration(u.Booked), prose.Duration(u.Open), bound, what)})
 	}
 	return out, reasons, nil
 }
 
 // bound describes the condition: "under 40%", "over 90%", "between 20%
 // and 60%".
-func (c ConditionalWindow) bound() string {
+func (c Condition) bound() string {
 	switch {
 	case c.Below > 0 && c.Above > 0:
 		return fmt.Sprintf("between %s and %s", prose.Ratio(c.Above), prose.Ratio(c.Below))
@@ -179,14 +178,16 @@ func (c ConditionalWindow) bound() string {
 // Validate returns nil or problem.List listing everything wrong with the
 // conditional window, with codes no_days, invalid_clock, empty_window,
 // required, out_of_range, reversed and too_long.
-func (c ConditionalWindow) Validate() error {
+func (c Condition) Validate() error {
 	var l problem.List
 	c.validate(&l, "")
 	return l.Err()
 }
 
-func (c *ConditionalWindow) validate(l *problem.List, path string) {
-	c.Window.validate(l, problem.Join(path, "window"))
+func (c *Condition) validate(l *problem.List, path string) {
+	if err := c.Window.Validate(); err != nil {
+		*l = append(*l, err.(problem.List).Under(problem.Join(path, "window"))...)
+	}
 	if c.Below == 0 && c.Above == 0 {
 		l.Add(path, problem.Required, "a conditional window needs a bound: below, above or both")
 	}
@@ -204,14 +205,14 @@ func (c *ConditionalWindow) validate(l *problem.List, path string) {
 	switch {
 	case c.Over <= 0:
 		l.Add(problem.Join(path, "over"), problem.Required, "a positive stretch to measure utilization over is required")
-	case c.Over > MaxRange:
-		l.Add(problem.Join(path, "over"), problem.TooLong, "%s is longer than %s", c.Over, MaxRange)
+	case c.Over > availability.MaxRange:
+		l.Add(problem.Join(path, "over"), problem.TooLong, "%s is longer than %s", c.Over, availability.MaxRange)
 	}
 }
 
 // ValidateConditions validates a list of conditional windows, with paths
 // "conditions[i]…", and reports window IDs used twice (duplicate_id).
-func ValidateConditions(windows []ConditionalWindow) error {
+func ValidateConditions(windows []Condition) error {
 	var l problem.List
 	ids := map[string]int{}
 	for i := range windows {
@@ -229,15 +230,15 @@ func ValidateConditions(windows []ConditionalWindow) error {
 }
 
 // MarshalJSON encodes the conditional window through internal/jsoncodec.
-func (c ConditionalWindow) MarshalJSON() ([]byte, error) {
-	type plain ConditionalWindow
+func (c Condition) MarshalJSON() ([]byte, error) {
+	type plain Condition
 	return strictjson.Marshal(plain(c))
 }
 
 // UnmarshalJSON decodes the conditional window strictly: unknown fields
 // and bad values are errors with their path.
-func (c *ConditionalWindow) UnmarshalJSON(b []byte) error {
-	type plain ConditionalWindow
+func (c *Condition) UnmarshalJSON(b []byte) error {
+	type plain Condition
 	return strictjson.Unmarshal(b, (*plain)(c), strictjson.Limits{})
 }
 
