@@ -122,3 +122,41 @@ func bookableStart(tb testing.TB, c Calendar, now time.Time) time.Time {
 	}
 	return s.Start
 }
+
+// BenchmarkOpenYearFloor is the floor BenchmarkOpenYear is measured
+// against: the same year of open time from a plain loop over the days,
+// with the holidays in a map and time.Date for the wall times, knowing the
+// schedule's shape in advance and handling no DST gap, override or
+// protected time.
+func BenchmarkOpenYearFloor(b *testing.B) {
+	s, _ := benchYear(b)
+	loc := s.Zone
+	holidays := map[Date]bool{}
+	for _, c := range s.Closures {
+		holidays[c.From] = true
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		out := make([]Interval, 0, 320)
+		d := MustParseDate("2026-01-01")
+		wd := d.Weekday()
+		for range 365 {
+			if !holidays[d] {
+				switch {
+				case wd >= time.Monday && wd <= time.Friday:
+					out = append(out, Interval{Start: time.Date(d.Year, d.Month, d.Day, 9, 0, 0, 0, loc), End: time.Date(d.Year, d.Month, d.Day, 17, 0, 0, 0, loc)})
+				case wd == time.Saturday:
+					out = append(out, Interval{Start: time.Date(d.Year, d.Month, d.Day, 10, 0, 0, 0, loc), End: time.Date(d.Year, d.Month, d.Day, 13, 0, 0, 0, loc)})
+				}
+			}
+			d, wd = d.AddDays(1), (wd+1)%7
+		}
+		if len(out) < 300 {
+			b.Fatal(len(out))
+		}
+		floorSink = out
+	}
+}
+
+// floorSink keeps the floor's result on the heap, as Open's is.
+var floorSink []Interval

@@ -2,44 +2,45 @@ package availability
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An openWalker hands out a schedule's open time from an instant on, in
-// order, computing one local day at a time. The pieces it returns are
-// disjoint and non-empty but not merged: a window that crosses midnight
-// comes out as two touching pieces. It is a local helper of one
-// computation, never shared.
+// order, computing one local date at a time with a dayWalker. The pieces
+// it returns are disjoint and non-empty but not merged: a window that
+// crosses midnight comes out as two touching pieces. It is a local helper
+// of one computation, never shared.
 type openWalker struct {
-	s     Schedule
-	z     zoneCursor
+	days  dayWalker
+	loc   *time.Location
 	from  time.Time // no piece starts before from
-	until time.Time // no day that starts at or after until is computed
+	until int64     // no date whose midnight is at or after until is computed
 	quiet bool      // stop after BusinessSearch without open time
-	day   Date      // the next local date to compute
-	empty int       // days computed in a row without open time
+	empty int       // dates computed in a row without open time
 	err   error     // why the walk stopped, if it stopped early
 
-	// The pieces of the last computed day are buf[k:n], or extra[k:n] when
-	// they do not fit in buf. No field points into the walker itself, so a
-	// walker can live on its caller's stack.
-	buf   [8]Interval
-	extra []Interval
-	k, n  int
+	// The pieces of the last computed date are pieces[k:], kept in buf
+	// when they fit. No field points into the walker itself, so a walker
+	// can be copied and live on its caller's stack.
+	buf    [8]sec
+	pieces []sec
+	k      int
 }
 
 // businessSearchDays is BusinessSearch in days.
 const businessSearchDays = int(BusinessSearch / (24 * time.Hour))
 
 // newOpenWalker returns a walker over the open time of s from from on,
-// computing no day that starts at or after until; with quiet, it also stops
-// after BusinessSearch of days without open time.
-func newOpenWalker(s Schedule, from, until time.Time, quiet bool) openWalker {
+// computing no date that starts at or after until; with quiet, it also
+// stops after BusinessSearch of dates without open time.
+func newOpenWalker(s *Schedule, from, until time.Time, quiet bool) openWalker {
 	loc := s.location()
-	w := openWalker{s: s, z: zoneCursor{loc: loc}, from: from, until: until, quiet: quiet, day: DateOf(from.In(loc))}
+	w := openWalker{loc: loc, from: from, until: until.Unix(), quiet: quiet}
+	// The walk starts on the date before from's, whose time can reach
+	// past from's midnight where a transition repeats the hour before it.
+	w.days = newDayWalker(s, DateOf(from.In(loc)).AddDays(-1))
 	if quiet && !s.mayOpen() {
 		w.err = ErrNoOpenTime
 	}
@@ -49,7 +50,7 @@ func newOpenWalker(s Schedule, from, until time.Time, quiet bool) openWalker {
 // next returns the next piece of open time, and false when the walk is
 // over: past until, or, with quiet, after BusinessSearch without open time.
 func (w *openWalker) next() (Interval, bool) {
-	for w.k == w.n {
+	for w.k == len(w.pieces) {
 		if w.err != nil {
 			return Interval{}, false
 		}
@@ -57,37 +58,46 @@ func (w *openWalker) next() (Interval, bool) {
 			w.err = ErrNoOpenTime
 			return Interval{}, false
 		}
-		lo := time.Unix(w.z.resolve(wallUnix(w.day, Midnight)), 0)
-		if !lo.Before(w.until) && lo.After(w.from) {
+		if w.days.lo >= w.until && w.days.lo > w.from.Unix() {
 			w.err = ErrRangeTooLong
 			return Interval{}, false
 		}
-		w.openOn(w.day)
-		w.day = w.day.AddDays(1)
-		if w.n == 0 {
+		var work, prot [8]sec
+		lo, hi, wk, pr := w.days.next(work[:0], prot[:0])
+		w.k, w.pieces = 0, subtractSecs(w.buf[:0], wk, pr)
+		if hi <= w.from.Unix() {
+			w.pieces = w.pieces[:0]
+			continue // a date before from
+		}
+		if lo <= w.from.Unix() {
+			w.clipFrom()
+		}
+		if len(w.pieces) == 0 {
 			w.empty++
 		} else {
 			w.empty = 0
 		}
 	}
-	var iv Interval
-	if w.extra != nil {
-		iv = w.extra[w.k]
-	} else {
-		iv = w.buf[w.k]
-	}
+	p := w.pieces[w.k]
 	w.k++
+	iv := Interval{Start: time.Unix(p.s, 0).In(w.loc), End: time.Unix(p.e, 0).In(w.loc)}
+	if iv.Start.Before(w.from) {
+		iv.Start = w.from.In(w.loc)
+	}
 	return iv, true
 }
 
-// keep stores a day's pieces as the ones next hands out.
-func (w *openWalker) keep(pieces []Interval) {
-	w.k, w.n, w.extra = 0, len(pieces), nil
-	if len(pieces) > len(w.buf) {
-		w.extra = slices.Clone(pieces)
-		return
+// clipFrom drops the pieces, and the parts of pieces, before w.from, to
+// the second; next clips the first piece to the instant.
+func (w *openWalker) clipFrom() {
+	f := w.from.Unix()
+	out := w.pieces[:0]
+	for _, p := range w.pieces {
+		if p.e > f {
+			out = append(out, sec{max(p.s, f), p.e})
+		}
 	}
-	copy(w.buf[:], pieces)
+	w.pieces = out
 }
 
 // failure returns the error for a walk that ended with d still to go.
@@ -112,77 +122,6 @@ func (s *Schedule) mayOpen() bool {
 	return false
 }
 
-// openOn keeps, as the pieces next hands out, the open time of local date d, from its midnight to the
-// next one, at or after w.from: the working windows of d and of the day
-// before (which may cross into d), merged, minus the protected windows of
-// both days.
-func (w *openWalker) openOn(d Date) {
-	loc := w.z.loc
-	lo := time.Unix(w.z.resolve(wallUnix(d, Midnight)), 0).In(loc)
-	hi := time.Unix(w.z.resolve(wallUnix(d.AddDays(1), Midnight)), 0).In(loc)
-	if lo.Before(w.from) {
-		lo = w.from.In(loc)
-	}
-	day := Interval{Start: lo, End: hi}
-	if day.IsEmpty() {
-		w.keep(nil)
-		return
-	}
-	var workArr, protArr [8]Interval
-	work := workArr[:0]
-	for _, dd := range [2]Date{d.AddDays(-1), d} {
-		work = w.working(dd, day, work)
-	}
-	if len(work) == 0 {
-		w.keep(nil)
-		return
-	}
-	work = normalize(work)
-	prot := protArr[:0]
-	for _, dd := range [2]Date{d.AddDays(-1), d} {
-		wd := dd.Weekday()
-		for j := range w.s.Protected {
-			p := &w.s.Protected[j]
-			if p.Days.Has(wd) {
-				if iv := spanOn(&w.z, dd, p.Start, p.End).Intersect(day); !iv.IsEmpty() {
-					prot = append(prot, iv)
-				}
-			}
-		}
-	}
-	if len(prot) == 0 {
-		w.keep(work)
-		return
-	}
-	w.keep(Set{ivs: work}.Subtract(Set{ivs: normalize(prot)}).ivs)
-}
-
-// working appends to dst the working windows that start on date d, clipped
-// to day. It is Schedule.eachWorking without the rules, which the walk does
-// not need, so that it neither allocates nor formats.
-func (w *openWalker) working(d Date, day Interval, dst []Interval) []Interval {
-	kind, i := w.s.day(d)
-	switch kind {
-	case dayUsual:
-		wd := d.Weekday()
-		for j := range w.s.Hours {
-			h := &w.s.Hours[j]
-			if h.Days.Has(wd) {
-				if iv := spanOn(&w.z, d, h.Start, h.End).Intersect(day); !iv.IsEmpty() {
-					dst = append(dst, iv)
-				}
-			}
-		}
-	case dayOverride:
-		for _, h := range w.s.Overrides[i].Hours {
-			if iv := spanOn(&w.z, d, h.Start, h.End).Intersect(day); !iv.IsEmpty() {
-				dst = append(dst, iv)
-			}
-		}
-	}
-	return dst
-}
-
 // NextOpen returns the first stretch of open time at or after t: when t is
 // open, from t to the end of its stretch, otherwise the next stretch. A
 // stretch is open time without a gap, merged across midnight and across
@@ -194,7 +133,7 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 	if err := s.checkSize(); err != nil {
 		return Interval{}, false, err
 	}
-	w := newOpenWalker(s, t, t.Add(MaxRange), true)
+	w := newOpenWalker(&s, t, t.Add(MaxRange), true)
 	first, ok := w.next()
 	if !ok {
 		return Interval{}, false, nil
@@ -211,7 +150,7 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 func mergeAhead(w openWalker, first Interval) Interval {
 	limit := first.Start.Add(7 * 24 * time.Hour)
 	for first.End.Before(limit) {
-		if w.k < w.n || first.End.Unix() != w.z.resolve(wallUnix(w.day, Midnight)) {
+		if w.k < len(w.pieces) || first.End.Unix() != w.days.lo {
 			break
 		}
 		iv, ok := w.next()
@@ -220,5 +159,5 @@ func mergeAhead(w openWalker, first Interval) Interval {
 		}
 		first.End = iv.End
 	}
-	return first.In(w.z.loc)
+	return first.In(w.loc)
 }

@@ -335,57 +335,107 @@ func reach(z *zoneCursor, from, to time.Time) (first, last Date) {
 // Working returns the working time within r: the weekly hours as changed by
 // overrides, closures and the effective period, before protected time is
 // taken out.
-func (s Schedule) Working(r Interval) (Set, error) { return s.materialize(r, false) }
+func (s Schedule) Working(r Interval) (Set, error) { return s.collect(r, timeWorking) }
 
 // ProtectedTime returns the protected time within r.
 func (s Schedule) ProtectedTime(r Interval) (Set, error) {
 	if len(s.Protected) == 0 {
-		return Set{}, nil
+		return Set{}, s.checkRange(r)
 	}
-	return s.materialize(r, true)
-}
-
-// materialize returns the working or the protected time within r.
-func (s *Schedule) materialize(r Interval, protected bool) (Set, error) {
-	if r.IsEmpty() {
-		return Set{}, nil
-	}
-	if err := s.checkRange(r); err != nil {
-		return Set{}, err
-	}
-	z := zoneCursor{loc: s.location()}
-	first, last := reach(&z, r.Start, r.End)
-	var ivs []Interval
-	add := func(iv Interval) bool {
-		if iv = iv.Intersect(r); !iv.IsEmpty() {
-			ivs = append(ivs, iv)
-		}
-		return true
-	}
-	for d := first; !d.After(last); d = d.AddDays(1) {
-		if protected {
-			s.eachProtected(&z, d, func(iv Interval, _ int) bool { return add(iv) })
-		} else {
-			s.eachWorking(&z, d, func(iv Interval, _ rule) bool { return add(iv) })
-		}
-	}
-	return Set{ivs: normalize(ivs)}, nil
+	return s.collect(r, timeProtected)
 }
 
 // Open returns the open time within r: working time minus protected time.
 // It returns ErrRangeTooLong when r is longer than MaxRange, and ErrTooLarge
 // when the schedule has more rules than MaxWindows, MaxOverrides or
 // MaxClosures allow.
-func (s Schedule) Open(r Interval) (Set, error) {
-	working, err := s.Working(r)
-	if err != nil {
+func (s Schedule) Open(r Interval) (Set, error) { return s.collect(r, timeOpen) }
+
+// What collect returns.
+const (
+	timeOpen = iota
+	timeWorking
+	timeProtected
+)
+
+// collect returns the open, working or protected time within r, walking
+// its dates once.
+func (s *Schedule) collect(r Interval, what int) (Set, error) {
+	if r.IsEmpty() {
+		return Set{}, s.checkRange(r)
+	}
+	if err := s.checkRange(r); err != nil {
 		return Set{}, err
 	}
-	protected, err := s.ProtectedTime(r)
-	if err != nil {
-		return Set{}, err
+	if what != timeProtected && !s.mayOpen() {
+		return Set{}, nil
 	}
-	return working.Subtract(protected), nil
+	loc := s.location()
+	// Whole seconds that cover r; the first and last intervals are clipped
+	// to r's instants when they are made.
+	rs, re := r.Start.Unix(), r.End.Unix()
+	if r.End.Nanosecond() > 0 {
+		re++
+	}
+	// The date before r's, whose time can reach past r's midnight where a
+	// transition repeats the hour before midnight.
+	w := newDayWalker(s, DateOf(r.Start.In(loc)).AddDays(-1))
+	out := make([]sec, 0, s.estimate(r))
+	var workArr, protArr, openArr [16]sec
+	for w.lo < re {
+		lo, hi, work, prot := w.next(workArr[:0], protArr[:0])
+		if hi <= rs {
+			continue
+		}
+		pieces := work
+		switch what {
+		case timeOpen:
+			pieces = subtractSecs(openArr[:0], work, prot)
+		case timeProtected:
+			pieces = prot
+		}
+		_ = lo
+		for _, p := range pieces {
+			p.s, p.e = max(p.s, rs), min(p.e, re)
+			if p.s >= p.e {
+				continue
+			}
+			if n := len(out); n > 0 && out[n-1].e == p.s {
+				out[n-1].e = p.e // touching across midnight
+				continue
+			}
+			out = append(out, p)
+		}
+	}
+	ivs := make([]Interval, 0, len(out))
+	for _, p := range out {
+		iv := Interval{Start: time.Unix(p.s, 0).In(loc), End: time.Unix(p.e, 0).In(loc)}
+		if iv.Start.Before(r.Start) {
+			iv.Start = r.Start.In(loc)
+		}
+		if iv.End.After(r.End) {
+			iv.End = r.End.In(loc)
+		}
+		if !iv.IsEmpty() {
+			ivs = append(ivs, iv)
+		}
+	}
+	return Set{ivs: ivs}, nil
+}
+
+// estimate returns about how many intervals of working time r holds: the
+// windows of a week times the weeks r spans, and the overrides' hours.
+func (s *Schedule) estimate(r Interval) int {
+	perWeek := 0
+	for _, h := range s.Hours {
+		perWeek += h.Days.Count()
+	}
+	weeks := int(r.Duration()/(7*24*time.Hour)) + 1
+	n := perWeek*weeks + 2
+	for _, o := range s.Overrides {
+		n += len(o.Hours)
+	}
+	return min(n, 1<<16)
 }
 
 // MarshalJSON encodes the schedule, its zone by IANA name ("UTC" for a nil

@@ -1,0 +1,258 @@
+package availability
+
+import (
+	"slices"
+	"time"
+)
+
+// A sec is a span of instants [s, e) in Unix seconds. Schedules resolve
+// wall times to whole seconds, so the walk works on seconds and makes
+// time.Time values only for what it hands out.
+type sec struct{ s, e int64 }
+
+// A dayWalker computes a schedule's time one local date at a time, in
+// order: for each date, the working and the protected time within it, from
+// its midnight to the next one. A window belongs to the date it starts on
+// and reaches at most a day of wall time past its start, which a zone
+// transition can stretch by up to a day more (Pacific/Apia skipped
+// 2011-12-30, so a Thursday window ending at 02:00 ended on Saturday), so
+// the time within a date comes from the windows of that date and of the
+// two before it. The walker resolves each window once, keeping the
+// windows of the two dates before, and looks dates up in a plan of the
+// schedule's overrides and closures made once per 64 dates.
+//
+// It is a local helper of one computation, never shared. No field points
+// into the walker itself, so it can be copied and live on its caller's
+// stack.
+type dayWalker struct {
+	s    *Schedule
+	z    zoneCursor
+	day  Date         // the next date to compute
+	num  int          // its day number (Date.days)
+	wd   time.Weekday // its weekday
+	lo   int64        // its midnight, Unix seconds
+	plan dayPlan
+
+	// The windows that start on the last three dates computed: date
+	// day−1−k is in slot (n−1−k) mod 3, where n counts the dates computed.
+	slots [3]windowsOf
+	n     int
+}
+
+// windowsOf holds the working and protected windows that start on one
+// date, resolved. The arrays keep the common case off the heap.
+type windowsOf struct {
+	workArr, protArr [6]sec
+	work, prot       []sec
+}
+
+// newDayWalker returns a walker whose first date is from. The two dates
+// before from are resolved too, for the windows that reach into from.
+func newDayWalker(s *Schedule, from Date) dayWalker {
+	w := dayWalker{s: s, z: zoneCursor{loc: s.location()}}
+	w.start(from)
+	return w
+}
+
+// start makes the walker compute date from next.
+func (w *dayWalker) start(from Date) {
+	w.n = 0
+	w.plan.ok = false
+	d := from.AddDays(-2)
+	w.num = d.days()
+	w.wd = d.Weekday()
+	for range 2 {
+		w.resolve(d)
+		d = d.AddDays(1)
+		w.num++
+		w.wd = (w.wd + 1) % 7
+	}
+	w.day = from
+	w.lo = w.z.resolve(w.wall(0, Midnight))
+}
+
+// resolve resolves the windows that start on date d, whose weekday is
+// w.wd, into the next slot.
+func (w *dayWalker) resolve(d Date) {
+	slot := &w.slots[w.n%3]
+	w.n++
+	slot.work, slot.prot = slot.workArr[:0], slot.protArr[:0]
+	s := w.s
+	kind, i := w.plan.kind(s, d, w.num)
+	switch kind {
+	case dayUsual:
+		for j := range s.Hours {
+			if h := &s.Hours[j]; h.Days.Has(w.wd) {
+				slot.work = append(slot.work, w.span(h.Start, h.End))
+			}
+		}
+	case dayOverride:
+		for _, h := range s.Overrides[i].Hours {
+			slot.work = append(slot.work, w.span(h.Start, h.End))
+		}
+	}
+	for j := range s.Protected {
+		if p := &s.Protected[j]; p.Days.Has(w.wd) {
+			slot.prot = append(slot.prot, w.span(p.Start, p.End))
+		}
+	}
+}
+
+// span resolves the span start–end of the date being resolved; an end not
+// after the start is on the next date.
+func (w *dayWalker) span(start, end Clock) sec {
+	next := 0
+	if end <= start {
+		next = 1
+	}
+	return sec{w.z.resolve(w.wall(0, start)), w.z.resolve(w.wall(next, end))}
+}
+
+// wall returns the wall time c on the date k days after the one being
+// resolved, read as UTC, as wallUnix does.
+func (w *dayWalker) wall(k int, c Clock) int64 {
+	return int64(w.num+k-epochDays)*86400 + int64(c)*60
+}
+
+// next computes the next date: it returns its bounds [lo, hi) and appends
+// its working and protected time, clipped to the date, sorted and merged,
+// to work and prot.
+func (w *dayWalker) next(work, prot []sec) (lo, hi int64, _, _ []sec) {
+	d := w.day
+	w.resolve(d)
+	lo = w.lo
+	hi = w.z.resolve(w.wall(1, Midnight))
+	w.day, w.num, w.wd, w.lo = d.AddDays(1), w.num+1, (w.wd+1)%7, hi
+	nw, np := len(work), len(prot)
+	for k := range 3 {
+		slot := &w.slots[(w.n-1-k+3)%3]
+		work = clipInto(work, slot.work, lo, hi)
+		prot = clipInto(prot, slot.prot, lo, hi)
+	}
+	work = append(work[:nw], mergeSecs(work[nw:])...)
+	prot = append(prot[:np], mergeSecs(prot[np:])...)
+	return lo, hi, work, prot
+}
+
+// clipInto appends to dst the parts of spans within [lo, hi).
+func clipInto(dst, spans []sec, lo, hi int64) []sec {
+	for _, sp := range spans {
+		if s, e := max(sp.s, lo), min(sp.e, hi); s < e {
+			dst = append(dst, sec{s, e})
+		}
+	}
+	return dst
+}
+
+// mergeSecs sorts spans in place and merges those that overlap or touch.
+func mergeSecs(spans []sec) []sec {
+	if len(spans) < 2 {
+		return spans
+	}
+	if !slices.IsSortedFunc(spans, cmpSec) {
+		slices.SortFunc(spans, cmpSec)
+	}
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		if last := &out[len(out)-1]; sp.s <= last.e {
+			last.e = max(last.e, sp.e)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func cmpSec(a, b sec) int {
+	switch {
+	case a.s < b.s:
+		return -1
+	case a.s > b.s:
+		return 1
+	}
+	return 0
+}
+
+// subtractSecs appends to dst the parts of a, sorted and disjoint, that no
+// span of b, sorted and disjoint, covers.
+func subtractSecs(dst, a, b []sec) []sec {
+	j := 0
+	for _, sp := range a {
+		for j < len(b) && b[j].e <= sp.s {
+			j++
+		}
+		cur := sp
+		for k := j; k < len(b) && b[k].s < cur.e; k++ {
+			if b[k].s > cur.s {
+				dst = append(dst, sec{cur.s, b[k].s})
+			}
+			cur.s = max(cur.s, b[k].e)
+		}
+		if cur.s < cur.e {
+			dst = append(dst, cur)
+		}
+	}
+	return dst
+}
+
+// A dayPlan says what governs the working hours of 64 consecutive dates,
+// so that a walk looks each date up once instead of scanning the
+// schedule's overrides and closures for each.
+type dayPlan struct {
+	ok    bool      // whether the plan holds anything
+	first int       // the day number (Date.days) of its first date
+	at    [64]int32 // per date: 0 usual, i+1 override i, −i−1 closure i
+}
+
+// kind returns what governs date d, whose day number is num, as
+// Schedule.day does.
+func (p *dayPlan) kind(s *Schedule, d Date, num int) (dayKind, int) {
+	if len(s.Overrides) == 0 && len(s.Closures) == 0 {
+		if !s.Effective.Contains(d) {
+			return dayIneffective, -1
+		}
+		return dayUsual, -1
+	}
+	k := num - p.first
+	if !p.ok || k < 0 || k >= len(p.at) {
+		p.fill(s, d, num)
+		k = 0
+	}
+	switch v := p.at[k]; {
+	case v > 0:
+		if s.Overrides[v-1].Closed {
+			return dayClosed, int(v - 1)
+		}
+		return dayOverride, int(v - 1)
+	case !s.Effective.Contains(d):
+		return dayIneffective, -1
+	case v < 0:
+		return dayClosure, int(-v - 1)
+	}
+	return dayUsual, -1
+}
+
+// fill plans the 64 dates from first on; num is first's day number.
+func (p *dayPlan) fill(s *Schedule, first Date, num int) {
+	p.ok, p.first, p.at = true, num, [64]int32{}
+	last := first.AddDays(len(p.at) - 1)
+	// Closures in reverse order, so that the first one listed wins, as in
+	// Schedule.day; then overrides, which win over closures.
+	for i := len(s.Closures) - 1; i >= 0; i-- {
+		c := &s.Closures[i]
+		if c.Through.Before(first) || c.From.After(last) {
+			continue
+		}
+		from, through := max(0, c.From.days()-num), min(len(p.at)-1, c.Through.days()-num)
+		for k := from; k <= through; k++ {
+			p.at[k] = int32(-i - 1)
+		}
+	}
+	for i := len(s.Overrides) - 1; i >= 0; i-- {
+		o := &s.Overrides[i]
+		if o.Date.Before(first) || o.Date.After(last) || !o.Date.IsValid() {
+			continue
+		}
+		p.at[o.Date.days()-num] = int32(i + 1)
+	}
+}
