@@ -46,7 +46,7 @@ func TestDiff(t *testing.T) {
 		{"cancellation.tiers[1]", "cancellation.tiers[1].share", agreement.Changed, "5000", "6000", true},
 		{"lateness", "lateness.grace", agreement.Changed, "10m0s", "5m0s", true},
 		{"boundaries.romantic", "boundaries.romantic", agreement.Removed, `{"kind":"romantic","text":"No romantic o`, "", true},
-		{"boundaries.dual_relationship", "boundaries.dual_relationship.ladder[2].response", agreement.Removed, "termination", "", true},
+		{"boundaries.dual_relationship", "boundaries.dual_relationship.ladder[2].consequence", agreement.Removed, "termination", "", true},
 		{"obligations.client.homework", "obligations.client.homework", agreement.Added, "", `{"key":"homework","text":"Does the agreed exercises."}`, true},
 	}, got)
 	require.True(t, agreement.Material(changes))

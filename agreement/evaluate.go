@@ -17,14 +17,6 @@ import (
 // because a ledger that loses a cent must stop rather than go on.
 var ErrConservation = errors.New("money does not add up")
 
-// ErrTerminated is returned by Ledger.Apply for an event after the
-// engagement was terminated.
-var ErrTerminated = errors.New("engagement already terminated")
-
-// ErrOrder is returned by Ledger.Apply for an event earlier than the one
-// before it.
-var ErrOrder = errors.New("event out of order")
-
 // Evaluate returns what terms say about one event, on its own: the
 // client's breaches count as their first, no late cancellation precedes
 // it, and a termination settles the amounts the event carries. A Ledger
@@ -145,15 +137,15 @@ func (x *evaluator) sessionEnd() time.Time {
 // applies the obligations' ladder.
 func (x *evaluator) clientBreach(clause ClauseID, sev Severity, msg string) error {
 	x.h.breaches++
-	b := Breach{Party: Client, Clause: clause, Severity: sev, Count: x.h.breaches, At: x.ev.At, Message: msg}
+	b := Breach{Party: RoleClient, Clause: clause, Severity: sev, Count: x.h.breaches, At: x.ev.At, Message: msg}
 	step, i, ok := x.a.Obligations.Ladder.step(b.Count)
 	if !ok {
-		b.Response = ResponseNote
+		b.Consequence = ConsequenceNote
 		x.out.Breaches = append(x.out.Breaches, b)
 		x.action(ActNote, clause, time.Time{}, "Record the breach and mention it to the client.")
 		return nil
 	}
-	b.Response = step.Response
+	b.Consequence = step.Consequence
 	b.Step = ClauseObligationsLadder.Index(i)
 	x.out.Breaches = append(x.out.Breaches, b)
 	return x.respond(step, b.Step, clause, b.Count)
@@ -163,38 +155,38 @@ func (x *evaluator) clientBreach(clause ClauseID, sev Severity, msg string) erro
 func (x *evaluator) providerBreach(clause ClauseID, sev Severity, msg string) {
 	x.h.provider++
 	x.out.Breaches = append(x.out.Breaches, Breach{
-		Party: Provider, Clause: clause, Severity: sev, Response: ResponseNote,
+		Party: RoleProvider, Clause: clause, Severity: sev, Consequence: ConsequenceNote,
 		Count: x.h.provider, At: x.ev.At, Message: msg,
 	})
 }
 
 // respond turns a ladder step into an action or a charge, with its reason.
 func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
-	switch step.Response {
-	case ResponseNote:
+	switch step.Consequence {
+	case ConsequenceNote:
 		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a note.")
 		x.action(ActNote, stepID, time.Time{}, "Record the breach and mention it to the client.")
-	case ResponseWarning:
+	case ConsequenceWarning:
 		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a written warning.")
 		x.action(ActWarn, stepID, time.Time{}, "Warn the client in writing that a repeat has consequences.")
-	case ResponseFee:
+	case ConsequenceFee:
 		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
 		x.charge(stepID, step.Fee, "fee for breach number "+itoa(n))
-	case ResponseTermination:
+	case ConsequenceTermination:
 		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
 		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
 		if !slices.Contains(x.h.rights, stepID) {
 			x.h.rights = append(x.h.rights, stepID)
 		}
 	default:
-		return fmt.Errorf("%w: %s has no valid response", ErrInvalid, stepID)
+		return fmt.Errorf("%w: %s has no valid consequence", ErrInvalid, stepID)
 	}
 	return nil
 }
 
 func (x *evaluator) cancellation() error {
 	notice := x.ev.Session.Sub(x.ev.At)
-	if x.ev.by() == Provider {
+	if x.ev.by() == RoleProvider {
 		return x.providerCancellation(notice)
 	}
 	return x.clientCancellation(notice)
@@ -449,7 +441,7 @@ func (x *evaluator) boundary() error {
 		return nil
 	}
 	id := BoundaryClause(kind)
-	if x.ev.by() == Provider {
+	if x.ev.by() == RoleProvider {
 		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %q boundary.", string(kind))
 		x.providerBreach(id, b.Severity, "the provider crossed the "+string(kind)+" boundary")
 		return nil
@@ -473,15 +465,15 @@ func (x *evaluator) boundary() error {
 		x.h.incidents = append(x.h.incidents, incident{kind: kind, count: 1})
 	}
 	x.reason(CodeBoundaryCrossed, id, "Crossed the %q boundary (%s), incident number %d.", string(kind), b.Severity, n)
-	br := Breach{Party: Client, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
+	br := Breach{Party: RoleClient, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
 	step, i, ok := b.Ladder.step(n)
 	if !ok {
-		br.Response = ResponseNote
+		br.Consequence = ConsequenceNote
 		x.out.Breaches = append(x.out.Breaches, br)
 		x.action(ActNote, id, time.Time{}, "Record the incident and restate the boundary.")
 		return nil
 	}
-	br.Response = step.Response
+	br.Consequence = step.Consequence
 	br.Step = id.Child("ladder").Index(i)
 	x.out.Breaches = append(x.out.Breaches, br)
 	return x.respond(step, br.Step, id, n)
@@ -493,7 +485,7 @@ func (x *evaluator) forceMajeure() error {
 	delay := x.ev.At.Sub(x.ev.Occurred)
 	if f.NoticeWithin > 0 && delay <= f.NoticeWithin {
 		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", formatDuration(max(delay, 0)), formatDuration(f.NoticeWithin))
-		if by == Provider {
+		if by == RoleProvider {
 			return x.providerRemedy()
 		}
 		x.action(ActReschedule, ClauseForceMajeure, time.Time{}, "Offer the client a new time.")
@@ -505,7 +497,7 @@ func (x *evaluator) forceMajeure() error {
 		x.reason(CodeNoClause, ClauseForceMajeure, "The agreement has no force-majeure terms: the notice counts as a cancellation.")
 	}
 	notice := x.ev.Session.Sub(x.ev.At)
-	if by == Provider {
+	if by == RoleProvider {
 		return x.providerCancellation(notice)
 	}
 	return x.clientCancellation(notice)
@@ -532,7 +524,7 @@ func (x *evaluator) latePayment() error {
 func (x *evaluator) terminationStart() bool {
 	t := &x.a.Termination
 	by := x.ev.by()
-	if by == Provider && x.ev.Ground != "" {
+	if by == RoleProvider && x.ev.Ground != "" {
 		if g, ok := t.ground(x.ev.Ground); ok {
 			id := GroundClause(g.Key)
 			x.reason(CodeImmediateGround, id, "The provider ends the engagement at once: %s.", g.Text)
@@ -554,7 +546,7 @@ func (x *evaluator) terminationStart() bool {
 		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement, effective at once.", by)
 	}
 	x.action(ActTerminate, ClauseTerminationNotice.Child(string(by)), end, "The engagement ends at the end of the notice.")
-	return by == Client
+	return by == RoleClient
 }
 
 func (x *evaluator) termination() error {
@@ -672,4 +664,10 @@ func (x *evaluator) session() error {
 	x.reason(CodeSessionCharged, ClauseFeesSession, "A session took place: %s.", x.a.Fees.Session)
 	x.charge(ClauseFeesSession, x.a.Fees.Session, "session")
 	return nil
+}
+
+// formatClock writes an instant in its own zone, to the minute:
+// "Mon 2 Mar 2026 18:40 CET".
+func formatClock(t time.Time) string {
+	return t.Format("Mon 2 Jan 2006 15:04 MST")
 }

@@ -120,7 +120,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 // by returns the acting party, the client when By is empty.
 func (e Event) by() Role {
 	if e.By == "" {
-		return Client
+		return RoleClient
 	}
 	return e.By
 }
@@ -132,7 +132,7 @@ func (e Event) Validate() error {
 	if e.At.IsZero() {
 		l.Add("at", CodeRequired, "the event needs an instant")
 	}
-	if e.By != "" && e.By != Provider && e.By != Client {
+	if e.By != "" && e.By != RoleProvider && e.By != RoleClient {
 		l.Add("by", CodeInvalid, "the acting party must be the provider or the client, not %q", string(e.By))
 	}
 	needSession := func() {

@@ -77,7 +77,7 @@ func TestParseFingerprint(t *testing.T) {
 func TestAcknowledgment(t *testing.T) {
 	at := clock(t, "America/New_York")
 	a := therapyTerms()
-	client, _ := a.Party(agreement.Client)
+	client, _ := a.Party(agreement.RoleClient)
 	ack, err := agreement.Acknowledge(a, client, at("2026-03-01 18:30"))
 	require.NoError(t, err)
 	require.Equal(t, "therapy-2026-017", ack.Agreement)
@@ -113,10 +113,10 @@ func TestAcknowledgment(t *testing.T) {
 	require.Equal(t, "agreement", mismatch(ack.Verify(other)))
 
 	forged := ack
-	forged.Signer = agreement.Party{Role: agreement.Client, Name: "Mallory"}
+	forged.Signer = agreement.Party{Role: agreement.RoleClient, Name: "Mallory"}
 	require.Equal(t, "signer", mismatch(forged.Verify(a)))
 
-	_, err = agreement.Acknowledge(a, agreement.Party{Role: agreement.Client, Name: "Mallory"}, at("2026-03-01 18:30"))
+	_, err = agreement.Acknowledge(a, agreement.Party{Role: agreement.RoleClient, Name: "Mallory"}, at("2026-03-01 18:30"))
 	require.Equal(t, "signer", mismatch(err))
 
 	_, err = agreement.Acknowledge(a, client, time.Time{})

@@ -70,12 +70,6 @@ func formatShare(bp int) string {
 	return s + "%"
 }
 
-// formatClock writes an instant in its own zone, to the minute:
-// "Mon 2 Mar 2026 18:40 CET".
-func formatClock(t time.Time) string {
-	return t.Format("Mon 2 Jan 2006 15:04 MST")
-}
-
 // capitalize upper-cases the first letter of an ASCII sentence.
 func capitalize(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
@@ -86,3 +80,14 @@ func capitalize(s string) string {
 
 // itoa is strconv.Itoa.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A Format is how sessions take place. Agreements may use formats of their
+// own; the constants are the common ones.
+type Format string
+
+// Common formats.
+const (
+	InPerson Format = "in_person"
+	Video    Format = "video"
+	Phone    Format = "phone"
+)

@@ -68,7 +68,7 @@ func FuzzAgreementJSON(f *testing.F) {
 			{Kind: agreement.EventContact, At: now.Add(13 * time.Hour), Channel: availability.ChannelText},
 			{Kind: agreement.EventBoundary, At: now, Boundary: agreement.Romantic},
 			{Kind: agreement.EventLatePayment, At: now, Due: now.Add(-100 * time.Hour)},
-			{Kind: agreement.EventTermination, At: now, By: agreement.Provider, Ground: "nonpayment"},
+			{Kind: agreement.EventTermination, At: now, By: agreement.RoleProvider, Ground: "nonpayment"},
 		} {
 			_, _ = agreement.Evaluate(a, ev)
 		}
@@ -152,8 +152,8 @@ func FuzzParseNames(f *testing.F) {
 				t.Fatalf("severity %q: %v", s, err)
 			}
 		}
-		if v, err := agreement.ParseResponse(s); err == nil {
-			if w, err := agreement.ParseResponse(v.String()); err != nil || w != v {
+		if v, err := agreement.ParseConsequence(s); err == nil {
+			if w, err := agreement.ParseConsequence(v.String()); err != nil || w != v {
 				t.Fatalf("response %q: %v", s, err)
 			}
 		}

@@ -19,7 +19,7 @@ type Termination struct {
 	Notice Notice `json:"notice"`
 	// Grounds are the reasons that let the provider end the engagement at
 	// once, without notice. In a Ledger, a ladder step with
-	// ResponseTermination that a breach reached, and a reached cancellation
+	// ConsequenceTermination that a breach reached, and a reached cancellation
 	// limit, give that right too (see Event.Ground).
 	Grounds []Ground `json:"grounds,omitempty"`
 	// Refund says how unused prepaid sessions are refunded.
@@ -54,7 +54,7 @@ type Notice struct {
 
 // of returns the notice the party with role r gives.
 func (n Notice) of(r Role) time.Duration {
-	if r == Provider {
+	if r == RoleProvider {
 		return n.Provider
 	}
 	return n.Client

@@ -145,9 +145,9 @@ func (v *validator) parties(a *Agreement) {
 	for i, p := range a.Parties {
 		path := ClauseParties.Index(i)
 		switch {
-		case p.Role == Provider:
+		case p.Role == RoleProvider:
 			provider = true
-		case p.Role == Client:
+		case p.Role == RoleClient:
 			client = true
 		case !p.Role.IsValid():
 			v.add(path.Child("role"), CodeInvalid, "role %q is not provider, client or sponsor", string(p.Role))
@@ -374,15 +374,15 @@ func (v *validator) boundaries(a *Agreement) {
 func (v *validator) ladder(path ClauseID, l Ladder) {
 	for i, s := range l {
 		sp := path.Index(i)
-		if !s.Response.IsValid() {
-			v.add(sp.Child("response"), CodeInvalid, "response must be note, warning, fee or termination")
+		if !s.Consequence.IsValid() {
+			v.add(sp.Child("consequence"), CodeInvalid, "a consequence must be note, warning, fee or termination")
 		}
-		if s.Response == ResponseFee {
+		if s.Consequence == ConsequenceFee {
 			v.money(sp.Child("fee"), s.Fee, true)
 		} else if s.Fee.IsValid() && !s.Fee.IsZero() {
 			v.add(sp.Child("fee"), CodeInconsistent, "only a fee step charges a fee")
 		}
-		if s.Response == ResponseTermination && i != len(l)-1 {
+		if s.Consequence == ConsequenceTermination && i != len(l)-1 {
 			v.add(sp, CodeInconsistent, "termination ends the ladder: steps after it are never reached")
 		}
 	}
@@ -419,7 +419,7 @@ func (v *validator) obligations(a *Agreement) {
 	for _, side := range [...]struct {
 		role Role
 		list []Obligation
-	}{{Provider, o.Provider}, {Client, o.Client}} {
+	}{{RoleProvider, o.Provider}, {RoleClient, o.Client}} {
 		for i, ob := range side.list {
 			path := ObligationClause(side.role, ob.Key)
 			if !isKey(ob.Key) {

@@ -94,10 +94,10 @@ func TestValidateInconsistencies(t *testing.T) {
 		}, []string{"id required", "version out_of_range", "parties[0].role invalid", "parties[0].name required", "parties required", "parties required"}},
 		{"boundaries", func(a *agreement.Agreement) {
 			a.Boundaries = append(a.Boundaries,
-				agreement.Boundary{Kind: agreement.Romantic, Text: "again", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
-				agreement.Boundary{Kind: "Bad Kind", Text: "x", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
+				agreement.Boundary{Kind: agreement.Romantic, Text: "again", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}},
+				agreement.Boundary{Kind: "Bad Kind", Text: "x", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}},
 				agreement.Boundary{Kind: "late_night_calls", Ladder: agreement.Ladder{
-					{Response: agreement.ResponseTermination}, {Response: agreement.ResponseFee}, {Response: agreement.ResponseNote, Fee: usd("USD 5.00")},
+					{Consequence: agreement.ConsequenceTermination}, {Consequence: agreement.ConsequenceFee}, {Consequence: agreement.ConsequenceNote, Fee: usd("USD 5.00")},
 				}},
 			)
 		}, []string{
@@ -172,7 +172,7 @@ func TestValidateExtremeDurations(t *testing.T) {
 func TestValidateForProfiles(t *testing.T) {
 	bare := agreement.Agreement{
 		ID: "bare", Version: 1,
-		Parties: []agreement.Party{{Role: agreement.Provider, Name: "P"}, {Role: agreement.Client, Name: "C"}},
+		Parties: []agreement.Party{{Role: agreement.RoleProvider, Name: "P"}, {Role: agreement.RoleClient, Name: "C"}},
 		Fees:    agreement.Fees{Session: usd("USD 100.00")},
 	}
 	require.Equal(t, []string{"scope missing", "payment missing", "cancellation missing", "termination missing"},
