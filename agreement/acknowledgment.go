@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
 )
 
@@ -65,7 +66,7 @@ func Acknowledge(a Agreement, signer Party, at time.Time) (Acknowledgment, error
 		return Acknowledgment{}, &MismatchError{Field: "signer", Want: "a party of the agreement", Got: string(signer.Role) + " " + signer.Name}
 	}
 	if at.IsZero() {
-		return Acknowledgment{}, fmt.Errorf("%w: an acknowledgment needs an instant", ErrInvalid)
+		return Acknowledgment{}, fmt.Errorf("%w: an acknowledgment needs an instant", problem.ErrInvalid)
 	}
 	f, err := a.Fingerprint()
 	if err != nil {

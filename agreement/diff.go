@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // Diff lists every difference from version old to version new of an
@@ -328,7 +330,7 @@ func (f *flat) walk(n node, path, elem string) error {
 		}
 	default:
 		if _, dup := f.index[path]; dup {
-			return fmt.Errorf("%w: two elements share the clause ID %s", ErrInvalid, path)
+			return fmt.Errorf("%w: two elements share the clause ID %s", problem.ErrInvalid, path)
 		}
 		f.index[path] = len(f.leaves)
 		f.leaves = append(f.leaves, leaf{path: path, value: n.scalar, elem: elem})

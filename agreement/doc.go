@@ -70,16 +70,22 @@
 //
 // # Validation and profiles
 //
-// [Agreement.Validate] reports every inconsistency at once, as [Problems]
-// with a path and a stable code ([CodeUnsorted], [CodeInconsistent],
-// [CodeCurrencyMismatch], …): unsorted cancellation tiers, shares over
-// 100%, more notice costing more, a grace period as long as the no-show
-// threshold, a wait limit as long as the session, amounts in another
-// currency, duplicate keys, ladders with steps after termination.
+// [Agreement.Validate] reports every inconsistency at once, as a
+// [problem.List] whose problems each have a path and a stable
+// [problem.Code]: unsorted cancellation tiers ([problem.Order]), shares
+// over 100% ([problem.OutOfRange]), negative durations and amounts
+// ([problem.Negative]), more notice costing more, a grace period as long
+// as the no-show threshold, a wait limit as long as the session
+// ([problem.Conflict]), amounts in another currency ([problem.Mismatch]),
+// duplicate keys ([problem.Duplicate]), ladders with steps after
+// termination. The paths are clause IDs, extended with field names
+// ("cancellation.tiers[1].share"); the problems of the communication hours
+// and response policy keep availability's paths below their clause
+// ("communication.hours.hours[0].days").
 //
 // [Agreement.ValidateFor] adds the checklist of a [Profile]: every element
 // the profession's standards expect and the agreement lacks is a problem
-// with code [CodeMissing] at the element's clause ID. [Profile.Elements]
+// with code [problem.Missing] at the element's clause ID. [Profile.Elements]
 // lists each checklist with its sources:
 //
 //   - [General]: scope, fees, payment, cancellation, termination.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/practicekit/boundaries/availability"
 )
@@ -25,7 +26,7 @@ var ErrConservation = errors.New("money does not add up")
 //
 // terms should pass Validate; Evaluate does not check it again, and with
 // inconsistent terms it returns an error rather than panicking. An event
-// that fails Event.Validate returns its Problems.
+// that fails Event.Validate returns its problem.List.
 func Evaluate(terms Agreement, ev Event) (Outcome, error) {
 	var h history
 	return evaluate(&terms, ev, &h)
@@ -179,7 +180,7 @@ func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
 			x.h.rights = append(x.h.rights, stepID)
 		}
 	default:
-		return fmt.Errorf("%w: %s has no valid consequence", ErrInvalid, stepID)
+		return fmt.Errorf("%w: %s has no valid consequence", problem.ErrInvalid, stepID)
 	}
 	return nil
 }

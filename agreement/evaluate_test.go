@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/stretchr/testify/require"
 
@@ -270,8 +271,8 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := agreement.Evaluate(therapyTerms(), c.ev)
-		require.ErrorIs(t, err, agreement.ErrInvalid)
-		var ps agreement.Problems
+		require.ErrorIs(t, err, problem.ErrInvalid)
+		var ps problem.List
 		require.True(t, errors.As(err, &ps))
 		var paths []string
 		for _, p := range ps {

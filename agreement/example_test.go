@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/practicekit/boundaries/agreement"
 )
@@ -158,7 +159,7 @@ func ExampleAgreement_ValidateFor() {
 	terms := coaching()
 	terms.Cancellation.Tiers[1].Share = 12000 // more than the whole fee
 	err := terms.ValidateFor(agreement.Coaching)
-	var problems agreement.Problems
+	var problems problem.List
 	if errors.As(err, &problems) {
 		for _, p := range problems {
 			fmt.Println(p.Path, p.Code)
@@ -166,7 +167,7 @@ func ExampleAgreement_ValidateFor() {
 	}
 	// Output:
 	// cancellation.tiers[1].share out_of_range
-	// cancellation.tiers[1].share inconsistent
+	// cancellation.tiers[1].share conflict
 	// obligations.provider missing
 	// obligations.client missing
 	// confidentiality.promise missing

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -120,12 +121,12 @@ func TestAcknowledgment(t *testing.T) {
 	require.Equal(t, "signer", mismatch(err))
 
 	_, err = agreement.Acknowledge(a, client, time.Time{})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	invalid := therapyTerms()
 	invalid.Lateness.Grace = time.Hour
 	_, err = agreement.Acknowledge(invalid, client, at("2026-03-01 18:30"))
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 }
 
 func TestAgreementJSONRoundTrip(t *testing.T) {

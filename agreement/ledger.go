@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A Ledger evaluates the events of one engagement in order, keeping what
@@ -81,7 +82,7 @@ func NewLedger(terms Agreement) (*Ledger, error) {
 	}
 	cur := terms.Currency()
 	if !cur.IsValid() {
-		return nil, fmt.Errorf("%w: the ledger needs a session fee to know its currency", ErrInvalid)
+		return nil, problem.List{{Path: string(ClauseFeesSession), Code: problem.Required, Message: "the ledger needs a session fee to know its currency"}}
 	}
 	z := money.Zero(cur)
 	return &Ledger{

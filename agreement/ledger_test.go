@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/stretchr/testify/require"
 
@@ -37,7 +38,7 @@ func TestLedgerOrderAndEnd(t *testing.T) {
 func TestLedgerRejects(t *testing.T) {
 	at := clock(t, "America/New_York")
 	_, err := agreement.NewLedger(agreement.Agreement{})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	l, err := agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
@@ -47,12 +48,12 @@ func TestLedgerRejects(t *testing.T) {
 	l, err = agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00")})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	// A package of more sessions than Money.Split makes is refused, and
 	// the ledger goes on as it was.
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: money.MaxParts + 1})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 	require.Equal(t, money.Zero("USD"), l.Account().Paid)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
 	require.NoError(t, err)

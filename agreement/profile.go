@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // A Profile names the kind of service an agreement is for, and so the
@@ -154,20 +156,20 @@ func (p Profile) Elements() iter.Seq[Element] {
 	}
 }
 
-// ValidateFor returns nil or Problems listing everything Validate finds,
+// ValidateFor returns nil or a problem.List listing everything Validate finds,
 // then every element of profile p's checklist that the agreement lacks,
-// with code CodeMissing at the element's clause ID and the standard behind
+// with code problem.Missing at the element's clause ID and the standard behind
 // it in the message.
 func (a Agreement) ValidateFor(p Profile) error {
 	var v validator
 	if !p.IsValid() {
-		v.add("", CodeInvalid, "profile %q is not general, consulting, coaching or therapy", string(p))
+		v.add("", problem.Invalid, "profile %q is not general, consulting, coaching or therapy", string(p))
 	}
 	v.agreement(&a)
 	if p.IsValid() {
 		for _, e := range p.checklist() {
 			if !e.present(&a) {
-				v.add(e.Clause, CodeMissing, "the %s profile expects %s (%s)", p, e.Requirement, e.Source)
+				v.add(e.Clause, problem.Missing, "the %s profile expects %s (%s)", p, e.Requirement, e.Source)
 			}
 		}
 	}
