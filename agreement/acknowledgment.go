@@ -3,10 +3,12 @@ package agreement
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An Acknowledgment records that a party read and accepted one version of
@@ -48,7 +50,7 @@ type MismatchError struct {
 
 // Error describes the mismatch.
 func (e *MismatchError) Error() string {
-	return fmt.Sprintf("%v: %s is %q, the agreement has %q", ErrMismatch, e.Field, e.Got, e.Want)
+	return fmt.Sprintf("%v: %s is %s, the agreement has %s", ErrMismatch, e.Field, prose.Quote(e.Got), prose.Quote(e.Want))
 }
 
 // Is reports whether target is ErrMismatch.
@@ -95,7 +97,7 @@ func (k Acknowledgment) Verify(a Agreement) error {
 		return &MismatchError{Field: "agreement", Want: a.ID, Got: k.Agreement}
 	}
 	if k.Version != a.Version {
-		return &MismatchError{Field: "version", Want: itoa(a.Version), Got: itoa(k.Version)}
+		return &MismatchError{Field: "version", Want: strconv.Itoa(a.Version), Got: strconv.Itoa(k.Version)}
 	}
 	f, err := a.Fingerprint()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Clause is one numbered entry of an agreement as a document: either a
@@ -127,7 +128,7 @@ func (a *Agreement) scopeClauses(d *document) {
 	if ss.present() {
 		d.heading(ClauseSessions, "Sessions")
 		if ss.Length > 0 {
-			d.add(ClauseSessions.Child("length"), "A session lasts "+formatDuration(ss.Length)+".")
+			d.add(ClauseSessions.Child("length"), "A session lasts "+prose.Duration(ss.Length)+".")
 		}
 		if len(ss.Formats) > 0 {
 			names := make([]string, len(ss.Formats))
@@ -153,7 +154,7 @@ func (a *Agreement) feeClauses(d *document) {
 			d.add(ClauseFeesSession, "One session costs "+f.Session.String()+".")
 		}
 		for i, p := range f.Packages {
-			d.add(ClauseFeesPackages.Index(i), "A package of "+plural(int64(p.Sessions), "prepaid session")+" costs "+p.Price.String()+".")
+			d.add(ClauseFeesPackages.Index(i), "A package of "+prose.Count(p.Sessions, "prepaid session", "prepaid sessions")+" costs "+p.Price.String()+".")
 		}
 		if f.Deposit.IsValid() && !f.Deposit.IsZero() {
 			d.add(ClauseFees.Child("deposit"), "A deposit of "+f.Deposit.String()+" is paid on booking and credited against the first fees.")
@@ -170,12 +171,12 @@ func (a *Agreement) feeClauses(d *document) {
 	if p.present() {
 		d.heading(ClausePayment, "Payment")
 		if p.Within > 0 {
-			d.add(ClausePaymentWithin, "Fees are due within "+formatDuration(p.Within)+" of each session or invoice.")
+			d.add(ClausePaymentWithin, "Fees are due within "+prose.Duration(p.Within)+" of each session or invoice.")
 		} else {
 			d.add(ClausePaymentWithin, "Fees are due at each session.")
 		}
 		if p.Grace > 0 {
-			d.add(ClausePaymentGrace, "A payment made up to "+formatDuration(p.Grace)+" after its due time is not late.")
+			d.add(ClausePaymentGrace, "A payment made up to "+prose.Duration(p.Grace)+" after its due time is not late.")
 		}
 		if p.LateFee.IsValid() && !p.LateFee.IsZero() {
 			d.add(ClausePaymentLateFee, "A late payment costs a fee of "+p.LateFee.String()+".")
@@ -191,19 +192,19 @@ func (a *Agreement) cancellationClauses(d *document) {
 	if c.present() {
 		d.heading(ClauseCancellation, "Cancellation")
 		for i, t := range c.Tiers {
-			d.add(TierClause(i), "Cancelling with less than "+formatDuration(t.Before)+" of notice costs "+formatShare(t.Share)+" of the session fee.")
+			d.add(TierClause(i), "Cancelling with less than "+prose.Duration(t.Before)+" of notice costs "+prose.BasisPoints(int64(t.Share))+" of the session fee.")
 		}
 		longest := c.Tiers[len(c.Tiers)-1].Before
-		d.add(ClauseCancellationTiers, "Cancelling with at least "+formatDuration(longest)+" of notice is free.")
+		d.add(ClauseCancellationTiers, "Cancelling with at least "+prose.Duration(longest)+" of notice is free.")
 		if !c.Limit.IsZero() {
-			d.add(ClauseCancellationLimit, "Late cancellation or no-show number "+itoa(c.Limit.Count)+" within "+formatDuration(c.Limit.Within)+" gives the provider the right to end the engagement at once.")
+			d.add(ClauseCancellationLimit, "Late cancellation or no-show number "+strconv.Itoa(c.Limit.Count)+" within "+prose.Duration(c.Limit.Within)+" gives the provider the right to end the engagement at once.")
 		}
 	}
 	l := &a.Lateness
 	if l.present() {
 		d.heading(ClauseLateness, "Lateness and no-shows")
 		if l.Grace > 0 {
-			d.add(ClauseLatenessGrace, "Arriving up to "+formatDuration(l.Grace)+" after the start is within the grace period; arriving later is late.")
+			d.add(ClauseLatenessGrace, "Arriving up to "+prose.Duration(l.Grace)+" after the start is within the grace period; arriving later is late.")
 		} else {
 			d.add(ClauseLatenessGrace, "Arriving after the start is late.")
 		}
@@ -211,16 +212,16 @@ func (a *Agreement) cancellationClauses(d *document) {
 			d.add(ClauseLatenessEndsOnTime, "A late start does not extend the session: it ends at its scheduled time.")
 		}
 		if l.NoShowAfter > 0 {
-			d.add(ClauseLatenessNoShow, "Arriving "+formatDuration(l.NoShowAfter)+" late or more counts as a no-show.")
+			d.add(ClauseLatenessNoShow, "Arriving "+prose.Duration(l.NoShowAfter)+" late or more counts as a no-show.")
 		}
 		if l.NoShowShare > 0 {
-			d.add(ClauseLatenessNoShowShare, "A no-show costs "+formatShare(l.NoShowShare)+" of the session fee.")
+			d.add(ClauseLatenessNoShowShare, "A no-show costs "+prose.BasisPoints(int64(l.NoShowShare))+" of the session fee.")
 		}
 	}
 	if a.Wait.present() {
 		w := a.Wait.Provider
 		d.heading(ClauseWait, "Waiting")
-		text := "If the client is not ready " + formatDuration(w.After) + " after the scheduled start, the provider may leave"
+		text := "If the client is not ready " + prose.Duration(w.After) + " after the scheduled start, the provider may leave"
 		switch {
 		case w.Note && w.Reschedule:
 			text += ", leaving a note, and the session is rescheduled"
@@ -231,7 +232,7 @@ func (a *Agreement) cancellationClauses(d *document) {
 		}
 		text += "."
 		if w.Share > 0 {
-			text += " The client pays " + formatShare(w.Share) + " of the session fee for the provider's time; the provider bears the rest of the cost, travel included."
+			text += " The client pays " + prose.BasisPoints(int64(w.Share)) + " of the session fee for the provider's time; the provider bears the rest of the cost, travel included."
 		} else {
 			text += " The provider bears the cost of the wait and of travel."
 		}
@@ -241,7 +242,7 @@ func (a *Agreement) cancellationClauses(d *document) {
 	if p.present() {
 		d.heading(ClauseProviderCancellation, "Sessions the provider cancels")
 		if p.Notice > 0 {
-			d.add(ClauseProviderNotice, "The provider cancels a session with at least "+formatDuration(p.Notice)+" of notice.")
+			d.add(ClauseProviderNotice, "The provider cancels a session with at least "+prose.Duration(p.Notice)+" of notice.")
 		}
 		switch p.Remedy {
 		case RemedyMakeUp:
@@ -303,7 +304,7 @@ func hours(s availability.Schedule) string {
 
 // target writes a response target.
 func target(t availability.Target) string {
-	text := capitalize(t.Urgency.String()) + " messages"
+	text := prose.Capitalize(t.Urgency.String()) + " messages"
 	if len(t.Channels) > 0 {
 		names := make([]string, len(t.Channels))
 		for i, ch := range t.Channels {
@@ -311,7 +312,7 @@ func target(t availability.Target) string {
 		}
 		text += " (by " + strings.Join(names, " or ") + ")"
 	}
-	text += " are answered within " + formatDuration(t.Within)
+	text += " are answered within " + prose.Duration(t.Within)
 	if t.Basis == availability.BusinessTime {
 		text += ", counted in business hours"
 	}
@@ -346,7 +347,7 @@ func (a *Agreement) boundaryClauses(d *document) {
 	if len(a.Boundaries) > 0 {
 		d.heading(ClauseBoundaries, "Boundaries")
 		for _, b := range a.Boundaries {
-			text := capitalize(strings.ReplaceAll(string(b.Kind), "_", " "))
+			text := prose.Capitalize(strings.ReplaceAll(string(b.Kind), "_", " "))
 			if b.Severity.IsValid() {
 				text += " (" + b.Severity.String() + ")"
 			}
@@ -420,7 +421,7 @@ func ordinal(n int) string {
 	case 4:
 		return "the fourth"
 	}
-	return "number " + itoa(n)
+	return "number " + strconv.Itoa(n)
 }
 
 func (a *Agreement) terminationClauses(d *document) {
@@ -430,7 +431,7 @@ func (a *Agreement) terminationClauses(d *document) {
 		for _, r := range [...]Role{RoleClient, RoleProvider} {
 			id := ClauseTerminationNotice.Child(string(r))
 			if n := t.Notice.of(r); n > 0 {
-				d.add(id, "The "+string(r)+" may end the engagement with "+formatDuration(n)+" of notice.")
+				d.add(id, "The "+string(r)+" may end the engagement with "+prose.Duration(n)+" of notice.")
 			} else {
 				d.add(id, "The "+string(r)+" may end the engagement at any time, with immediate effect.")
 			}
@@ -445,7 +446,7 @@ func (a *Agreement) terminationClauses(d *document) {
 			d.add(ClauseTerminationRefund, "Unused prepaid sessions are refunded at their share of the package price."+without)
 		}
 		if t.NonRefundable > 0 {
-			d.add(ClauseTerminationRetained, formatShare(t.NonRefundable)+" of what was paid for prepaid sessions is non-refundable when the client ends the engagement or the provider ends it on a ground.")
+			d.add(ClauseTerminationRetained, prose.BasisPoints(int64(t.NonRefundable))+" of what was paid for prepaid sessions is non-refundable when the client ends the engagement or the provider ends it on a ground.")
 		}
 	}
 	f := &a.ForceMajeure
@@ -455,7 +456,7 @@ func (a *Agreement) terminationClauses(d *document) {
 			d.add(ClauseForceMajeure.Child("what"), sentence("Force majeure includes: ", f.What))
 		}
 		if f.NoticeWithin > 0 {
-			d.add(ClauseForceMajeureNotice, "Notice within "+formatDuration(f.NoticeWithin)+" of the event waives the fees of the sessions it prevents; later notice counts as a cancellation.")
+			d.add(ClauseForceMajeureNotice, "Notice within "+prose.Duration(f.NoticeWithin)+" of the event waives the fees of the sessions it prevents; later notice counts as a cancellation.")
 		}
 	}
 }

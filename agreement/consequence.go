@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Consequence is what a breach meets on a rung of a graduated response
@@ -40,7 +42,7 @@ func ParseConsequence(s string) (Consequence, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want note, warning, fee or termination", ErrConsequence, s)
+	return 0, fmt.Errorf("%w %s: want note, warning, fee or termination", ErrConsequence, prose.Quote(s))
 }
 
 // IsValid reports whether r is one of the four consequences.

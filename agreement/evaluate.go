@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 
 	"github.com/practicekit/boundaries/availability"
 )
@@ -165,16 +167,16 @@ func (x *evaluator) providerBreach(clause ClauseID, sev Severity, msg string) {
 func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
 	switch step.Consequence {
 	case ConsequenceNote:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a note.")
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a note.")
 		x.action(ActNote, stepID, time.Time{}, "Record the breach and mention it to the client.")
 	case ConsequenceWarning:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a written warning.")
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a written warning.")
 		x.action(ActWarn, stepID, time.Time{}, "Warn the client in writing that a repeat has consequences.")
 	case ConsequenceFee:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
-		x.charge(stepID, step.Fee, "fee for breach number "+itoa(n))
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
+		x.charge(stepID, step.Fee, "fee for breach number "+strconv.Itoa(n))
 	case ConsequenceTermination:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
 		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
 		if !slices.Contains(x.h.rights, stepID) {
 			x.h.rights = append(x.h.rights, stepID)
@@ -201,9 +203,9 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	t, i, ok := c.tier(notice)
 	if !ok || t.Share == 0 {
 		if !c.present() {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", formatDuration(notice))
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", prose.Duration(notice))
 		} else {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", formatDuration(notice))
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", prose.Duration(notice))
 		}
 		return nil
 	}
@@ -212,9 +214,9 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	if err != nil {
 		return err
 	}
-	x.said(CodeLateCancellation, id, "Cancelled "+formatDuration(notice)+" before the start, less than "+formatDuration(t.Before)+": "+formatShare(t.Share)+" of the session fee is due.")
+	x.said(CodeLateCancellation, id, "Cancelled "+prose.Duration(notice)+" before the start, less than "+prose.Duration(t.Before)+": "+prose.BasisPoints(int64(t.Share))+" of the session fee is due.")
 	x.charge(id, fee, "late cancellation")
-	if err := x.clientBreach(id, Minor, "cancelled "+formatDuration(notice)+" ahead, with less notice than "+formatDuration(t.Before)); err != nil {
+	if err := x.clientBreach(id, Minor, "cancelled "+prose.Duration(notice)+" ahead, with less notice than "+prose.Duration(t.Before)); err != nil {
 		return err
 	}
 	x.countLate()
@@ -236,7 +238,7 @@ func (x *evaluator) countLate() {
 	}
 	h.late = h.late[drop:]
 	if n := len(h.late); n >= lim.Count {
-		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, formatDuration(lim.Within), lim.Count)
+		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, prose.Duration(lim.Within), lim.Count)
 		x.action(ActTerminateAllowed, ClauseCancellationLimit, time.Time{}, "The provider may end the engagement at once.")
 	}
 }
@@ -267,10 +269,10 @@ func (x *evaluator) hasRight(id ClauseID, t time.Time) bool {
 
 func (x *evaluator) providerCancellation(notice time.Duration) error {
 	pc := &x.a.ProviderCancellation
-	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", formatDuration(max(notice, 0)))
+	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", prose.Duration(max(notice, 0)))
 	if pc.Notice > 0 && notice < pc.Notice {
-		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", formatDuration(pc.Notice), formatDuration(max(notice, 0)))
-		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled "+formatDuration(max(notice, 0))+" ahead, with less notice than the "+formatDuration(pc.Notice)+" promised")
+		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", prose.Duration(pc.Notice), prose.Duration(max(notice, 0)))
+		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled "+prose.Duration(max(notice, 0))+" ahead, with less notice than the "+prose.Duration(pc.Notice)+" promised")
 	}
 	return x.providerRemedy()
 }
@@ -301,24 +303,24 @@ func (x *evaluator) arrival() error {
 	l := &x.a.Lateness
 	late := x.ev.At.Sub(x.ev.Session)
 	if l.NoShowAfter > 0 && late >= l.NoShowAfter {
-		x.reason(CodeNoShow, ClauseLatenessNoShow, "Arrived %s late; from %s late an arrival counts as a no-show.", formatDuration(late), formatDuration(l.NoShowAfter))
-		return x.noShow(ClauseLatenessNoShowShare, "arrived "+formatDuration(late)+" late")
+		x.reason(CodeNoShow, ClauseLatenessNoShow, "Arrived %s late; from %s late an arrival counts as a no-show.", prose.Duration(late), prose.Duration(l.NoShowAfter))
+		return x.noShow(ClauseLatenessNoShowShare, "arrived "+prose.Duration(late)+" late")
 	}
 	if late <= 0 {
 		x.reason(CodeOnTime, ClauseLateness, "Arrived on time.")
 		return nil
 	}
 	if !l.present() {
-		x.reason(CodeNoClause, ClauseLateness, "Arrived %s late; the agreement sets no lateness terms.", formatDuration(late))
+		x.reason(CodeNoClause, ClauseLateness, "Arrived %s late; the agreement sets no lateness terms.", prose.Duration(late))
 		return nil
 	}
 	x.endOnTime()
 	if late <= l.Grace {
-		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
+		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the grace period of %s.", prose.Duration(late), prose.Duration(l.Grace))
 		return nil
 	}
-	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
-	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+formatDuration(late)+" late")
+	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the grace period of %s.", prose.Duration(late), prose.Duration(l.Grace))
+	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+prose.Duration(late)+" late")
 }
 
 // endOnTime adds the action to end the session on time, when the agreement
@@ -338,7 +340,7 @@ func (x *evaluator) noShow(clause ClauseID, what string) error {
 	if fee.IsZero() {
 		x.reason(CodeNoShow, clause, "The client %s: a no-show, with no fee set.", what)
 	} else {
-		x.reason(CodeNoShow, clause, "The client %s: a no-show, charged %s of the session fee.", what, formatShare(l.NoShowShare))
+		x.reason(CodeNoShow, clause, "The client %s: a no-show, charged %s of the session fee.", what, prose.BasisPoints(int64(l.NoShowShare)))
 		x.charge(clause, fee, "no-show")
 	}
 	if err := x.clientBreach(clause, Moderate, "no-show: "+what); err != nil {
@@ -357,11 +359,11 @@ func (x *evaluator) wait() error {
 	leave := x.ev.Session.Add(w.After)
 	waited := max(x.ev.At.Sub(x.ev.Session), 0)
 	if x.ev.At.Before(leave) {
-		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start; the wait limit is %s, so the provider may leave at %s.", formatDuration(waited), formatDuration(w.After), formatClock(leave))
+		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start; the wait limit is %s, so the provider may leave at %s.", prose.Duration(waited), prose.Duration(w.After), formatClock(leave))
 		x.action(ActKeepWaiting, ClauseWaitProvider, leave, "Wait until the limit; then you may leave.")
 		return nil
 	}
-	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, which reaches the wait limit of %s: the provider may leave.", formatDuration(waited), formatDuration(w.After))
+	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, which reaches the wait limit of %s: the provider may leave.", prose.Duration(waited), prose.Duration(w.After))
 	x.action(ActProviderMayLeave, ClauseWaitProvider, leave, "You may leave now.")
 	if w.Note {
 		x.action(ActLeaveNote, ClauseWaitProvider, time.Time{}, "Leave a note saying you waited and asking to reschedule.")
@@ -378,10 +380,10 @@ func (x *evaluator) wait() error {
 		return err
 	}
 	if !fee.IsZero() {
-		x.reason(CodeWaitLimit, ClauseWaitProvider, "The client pays %s of the session fee for the provider's wasted time; the provider bears the rest.", formatShare(w.Share))
+		x.reason(CodeWaitLimit, ClauseWaitProvider, "The client pays %s of the session fee for the provider's wasted time; the provider bears the rest.", prose.BasisPoints(int64(w.Share)))
 		x.charge(ClauseWaitProvider, fee, "provider kept waiting")
 	}
-	return x.clientBreach(ClauseWaitProvider, Moderate, "kept the provider waiting "+formatDuration(waited)+" past the start")
+	return x.clientBreach(ClauseWaitProvider, Moderate, "kept the provider waiting "+prose.Duration(waited)+" past the start")
 }
 
 func (x *evaluator) contact() error {
@@ -403,7 +405,7 @@ func (x *evaluator) contact() error {
 		return nil
 	}
 	if !c.allows(x.ev.Channel) {
-		x.reason(CodeOffChannel, ClauseCommunicationChannel, "Contact came in on %q, a channel the agreement does not open.", string(x.ev.Channel))
+		x.reason(CodeOffChannel, ClauseCommunicationChannel, "Contact came in on %s, a channel the agreement does not open.", prose.Quote(string(x.ev.Channel)))
 		return x.clientBreach(ClauseCommunicationChannel, Minor, "contact on "+string(x.ev.Channel))
 	}
 	if resp.WithinPolicy {
@@ -423,7 +425,7 @@ func (x *evaluator) contact() error {
 		clause = ClauseCommunicationHours
 		what = "a " + resp.Urgency.String() + " contact after hours, at " + formatClock(arrived)
 	}
-	x.reason(CodeOffPolicy, clause, "%s.", capitalize(what))
+	x.reason(CodeOffPolicy, clause, "%s.", prose.Capitalize(what))
 	return x.clientBreach(clause, Minor, what)
 }
 
@@ -438,17 +440,17 @@ func (x *evaluator) boundary() error {
 	kind := x.ev.Boundary
 	b, ok := x.a.Boundaries.Find(kind)
 	if !ok {
-		x.reason(CodeNoClause, ClauseBoundaries, "The agreement sets no %q boundary; there is nothing to enforce, though the provider may add one.", string(kind))
+		x.reason(CodeNoClause, ClauseBoundaries, "The agreement sets no %s boundary; there is nothing to enforce, though the provider may add one.", prose.Quote(string(kind)))
 		return nil
 	}
 	id := BoundaryClause(kind)
 	if x.ev.by() == RoleProvider {
-		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %q boundary.", string(kind))
+		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %s boundary.", prose.Quote(string(kind)))
 		x.providerBreach(id, b.Severity, "the provider crossed the "+string(kind)+" boundary")
 		return nil
 	}
 	if x.ev.InSession && !b.InSession {
-		x.reason(CodeAcceptedInSession, ClauseInSession, "Conduct inside the session is met with acceptance and worked with; the %q boundary applies outside it.", string(kind))
+		x.reason(CodeAcceptedInSession, ClauseInSession, "Conduct inside the session is met with acceptance and worked with; the %s boundary applies outside it.", prose.Quote(string(kind)))
 		x.action(ActAccept, ClauseInSession, time.Time{}, "Meet it with acceptance and discuss it in the work.")
 		return nil
 	}
@@ -465,7 +467,7 @@ func (x *evaluator) boundary() error {
 	if !found {
 		x.h.incidents = append(x.h.incidents, incident{kind: kind, count: 1})
 	}
-	x.reason(CodeBoundaryCrossed, id, "Crossed the %q boundary (%s), incident number %d.", string(kind), b.Severity, n)
+	x.reason(CodeBoundaryCrossed, id, "Crossed the %s boundary (%s), incident number %d.", prose.Quote(string(kind)), b.Severity, n)
 	br := Breach{Party: RoleClient, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
 	step, i, ok := b.Ladder.step(n)
 	if !ok {
@@ -485,7 +487,7 @@ func (x *evaluator) forceMajeure() error {
 	by := x.ev.by()
 	delay := x.ev.At.Sub(x.ev.Occurred)
 	if f.NoticeWithin > 0 && delay <= f.NoticeWithin {
-		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", formatDuration(max(delay, 0)), formatDuration(f.NoticeWithin))
+		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", prose.Duration(max(delay, 0)), prose.Duration(f.NoticeWithin))
 		if by == RoleProvider {
 			return x.providerRemedy()
 		}
@@ -493,7 +495,7 @@ func (x *evaluator) forceMajeure() error {
 		return nil
 	}
 	if f.NoticeWithin > 0 {
-		x.reason(CodeLateNotice, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, later than %s: the notice counts as a cancellation.", formatDuration(delay), formatDuration(f.NoticeWithin))
+		x.reason(CodeLateNotice, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, later than %s: the notice counts as a cancellation.", prose.Duration(delay), prose.Duration(f.NoticeWithin))
 	} else {
 		x.reason(CodeNoClause, ClauseForceMajeure, "The agreement has no force-majeure terms: the notice counts as a cancellation.")
 	}
@@ -508,15 +510,15 @@ func (x *evaluator) latePayment() error {
 	p := &x.a.Payment
 	late := x.ev.At.Sub(x.ev.Due)
 	if late <= p.Grace {
-		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the grace period of %s.", formatDuration(max(late, 0)), formatDuration(p.Grace))
+		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the grace period of %s.", prose.Duration(max(late, 0)), prose.Duration(p.Grace))
 		return nil
 	}
-	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(p.Grace))
+	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the grace period of %s.", prose.Duration(late), prose.Duration(p.Grace))
 	if !p.LateFee.IsZero() {
 		x.reason(CodeLatePayment, ClausePaymentLateFee, "A late fee of %s is due.", p.LateFee)
 		x.charge(ClausePaymentLateFee, p.LateFee, "late payment")
 	}
-	return x.clientBreach(ClausePaymentWithin, Moderate, "paid "+formatDuration(late)+" late")
+	return x.clientBreach(ClausePaymentWithin, Moderate, "paid "+prose.Duration(late)+" late")
 }
 
 // terminationStart settles notice and fault for a termination, and returns
@@ -537,12 +539,12 @@ func (x *evaluator) terminationStart() bool {
 			x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
 			return true
 		}
-		x.reason(CodeUnknownGround, ClauseTerminationGrounds, "Neither the agreement's grounds nor the breaches so far give a right %q; the provider's notice applies.", x.ev.Ground)
+		x.reason(CodeUnknownGround, ClauseTerminationGrounds, "Neither the agreement's grounds nor the breaches so far give a right %s; the provider's notice applies.", prose.Quote(x.ev.Ground))
 	}
 	notice := t.Notice.of(by)
 	end := x.ev.At.Add(notice)
 	if notice > 0 {
-		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement with %s notice, effective %s.", by, formatDuration(notice), formatClock(end))
+		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement with %s notice, effective %s.", by, prose.Duration(notice), formatClock(end))
 	} else {
 		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement, effective at once.", by)
 	}
@@ -624,7 +626,7 @@ func (x *evaluator) retain(clientSide bool, paid, unused money.Amount) (money.Am
 		} else if c > 0 {
 			kept = unused
 		}
-		x.reason(CodeRetained, clause, "%s of what was paid is non-refundable: %s is kept.", formatShare(t.NonRefundable), kept)
+		x.reason(CodeRetained, clause, "%s of what was paid is non-refundable: %s is kept.", prose.BasisPoints(int64(t.NonRefundable)), kept)
 	default:
 		return zero, nil
 	}

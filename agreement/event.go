@@ -8,6 +8,7 @@ import (
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An EventKind says what happened.
@@ -134,7 +135,7 @@ func (e Event) Validate() error {
 		l.Add("at", problem.Required, "the event needs an instant")
 	}
 	if e.By != "" && e.By != RoleProvider && e.By != RoleClient {
-		l.Add("by", problem.Invalid, "the acting party must be the provider or the client, not %q", string(e.By))
+		l.Add("by", problem.Invalid, "the acting party must be the provider or the client, not %s", prose.Quote(string(e.By)))
 	}
 	needSession := func() {
 		if e.Session.IsZero() {
@@ -183,7 +184,7 @@ func (e Event) Validate() error {
 		}
 	case EventSession:
 	default:
-		l.Add("kind", problem.Invalid, "unknown event kind %q", string(e.Kind))
+		l.Add("kind", problem.Invalid, "unknown event kind %s", prose.Quote(string(e.Kind)))
 	}
 	return l.Err()
 }

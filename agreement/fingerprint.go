@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Fingerprint is the SHA-256 digest of an agreement's canonical JSON
@@ -40,18 +42,18 @@ func ParseFingerprint(s string) (Fingerprint, error) {
 	var f Fingerprint
 	hexPart, ok := strings.CutPrefix(s, fingerprintPrefix)
 	if !ok {
-		return f, fmt.Errorf("%w %q: want \"sha256:\" and 64 hexadecimal digits", ErrFingerprint, s)
+		return f, fmt.Errorf("%w %s: want \"sha256:\" and 64 hexadecimal digits", ErrFingerprint, prose.Quote(s))
 	}
 	if len(hexPart) != 2*len(f) {
-		return f, fmt.Errorf("%w %q: want 64 hexadecimal digits, got %d characters", ErrFingerprint, s, len(hexPart))
+		return f, fmt.Errorf("%w %s: want 64 hexadecimal digits, got %d characters", ErrFingerprint, prose.Quote(s), len(hexPart))
 	}
 	for i := 0; i < len(hexPart); i++ {
 		if c := hexPart[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return f, fmt.Errorf("%w %q: character %d is not a lower-case hexadecimal digit", ErrFingerprint, s, len(fingerprintPrefix)+i+1)
+			return f, fmt.Errorf("%w %s: character %d is not a lower-case hexadecimal digit", ErrFingerprint, prose.Quote(s), len(fingerprintPrefix)+i+1)
 		}
 	}
 	if _, err := hex.Decode(f[:], []byte(hexPart)); err != nil {
-		return f, fmt.Errorf("%w %q: %v", ErrFingerprint, s, err)
+		return f, fmt.Errorf("%w %s: %v", ErrFingerprint, prose.Quote(s), err)
 	}
 	return f, nil
 }

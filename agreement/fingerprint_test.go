@@ -10,6 +10,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -71,7 +72,7 @@ func TestParseFingerprint(t *testing.T) {
 	} {
 		_, err := agreement.ParseFingerprint(bad)
 		require.ErrorIs(t, err, agreement.ErrFingerprint, bad)
-		require.Contains(t, err.Error(), `"`+bad+`"`, "parse errors quote the input")
+		require.Contains(t, err.Error(), prose.Quote(bad), "parse errors quote the input, cut to 64 bytes")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"iter"
 
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Profile names the kind of service an agreement is for, and so the
@@ -40,7 +41,7 @@ var ErrProfile = errors.New("invalid profile")
 func ParseProfile(s string) (Profile, error) {
 	p := Profile(s)
 	if !p.IsValid() {
-		return "", fmt.Errorf("%w %q: want general, consulting, coaching or therapy", ErrProfile, s)
+		return "", fmt.Errorf("%w %s: want general, consulting, coaching or therapy", ErrProfile, prose.Quote(s))
 	}
 	return p, nil
 }
@@ -163,7 +164,7 @@ func (p Profile) Elements() iter.Seq[Element] {
 func (a Agreement) ValidateFor(p Profile) error {
 	var v validator
 	if !p.IsValid() {
-		v.add("", problem.Invalid, "profile %q is not general, consulting, coaching or therapy", string(p))
+		v.add("", problem.Invalid, "profile %s is not general, consulting, coaching or therapy", prose.Quote(string(p)))
 	}
 	v.agreement(&a)
 	if p.IsValid() {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Remedy is what a client receives when the provider cancels a session.
@@ -28,7 +30,7 @@ var ErrRemedy = errors.New("invalid remedy")
 func ParseRemedy(s string) (Remedy, error) {
 	r := Remedy(s)
 	if !r.IsValid() {
-		return "", fmt.Errorf("%w %q: want make_up, refund or client_chooses", ErrRemedy, s)
+		return "", fmt.Errorf("%w %s: want make_up, refund or client_chooses", ErrRemedy, prose.Quote(s))
 	}
 	return r, nil
 }

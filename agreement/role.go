@@ -3,6 +3,8 @@ package agreement
 import (
 	"errors"
 	"fmt"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Role is the part a party plays in an engagement. The zero Role is
@@ -27,7 +29,7 @@ var ErrRole = errors.New("invalid role")
 func ParseRole(s string) (Role, error) {
 	r := Role(s)
 	if !r.IsValid() {
-		return "", fmt.Errorf("%w %q: want provider, client or sponsor", ErrRole, s)
+		return "", fmt.Errorf("%w %s: want provider, client or sponsor", ErrRole, prose.Quote(s))
 	}
 	return r, nil
 }

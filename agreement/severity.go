@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Severity says how serious crossing a boundary, or breaking a term, is.
@@ -32,7 +34,7 @@ func ParseSeverity(s string) (Severity, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want minor, moderate, serious or critical", ErrSeverity, s)
+	return 0, fmt.Errorf("%w %s: want minor, moderate, serious or critical", ErrSeverity, prose.Quote(s))
 }
 
 // IsValid reports whether s is one of the four levels.

@@ -3,6 +3,8 @@ package agreement
 import (
 	"fmt"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Standing is where an engagement stands at an instant: its account, the
@@ -56,7 +58,7 @@ func (l *Ledger) Standing(now time.Time) Standing {
 	}
 	if lim.Count > 0 && s.LateCancellations >= lim.Count {
 		s.MayTerminate = true
-		s.Reasons = append(s.Reasons, Reason{Code: CodeCancellationLimit, Clause: ClauseCancellationLimit, Message: fmt.Sprintf("%d late cancellations or no-shows within %s: the provider may end the engagement at once.", s.LateCancellations, formatDuration(lim.Within))})
+		s.Reasons = append(s.Reasons, Reason{Code: CodeCancellationLimit, Clause: ClauseCancellationLimit, Message: fmt.Sprintf("%d late cancellations or no-shows within %s: the provider may end the engagement at once.", s.LateCancellations, prose.Duration(lim.Within))})
 	}
 	return s
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Termination says how either party ends the engagement and what happens to
@@ -88,7 +90,7 @@ var ErrRefundRule = errors.New("invalid refund rule")
 func ParseRefundRule(s string) (RefundRule, error) {
 	r := RefundRule(s)
 	if r == "" || !r.IsValid() {
-		return "", fmt.Errorf("%w %q: want pro_rata or none", ErrRefundRule, s)
+		return "", fmt.Errorf("%w %s: want pro_rata or none", ErrRefundRule, prose.Quote(s))
 	}
 	return r, nil
 }

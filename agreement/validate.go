@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/internal/prose"
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
@@ -69,7 +70,7 @@ func (v *validator) share(path ClauseID, bp int) {
 // duration checks that d is not negative.
 func (v *validator) duration(path ClauseID, d time.Duration) {
 	if d < 0 {
-		v.add(path, problem.Negative, "%s is negative", d)
+		v.add(path, problem.Negative, "%s is negative", prose.Duration(d))
 	}
 }
 
@@ -116,7 +117,7 @@ func (v *validator) parties(a *Agreement) {
 		case p.Role == RoleClient:
 			client = true
 		case !p.Role.IsValid():
-			v.add(path.Child("role"), problem.Invalid, "role %q is not provider, client or sponsor", string(p.Role))
+			v.add(path.Child("role"), problem.Invalid, "role %s is not provider, client or sponsor", prose.Quote(string(p.Role)))
 		}
 		if p.Name == "" {
 			v.add(path.Child("name"), problem.Required, "a party needs a name")
@@ -138,10 +139,10 @@ func (v *validator) scope(a *Agreement) {
 	for i, f := range s.Formats {
 		path := ClauseSessions.Child("formats").Index(i)
 		if !isKey(string(f)) {
-			v.add(path, problem.Invalid, "format %q must be lower-case words joined by underscores", string(f))
+			v.add(path, problem.Invalid, "format %s must be lower-case words joined by underscores", prose.Quote(string(f)))
 		}
 		if slices.Contains(s.Formats[:i], f) {
-			v.add(path, problem.Duplicate, "format %q is listed twice", string(f))
+			v.add(path, problem.Duplicate, "format %s is listed twice", prose.Quote(string(f)))
 		}
 	}
 	v.texts(ClauseSessions.Child("places"), s.Places)
@@ -190,7 +191,7 @@ func (v *validator) cancellation(a *Agreement) {
 	for i, t := range c.Tiers {
 		path := TierClause(i)
 		if t.Before <= 0 {
-			v.add(path.Child("before"), problem.OutOfRange, "a tier needs a positive notice, not %s", t.Before)
+			v.add(path.Child("before"), problem.OutOfRange, "a tier needs a positive notice, not %s", prose.Duration(t.Before))
 		}
 		v.share(path.Child("share"), t.Share)
 		if i == 0 {
@@ -198,9 +199,9 @@ func (v *validator) cancellation(a *Agreement) {
 		}
 		prev := c.Tiers[i-1]
 		if t.Before <= prev.Before {
-			v.add(path.Child("before"), problem.Order, "tiers must be sorted by notice, shortest first: %s does not come after %s", formatDuration(t.Before), formatDuration(prev.Before))
+			v.add(path.Child("before"), problem.Order, "tiers must be sorted by notice, shortest first: %s does not come after %s", prose.Duration(t.Before), prose.Duration(prev.Before))
 		} else if t.Share > prev.Share {
-			v.add(path.Child("share"), problem.Conflict, "more notice cannot cost more: %s with less than %s, but %s with less than %s", formatShare(prev.Share), formatDuration(prev.Before), formatShare(t.Share), formatDuration(t.Before))
+			v.add(path.Child("share"), problem.Conflict, "more notice cannot cost more: %s with less than %s, but %s with less than %s", prose.BasisPoints(int64(prev.Share)), prose.Duration(prev.Before), prose.BasisPoints(int64(t.Share)), prose.Duration(t.Before))
 		}
 	}
 	if len(c.Tiers) > 0 && !a.Fees.Session.IsValid() {
@@ -212,7 +213,7 @@ func (v *validator) cancellation(a *Agreement) {
 			v.add(ClauseCancellationLimit.Child("count"), problem.OutOfRange, "the limit needs a count of at least 1, not %d", l.Count)
 		}
 		if l.Within <= 0 {
-			v.add(ClauseCancellationLimit.Child("within"), problem.OutOfRange, "the limit needs a positive span, not %s", l.Within)
+			v.add(ClauseCancellationLimit.Child("within"), problem.OutOfRange, "the limit needs a positive span, not %s", prose.Duration(l.Within))
 		}
 	}
 }
@@ -223,14 +224,14 @@ func (v *validator) lateness(a *Agreement) {
 	v.duration(ClauseLatenessNoShow, l.NoShowAfter)
 	v.share(ClauseLatenessNoShowShare, l.NoShowShare)
 	if l.NoShowAfter > 0 && l.Grace >= l.NoShowAfter {
-		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the no-show threshold (%s)", formatDuration(l.Grace), formatDuration(l.NoShowAfter))
+		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the no-show threshold (%s)", prose.Duration(l.Grace), prose.Duration(l.NoShowAfter))
 	}
 	length := a.Sessions.Length
 	if length > 0 && l.Grace >= length {
-		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the session (%s)", formatDuration(l.Grace), formatDuration(length))
+		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the session (%s)", prose.Duration(l.Grace), prose.Duration(length))
 	}
 	if length > 0 && l.NoShowAfter > length {
-		v.add(ClauseLatenessNoShow, problem.Conflict, "the no-show threshold (%s) cannot be longer than the session (%s)", formatDuration(l.NoShowAfter), formatDuration(length))
+		v.add(ClauseLatenessNoShow, problem.Conflict, "the no-show threshold (%s) cannot be longer than the session (%s)", prose.Duration(l.NoShowAfter), prose.Duration(length))
 	}
 	if l.NoShowShare > 0 && !a.Fees.Session.IsValid() {
 		v.add(ClauseFeesSession, problem.Required, "the no-show share is a share of the session fee, which is not set")
@@ -240,7 +241,7 @@ func (v *validator) lateness(a *Agreement) {
 	v.duration(path.Child("after"), w.After)
 	v.share(path.Child("share"), w.Share)
 	if length > 0 && w.After >= length {
-		v.add(path.Child("after"), problem.Conflict, "the wait limit (%s) must be shorter than the session (%s)", formatDuration(w.After), formatDuration(length))
+		v.add(path.Child("after"), problem.Conflict, "the wait limit (%s) must be shorter than the session (%s)", prose.Duration(w.After), prose.Duration(length))
 	}
 	if w.After == 0 && (w.Note || w.Reschedule || w.Share != 0) {
 		v.add(path.Child("after"), problem.Required, "the wait terms need a limit")
@@ -254,7 +255,7 @@ func (v *validator) providerCancellation(a *Agreement) {
 	p := &a.ProviderCancellation
 	v.duration(ClauseProviderNotice, p.Notice)
 	if !p.Remedy.IsValid() && p.Remedy != "" {
-		v.add(ClauseProviderRemedy, problem.Invalid, "remedy %q is not make_up, refund or client_chooses", string(p.Remedy))
+		v.add(ClauseProviderRemedy, problem.Invalid, "remedy %s is not make_up, refund or client_chooses", prose.Quote(string(p.Remedy)))
 	}
 }
 
@@ -266,7 +267,7 @@ func (v *validator) communication(a *Agreement) {
 			v.add(path, problem.Required, "a channel needs a name")
 		}
 		if slices.Contains(c.Channels[:i], ch) {
-			v.add(path, problem.Duplicate, "channel %q is listed twice", string(ch))
+			v.add(path, problem.Duplicate, "channel %s is listed twice", prose.Quote(string(ch)))
 		}
 	}
 	if len(c.Hours.Hours) == 0 && len(c.Hours.Overrides) == 0 {
@@ -317,11 +318,11 @@ func (v *validator) boundaries(a *Agreement) {
 		path := BoundaryClause(b.Kind)
 		if !isKey(string(b.Kind)) {
 			path = ClauseBoundaries.Index(i)
-			v.add(path.Child("kind"), problem.Invalid, "kind %q must be lower-case words joined by underscores", string(b.Kind))
+			v.add(path.Child("kind"), problem.Invalid, "kind %s must be lower-case words joined by underscores", prose.Quote(string(b.Kind)))
 		}
 		for _, prev := range a.Boundaries[:i] {
 			if prev.Kind == b.Kind {
-				v.add(path, problem.Duplicate, "boundary %q is listed twice", string(b.Kind))
+				v.add(path, problem.Duplicate, "boundary %s is listed twice", prose.Quote(string(b.Kind)))
 				break
 			}
 		}
@@ -364,11 +365,11 @@ func (v *validator) termination(a *Agreement) {
 		path := GroundClause(g.Key)
 		if !isKey(g.Key) {
 			path = ClauseTerminationGrounds.Index(i)
-			v.add(path.Child("key"), problem.Invalid, "key %q must be lower-case words joined by underscores", g.Key)
+			v.add(path.Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(g.Key))
 		}
 		for _, prev := range t.Grounds[:i] {
 			if prev.Key == g.Key {
-				v.add(path, problem.Duplicate, "ground %q is listed twice", g.Key)
+				v.add(path, problem.Duplicate, "ground %s is listed twice", prose.Quote(g.Key))
 				break
 			}
 		}
@@ -377,7 +378,7 @@ func (v *validator) termination(a *Agreement) {
 		}
 	}
 	if !t.Refund.IsValid() {
-		v.add(ClauseTerminationRefund, problem.Invalid, "refund rule %q is not pro_rata or none", string(t.Refund))
+		v.add(ClauseTerminationRefund, problem.Invalid, "refund rule %s is not pro_rata or none", prose.Quote(string(t.Refund)))
 	}
 	v.share(ClauseTerminationRetained, t.NonRefundable)
 }
@@ -392,11 +393,11 @@ func (v *validator) obligations(a *Agreement) {
 			path := ObligationClause(side.role, ob.Key)
 			if !isKey(ob.Key) {
 				path = ClauseObligations.Child(string(side.role)).Index(i)
-				v.add(path.Child("key"), problem.Invalid, "key %q must be lower-case words joined by underscores", ob.Key)
+				v.add(path.Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(ob.Key))
 			}
 			for _, prev := range side.list[:i] {
 				if prev.Key == ob.Key {
-					v.add(path, problem.Duplicate, "obligation %q is listed twice", ob.Key)
+					v.add(path, problem.Duplicate, "obligation %s is listed twice", prose.Quote(ob.Key))
 					break
 				}
 			}
