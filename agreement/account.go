@@ -14,20 +14,20 @@ import "github.com/practicekit/boundaries/agreement/money"
 // agreement's currency.
 type Account struct {
 	// Paid is everything the client paid.
-	Paid money.Amount `json:"paid"`
+	Paid money.Amount `json:"paid,omitempty"`
 	// Charged is the part of Paid that settled charges: sessions held,
 	// prepaid sessions used, fees.
-	Charged money.Amount `json:"charged"`
+	Charged money.Amount `json:"charged,omitempty"`
 	// Refunded is the part of Paid returned to the client.
-	Refunded money.Amount `json:"refunded"`
+	Refunded money.Amount `json:"refunded,omitempty"`
 	// Retained is the part of Paid the provider kept although unused:
 	// non-refundable parts at termination.
-	Retained money.Amount `json:"retained"`
+	Retained money.Amount `json:"retained,omitempty"`
 	// Held is the part of Paid not yet charged, refunded or retained:
 	// prepaid sessions and credit.
-	Held money.Amount `json:"held"`
+	Held money.Amount `json:"held,omitempty"`
 	// Outstanding is what the client owes: charges not covered by Held.
-	Outstanding money.Amount `json:"outstanding"`
+	Outstanding money.Amount `json:"outstanding,omitempty"`
 	// Prepaid is the number of prepaid sessions left.
 	Prepaid int `json:"prepaid"`
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 	"github.com/practicekit/boundaries/internal/prose"
 )
 
@@ -27,13 +27,13 @@ type Acknowledgment struct {
 // struct tags.
 func (k Acknowledgment) MarshalJSON() ([]byte, error) {
 	type plain Acknowledgment
-	return jsoncodec.Marshal(plain(k))
+	return strictjson.Marshal(plain(k))
 }
 
 // UnmarshalJSON decodes an acknowledgment strictly.
 func (k *Acknowledgment) UnmarshalJSON(b []byte) error {
 	type plain Acknowledgment
-	return jsoncodec.Unmarshal(b, (*plain)(k), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(k), strictjson.Limits{})
 }
 
 // ErrMismatch is matched (errors.Is) by every *MismatchError.

@@ -38,15 +38,15 @@ type Boundary struct {
 	// Text states the boundary for the document.
 	Text string `json:"text"`
 	// Severity is how serious crossing it is.
-	Severity Severity `json:"severity"`
+	Severity Severity `json:"severity,omitzero"`
 	// Ladder is the graduated response to the first, second, … incident.
-	Ladder Ladder `json:"ladder"`
+	Ladder Ladder `json:"ladder,omitzero"`
 	// InSession says the boundary holds during sessions too. When false,
 	// conduct during a session is met with the acceptance the agreement
 	// promises inside the session (obligations.in_session), not with a
 	// breach: the client's expressions in the session are material for the
 	// work, and business terms govern what happens outside it.
-	InSession bool `json:"in_session,omitempty"`
+	InSession bool `json:"in_session,omitzero"`
 }
 
 // Boundaries are the boundaries of an engagement, each with a distinct

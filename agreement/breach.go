@@ -9,10 +9,10 @@ type Breach struct {
 	// Clause is the term broken.
 	Clause ClauseID `json:"clause"`
 	// Severity is how serious the breach is.
-	Severity Severity `json:"severity"`
+	Severity Severity `json:"severity,omitzero"`
 	// Consequence is what the breach meets on the graduated response; for
 	// the provider's breaches it is ConsequenceNote.
-	Consequence Consequence `json:"consequence"`
+	Consequence Consequence `json:"consequence,omitzero"`
 	// Step is the ladder step behind Consequence, such as
 	// "boundaries.romantic.ladder[1]"; empty when no ladder applies.
 	Step ClauseID `json:"step,omitempty"`

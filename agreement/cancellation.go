@@ -12,10 +12,10 @@ type Cancellation struct {
 	// session fee; of several such tiers, the one with the shortest Before
 	// applies. With at least the longest Before of notice, cancelling is
 	// free.
-	Tiers []Tier `json:"tiers,omitempty"`
+	Tiers []Tier `json:"tiers,omitzero"`
 	// Limit, when set, gives the provider the right to end the engagement
 	// after too many late cancellations and no-shows.
-	Limit Limit `json:"limit"`
+	Limit Limit `json:"limit,omitzero"`
 }
 
 // present reports whether the clause says anything.
@@ -48,8 +48,8 @@ type Tier struct {
 // no-show within any span of Within gives the provider the right to end the
 // engagement. The zero Limit sets no cap.
 type Limit struct {
-	Count  int           `json:"count,omitempty"`
-	Within time.Duration `json:"within,omitempty"`
+	Count  int           `json:"count,omitzero"`
+	Within time.Duration `json:"within,omitzero"`
 }
 
 // IsZero reports whether the limit sets no cap.

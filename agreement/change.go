@@ -23,7 +23,7 @@ type Change struct {
 	// Kind says whether the field was added, removed or changed.
 	Kind ChangeKind `json:"kind"`
 	// Old and New are the values as in the agreement's JSON form, strings
-	// without their quotes ("USD 120.00", "24h0m0s", "10000", "true"); a
+	// without their quotes ("USD 120.00", "24h", "10000", "true"); a
 	// whole element is its JSON text. The side that does not exist is
 	// empty.
 	Old string `json:"old,omitempty"`

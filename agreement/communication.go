@@ -14,13 +14,13 @@ type Communication struct {
 	// Channels are the ways the client may reach the provider; contact on
 	// any other channel (a personal number, social media) is outside the
 	// agreement. Empty means the policy's targets decide alone.
-	Channels []availability.Channel `json:"channels,omitempty"`
+	Channels []availability.Channel `json:"channels,omitzero"`
 	// Hours are when the provider answers: business hours, in the
 	// provider's zone.
-	Hours availability.Schedule `json:"hours"`
+	Hours availability.Schedule `json:"hours,omitzero"`
 	// Policy holds the response target of each urgency level, the channels
 	// each level may use, and whether it may come in after hours.
-	Policy availability.ResponsePolicy `json:"policy"`
+	Policy availability.ResponsePolicy `json:"policy,omitzero"`
 }
 
 // present reports whether the clause says anything.

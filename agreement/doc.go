@@ -30,14 +30,16 @@
 // [Confidentiality], [Termination], [ForceMajeure] and [Obligations].
 // Durations are [time.Duration]. A clause whose fields are all zero is
 // absent: it is left out of renderings and reported by profiles that expect
-// it. money.Zero values are decided per type and written on each; in short, a
+// it. Zero values are decided per type and written on each; in short, a
 // zero duration means "no such rule", a zero share charges nothing, and the
-// zero money.Amount is "no amount".
+// zero [money.Amount] is "no amount".
 //
 // Agreements round-trip through JSON without loss ([Agreement.MarshalJSON],
-// [Agreement.UnmarshalJSON]): durations are strings ("50m0s"), money is
-// "USD 120.00", and decoding is strict, rejecting unknown fields with their
-// path.
+// [Agreement.UnmarshalJSON]): durations are text ("50m", "1h30m", "14d"),
+// money is "USD 120.00", and zero values are left out, so the JSON reads
+// like what a person would write. Decoding is strict and bounded: unknown
+// members, duplicates and oversized input are errors, as a [problem.List]
+// of one problem whose path says where.
 //
 // # Clause IDs
 //

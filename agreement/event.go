@@ -7,7 +7,7 @@ import (
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 	"github.com/practicekit/boundaries/internal/prose"
 )
 
@@ -83,14 +83,14 @@ type Event struct {
 	// Channel is how a contact came in; empty means unknown.
 	Channel availability.Channel `json:"channel,omitempty"`
 	// Urgency is a contact's level when Category does not decide it.
-	Urgency availability.Urgency `json:"urgency"`
+	Urgency availability.Urgency `json:"urgency,omitzero"`
 	// Category is the host's category for a contact, mapped to a level by
 	// the communication policy's table.
 	Category availability.Category `json:"category,omitempty"`
 	// Boundary is the kind of boundary crossed.
 	Boundary BoundaryKind `json:"boundary,omitempty"`
 	// InSession says a boundary incident happened during a session.
-	InSession bool `json:"in_session,omitempty"`
+	InSession bool `json:"in_session,omitzero"`
 	// Ground is what a provider's termination with immediate effect
 	// invokes: the key of one of the agreement's grounds ("nonpayment"),
 	// or, in a Ledger, the ID of a clause whose breaches gave the provider
@@ -99,24 +99,25 @@ type Event struct {
 	// refunded everything unused.
 	Ground string `json:"ground,omitempty"`
 	// Amount is the money the event concerns, as listed above.
-	Amount money.Amount `json:"amount"`
+	Amount money.Amount `json:"amount,omitempty"`
 	// Sessions is the number of sessions a package payment buys, or that
 	// were prepaid, for a termination.
-	Sessions int `json:"sessions,omitempty"`
+	Sessions int `json:"sessions,omitzero"`
 	// Used is the number of prepaid sessions used, for a termination.
-	Used int `json:"used,omitempty"`
+	Used int `json:"used,omitzero"`
 }
 
-// MarshalJSON encodes the event with the field names in its struct tags.
+// MarshalJSON encodes the event with the field names in its struct tags,
+// leaving out the fields that are zero.
 func (e Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return jsoncodec.Marshal(plain(e))
+	return strictjson.Marshal(plain(e))
 }
 
 // UnmarshalJSON decodes an event strictly.
 func (e *Event) UnmarshalJSON(b []byte) error {
 	type plain Event
-	return jsoncodec.Unmarshal(b, (*plain)(e), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(e), strictjson.Limits{})
 }
 
 // by returns the acting party, the client when By is empty.

@@ -165,7 +165,7 @@ func TestEventAndOutcomeJSON(t *testing.T) {
 	ev := agreement.Event{Kind: agreement.EventCancellation, At: at("2026-03-08 20:00"), Session: at("2026-03-09 10:00")}
 	b, err := json.Marshal(ev)
 	require.NoError(t, err)
-	require.JSONEq(t, `{"kind":"cancellation","at":"2026-03-08T20:00:00-04:00","session":"2026-03-09T10:00:00-04:00","urgency":"routine","amount":""}`, string(b))
+	require.JSONEq(t, `{"kind":"cancellation","at":"2026-03-08T20:00:00-04:00","session":"2026-03-09T10:00:00-04:00"}`, string(b))
 	var back agreement.Event
 	require.NoError(t, json.Unmarshal(b, &back))
 	o1, err := agreement.Evaluate(therapyTerms(), ev)

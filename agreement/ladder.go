@@ -5,10 +5,10 @@ import "github.com/practicekit/boundaries/agreement/money"
 // A Step is one rung of a Ladder.
 type Step struct {
 	// Consequence is what a breach on this rung meets.
-	Consequence Consequence `json:"consequence"`
+	Consequence Consequence `json:"consequence,omitzero"`
 	// Fee is charged when Consequence is ConsequenceFee; otherwise it must
 	// be zero or the zero money.Amount.
-	Fee money.Amount `json:"fee"`
+	Fee money.Amount `json:"fee,omitempty"`
 }
 
 // A Ladder is a graduated response: the first breach meets the first step,

@@ -5,14 +5,14 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Line is an amount of money with the clause it comes from: a charge to
 // the client, a refund to the client, or an amount the provider retains.
 type Line struct {
 	Clause  ClauseID     `json:"clause"`
-	Amount  money.Amount `json:"amount"`
+	Amount  money.Amount `json:"amount,omitempty"`
 	Message string       `json:"message"`
 }
 
@@ -25,30 +25,31 @@ type Outcome struct {
 	Event EventKind `json:"event"`
 	At    time.Time `json:"at"`
 	// Charges are amounts the client owes the provider.
-	Charges []Line `json:"charges,omitempty"`
+	Charges []Line `json:"charges,omitzero"`
 	// Refunds are amounts the provider returns to the client.
-	Refunds []Line `json:"refunds,omitempty"`
+	Refunds []Line `json:"refunds,omitzero"`
 	// Retained are amounts already paid that the provider keeps although
 	// unused (non-refundable parts).
-	Retained []Line `json:"retained,omitempty"`
+	Retained []Line `json:"retained,omitzero"`
 	// Breaches are the terms broken.
-	Breaches []Breach `json:"breaches,omitempty"`
+	Breaches []Breach `json:"breaches,omitzero"`
 	// Actions are what to do.
-	Actions []Action `json:"actions,omitempty"`
+	Actions []Action `json:"actions,omitzero"`
 	// Reasons explain every line, breach and action.
-	Reasons []Reason `json:"reasons"`
+	Reasons []Reason `json:"reasons,omitzero"`
 }
 
-// MarshalJSON encodes the outcome with the field names in its struct tags.
+// MarshalJSON encodes the outcome with the field names in its struct tags,
+// leaving out the lists that are nil.
 func (o Outcome) MarshalJSON() ([]byte, error) {
 	type plain Outcome
-	return jsoncodec.Marshal(plain(o))
+	return strictjson.Marshal(plain(o))
 }
 
 // UnmarshalJSON decodes an outcome strictly.
 func (o *Outcome) UnmarshalJSON(b []byte) error {
 	type plain Outcome
-	return jsoncodec.Unmarshal(b, (*plain)(o), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(o), strictjson.Limits{})
 }
 
 // Has reports whether the outcome includes an action with code c.

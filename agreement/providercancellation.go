@@ -43,7 +43,7 @@ func (r Remedy) IsValid() bool { return r == RemedyMakeUp || r == RemedyRefund |
 type ProviderCancellation struct {
 	// Notice is the notice the provider promises; cancelling with less is
 	// a breach on the provider's side.
-	Notice time.Duration `json:"notice,omitempty"`
+	Notice time.Duration `json:"notice,omitzero"`
 	// Remedy is what the client receives for a cancelled session.
 	Remedy Remedy `json:"remedy,omitempty"`
 }

@@ -10,10 +10,10 @@ type Scope struct {
 	// is reviewed (APA 10.01 "anticipated course of therapy").
 	Course string `json:"course,omitempty"`
 	// In lists what is in scope.
-	In []string `json:"in,omitempty"`
+	In []string `json:"in,omitzero"`
 	// Out lists what is out of scope, such as "diagnosis or treatment of
 	// mental illness" in a coaching agreement.
-	Out []string `json:"out,omitempty"`
+	Out []string `json:"out,omitzero"`
 }
 
 // present reports whether the clause says anything.

@@ -5,12 +5,12 @@ import "time"
 // Sessions say how long sessions are, how and where they take place.
 type Sessions struct {
 	// Length is the length of one session, such as 50 minutes.
-	Length time.Duration `json:"length,omitempty"`
+	Length time.Duration `json:"length,omitzero"`
 	// Formats are the ways sessions take place.
-	Formats []Format `json:"formats,omitempty"`
+	Formats []Format `json:"formats,omitzero"`
 	// Places are where in-person sessions take place, such as an office
 	// address; public places for first meetings belong here too.
-	Places []string `json:"places,omitempty"`
+	Places []string `json:"places,omitzero"`
 	// Frequency says how often sessions take place, such as "weekly".
 	Frequency string `json:"frequency,omitempty"`
 }

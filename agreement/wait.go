@@ -5,7 +5,7 @@ import "time"
 // Wait says how long the provider waits for a client who keeps them
 // waiting (the provider wait limit, "wait.provider").
 type Wait struct {
-	Provider WaitLimit `json:"provider"`
+	Provider WaitLimit `json:"provider,omitzero"`
 }
 
 // present reports whether the clause says anything.
@@ -17,14 +17,14 @@ func (w Wait) present() bool { return w.Provider.After != 0 }
 type WaitLimit struct {
 	// After is how long past the scheduled start the provider may leave;
 	// zero means no limit.
-	After time.Duration `json:"after,omitempty"`
+	After time.Duration `json:"after,omitzero"`
 	// Note says the provider leaves a note (with the reception, by
 	// message) saying they waited and asking to reschedule.
-	Note bool `json:"note,omitempty"`
+	Note bool `json:"note,omitzero"`
 	// Reschedule says the session is rescheduled rather than lost.
-	Reschedule bool `json:"reschedule,omitempty"`
+	Reschedule bool `json:"reschedule,omitzero"`
 	// Share is the share of the session fee the client pays for the
 	// provider's wasted time, in basis points; the provider bears the rest
 	// (travel, the lost slot).
-	Share int `json:"share,omitempty"`
+	Share int `json:"share,omitzero"`
 }
