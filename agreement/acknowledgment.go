@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
-	"github.com/practicekit/boundaries/internal/strictjson"
 	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Acknowledgment records that a party read and accepted one version of

@@ -7,8 +7,8 @@ import (
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
-	"github.com/practicekit/boundaries/internal/strictjson"
 	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An EventKind says what happened.
