@@ -1,7 +1,6 @@
 package agreement
 
 import (
-	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
@@ -74,7 +73,3 @@ func (a Agreement) Party(r Role) (Party, bool) {
 	}
 	return Party{}, false
 }
-
-// money.Currency returns the agreement's currency: the currency of the session
-// fee.
-func (a Agreement) Currency() money.Currency { return a.Fees.Session.Currency() }

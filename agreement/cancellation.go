@@ -51,6 +51,3 @@ type Limit struct {
 	Count  int           `json:"count,omitzero"`
 	Within time.Duration `json:"within,omitzero"`
 }
-
-// IsZero reports whether the limit sets no cap.
-func (l Limit) IsZero() bool { return l.Count == 0 && l.Within == 0 }

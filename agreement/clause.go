@@ -196,7 +196,7 @@ func (a *Agreement) cancellationClauses(d *document) {
 		}
 		longest := c.Tiers[len(c.Tiers)-1].Before
 		d.add(ClauseCancellationTiers, "Cancelling with at least "+prose.Duration(longest)+" of notice is free.")
-		if !c.Limit.IsZero() {
+		if c.Limit != (Limit{}) {
 			d.add(ClauseCancellationLimit, "Late cancellation or no-show number "+strconv.Itoa(c.Limit.Count)+" within "+prose.Duration(c.Limit.Within)+" gives the provider the right to end the engagement at once.")
 		}
 	}

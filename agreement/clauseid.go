@@ -11,9 +11,6 @@ import (
 // the elements of keyed lists named by their key.
 type ClauseID string
 
-// String returns the ID itself.
-func (id ClauseID) String() string { return string(id) }
-
 // Child returns the ID of the member name of id: ClauseID("lateness").Child("grace")
 // is "lateness.grace".
 func (id ClauseID) Child(name string) ClauseID {

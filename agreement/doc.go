@@ -11,15 +11,14 @@
 // it), no I/O, no randomness. Values are safe for concurrent use, except a
 // Ledger, which belongs to one engagement at a time.
 //
-// # money.Amount
+// # Money
 //
-// [money.Amount] is an exact amount in integer minor units of an ISO 4217
-// [Currency], with the right exponent per currency (JPY 0, USD 2, BHD 3).
-// Arithmetic fails on mixed currencies ([money.ErrMismatch]) and on
-// overflow ([money.ErrOverflow]); [money.Amount.Split] and [money.Amount.Allocate] never lose a
-// minor unit; [money.Amount.Share] takes basis points (10000 is 100%). money.Amount is
-// written "USD 120.00" in text and JSON. Every amount in an agreement is in
-// the currency of its session fee; every share is in basis points.
+// Amounts are [money.Amount] values from package
+// [github.com/practicekit/boundaries/agreement/money]: exact integer minor
+// units of an ISO 4217 currency, written "USD 120.00" in text and JSON,
+// split and shared without losing a minor unit. Every amount in an
+// agreement is in the currency of its session fee; every share is in basis
+// points (10000 is 100%).
 //
 // # Terms
 //
@@ -147,8 +146,8 @@
 // a no-show, a provider waiting, a contact, a boundary incident, a
 // force-majeure notice, a late payment, a termination, a payment, a
 // session — and returns an [Outcome]: charges, refunds and retained
-// amounts in money, breaches (party, clause, severity, the step of the
-// graduated response they meet), actions (end on time, reschedule, the
+// amounts in money, breaches (party, clause, severity, the [Consequence]
+// they meet on the graduated response), actions (end on time, reschedule, the
 // provider may leave, respond by, warn, the right to terminate), and a
 // [Reason] with a stable [Code], a clause ID and a sentence for each.
 //
@@ -173,12 +172,13 @@
 // already given. [Timeline] runs a ledger over a slice of events up to an
 // instant and returns the [Standing] there.
 //
-// money.Amount is conserved, to the minor unit, always: every amount paid is
+// Money is conserved, to the minor unit, always: every amount paid is
 // charged, refunded, retained or still held ([Account]), and the ledger
 // checks it after every event, failing with [ErrConservation] rather than
 // going on if it ever did not hold. A single termination conserves money
 // too: the prepaid sessions used, the retained part and the refund add up
-// to what was paid, because package prices are split with [money.Amount.Split].
+// to what was paid, because package prices are split with
+// [money.Amount.Split].
 //
 // # State
 //

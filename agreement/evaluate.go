@@ -118,8 +118,8 @@ func (x *evaluator) charge(clause ClauseID, m money.Amount, msg string) {
 	x.out.Charges = append(x.out.Charges, Line{Clause: clause, Amount: m, Message: msg})
 }
 
-// share returns bp basis points of the session fee; zero money.Amount when the
-// agreement sets no session fee.
+// share returns bp basis points of the session fee, or the zero Amount
+// when the agreement sets no session fee.
 func (x *evaluator) share(bp int) (money.Amount, error) {
 	if x.a.Fees.Session.IsZero() || bp == 0 {
 		return money.Amount{}, nil
@@ -559,7 +559,7 @@ func (x *evaluator) termination() error {
 		if x.a.Fees.Session.IsZero() {
 			return nil // nothing paid in no currency: nothing to settle
 		}
-		paid = money.Zero(x.a.Currency())
+		paid = money.Zero(x.a.Fees.Session.Currency())
 	}
 	earned := money.Zero(paid.Currency())
 	if x.ev.Sessions > 0 {

@@ -19,7 +19,7 @@ import (
 //
 // Events must come in order of At; Apply refuses an earlier one, any event
 // after a termination, an invalid event and money in another currency, and
-// leaves the ledger as it was. money.Amount is conserved after every event: Apply
+// leaves the ledger as it was. Money is conserved after every event: Apply
 // checks the account and fails with ErrConservation rather than go on if
 // it ever did not add up. An error while applying an event (that one, or
 // an overflow) leaves the ledger unusable: Apply returns it again.
@@ -80,7 +80,7 @@ func NewLedger(terms Agreement) (*Ledger, error) {
 	if err := terms.Validate(); err != nil {
 		return nil, err
 	}
-	cur := terms.Currency()
+	cur := terms.Fees.Session.Currency()
 	if !cur.IsValid() {
 		return nil, problem.List{{Path: string(ClauseFeesSession), Code: problem.Required, Message: "the ledger needs a session fee to know its currency"}}
 	}

@@ -208,7 +208,7 @@ func (v *validator) cancellation(a *Agreement) {
 		v.add(ClauseFeesSession, problem.Required, "cancellation tiers are shares of the session fee, which is not set")
 	}
 	l := c.Limit
-	if !l.IsZero() {
+	if l != (Limit{}) {
 		if l.Count < 1 {
 			v.add(ClauseCancellationLimit.Child("count"), problem.OutOfRange, "the limit needs a count of at least 1, not %d", l.Count)
 		}
