@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -18,6 +19,17 @@ func TestFingerprint(t *testing.T) {
 	f, err := a.Fingerprint()
 	require.NoError(t, err)
 	require.False(t, f.IsZero())
+
+	// It is the SHA-256 digest of the canonical form of the JSON encoding.
+	for _, terms := range []agreement.Agreement{a, consultingTerms(), coachingTerms(), {}} {
+		b, err := json.Marshal(terms)
+		require.NoError(t, err)
+		c, err := agreement.Canonical(b)
+		require.NoError(t, err)
+		got, err := terms.Fingerprint()
+		require.NoError(t, err)
+		require.Equal(t, agreement.Fingerprint(sha256.Sum256(c)), got)
+	}
 
 	// The same terms decoded from JSON, with members in another order and
 	// whitespace, have the same fingerprint.
