@@ -1,8 +1,7 @@
 package agreement
 
 import (
-	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Agreement is the terms of one engagement between a provider and a
@@ -25,37 +24,44 @@ type Agreement struct {
 	// Title heads the rendered document; it is not a term.
 	Title string `json:"title,omitempty"`
 	// Parties sign the agreement: at least a provider and a client.
-	Parties []Party `json:"parties"`
+	Parties []Party `json:"parties,omitzero"`
 
-	Scope                Scope                `json:"scope"`
-	Sessions             Sessions             `json:"sessions"`
-	Fees                 Fees                 `json:"fees"`
-	Payment              Payment              `json:"payment"`
-	Cancellation         Cancellation         `json:"cancellation"`
-	Lateness             Lateness             `json:"lateness"`
-	Wait                 Wait                 `json:"wait"`
-	ProviderCancellation ProviderCancellation `json:"provider_cancellation"`
-	Communication        Communication        `json:"communication"`
-	Emergency            Emergency            `json:"emergency"`
-	Boundaries           Boundaries           `json:"boundaries,omitempty"`
-	Confidentiality      Confidentiality      `json:"confidentiality"`
-	Termination          Termination          `json:"termination"`
-	ForceMajeure         ForceMajeure         `json:"force_majeure"`
-	Obligations          Obligations          `json:"obligations"`
+	Scope                Scope                `json:"scope,omitzero"`
+	Sessions             Sessions             `json:"sessions,omitzero"`
+	Fees                 Fees                 `json:"fees,omitzero"`
+	Payment              Payment              `json:"payment,omitzero"`
+	Cancellation         Cancellation         `json:"cancellation,omitzero"`
+	Lateness             Lateness             `json:"lateness,omitzero"`
+	Wait                 Wait                 `json:"wait,omitzero"`
+	ProviderCancellation ProviderCancellation `json:"provider_cancellation,omitzero"`
+	Communication        Communication        `json:"communication,omitzero"`
+	Emergency            Emergency            `json:"emergency,omitzero"`
+	Boundaries           Boundaries           `json:"boundaries,omitzero"`
+	Confidentiality      Confidentiality      `json:"confidentiality,omitzero"`
+	Termination          Termination          `json:"termination,omitzero"`
+	ForceMajeure         ForceMajeure         `json:"force_majeure,omitzero"`
+	Obligations          Obligations          `json:"obligations,omitzero"`
 }
 
 // MarshalJSON encodes the agreement with the field names shown in its
-// struct tags; durations are strings ("50m0s") and money is "USD 120.00".
+// struct tags, as a person would write it: durations as text ("50m",
+// "1h30m", "14d"), money as "USD 120.00", and zero values (absent clauses,
+// zero durations and counts, the zero amount) left out. Decoding the
+// result gives back an equal agreement.
 func (a Agreement) MarshalJSON() ([]byte, error) {
 	type plain Agreement
-	return jsoncodec.Marshal(plain(a))
+	return strictjson.Marshal(plain(a))
 }
 
-// UnmarshalJSON decodes an agreement strictly: unknown fields, wrong types
-// and oversized input are errors that name the path where they occur.
+// UnmarshalJSON decodes an agreement strictly: unknown or duplicate
+// members, values of the wrong kind, invalid UTF-8 and input beyond 4 MiB,
+// 64 levels or 100,000 elements are errors. The error is a problem.List of
+// one problem whose path names where the input broke
+// ("cancellation.tiers[1].share"). Durations are read as "50m", "1h30m",
+// "14d", "2w" or "1.5h".
 func (a *Agreement) UnmarshalJSON(b []byte) error {
 	type plain Agreement
-	return jsoncodec.Unmarshal(b, (*plain)(a), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(a), strictjson.Limits{})
 }
 
 // Party returns the first party with role r, and whether there is one.
@@ -67,7 +73,3 @@ func (a Agreement) Party(r Role) (Party, bool) {
 	}
 	return Party{}, false
 }
-
-// money.Currency returns the agreement's currency: the currency of the session
-// fee.
-func (a Agreement) Currency() money.Currency { return a.Fees.Session.Currency() }

@@ -94,6 +94,33 @@ func BenchmarkFingerprint(b *testing.B) {
 	}
 }
 
+// BenchmarkAgreementJSON encodes and decodes the therapy agreement.
+func BenchmarkAgreementJSON(b *testing.B) {
+	terms := therapyTerms()
+	data, err := terms.MarshalJSON()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("encode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := terms.MarshalJSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var a agreement.Agreement
+			if err := a.UnmarshalJSON(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 // BenchmarkRender renders the therapy agreement, fingerprint and validation
 // included. Budget: 200 µs.
 func BenchmarkRender(b *testing.B) {

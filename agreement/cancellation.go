@@ -1,8 +1,6 @@
 package agreement
 
 import (
-	"errors"
-	"fmt"
 	"time"
 )
 
@@ -14,10 +12,10 @@ type Cancellation struct {
 	// session fee; of several such tiers, the one with the shortest Before
 	// applies. With at least the longest Before of notice, cancelling is
 	// free.
-	Tiers []Tier `json:"tiers,omitempty"`
+	Tiers []Tier `json:"tiers,omitzero"`
 	// Limit, when set, gives the provider the right to end the engagement
 	// after too many late cancellations and no-shows.
-	Limit Limit `json:"limit"`
+	Limit Limit `json:"limit,omitzero"`
 }
 
 // present reports whether the clause says anything.
@@ -50,52 +48,6 @@ type Tier struct {
 // no-show within any span of Within gives the provider the right to end the
 // engagement. The zero Limit sets no cap.
 type Limit struct {
-	Count  int           `json:"count,omitempty"`
-	Within time.Duration `json:"within,omitempty"`
+	Count  int           `json:"count,omitzero"`
+	Within time.Duration `json:"within,omitzero"`
 }
-
-// IsZero reports whether the limit sets no cap.
-func (l Limit) IsZero() bool { return l.Count == 0 && l.Within == 0 }
-
-// A Remedy is what a client receives when the provider cancels a session.
-// The zero Remedy is unset.
-type Remedy string
-
-// The remedies.
-const (
-	// RemedyMakeUp replaces the session with another one at no charge.
-	RemedyMakeUp Remedy = "make_up"
-	// RemedyRefund returns what was paid for the session.
-	RemedyRefund Remedy = "refund"
-	// RemedyChoice offers a make-up session or a refund, as the client
-	// prefers.
-	RemedyChoice Remedy = "client_chooses"
-)
-
-// ErrRemedy is matched (errors.Is) by every error from ParseRemedy.
-var ErrRemedy = errors.New("invalid remedy")
-
-// ParseRemedy parses "make_up", "refund" or "client_chooses".
-func ParseRemedy(s string) (Remedy, error) {
-	r := Remedy(s)
-	if !r.IsValid() {
-		return "", fmt.Errorf("%w %q: want make_up, refund or client_chooses", ErrRemedy, s)
-	}
-	return r, nil
-}
-
-// IsValid reports whether r is one of the remedies.
-func (r Remedy) IsValid() bool { return r == RemedyMakeUp || r == RemedyRefund || r == RemedyChoice }
-
-// ProviderCancellation says how much notice the provider gives when
-// cancelling a session, and what the client receives.
-type ProviderCancellation struct {
-	// Notice is the notice the provider promises; cancelling with less is
-	// a breach on the provider's side.
-	Notice time.Duration `json:"notice,omitempty"`
-	// Remedy is what the client receives for a cancelled session.
-	Remedy Remedy `json:"remedy,omitempty"`
-}
-
-// present reports whether the clause says anything.
-func (p ProviderCancellation) present() bool { return p.Notice != 0 || p.Remedy != "" }

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -130,56 +132,56 @@ func TestCanonicalErrors(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
-		{``, "offset 0: want a value, found end of input"},
-		{`  `, "offset 2: want a value, found end of input"},
-		{`{"a":1} x`, "offset 8: unexpected 'x' after the top-level value"},
-		{`1 2`, "offset 2: unexpected '2' after the top-level value"},
-		{"\ufeff{}", "offset 0: want a value, found '\\ufeff'"},
-		{`nul`, "offset 0: want null"},
-		{`True`, "offset 0: want a value, found 'T'"},
-		{`[1,]`, "offset 3: want a value, found ']'"},
-		{`[1 2]`, "offset 3: want , or ] in array, found '2'"},
-		{`[1`, "offset 2: want , or ] in array, found end of input"},
-		{`{"a":1,}`, "offset 7: want a member name, found '}'"},
-		{`{a:1}`, "offset 1: want a member name, found 'a'"},
-		{`{"a" 1}`, "offset 5: want : after a member name, found '1'"},
-		{`{"a":1 "b":2}`, "offset 7: want , or } in object, found '\"'"},
-		{`{"a":1`, "offset 6: want , or } in object, found end of input"},
+		{``, "offset 0: unexpected end of input"},
+		{`  `, "offset 2: unexpected end of input"},
+		{`{"a":1} x`, "offset 8: invalid character 'x' after top-level value"},
+		{`1 2`, "offset 2: invalid character '2' after top-level value"},
+		{"\ufeff{}", "offset 0: invalid character '\\ufeff' at start of value"},
+		{`nul`, "offset 3: unexpected end of input"},
+		{`True`, "offset 0: invalid character 'T' at start of value"},
+		{`[1,]`, "offset 3: invalid character ']' at start of value"},
+		{`[1 2]`, "offset 3: invalid character '2' after array value (expecting ',' or ']')"},
+		{`[1`, "offset 2: unexpected end of input"},
+		{`{"a":1,}`, `offset 7: invalid character '}' at start of string (expecting '"')`},
+		{`{a:1}`, `offset 1: invalid character 'a' at start of string (expecting '"')`},
+		{`{"a" 1}`, "offset 5: invalid character '1' after object name (expecting ':')"},
+		{`{"a":1 "b":2}`, `offset 7: invalid character '"' after object value (expecting ',' or '}')`},
+		{`{"a":1`, "offset 6: unexpected end of input"},
 		{`{"a":1,"a":2}`, `offset 7: duplicate member name "a"`},
 		{`{"b":0,"a":1,"\u0061":2}`, `offset 13: duplicate member name "a"`},
 		{`[{"x":{"y":1,"y":1}}]`, `offset 13: duplicate member name "y"`},
-		{`"abc`, "offset 4: unterminated string"},
-		{`"a\`, "offset 2: unterminated escape"},
-		{`"\x"`, "offset 2: invalid escape 'x'"},
-		{`"\u12"`, `offset 1: want four hex digits after \u`},
-		{`"\u12g4"`, `offset 1: want four hex digits after \u`},
-		{`"\ud800"`, `offset 1: lone surrogate \ud800: want a low surrogate after it`},
-		{`"\ud800\u0041"`, `offset 1: lone surrogate \ud800`},
-		{`"\ud800\ud800"`, `offset 1: lone surrogate \ud800`},
-		{`"\udc00"`, `offset 1: lone surrogate \udc00`},
-		{`"\uDFFF\uD800"`, `offset 1: lone surrogate \udfff`},
-		{"\"a\tb\"", "offset 2: control character 0x09 in a string"},
-		{"\"a\x00\"", "offset 2: control character 0x00 in a string"},
-		{"\"\xff\"", "offset 1: invalid UTF-8 in a string"},
-		{"\"\xed\xa0\x80\"", "offset 1: invalid UTF-8 in a string"}, // an encoded surrogate
-		{"\"\xc0\xaf\"", "offset 1: invalid UTF-8 in a string"},     // overlong
-		{"{\"\xe2\x82\":1}", "offset 2: invalid UTF-8 in a string"},
-		{`01`, "offset 0: leading zero in a number"},
-		{`-01`, "offset 1: leading zero in a number"},
-		{`-`, "offset 1: want a digit in a number, found end of input"},
-		{`-a`, "offset 1: want a digit in a number, found 'a'"},
-		{`+1`, "offset 0: want a value, found '+'"},
-		{`.5`, "offset 0: want a value, found '.'"},
-		{`1.`, "offset 2: want a digit after the decimal point, found end of input"},
-		{`1.e5`, "offset 2: want a digit after the decimal point, found 'e'"},
-		{`1e`, "offset 2: want a digit in the exponent, found end of input"},
-		{`1e+`, "offset 3: want a digit in the exponent, found end of input"},
-		{`0x10`, "offset 1: unexpected 'x' after the top-level value"},
-		{`1e309`, "offset 0: number 1e309 is out of the range of a double"},
-		{`[-1.8e308]`, "offset 1: number -1.8e308 is out of the range of a double"},
-		{`NaN`, "offset 0: want a value, found 'N'"},
-		{`Infinity`, "offset 0: want a value, found 'I'"},
-		{`{"a":1}}`, "offset 7: unexpected '}' after the top-level value"},
+		{`"abc`, "offset 4: unexpected end of input"},
+		{`"a\`, "offset 2: unexpected end of input"},
+		{`"\x"`, "offset 1: invalid escape sequence `\\x` in string"},
+		{`"\u12"`, "offset 1: invalid escape sequence `\\u12\"` in string"},
+		{`"\u12g4"`, "offset 1: invalid escape sequence `\\u12g4` in string"},
+		{`"\ud800"`, "offset 1: invalid surrogate pair `\\ud800\"` in string"},
+		{`"\ud800\u0041"`, "offset 1: invalid surrogate pair `\\ud800\\u0041` in string"},
+		{`"\ud800\ud800"`, "offset 1: invalid surrogate pair `\\ud800\\ud800` in string"},
+		{`"\udc00"`, "offset 1: invalid surrogate pair `\\udc00\"` in string"},
+		{`"\uDFFF\uD800"`, "offset 1: invalid surrogate pair `\\uDFFF\\uD800` in string"},
+		{"\"a\tb\"", "offset 2: invalid character '\\t' in string (expecting non-control character)"},
+		{"\"a\x00\"", "offset 2: invalid character '\\x00' in string (expecting non-control character)"},
+		{"\"\xff\"", "offset 1: invalid UTF-8"},
+		{"\"\xed\xa0\x80\"", "offset 1: invalid UTF-8"}, // an encoded surrogate
+		{"\"\xc0\xaf\"", "offset 1: invalid UTF-8"},     // overlong
+		{"{\"\xe2\x82\":1}", "offset 2: invalid UTF-8"},
+		{`01`, "offset 1: invalid character '1' after top-level value"},
+		{`-01`, "offset 2: invalid character '1' after top-level value"},
+		{`-`, "offset 0: unexpected end of input"},
+		{`-a`, "offset 1: invalid character 'a' in number (expecting digit)"},
+		{`+1`, "offset 0: invalid character '+' at start of value"},
+		{`.5`, "offset 0: invalid character '.' at start of value"},
+		{`1.`, "offset 1: unexpected end of input"},
+		{`1.e5`, "offset 2: invalid character 'e' in number (expecting digit)"},
+		{`1e`, "offset 1: unexpected end of input"},
+		{`1e+`, "offset 1: unexpected end of input"},
+		{`0x10`, "offset 1: invalid character 'x' after top-level value"},
+		{`1e309`, "offset 0: number \"1e309\" is out of the range of a double"},
+		{`[-1.8e308]`, "offset 1: number \"-1.8e308\" is out of the range of a double"},
+		{`NaN`, "offset 0: invalid character 'N' at start of value"},
+		{`Infinity`, "offset 0: invalid character 'I' at start of value"},
+		{`{"a":1}}`, "offset 7: invalid character '}' after top-level value"},
 	}
 	for _, tt := range tests {
 		got, err := Canonical([]byte(tt.in))
@@ -409,11 +411,13 @@ var canonicalNumberVectors = []struct {
 func TestCanonicalNumbers(t *testing.T) {
 	for _, v := range canonicalNumberVectors {
 		f := math.Float64frombits(v.bits)
-		require.Equal(t, v.want, string(appendCanonicalNumber(nil, f)), "%#016x", v.bits)
-		// The same through Canonical, from Go's shortest spelling of f.
-		got, err := Canonical(fmt.Appendf(nil, "%v", f))
-		require.NoError(t, err)
-		require.Equal(t, v.want, string(got), "%v", f)
+		// From Go's shortest spelling of f, and from its exact decimal
+		// expansion to 17 significant digits.
+		for _, in := range []string{fmt.Sprintf("%v", f), strconv.FormatFloat(f, 'e', 16, 64)} {
+			got, err := Canonical([]byte(in))
+			require.NoError(t, err)
+			require.Equal(t, v.want, string(got), "%#016x from %s", v.bits, in)
+		}
 	}
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		// Canonical never formats these: the parser rejects them first.
@@ -422,7 +426,10 @@ func TestCanonicalNumbers(t *testing.T) {
 	}
 }
 
-func TestCompareUTF16(t *testing.T) {
+// TestCanonicalSortsByUTF16: members are sorted by their names' UTF-16
+// code units, which differs from UTF-8 byte order for characters above
+// U+FFFF against U+E000 to U+FFFF.
+func TestCanonicalSortsByUTF16(t *testing.T) {
 	r := rand.New(rand.NewPCG(8785, 16))
 	alphabet := []rune{0, 'a', 'b', 0x7f, 0x80, 0xff, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfb33, 0xffff, 0x10000, 0x1f600, 0x1f601, 0x10ffff}
 	random := func() string {
@@ -432,10 +439,36 @@ func TestCompareUTF16(t *testing.T) {
 		}
 		return string(rs)
 	}
-	for range 20000 {
-		a, b := random(), random()
-		want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
-		require.Equal(t, want, compareUTF16([]byte(a), []byte(b)), "%+q vs %+q", a, b)
+	for range 5000 {
+		names := map[string]bool{}
+		for range 1 + r.IntN(5) {
+			names[random()] = true
+		}
+		obj := map[string]int{}
+		for n := range names {
+			obj[n] = len(obj)
+		}
+		in, err := json.Marshal(obj)
+		require.NoError(t, err)
+		out, err := Canonical(in)
+		require.NoError(t, err)
+		// Read the member names in the order Canonical wrote them.
+		dec := json.NewDecoder(bytes.NewReader(out))
+		var got []string
+		_, err = dec.Token()
+		require.NoError(t, err)
+		for dec.More() {
+			tok, err := dec.Token()
+			require.NoError(t, err)
+			got = append(got, tok.(string))
+			_, err = dec.Token()
+			require.NoError(t, err)
+		}
+		want := slices.Collect(maps.Keys(names))
+		slices.SortFunc(want, func(a, b string) int {
+			return slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+		})
+		require.Equal(t, want, got, "%s", out)
 	}
 }
 

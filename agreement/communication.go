@@ -16,13 +16,13 @@ type Communication struct {
 	// Channels are the ways the client may reach the provider; contact on
 	// any other channel (a personal number, social media) is outside the
 	// agreement. Empty means the policy's targets decide alone.
-	Channels []contact.Channel `json:"channels,omitempty"`
+	Channels []contact.Channel `json:"channels,omitzero"`
 	// Hours are when the provider answers: business hours, in the
 	// provider's zone.
-	Hours availability.Schedule `json:"hours"`
+	Hours availability.Schedule `json:"hours,omitzero"`
 	// Policy holds the response target of each urgency level, the channels
 	// each level may use, and whether it may come in after hours.
-	Policy contact.Policy `json:"policy"`
+	Policy contact.Policy `json:"policy,omitzero"`
 }
 
 // present reports whether the clause says anything.

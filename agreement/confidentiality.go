@@ -7,7 +7,7 @@ type Confidentiality struct {
 	Promise string `json:"promise,omitempty"`
 	// Exceptions lists when confidentiality may be broken, such as
 	// "imminent risk of serious harm" or "a court order".
-	Exceptions []string `json:"exceptions,omitempty"`
+	Exceptions []string `json:"exceptions,omitzero"`
 	// Records says how records are kept and for how long.
 	Records string `json:"records,omitempty"`
 }

@@ -8,41 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
-
-// A ChangeKind says how a field differs between two versions.
-type ChangeKind string
-
-// The kinds of change.
-const (
-	Added   ChangeKind = "added"   // the field or element is new
-	Removed ChangeKind = "removed" // the field or element is gone
-	Changed ChangeKind = "changed" // the field has another value
-)
-
-// A Change is one difference between two versions of an agreement.
-type Change struct {
-	// Clause is the clause that changed: a top-level clause ("lateness"),
-	// or the list element within it ("cancellation.tiers[1]",
-	// "boundaries.romantic", "parties[0]").
-	Clause ClauseID `json:"clause"`
-	// Path is the field that changed, in the same scheme
-	// ("cancellation.tiers[1].share"); for an element added or removed
-	// whole, it is the element's ID.
-	Path string `json:"path"`
-	// Kind says whether the field was added, removed or changed.
-	Kind ChangeKind `json:"kind"`
-	// Old and New are the values as in the agreement's JSON form, strings
-	// without their quotes ("USD 120.00", "24h0m0s", "10000", "true"); a
-	// whole element is its JSON text. The side that does not exist is
-	// empty.
-	Old string `json:"old,omitempty"`
-	New string `json:"new,omitempty"`
-	// Material says the change alters the terms, so the new version needs
-	// a new signature. Only the title, the version number and the parties'
-	// contact details are not material.
-	Material bool `json:"material"`
-}
 
 // Diff lists every difference from version old to version new of an
 // agreement: each field added, removed or changed, in the order of the
@@ -362,7 +330,7 @@ func (f *flat) walk(n node, path, elem string) error {
 		}
 	default:
 		if _, dup := f.index[path]; dup {
-			return fmt.Errorf("%w: two elements share the clause ID %s", ErrInvalid, path)
+			return fmt.Errorf("%w: two elements share the clause ID %s", problem.ErrInvalid, path)
 		}
 		f.index[path] = len(f.leaves)
 		f.leaves = append(f.leaves, leaf{path: path, value: n.scalar, elem: elem})
@@ -376,15 +344,4 @@ func joinPath(path, name string) string {
 		return name
 	}
 	return path + "." + name
-}
-
-// Material reports whether any of the changes is material: whether the
-// version they lead to needs a new signature.
-func Material(changes []Change) bool {
-	for _, c := range changes {
-		if c.Material {
-			return true
-		}
-	}
-	return false
 }

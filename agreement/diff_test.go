@@ -44,9 +44,9 @@ func TestDiff(t *testing.T) {
 		{"parties[0]", "parties[0].contact", agreement.Changed, "office@kovac-therapy.example", "mira@kovac-therapy.example", false},
 		{"scope.out[3]", "scope.out[3]", agreement.Added, "", "medication", true},
 		{"cancellation.tiers[1]", "cancellation.tiers[1].share", agreement.Changed, "5000", "6000", true},
-		{"lateness", "lateness.grace", agreement.Changed, "10m0s", "5m0s", true},
+		{"lateness", "lateness.grace", agreement.Changed, "10m", "5m", true},
 		{"boundaries.romantic", "boundaries.romantic", agreement.Removed, `{"kind":"romantic","text":"No romantic o`, "", true},
-		{"boundaries.dual_relationship", "boundaries.dual_relationship.ladder[2].response", agreement.Removed, "termination", "", true},
+		{"boundaries.dual_relationship", "boundaries.dual_relationship.ladder[2].consequence", agreement.Removed, "termination", "", true},
 		{"obligations.client.homework", "obligations.client.homework", agreement.Added, "", `{"key":"homework","text":"Does the agreed exercises."}`, true},
 	}, got)
 	require.True(t, agreement.Material(changes))

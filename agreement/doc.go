@@ -11,15 +11,14 @@
 // it), no I/O, no randomness. Values are safe for concurrent use, except a
 // Ledger, which belongs to one engagement at a time.
 //
-// # money.Amount
+// # Money
 //
-// [money.Amount] is an exact amount in integer minor units of an ISO 4217
-// [Currency], with the right exponent per currency (JPY 0, USD 2, BHD 3).
-// Arithmetic fails on mixed currencies ([money.ErrMismatch]) and on
-// overflow ([money.ErrOverflow]); [money.Amount.Split] and [money.Amount.Allocate] never lose a
-// minor unit; [money.Amount.Share] takes basis points (10000 is 100%). money.Amount is
-// written "USD 120.00" in text and JSON. Every amount in an agreement is in
-// the currency of its session fee; every share is in basis points.
+// Amounts are [money.Amount] values from package
+// [github.com/practicekit/boundaries/agreement/money]: exact integer minor
+// units of an ISO 4217 currency, written "USD 120.00" in text and JSON,
+// split and shared without losing a minor unit. Every amount in an
+// agreement is in the currency of its session fee; every share is in basis
+// points (10000 is 100%).
 //
 // # Terms
 //
@@ -30,14 +29,16 @@
 // [Confidentiality], [Termination], [ForceMajeure] and [Obligations].
 // Durations are [time.Duration]. A clause whose fields are all zero is
 // absent: it is left out of renderings and reported by profiles that expect
-// it. money.Zero values are decided per type and written on each; in short, a
+// it. Zero values are decided per type and written on each; in short, a
 // zero duration means "no such rule", a zero share charges nothing, and the
-// zero money.Amount is "no amount".
+// zero [money.Amount] is "no amount".
 //
 // Agreements round-trip through JSON without loss ([Agreement.MarshalJSON],
-// [Agreement.UnmarshalJSON]): durations are strings ("50m0s"), money is
-// "USD 120.00", and decoding is strict, rejecting unknown fields with their
-// path.
+// [Agreement.UnmarshalJSON]): durations are text ("50m", "1h30m", "14d"),
+// money is "USD 120.00", and zero values are left out, so the JSON reads
+// like what a person would write. Decoding is strict and bounded: unknown
+// members, duplicates and oversized input are errors, as a [problem.List]
+// of one problem whose path says where.
 //
 // # Clause IDs
 //
@@ -70,16 +71,22 @@
 //
 // # Validation and profiles
 //
-// [Agreement.Validate] reports every inconsistency at once, as [Problems]
-// with a path and a stable code ([CodeUnsorted], [CodeInconsistent],
-// [CodeCurrencyMismatch], …): unsorted cancellation tiers, shares over
-// 100%, more notice costing more, a grace period as long as the no-show
-// threshold, a wait limit as long as the session, amounts in another
-// currency, duplicate keys, ladders with steps after termination.
+// [Agreement.Validate] reports every inconsistency at once, as a
+// [problem.List] whose problems each have a path and a stable
+// [problem.Code]: unsorted cancellation tiers ([problem.Order]), shares
+// over 100% ([problem.OutOfRange]), negative durations and amounts
+// ([problem.Negative]), more notice costing more, a grace period as long
+// as the no-show threshold, a wait limit as long as the session
+// ([problem.Conflict]), amounts in another currency ([problem.Mismatch]),
+// duplicate keys ([problem.Duplicate]), ladders with steps after
+// termination. The paths are clause IDs, extended with field names
+// ("cancellation.tiers[1].share"); the problems of the communication hours
+// and response policy keep availability's paths below their clause
+// ("communication.hours.hours[0].days").
 //
 // [Agreement.ValidateFor] adds the checklist of a [Profile]: every element
 // the profession's standards expect and the agreement lacks is a problem
-// with code [CodeMissing] at the element's clause ID. [Profile.Elements]
+// with code [problem.Missing] at the element's clause ID. [Profile.Elements]
 // lists each checklist with its sources:
 //
 //   - [General]: scope, fees, payment, cancellation, termination.
@@ -139,8 +146,8 @@
 // a no-show, a provider waiting, a contact, a boundary incident, a
 // force-majeure notice, a late payment, a termination, a payment, a
 // session — and returns an [Outcome]: charges, refunds and retained
-// amounts in money, breaches (party, clause, severity, the step of the
-// graduated response they meet), actions (end on time, reschedule, the
+// amounts in money, breaches (party, clause, severity, the [Consequence]
+// they meet on the graduated response), actions (end on time, reschedule, the
 // provider may leave, respond by, warn, the right to terminate), and a
 // [Reason] with a stable [Code], a clause ID and a sentence for each.
 //
@@ -165,12 +172,13 @@
 // already given. [Timeline] runs a ledger over a slice of events up to an
 // instant and returns the [Standing] there.
 //
-// money.Amount is conserved, to the minor unit, always: every amount paid is
+// Money is conserved, to the minor unit, always: every amount paid is
 // charged, refunded, retained or still held ([Account]), and the ledger
 // checks it after every event, failing with [ErrConservation] rather than
 // going on if it ever did not hold. A single termination conserves money
 // too: the prepaid sessions used, the retained part and the refund add up
-// to what was paid, because package prices are split with [money.Amount.Split].
+// to what was paid, because package prices are split with
+// [money.Amount.Split].
 //
 // # State
 //

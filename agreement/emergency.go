@@ -7,12 +7,12 @@ import "github.com/practicekit/boundaries/availability/contact"
 type Emergency struct {
 	// What lists what counts as an emergency, such as "risk of harm to
 	// yourself or others".
-	What []string `json:"what,omitempty"`
+	What []string `json:"what,omitzero"`
 	// Instructions say what to do, such as "call 911 or go to the nearest
 	// emergency room; do not wait for a reply".
 	Instructions string `json:"instructions,omitempty"`
 	// Resources are the numbers and services to use, dated.
-	Resources []contact.Resource `json:"resources,omitempty"`
+	Resources []contact.Resource `json:"resources,omitzero"`
 }
 
 // present reports whether the clause says anything.

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // ErrConservation is returned when money would not add up: charges,
@@ -16,14 +19,6 @@ import (
 // package's arithmetic makes it unreachable; it is checked all the same,
 // because a ledger that loses a cent must stop rather than go on.
 var ErrConservation = errors.New("money does not add up")
-
-// ErrTerminated is returned by Ledger.Apply for an event after the
-// engagement was terminated.
-var ErrTerminated = errors.New("engagement already terminated")
-
-// ErrOrder is returned by Ledger.Apply for an event earlier than the one
-// before it.
-var ErrOrder = errors.New("event out of order")
 
 // Evaluate returns what terms say about one event, on its own: the
 // client's breaches count as their first, no late cancellation precedes
@@ -33,7 +28,7 @@ var ErrOrder = errors.New("event out of order")
 //
 // terms should pass Validate; Evaluate does not check it again, and with
 // inconsistent terms it returns an error rather than panicking. An event
-// that fails Event.Validate returns its Problems.
+// that fails Event.Validate returns its problem.List.
 func Evaluate(terms Agreement, ev Event) (Outcome, error) {
 	var h history
 	return evaluate(&terms, ev, &h)
@@ -123,8 +118,8 @@ func (x *evaluator) charge(clause ClauseID, m money.Amount, msg string) {
 	x.out.Charges = append(x.out.Charges, Line{Clause: clause, Amount: m, Message: msg})
 }
 
-// share returns bp basis points of the session fee; zero money.Amount when the
-// agreement sets no session fee.
+// share returns bp basis points of the session fee, or the zero Amount
+// when the agreement sets no session fee.
 func (x *evaluator) share(bp int) (money.Amount, error) {
 	if x.a.Fees.Session.IsZero() || bp == 0 {
 		return money.Amount{}, nil
@@ -145,15 +140,15 @@ func (x *evaluator) sessionEnd() time.Time {
 // applies the obligations' ladder.
 func (x *evaluator) clientBreach(clause ClauseID, sev Severity, msg string) error {
 	x.h.breaches++
-	b := Breach{Party: Client, Clause: clause, Severity: sev, Count: x.h.breaches, At: x.ev.At, Message: msg}
+	b := Breach{Party: RoleClient, Clause: clause, Severity: sev, Count: x.h.breaches, At: x.ev.At, Message: msg}
 	step, i, ok := x.a.Obligations.Ladder.step(b.Count)
 	if !ok {
-		b.Response = ResponseNote
+		b.Consequence = ConsequenceNote
 		x.out.Breaches = append(x.out.Breaches, b)
 		x.action(ActNote, clause, time.Time{}, "Record the breach and mention it to the client.")
 		return nil
 	}
-	b.Response = step.Response
+	b.Consequence = step.Consequence
 	b.Step = ClauseObligationsLadder.Index(i)
 	x.out.Breaches = append(x.out.Breaches, b)
 	return x.respond(step, b.Step, clause, b.Count)
@@ -163,38 +158,38 @@ func (x *evaluator) clientBreach(clause ClauseID, sev Severity, msg string) erro
 func (x *evaluator) providerBreach(clause ClauseID, sev Severity, msg string) {
 	x.h.provider++
 	x.out.Breaches = append(x.out.Breaches, Breach{
-		Party: Provider, Clause: clause, Severity: sev, Response: ResponseNote,
+		Party: RoleProvider, Clause: clause, Severity: sev, Consequence: ConsequenceNote,
 		Count: x.h.provider, At: x.ev.At, Message: msg,
 	})
 }
 
 // respond turns a ladder step into an action or a charge, with its reason.
 func (x *evaluator) respond(step Step, stepID, broken ClauseID, n int) error {
-	switch step.Response {
-	case ResponseNote:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a note.")
+	switch step.Consequence {
+	case ConsequenceNote:
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a note.")
 		x.action(ActNote, stepID, time.Time{}, "Record the breach and mention it to the client.")
-	case ResponseWarning:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a written warning.")
+	case ConsequenceWarning:
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a written warning.")
 		x.action(ActWarn, stepID, time.Time{}, "Warn the client in writing that a repeat has consequences.")
-	case ResponseFee:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
-		x.charge(stepID, step.Fee, "fee for breach number "+itoa(n))
-	case ResponseTermination:
-		x.said(CodeLadder, stepID, "Breach number "+itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
+	case ConsequenceFee:
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" meets a fee of "+step.Fee.String()+".")
+		x.charge(stepID, step.Fee, "fee for breach number "+strconv.Itoa(n))
+	case ConsequenceTermination:
+		x.said(CodeLadder, stepID, "Breach number "+strconv.Itoa(n)+" of "+string(broken)+" gives the provider the right to end the engagement at once.")
 		x.action(ActTerminateAllowed, stepID, time.Time{}, "The provider may end the engagement at once.")
 		if !slices.Contains(x.h.rights, stepID) {
 			x.h.rights = append(x.h.rights, stepID)
 		}
 	default:
-		return fmt.Errorf("%w: %s has no valid response", ErrInvalid, stepID)
+		return fmt.Errorf("%w: %s has no valid consequence", problem.ErrInvalid, stepID)
 	}
 	return nil
 }
 
 func (x *evaluator) cancellation() error {
 	notice := x.ev.Session.Sub(x.ev.At)
-	if x.ev.by() == Provider {
+	if x.ev.by() == RoleProvider {
 		return x.providerCancellation(notice)
 	}
 	return x.clientCancellation(notice)
@@ -208,9 +203,9 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	t, i, ok := c.tier(notice)
 	if !ok || t.Share == 0 {
 		if !c.present() {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", formatDuration(notice))
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", prose.Duration(notice))
 		} else {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", formatDuration(notice))
+			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", prose.Duration(notice))
 		}
 		return nil
 	}
@@ -219,9 +214,9 @@ func (x *evaluator) clientCancellation(notice time.Duration) error {
 	if err != nil {
 		return err
 	}
-	x.said(CodeLateCancellation, id, "Cancelled "+formatDuration(notice)+" before the start, less than "+formatDuration(t.Before)+": "+formatShare(t.Share)+" of the session fee is due.")
+	x.said(CodeLateCancellation, id, "Cancelled "+prose.Duration(notice)+" before the start, less than "+prose.Duration(t.Before)+": "+prose.BasisPoints(int64(t.Share))+" of the session fee is due.")
 	x.charge(id, fee, "late cancellation")
-	if err := x.clientBreach(id, Minor, "cancelled "+formatDuration(notice)+" ahead, with less notice than "+formatDuration(t.Before)); err != nil {
+	if err := x.clientBreach(id, Minor, "cancelled "+prose.Duration(notice)+" ahead, with less notice than "+prose.Duration(t.Before)); err != nil {
 		return err
 	}
 	x.countLate()
@@ -243,7 +238,7 @@ func (x *evaluator) countLate() {
 	}
 	h.late = h.late[drop:]
 	if n := len(h.late); n >= lim.Count {
-		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, formatDuration(lim.Within), lim.Count)
+		x.reason(CodeCancellationLimit, ClauseCancellationLimit, "This is late cancellation or no-show number %d within %s; %d give the provider the right to end the engagement.", n, prose.Duration(lim.Within), lim.Count)
 		x.action(ActTerminateAllowed, ClauseCancellationLimit, time.Time{}, "The provider may end the engagement at once.")
 	}
 }
@@ -274,10 +269,10 @@ func (x *evaluator) hasRight(id ClauseID, t time.Time) bool {
 
 func (x *evaluator) providerCancellation(notice time.Duration) error {
 	pc := &x.a.ProviderCancellation
-	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", formatDuration(max(notice, 0)))
+	x.reason(CodeProviderCancelled, ClauseProviderCancellation, "The provider cancelled the session %s before its start.", prose.Duration(max(notice, 0)))
 	if pc.Notice > 0 && notice < pc.Notice {
-		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", formatDuration(pc.Notice), formatDuration(max(notice, 0)))
-		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled "+formatDuration(max(notice, 0))+" ahead, with less notice than the "+formatDuration(pc.Notice)+" promised")
+		x.reason(CodeShortNotice, ClauseProviderNotice, "The provider promised %s of notice and gave %s.", prose.Duration(pc.Notice), prose.Duration(max(notice, 0)))
+		x.providerBreach(ClauseProviderNotice, Moderate, "cancelled "+prose.Duration(max(notice, 0))+" ahead, with less notice than the "+prose.Duration(pc.Notice)+" promised")
 	}
 	return x.providerRemedy()
 }
@@ -308,24 +303,24 @@ func (x *evaluator) arrival() error {
 	l := &x.a.Lateness
 	late := x.ev.At.Sub(x.ev.Session)
 	if l.NoShowAfter > 0 && late >= l.NoShowAfter {
-		x.reason(CodeNoShow, ClauseLatenessNoShow, "Arrived %s late; from %s late an arrival counts as a no-show.", formatDuration(late), formatDuration(l.NoShowAfter))
-		return x.noShow(ClauseLatenessNoShowShare, "arrived "+formatDuration(late)+" late")
+		x.reason(CodeNoShow, ClauseLatenessNoShow, "Arrived %s late; from %s late an arrival counts as a no-show.", prose.Duration(late), prose.Duration(l.NoShowAfter))
+		return x.noShow(ClauseLatenessNoShowShare, "arrived "+prose.Duration(late)+" late")
 	}
 	if late <= 0 {
 		x.reason(CodeOnTime, ClauseLateness, "Arrived on time.")
 		return nil
 	}
 	if !l.present() {
-		x.reason(CodeNoClause, ClauseLateness, "Arrived %s late; the agreement sets no lateness terms.", formatDuration(late))
+		x.reason(CodeNoClause, ClauseLateness, "Arrived %s late; the agreement sets no lateness terms.", prose.Duration(late))
 		return nil
 	}
 	x.endOnTime()
 	if late <= l.Grace {
-		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
+		x.reason(CodeWithinGrace, ClauseLatenessGrace, "Arrived %s late, within the grace period of %s.", prose.Duration(late), prose.Duration(l.Grace))
 		return nil
 	}
-	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(l.Grace))
-	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+formatDuration(late)+" late")
+	x.reason(CodeLate, ClauseLatenessGrace, "Arrived %s late, beyond the grace period of %s.", prose.Duration(late), prose.Duration(l.Grace))
+	return x.clientBreach(ClauseLatenessGrace, Minor, "arrived "+prose.Duration(late)+" late")
 }
 
 // endOnTime adds the action to end the session on time, when the agreement
@@ -345,7 +340,7 @@ func (x *evaluator) noShow(clause ClauseID, what string) error {
 	if fee.IsZero() {
 		x.reason(CodeNoShow, clause, "The client %s: a no-show, with no fee set.", what)
 	} else {
-		x.reason(CodeNoShow, clause, "The client %s: a no-show, charged %s of the session fee.", what, formatShare(l.NoShowShare))
+		x.reason(CodeNoShow, clause, "The client %s: a no-show, charged %s of the session fee.", what, prose.BasisPoints(int64(l.NoShowShare)))
 		x.charge(clause, fee, "no-show")
 	}
 	if err := x.clientBreach(clause, Moderate, "no-show: "+what); err != nil {
@@ -364,11 +359,11 @@ func (x *evaluator) wait() error {
 	leave := x.ev.Session.Add(w.After)
 	waited := max(x.ev.At.Sub(x.ev.Session), 0)
 	if x.ev.At.Before(leave) {
-		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start; the wait limit is %s, so the provider may leave at %s.", formatDuration(waited), formatDuration(w.After), formatClock(leave))
+		x.reason(CodeKeepWaiting, ClauseWaitProvider, "Waited %s past the start; the wait limit is %s, so the provider may leave at %s.", prose.Duration(waited), prose.Duration(w.After), formatClock(leave))
 		x.action(ActKeepWaiting, ClauseWaitProvider, leave, "Wait until the limit; then you may leave.")
 		return nil
 	}
-	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, which reaches the wait limit of %s: the provider may leave.", formatDuration(waited), formatDuration(w.After))
+	x.reason(CodeWaitLimit, ClauseWaitProvider, "Waited %s past the start, which reaches the wait limit of %s: the provider may leave.", prose.Duration(waited), prose.Duration(w.After))
 	x.action(ActProviderMayLeave, ClauseWaitProvider, leave, "You may leave now.")
 	if w.Note {
 		x.action(ActLeaveNote, ClauseWaitProvider, time.Time{}, "Leave a note saying you waited and asking to reschedule.")
@@ -385,10 +380,10 @@ func (x *evaluator) wait() error {
 		return err
 	}
 	if !fee.IsZero() {
-		x.reason(CodeWaitLimit, ClauseWaitProvider, "The client pays %s of the session fee for the provider's wasted time; the provider bears the rest.", formatShare(w.Share))
+		x.reason(CodeWaitLimit, ClauseWaitProvider, "The client pays %s of the session fee for the provider's wasted time; the provider bears the rest.", prose.BasisPoints(int64(w.Share)))
 		x.charge(ClauseWaitProvider, fee, "provider kept waiting")
 	}
-	return x.clientBreach(ClauseWaitProvider, Moderate, "kept the provider waiting "+formatDuration(waited)+" past the start")
+	return x.clientBreach(ClauseWaitProvider, Moderate, "kept the provider waiting "+prose.Duration(waited)+" past the start")
 }
 
 func (x *evaluator) contact() error {
@@ -410,7 +405,7 @@ func (x *evaluator) contact() error {
 		return nil
 	}
 	if !c.allows(x.ev.Channel) {
-		x.reason(CodeOffChannel, ClauseCommunicationChannel, "Contact came in on %q, a channel the agreement does not open.", string(x.ev.Channel))
+		x.reason(CodeOffChannel, ClauseCommunicationChannel, "Contact came in on %s, a channel the agreement does not open.", prose.Quote(string(x.ev.Channel)))
 		return x.clientBreach(ClauseCommunicationChannel, Minor, "contact on "+string(x.ev.Channel))
 	}
 	if resp.WithinPolicy {
@@ -430,7 +425,7 @@ func (x *evaluator) contact() error {
 		clause = ClauseCommunicationHours
 		what = "a " + resp.Urgency.String() + " contact after hours, at " + formatClock(arrived)
 	}
-	x.reason(CodeOffPolicy, clause, "%s.", capitalize(what))
+	x.reason(CodeOffPolicy, clause, "%s.", prose.Capitalize(what))
 	return x.clientBreach(clause, Minor, what)
 }
 
@@ -445,17 +440,17 @@ func (x *evaluator) boundary() error {
 	kind := x.ev.Boundary
 	b, ok := x.a.Boundaries.Find(kind)
 	if !ok {
-		x.reason(CodeNoClause, ClauseBoundaries, "The agreement sets no %q boundary; there is nothing to enforce, though the provider may add one.", string(kind))
+		x.reason(CodeNoClause, ClauseBoundaries, "The agreement sets no %s boundary; there is nothing to enforce, though the provider may add one.", prose.Quote(string(kind)))
 		return nil
 	}
 	id := BoundaryClause(kind)
-	if x.ev.by() == Provider {
-		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %q boundary.", string(kind))
+	if x.ev.by() == RoleProvider {
+		x.reason(CodeBoundaryCrossed, id, "The provider crossed the %s boundary.", prose.Quote(string(kind)))
 		x.providerBreach(id, b.Severity, "the provider crossed the "+string(kind)+" boundary")
 		return nil
 	}
 	if x.ev.InSession && !b.InSession {
-		x.reason(CodeAcceptedInSession, ClauseInSession, "Conduct inside the session is met with acceptance and worked with; the %q boundary applies outside it.", string(kind))
+		x.reason(CodeAcceptedInSession, ClauseInSession, "Conduct inside the session is met with acceptance and worked with; the %s boundary applies outside it.", prose.Quote(string(kind)))
 		x.action(ActAccept, ClauseInSession, time.Time{}, "Meet it with acceptance and discuss it in the work.")
 		return nil
 	}
@@ -472,16 +467,16 @@ func (x *evaluator) boundary() error {
 	if !found {
 		x.h.incidents = append(x.h.incidents, incident{kind: kind, count: 1})
 	}
-	x.reason(CodeBoundaryCrossed, id, "Crossed the %q boundary (%s), incident number %d.", string(kind), b.Severity, n)
-	br := Breach{Party: Client, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
+	x.reason(CodeBoundaryCrossed, id, "Crossed the %s boundary (%s), incident number %d.", prose.Quote(string(kind)), b.Severity, n)
+	br := Breach{Party: RoleClient, Clause: id, Severity: b.Severity, Count: n, At: x.ev.At, Message: "crossed the " + string(kind) + " boundary"}
 	step, i, ok := b.Ladder.step(n)
 	if !ok {
-		br.Response = ResponseNote
+		br.Consequence = ConsequenceNote
 		x.out.Breaches = append(x.out.Breaches, br)
 		x.action(ActNote, id, time.Time{}, "Record the incident and restate the boundary.")
 		return nil
 	}
-	br.Response = step.Response
+	br.Consequence = step.Consequence
 	br.Step = id.Child("ladder").Index(i)
 	x.out.Breaches = append(x.out.Breaches, br)
 	return x.respond(step, br.Step, id, n)
@@ -492,20 +487,20 @@ func (x *evaluator) forceMajeure() error {
 	by := x.ev.by()
 	delay := x.ev.At.Sub(x.ev.Occurred)
 	if f.NoticeWithin > 0 && delay <= f.NoticeWithin {
-		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", formatDuration(max(delay, 0)), formatDuration(f.NoticeWithin))
-		if by == Provider {
+		x.reason(CodeForceMajeure, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, within %s: no fee, no breach.", prose.Duration(max(delay, 0)), prose.Duration(f.NoticeWithin))
+		if by == RoleProvider {
 			return x.providerRemedy()
 		}
 		x.action(ActReschedule, ClauseForceMajeure, time.Time{}, "Offer the client a new time.")
 		return nil
 	}
 	if f.NoticeWithin > 0 {
-		x.reason(CodeLateNotice, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, later than %s: the notice counts as a cancellation.", formatDuration(delay), formatDuration(f.NoticeWithin))
+		x.reason(CodeLateNotice, ClauseForceMajeureNotice, "Force majeure notified %s after it happened, later than %s: the notice counts as a cancellation.", prose.Duration(delay), prose.Duration(f.NoticeWithin))
 	} else {
 		x.reason(CodeNoClause, ClauseForceMajeure, "The agreement has no force-majeure terms: the notice counts as a cancellation.")
 	}
 	notice := x.ev.Session.Sub(x.ev.At)
-	if by == Provider {
+	if by == RoleProvider {
 		return x.providerCancellation(notice)
 	}
 	return x.clientCancellation(notice)
@@ -515,15 +510,15 @@ func (x *evaluator) latePayment() error {
 	p := &x.a.Payment
 	late := x.ev.At.Sub(x.ev.Due)
 	if late <= p.Grace {
-		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the grace period of %s.", formatDuration(max(late, 0)), formatDuration(p.Grace))
+		x.reason(CodePaymentInGrace, ClausePaymentGrace, "Paid %s after the due time, within the grace period of %s.", prose.Duration(max(late, 0)), prose.Duration(p.Grace))
 		return nil
 	}
-	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the grace period of %s.", formatDuration(late), formatDuration(p.Grace))
+	x.reason(CodeLatePayment, ClausePaymentWithin, "Payment %s late, beyond the grace period of %s.", prose.Duration(late), prose.Duration(p.Grace))
 	if !p.LateFee.IsZero() {
 		x.reason(CodeLatePayment, ClausePaymentLateFee, "A late fee of %s is due.", p.LateFee)
 		x.charge(ClausePaymentLateFee, p.LateFee, "late payment")
 	}
-	return x.clientBreach(ClausePaymentWithin, Moderate, "paid "+formatDuration(late)+" late")
+	return x.clientBreach(ClausePaymentWithin, Moderate, "paid "+prose.Duration(late)+" late")
 }
 
 // terminationStart settles notice and fault for a termination, and returns
@@ -532,7 +527,7 @@ func (x *evaluator) latePayment() error {
 func (x *evaluator) terminationStart() bool {
 	t := &x.a.Termination
 	by := x.ev.by()
-	if by == Provider && x.ev.Ground != "" {
+	if by == RoleProvider && x.ev.Ground != "" {
 		if g, ok := t.ground(x.ev.Ground); ok {
 			id := GroundClause(g.Key)
 			x.reason(CodeImmediateGround, id, "The provider ends the engagement at once: %s.", g.Text)
@@ -544,17 +539,17 @@ func (x *evaluator) terminationStart() bool {
 			x.action(ActTerminate, id, x.ev.At, "The engagement ends now.")
 			return true
 		}
-		x.reason(CodeUnknownGround, ClauseTerminationGrounds, "Neither the agreement's grounds nor the breaches so far give a right %q; the provider's notice applies.", x.ev.Ground)
+		x.reason(CodeUnknownGround, ClauseTerminationGrounds, "Neither the agreement's grounds nor the breaches so far give a right %s; the provider's notice applies.", prose.Quote(x.ev.Ground))
 	}
 	notice := t.Notice.of(by)
 	end := x.ev.At.Add(notice)
 	if notice > 0 {
-		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement with %s notice, effective %s.", by, formatDuration(notice), formatClock(end))
+		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement with %s notice, effective %s.", by, prose.Duration(notice), formatClock(end))
 	} else {
 		x.reason(CodeTerminated, ClauseTerminationNotice.Child(string(by)), "The %s ends the engagement, effective at once.", by)
 	}
 	x.action(ActTerminate, ClauseTerminationNotice.Child(string(by)), end, "The engagement ends at the end of the notice.")
-	return by == Client
+	return by == RoleClient
 }
 
 func (x *evaluator) termination() error {
@@ -564,7 +559,7 @@ func (x *evaluator) termination() error {
 		if x.a.Fees.Session.IsZero() {
 			return nil // nothing paid in no currency: nothing to settle
 		}
-		paid = money.Zero(x.a.Currency())
+		paid = money.Zero(x.a.Fees.Session.Currency())
 	}
 	earned := money.Zero(paid.Currency())
 	if x.ev.Sessions > 0 {
@@ -631,7 +626,7 @@ func (x *evaluator) retain(clientSide bool, paid, unused money.Amount) (money.Am
 		} else if c > 0 {
 			kept = unused
 		}
-		x.reason(CodeRetained, clause, "%s of what was paid is non-refundable: %s is kept.", formatShare(t.NonRefundable), kept)
+		x.reason(CodeRetained, clause, "%s of what was paid is non-refundable: %s is kept.", prose.BasisPoints(int64(t.NonRefundable)), kept)
 	default:
 		return zero, nil
 	}
@@ -672,4 +667,10 @@ func (x *evaluator) session() error {
 	x.reason(CodeSessionCharged, ClauseFeesSession, "A session took place: %s.", x.a.Fees.Session)
 	x.charge(ClauseFeesSession, x.a.Fees.Session, "session")
 	return nil
+}
+
+// formatClock writes an instant in its own zone, to the minute:
+// "Mon 2 Mar 2026 18:40 CET".
+func formatClock(t time.Time) string {
+	return t.Format("Mon 2 Jan 2006 15:04 MST")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/stretchr/testify/require"
 
@@ -73,7 +74,7 @@ func TestEvaluate(t *testing.T) {
 		{
 			name:    "the provider cancels late and offers a choice",
 			terms:   therapyTerms,
-			ev:      agreement.Event{Kind: agreement.EventCancellation, By: agreement.Provider, At: at("2026-03-08 10:00"), Session: session},
+			ev:      agreement.Event{Kind: agreement.EventCancellation, By: agreement.RoleProvider, At: at("2026-03-08 10:00"), Session: session},
 			codes:   []agreement.Code{agreement.CodeProviderCancelled, agreement.CodeShortNotice},
 			clause:  agreement.ClauseProviderCancellation,
 			actions: []agreement.ActionCode{agreement.ActOfferChoice}, breaches: []agreement.ClauseID{agreement.ClauseProviderNotice},
@@ -85,7 +86,7 @@ func TestEvaluate(t *testing.T) {
 				a.ProviderCancellation.Remedy = agreement.RemedyRefund
 				return a
 			},
-			ev:      agreement.Event{Kind: agreement.EventCancellation, By: agreement.Provider, At: at("2026-03-01 10:00"), Session: session, Amount: usd("USD 113.34")},
+			ev:      agreement.Event{Kind: agreement.EventCancellation, By: agreement.RoleProvider, At: at("2026-03-01 10:00"), Session: session, Amount: usd("USD 113.34")},
 			codes:   []agreement.Code{agreement.CodeProviderCancelled, agreement.CodeRefund},
 			clause:  agreement.ClauseProviderCancellation,
 			refunds: []string{"provider_cancellation.remedy USD 113.34"},
@@ -161,7 +162,7 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "the provider crossing a boundary is the provider's breach", terms: therapyTerms,
-			ev:       agreement.Event{Kind: agreement.EventBoundary, By: agreement.Provider, At: session, Boundary: agreement.DualRelationship},
+			ev:       agreement.Event{Kind: agreement.EventBoundary, By: agreement.RoleProvider, At: session, Boundary: agreement.DualRelationship},
 			codes:    []agreement.Code{agreement.CodeBoundaryCrossed},
 			clause:   "boundaries.dual_relationship",
 			breaches: []agreement.ClauseID{"boundaries.dual_relationship"},
@@ -176,7 +177,7 @@ func TestEvaluate(t *testing.T) {
 		},
 		{
 			name: "the provider's force majeure in time", terms: therapyTerms,
-			ev:      agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.Provider, At: at("2026-03-09 08:00"), Occurred: at("2026-03-09 07:00"), Session: session},
+			ev:      agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.RoleProvider, At: at("2026-03-09 08:00"), Occurred: at("2026-03-09 07:00"), Session: session},
 			codes:   []agreement.Code{agreement.CodeForceMajeure},
 			clause:  agreement.ClauseForceMajeureNotice,
 			actions: []agreement.ActionCode{agreement.ActOfferChoice},
@@ -240,14 +241,14 @@ func TestEvaluate(t *testing.T) {
 
 func TestEvaluateProviderTerminationNotice(t *testing.T) {
 	at := clock(t, "America/New_York")
-	o, err := agreement.Evaluate(therapyTerms(), agreement.Event{Kind: agreement.EventTermination, By: agreement.Provider, At: at("2026-03-09 10:00")})
+	o, err := agreement.Evaluate(therapyTerms(), agreement.Event{Kind: agreement.EventTermination, By: agreement.RoleProvider, At: at("2026-03-09 10:00")})
 	require.NoError(t, err)
 	require.Equal(t, agreement.ClauseID("termination.notice.provider"), o.Actions[0].Clause)
 	require.True(t, at("2026-03-23 10:00").Equal(o.Actions[0].At), "14 days of notice, across the DST change of 8 March")
 
 	// A right from the ladder cannot be invoked by a single evaluation:
 	// nothing happened before it.
-	o, err = agreement.Evaluate(therapyTerms(), agreement.Event{Kind: agreement.EventTermination, By: agreement.Provider, At: at("2026-03-09 10:00"), Ground: "obligations.ladder[3]"})
+	o, err = agreement.Evaluate(therapyTerms(), agreement.Event{Kind: agreement.EventTermination, By: agreement.RoleProvider, At: at("2026-03-09 10:00"), Ground: "obligations.ladder[3]"})
 	require.NoError(t, err)
 	require.Equal(t, []agreement.Code{agreement.CodeUnknownGround, agreement.CodeTerminated}, codes(o))
 }
@@ -260,7 +261,7 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 	}{
 		{agreement.Event{Kind: agreement.EventCancellation}, []string{"at", "session"}},
 		{agreement.Event{Kind: "teleport", At: at("2026-03-09 10:00")}, []string{"kind"}},
-		{agreement.Event{Kind: agreement.EventBoundary, At: at("2026-03-09 10:00"), By: agreement.Sponsor}, []string{"by", "boundary"}},
+		{agreement.Event{Kind: agreement.EventBoundary, At: at("2026-03-09 10:00"), By: agreement.RoleSponsor}, []string{"by", "boundary"}},
 		{agreement.Event{Kind: agreement.EventForceMajeure, At: at("2026-03-09 10:00")}, []string{"session", "occurred"}},
 		{agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-09 10:00")}, []string{"due"}},
 		{agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Sessions: 2, Used: 3}, []string{"used", "amount"}},
@@ -271,8 +272,8 @@ func TestEvaluateInvalidEvent(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := agreement.Evaluate(therapyTerms(), c.ev)
-		require.ErrorIs(t, err, agreement.ErrInvalid)
-		var ps agreement.Problems
+		require.ErrorIs(t, err, problem.ErrInvalid)
+		var ps problem.List
 		require.True(t, errors.As(err, &ps))
 		var paths []string
 		for _, p := range ps {
@@ -349,7 +350,7 @@ func TestEveryCitedClauseIsRendered(t *testing.T) {
 		{Kind: agreement.EventContact, At: at("2026-03-22 23:10"), Channel: contact.ChannelEmail},
 		{Kind: agreement.EventBoundary, At: at("2026-03-23 10:00"), Boundary: agreement.Romantic},
 		{Kind: agreement.EventLatePayment, At: at("2026-03-30 09:00"), Due: at("2026-03-23 10:00")},
-		{Kind: agreement.EventTermination, At: at("2026-04-02 09:00"), By: agreement.Provider, Ground: "threats"},
+		{Kind: agreement.EventTermination, At: at("2026-04-02 09:00"), By: agreement.RoleProvider, Ground: "threats"},
 	}
 	outs, _, err := agreement.Timeline(terms, events, at("2026-05-01 00:00"))
 	require.NoError(t, err)

@@ -7,7 +7,9 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An EventKind says what happened.
@@ -82,14 +84,14 @@ type Event struct {
 	// Channel is how a contact came in; empty means unknown.
 	Channel contact.Channel `json:"channel,omitempty"`
 	// Urgency is a contact's level when Category does not decide it.
-	Urgency contact.Urgency `json:"urgency"`
+	Urgency contact.Urgency `json:"urgency,omitzero"`
 	// Category is the host's category for a contact, mapped to a level by
 	// the communication policy's table.
 	Category contact.Category `json:"category,omitempty"`
 	// Boundary is the kind of boundary crossed.
 	Boundary BoundaryKind `json:"boundary,omitempty"`
 	// InSession says a boundary incident happened during a session.
-	InSession bool `json:"in_session,omitempty"`
+	InSession bool `json:"in_session,omitzero"`
 	// Ground is what a provider's termination with immediate effect
 	// invokes: the key of one of the agreement's grounds ("nonpayment"),
 	// or, in a Ledger, the ID of a clause whose breaches gave the provider
@@ -98,47 +100,48 @@ type Event struct {
 	// refunded everything unused.
 	Ground string `json:"ground,omitempty"`
 	// Amount is the money the event concerns, as listed above.
-	Amount money.Amount `json:"amount"`
+	Amount money.Amount `json:"amount,omitempty"`
 	// Sessions is the number of sessions a package payment buys, or that
 	// were prepaid, for a termination.
-	Sessions int `json:"sessions,omitempty"`
+	Sessions int `json:"sessions,omitzero"`
 	// Used is the number of prepaid sessions used, for a termination.
-	Used int `json:"used,omitempty"`
+	Used int `json:"used,omitzero"`
 }
 
-// MarshalJSON encodes the event with the field names in its struct tags.
+// MarshalJSON encodes the event with the field names in its struct tags,
+// leaving out the fields that are zero.
 func (e Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return jsoncodec.Marshal(plain(e))
+	return strictjson.Marshal(plain(e))
 }
 
 // UnmarshalJSON decodes an event strictly.
 func (e *Event) UnmarshalJSON(b []byte) error {
 	type plain Event
-	return jsoncodec.Unmarshal(b, (*plain)(e), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(e), strictjson.Limits{})
 }
 
 // by returns the acting party, the client when By is empty.
 func (e Event) by() Role {
 	if e.By == "" {
-		return Client
+		return RoleClient
 	}
 	return e.By
 }
 
-// Validate returns nil or Problems listing every field the event's kind
+// Validate returns nil or a problem.List listing every field the event's kind
 // needs and lacks, or holds out of range.
 func (e Event) Validate() error {
-	var l Problems
+	var l problem.List
 	if e.At.IsZero() {
-		l.Add("at", CodeRequired, "the event needs an instant")
+		l.Add("at", problem.Required, "the event needs an instant")
 	}
-	if e.By != "" && e.By != Provider && e.By != Client {
-		l.Add("by", CodeInvalid, "the acting party must be the provider or the client, not %q", string(e.By))
+	if e.By != "" && e.By != RoleProvider && e.By != RoleClient {
+		l.Add("by", problem.Invalid, "the acting party must be the provider or the client, not %s", prose.Quote(string(e.By)))
 	}
 	needSession := func() {
 		if e.Session.IsZero() {
-			l.Add("session", CodeRequired, "a %s needs the session's scheduled start", e.Kind)
+			l.Add("session", problem.Required, "a %s needs the session's scheduled start", e.Kind)
 		}
 	}
 	switch e.Kind {
@@ -146,44 +149,44 @@ func (e Event) Validate() error {
 		needSession()
 	case EventContact:
 		if !e.Urgency.IsValid() {
-			l.Add("urgency", CodeInvalid, "urgency %d is not a level", int(e.Urgency))
+			l.Add("urgency", problem.Invalid, "urgency %d is not a level", int(e.Urgency))
 		}
 	case EventBoundary:
 		if e.Boundary == "" {
-			l.Add("boundary", CodeRequired, "a boundary incident needs the boundary's kind")
+			l.Add("boundary", problem.Required, "a boundary incident needs the boundary's kind")
 		}
 	case EventForceMajeure:
 		needSession()
 		if e.Occurred.IsZero() {
-			l.Add("occurred", CodeRequired, "force majeure needs the instant it happened")
+			l.Add("occurred", problem.Required, "force majeure needs the instant it happened")
 		}
 	case EventLatePayment:
 		if e.Due.IsZero() {
-			l.Add("due", CodeRequired, "a late payment needs the instant it was due")
+			l.Add("due", problem.Required, "a late payment needs the instant it was due")
 		}
 	case EventTermination:
 		if e.Sessions < 0 || e.Sessions > money.MaxParts {
-			l.Add("sessions", CodeOutOfRange, "prepaid sessions must be between 0 and %d", money.MaxParts)
+			l.Add("sessions", problem.OutOfRange, "prepaid sessions must be between 0 and %d", money.MaxParts)
 		}
 		if e.Used < 0 || e.Used > e.Sessions {
-			l.Add("used", CodeOutOfRange, "used sessions must be between 0 and the %d prepaid", e.Sessions)
+			l.Add("used", problem.OutOfRange, "used sessions must be between 0 and the %d prepaid", e.Sessions)
 		}
 		if e.Sessions > 0 && e.Amount.IsZero() {
-			l.Add("amount", CodeRequired, "prepaid sessions need the amount paid for them")
+			l.Add("amount", problem.Required, "prepaid sessions need the amount paid for them")
 		}
 		if e.Amount.IsNegative() {
-			l.Add("amount", CodeOutOfRange, "the amount paid cannot be negative")
+			l.Add("amount", problem.Negative, "the amount paid cannot be negative")
 		}
 	case EventPayment:
 		if !positive(e.Amount) {
-			l.Add("amount", CodeOutOfRange, "a payment needs a positive amount")
+			l.Add("amount", problem.OutOfRange, "a payment needs a positive amount")
 		}
 		if e.Sessions < 0 || e.Sessions > money.MaxParts {
-			l.Add("sessions", CodeOutOfRange, "a package buys between 0 and %d sessions", money.MaxParts)
+			l.Add("sessions", problem.OutOfRange, "a package buys between 0 and %d sessions", money.MaxParts)
 		}
 	case EventSession:
 	default:
-		l.Add("kind", CodeInvalid, "unknown event kind %q", string(e.Kind))
+		l.Add("kind", problem.Invalid, "unknown event kind %s", prose.Quote(string(e.Kind)))
 	}
 	return l.Err()
 }

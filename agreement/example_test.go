@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/practicekit/boundaries/agreement"
 )
@@ -17,8 +18,8 @@ func coaching() agreement.Agreement {
 		ID:      "coaching-42",
 		Version: 1,
 		Parties: []agreement.Party{
-			{Role: agreement.Provider, Name: "Giulia Benedetti"},
-			{Role: agreement.Client, Name: "Marco Ferri"},
+			{Role: agreement.RoleProvider, Name: "Giulia Benedetti"},
+			{Role: agreement.RoleClient, Name: "Marco Ferri"},
 		},
 		Scope:    agreement.Scope{Nature: "Coaching towards goals for mind, body and spirit; not therapy.", Out: []string{"therapy"}},
 		Sessions: agreement.Sessions{Length: time.Hour},
@@ -35,11 +36,11 @@ func coaching() agreement.Agreement {
 		Wait:     agreement.Wait{Provider: agreement.WaitLimit{After: 20 * time.Minute, Note: true, Reschedule: true, Share: 5000}},
 		Boundaries: agreement.Boundaries{{
 			Kind: agreement.Romantic, Text: "No dates or romantic advances.", Severity: agreement.Critical,
-			Ladder: agreement.Ladder{{Response: agreement.ResponseTermination}}, InSession: true,
+			Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceTermination}}, InSession: true,
 		}},
 		Termination: agreement.Termination{Refund: agreement.ProRata, NonRefundable: 1000},
 		Obligations: agreement.Obligations{
-			Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}},
+			Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}},
 		},
 	}
 }
@@ -61,7 +62,7 @@ func ExampleEvaluate() {
 		fmt.Println("charge:", c.Amount, c.Clause)
 	}
 	for _, b := range out.Breaches {
-		fmt.Println("breach:", b.Clause, b.Response, b.Step)
+		fmt.Println("breach:", b.Clause, b.Consequence, b.Step)
 	}
 	for _, r := range out.Reasons {
 		fmt.Println(r)
@@ -108,7 +109,7 @@ func ExampleTimeline() {
 		{Kind: agreement.EventPayment, At: day(1, 9), Amount: money.MustParse("EUR 250.00"), Sessions: 3},
 		{Kind: agreement.EventSession, At: day(2, 18)},
 		{Kind: agreement.EventBoundary, At: day(3, 21), Boundary: agreement.Romantic},
-		{Kind: agreement.EventTermination, At: day(4, 9), By: agreement.Provider, Ground: "boundaries.romantic.ladder[0]"},
+		{Kind: agreement.EventTermination, At: day(4, 9), By: agreement.RoleProvider, Ground: "boundaries.romantic.ladder[0]"},
 	}
 	outs, standing, err := agreement.Timeline(terms, events, day(5, 0))
 	if err != nil {
@@ -143,7 +144,7 @@ func ExampleLedger() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(out.Charges[0].Amount, out.Breaches[0].Response, out.Has(agreement.ActTerminateAllowed))
+		fmt.Println(out.Charges[0].Amount, out.Breaches[0].Consequence, out.Has(agreement.ActTerminateAllowed))
 	}
 	st := l.Standing(at.Add(30 * 24 * time.Hour))
 	fmt.Println("owed:", st.Account.Outstanding, "may terminate:", st.MayTerminate)
@@ -158,7 +159,7 @@ func ExampleAgreement_ValidateFor() {
 	terms := coaching()
 	terms.Cancellation.Tiers[1].Share = 12000 // more than the whole fee
 	err := terms.ValidateFor(agreement.Coaching)
-	var problems agreement.Problems
+	var problems problem.List
 	if errors.As(err, &problems) {
 		for _, p := range problems {
 			fmt.Println(p.Path, p.Code)
@@ -166,7 +167,7 @@ func ExampleAgreement_ValidateFor() {
 	}
 	// Output:
 	// cancellation.tiers[1].share out_of_range
-	// cancellation.tiers[1].share inconsistent
+	// cancellation.tiers[1].share conflict
 	// obligations.provider missing
 	// obligations.client missing
 	// confidentiality.promise missing
@@ -192,7 +193,7 @@ func ExampleAgreement_Clauses() {
 
 func ExampleAcknowledge() {
 	terms := coaching()
-	client, _ := terms.Party(agreement.Client)
+	client, _ := terms.Party(agreement.RoleClient)
 	ack, err := agreement.Acknowledge(terms, client, time.Date(2026, 6, 1, 9, 30, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)

@@ -1,8 +1,6 @@
 package agreement
 
 import (
-	"time"
-
 	"github.com/practicekit/boundaries/agreement/money"
 )
 
@@ -12,15 +10,15 @@ type Fees struct {
 	// Session is the fee for one session. It sets the agreement's currency,
 	// and shares of "the session fee" (cancellation tiers, no-show, wait
 	// limit) are shares of it.
-	Session money.Amount `json:"session"`
+	Session money.Amount `json:"session,omitempty"`
 	// Packages are prepaid bundles of sessions.
-	Packages []Package `json:"packages,omitempty"`
+	Packages []Package `json:"packages,omitzero"`
 	// Deposit is paid when the engagement is booked and credited against
 	// the first fees; zero means no deposit.
-	Deposit money.Amount `json:"deposit"`
+	Deposit money.Amount `json:"deposit,omitempty"`
 	// SlidingScale, when set, lets the session fee vary with the client's
 	// means.
-	SlidingScale *SlidingScale `json:"sliding_scale,omitempty"`
+	SlidingScale *SlidingScale `json:"sliding_scale,omitzero"`
 }
 
 // present reports whether the clause says anything.
@@ -33,32 +31,13 @@ func (f Fees) present() bool {
 // money.Amount.Split, so the parts always add up to Price.
 type Package struct {
 	Sessions int          `json:"sessions"`
-	Price    money.Amount `json:"price"`
+	Price    money.Amount `json:"price,omitempty"`
 }
 
 // A SlidingScale is the range the session fee may take, and who decides
 // where in it a client falls.
 type SlidingScale struct {
-	Min      money.Amount `json:"min"`
-	Max      money.Amount `json:"max"`
+	Min      money.Amount `json:"min,omitempty"`
+	Max      money.Amount `json:"max,omitempty"`
 	Criteria string       `json:"criteria,omitempty"`
-}
-
-// Payment says when and how fees are paid.
-type Payment struct {
-	// Within is how long after a session, or an invoice, payment is due;
-	// zero means at the session.
-	Within time.Duration `json:"within,omitempty"`
-	// Grace is how long after the due time a payment is still not late.
-	Grace time.Duration `json:"grace,omitempty"`
-	// LateFee is charged for a late payment; zero means none.
-	LateFee money.Amount `json:"late_fee"`
-	// Methods are the accepted ways to pay, such as "card" or "bank
-	// transfer".
-	Methods []string `json:"methods,omitempty"`
-}
-
-// present reports whether the clause says anything.
-func (p Payment) present() bool {
-	return p.Within != 0 || p.Grace != 0 || !p.LateFee.IsZero() || len(p.Methods) > 0
 }

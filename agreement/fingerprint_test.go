@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -16,6 +19,17 @@ func TestFingerprint(t *testing.T) {
 	f, err := a.Fingerprint()
 	require.NoError(t, err)
 	require.False(t, f.IsZero())
+
+	// It is the SHA-256 digest of the canonical form of the JSON encoding.
+	for _, terms := range []agreement.Agreement{a, consultingTerms(), coachingTerms(), {}} {
+		b, err := json.Marshal(terms)
+		require.NoError(t, err)
+		c, err := agreement.Canonical(b)
+		require.NoError(t, err)
+		got, err := terms.Fingerprint()
+		require.NoError(t, err)
+		require.Equal(t, agreement.Fingerprint(sha256.Sum256(c)), got)
+	}
 
 	// The same terms decoded from JSON, with members in another order and
 	// whitespace, have the same fingerprint.
@@ -70,14 +84,14 @@ func TestParseFingerprint(t *testing.T) {
 	} {
 		_, err := agreement.ParseFingerprint(bad)
 		require.ErrorIs(t, err, agreement.ErrFingerprint, bad)
-		require.Contains(t, err.Error(), `"`+bad+`"`, "parse errors quote the input")
+		require.Contains(t, err.Error(), prose.Quote(bad), "parse errors quote the input, cut to 64 bytes")
 	}
 }
 
 func TestAcknowledgment(t *testing.T) {
 	at := clock(t, "America/New_York")
 	a := therapyTerms()
-	client, _ := a.Party(agreement.Client)
+	client, _ := a.Party(agreement.RoleClient)
 	ack, err := agreement.Acknowledge(a, client, at("2026-03-01 18:30"))
 	require.NoError(t, err)
 	require.Equal(t, "therapy-2026-017", ack.Agreement)
@@ -113,19 +127,19 @@ func TestAcknowledgment(t *testing.T) {
 	require.Equal(t, "agreement", mismatch(ack.Verify(other)))
 
 	forged := ack
-	forged.Signer = agreement.Party{Role: agreement.Client, Name: "Mallory"}
+	forged.Signer = agreement.Party{Role: agreement.RoleClient, Name: "Mallory"}
 	require.Equal(t, "signer", mismatch(forged.Verify(a)))
 
-	_, err = agreement.Acknowledge(a, agreement.Party{Role: agreement.Client, Name: "Mallory"}, at("2026-03-01 18:30"))
+	_, err = agreement.Acknowledge(a, agreement.Party{Role: agreement.RoleClient, Name: "Mallory"}, at("2026-03-01 18:30"))
 	require.Equal(t, "signer", mismatch(err))
 
 	_, err = agreement.Acknowledge(a, client, time.Time{})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	invalid := therapyTerms()
 	invalid.Lateness.Grace = time.Hour
 	_, err = agreement.Acknowledge(invalid, client, at("2026-03-01 18:30"))
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 }
 
 func TestAgreementJSONRoundTrip(t *testing.T) {
@@ -163,7 +177,7 @@ func TestEventAndOutcomeJSON(t *testing.T) {
 	ev := agreement.Event{Kind: agreement.EventCancellation, At: at("2026-03-08 20:00"), Session: at("2026-03-09 10:00")}
 	b, err := json.Marshal(ev)
 	require.NoError(t, err)
-	require.JSONEq(t, `{"kind":"cancellation","at":"2026-03-08T20:00:00-04:00","session":"2026-03-09T10:00:00-04:00","urgency":"routine","amount":""}`, string(b))
+	require.JSONEq(t, `{"kind":"cancellation","at":"2026-03-08T20:00:00-04:00","session":"2026-03-09T10:00:00-04:00"}`, string(b))
 	var back agreement.Event
 	require.NoError(t, json.Unmarshal(b, &back))
 	o1, err := agreement.Evaluate(therapyTerms(), ev)

@@ -46,8 +46,8 @@ func therapyTerms() agreement.Agreement {
 		Version: 1,
 		Title:   "Agreement for individual therapy",
 		Parties: []agreement.Party{
-			{Role: agreement.Provider, Name: "Dr. Mira Kovač", Contact: "office@kovac-therapy.example"},
-			{Role: agreement.Client, Name: "Alex Reed"},
+			{Role: agreement.RoleProvider, Name: "Dr. Mira Kovač", Contact: "office@kovac-therapy.example"},
+			{Role: agreement.RoleClient, Name: "Alex Reed"},
 		},
 		Scope: agreement.Scope{
 			Nature: "Individual psychotherapy: talking sessions that explore patterns in relationships and work. Both parties share responsibility for the work: the therapist brings method and attention, the client brings openness and effort.",
@@ -106,17 +106,17 @@ func therapyTerms() agreement.Agreement {
 		},
 		Boundaries: agreement.Boundaries{
 			{Kind: agreement.Romantic, Text: "No romantic or sexual relationship, during therapy or after it. Feelings that arise in the work are discussed in sessions.", Severity: agreement.Critical,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}},
 			{Kind: agreement.DualRelationship, Text: "No friendship, business dealings or social relationship beside therapy.", Severity: agreement.Serious,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}},
 			{Kind: agreement.PersonalContact, Text: "The therapist's personal phone, home and private social media are not used.", Severity: agreement.Moderate,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}},
 			{Kind: agreement.SocialMedia, Text: "No friend or follow requests on social media; the practice page may be followed.", Severity: agreement.Minor,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}}},
 			{Kind: agreement.Gifts, Text: "Gifts beyond a token are politely declined.", Severity: agreement.Minor,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}},
 			{Kind: agreement.Abuse, Text: "Insults and threats outside the session are not accepted. Inside the session, anger is part of the work.", Severity: agreement.Serious,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}},
 		},
 		Confidentiality: agreement.Confidentiality{
 			Promise:    "What is said in sessions stays between client and therapist.",
@@ -148,10 +148,10 @@ func therapyTerms() agreement.Agreement {
 				{Key: "respect", Text: "Respects the therapist's time, privacy and reputation outside sessions."},
 			},
 			Ladder: agreement.Ladder{
-				{Response: agreement.ResponseNote},
-				{Response: agreement.ResponseFee, Fee: usd("USD 30.00")},
-				{Response: agreement.ResponseWarning},
-				{Response: agreement.ResponseTermination},
+				{Consequence: agreement.ConsequenceNote},
+				{Consequence: agreement.ConsequenceFee, Fee: usd("USD 30.00")},
+				{Consequence: agreement.ConsequenceWarning},
+				{Consequence: agreement.ConsequenceTermination},
 			},
 		},
 	}
@@ -165,8 +165,8 @@ func consultingTerms() agreement.Agreement {
 		Version: 1,
 		Title:   "On-site consultation: business internet service",
 		Parties: []agreement.Party{
-			{Role: agreement.Provider, Name: "Sam Ortiz, Northwind Internet"},
-			{Role: agreement.Client, Name: "Harbor Logistics Ltd."},
+			{Role: agreement.RoleProvider, Name: "Sam Ortiz, Northwind Internet"},
+			{Role: agreement.RoleClient, Name: "Harbor Logistics Ltd."},
 		},
 		Scope: agreement.Scope{
 			Nature: "Presenting the agreed service offer and signing the service contract at the client's office.",
@@ -195,7 +195,7 @@ func consultingTerms() agreement.Agreement {
 			OutsideSession: "both parties treat each other as professionals; the customer is always right, and the provider is nobody's servant.",
 			Provider:       []agreement.Obligation{{Key: "on_time", Text: "Arrives on time, prepared, with the contract ready to sign."}},
 			Client:         []agreement.Obligation{{Key: "receive", Text: "Receives the provider at the agreed time, or gives notice."}},
-			Ladder:         agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}},
+			Ladder:         agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}},
 		},
 	}
 }
@@ -208,8 +208,8 @@ func coachingTerms() agreement.Agreement {
 		Version: 1,
 		Title:   "Coaching agreement",
 		Parties: []agreement.Party{
-			{Role: agreement.Provider, Name: "Giulia Benedetti, holistic life coach"},
-			{Role: agreement.Client, Name: "Marco Ferri"},
+			{Role: agreement.RoleProvider, Name: "Giulia Benedetti, holistic life coach"},
+			{Role: agreement.RoleClient, Name: "Marco Ferri"},
 		},
 		Scope: agreement.Scope{
 			Nature: "Coaching is a partnership that helps the client discover, plan and reach goals for mind, body and spirit. It is not therapy, counselling or medical advice.",
@@ -235,13 +235,13 @@ func coachingTerms() agreement.Agreement {
 		},
 		Boundaries: agreement.Boundaries{
 			{Kind: agreement.Romantic, Text: "The relationship is professional only: no dates, romantic interest or advances.", Severity: agreement.Critical,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseTermination}}, InSession: true},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceTermination}}, InSession: true},
 			{Kind: agreement.PhysicalContact, Text: "No hugs or touch the coach has not agreed to.", Severity: agreement.Serious,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}, InSession: true},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}, InSession: true},
 			{Kind: agreement.Gifts, Text: "The coach pays for her own food and drink; gifts are declined.", Severity: agreement.Minor,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}}, InSession: true},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}}, InSession: true},
 			{Kind: agreement.PersonalContact, Text: "Contact goes through the business email, not a personal phone.", Severity: agreement.Moderate,
-				Ladder: agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseWarning}}},
+				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceWarning}}},
 		},
 		Confidentiality: agreement.Confidentiality{
 			Promise:    "What the client shares stays confidential.",

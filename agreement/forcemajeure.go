@@ -7,9 +7,9 @@ import "time"
 // sessions it prevents.
 type ForceMajeure struct {
 	// What lists what counts, such as "illness" or "severe weather".
-	What []string `json:"what,omitempty"`
+	What []string `json:"what,omitzero"`
 	// NoticeWithin is how soon after the event notice must be given.
-	NoticeWithin time.Duration `json:"notice_within,omitempty"`
+	NoticeWithin time.Duration `json:"notice_within,omitzero"`
 }
 
 // present reports whether the clause says anything.

@@ -2,6 +2,7 @@ package agreement_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -14,7 +15,8 @@ import (
 
 // FuzzAgreementJSON decodes arbitrary input as an agreement. Decoding never
 // panics; an agreement that decodes and validates encodes back to the same
-// form, keeps its fingerprint, renders, and evaluates events without
+// form and decodes to an equal value, keeps its fingerprint, renders, and
+// evaluates events without
 // panicking.
 func FuzzAgreementJSON(f *testing.F) {
 	for _, a := range []agreement.Agreement{therapyTerms(), consultingTerms(), coachingTerms()} {
@@ -30,6 +32,7 @@ func FuzzAgreementJSON(f *testing.F) {
 	f.Add([]byte(`{"fees":{"session":"USD 1.0"}}`))
 	f.Add([]byte(`{"cancellation":{"tiers":[{"before":"1h","share":1},{"before":"-2562047h47m16.854775808s","share":1}]}}`))
 	f.Add([]byte(`{"boundaries":[{"kind":"romantic","severity":"extreme"}]}`))
+	f.Add([]byte(`{"id":"x","version":1,"parties":[{"role":"provider","name":"P"},{"role":"client","name":"C"}],"scope":{"in":[]},"fees":{"session":"USD 1.00","deposit":"USD 0.00","sliding_scale":null},"lateness":{"grace":"0s"}}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a agreement.Agreement
@@ -51,6 +54,9 @@ func FuzzAgreementJSON(f *testing.F) {
 		if err != nil || string(first) != string(second) {
 			t.Fatalf("the round trip changed the agreement (%v):\n%s\n%s", err, first, second)
 		}
+		if !reflect.DeepEqual(a, back) {
+			t.Fatalf("the round trip changed the decoded value:\n%s\n%#v\n%#v", first, a, back)
+		}
 		f1, err1 := a.Fingerprint()
 		f2, err2 := back.Fingerprint()
 		if err1 != nil || err2 != nil || f1 != f2 {
@@ -69,7 +75,7 @@ func FuzzAgreementJSON(f *testing.F) {
 			{Kind: agreement.EventContact, At: now.Add(13 * time.Hour), Channel: contact.ChannelText},
 			{Kind: agreement.EventBoundary, At: now, Boundary: agreement.Romantic},
 			{Kind: agreement.EventLatePayment, At: now, Due: now.Add(-100 * time.Hour)},
-			{Kind: agreement.EventTermination, At: now, By: agreement.Provider, Ground: "nonpayment"},
+			{Kind: agreement.EventTermination, At: now, By: agreement.RoleProvider, Ground: "nonpayment"},
 		} {
 			_, _ = agreement.Evaluate(a, ev)
 		}
@@ -153,8 +159,8 @@ func FuzzParseNames(f *testing.F) {
 				t.Fatalf("severity %q: %v", s, err)
 			}
 		}
-		if v, err := agreement.ParseResponse(s); err == nil {
-			if w, err := agreement.ParseResponse(v.String()); err != nil || w != v {
+		if v, err := agreement.ParseConsequence(s); err == nil {
+			if w, err := agreement.ParseConsequence(v.String()); err != nil || w != v {
 				t.Fatalf("response %q: %v", s, err)
 			}
 		}

@@ -1,48 +1,15 @@
 package agreement
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 )
-
-// An Account is the money of an engagement at one moment, in the
-// agreement's currency. Every amount the client paid is in exactly one of
-// four places, so that always
-//
-//	Charged + Refunded + Retained + Held == Paid
-//
-// to the minor unit. Charges the client's money does not cover yet are
-// Outstanding, outside that sum, until a payment settles them. The zero
-// Account has no currency; a Ledger starts from zero amounts in the
-// agreement's currency.
-type Account struct {
-	// Paid is everything the client paid.
-	Paid money.Amount `json:"paid"`
-	// Charged is the part of Paid that settled charges: sessions held,
-	// prepaid sessions used, fees.
-	Charged money.Amount `json:"charged"`
-	// Refunded is the part of Paid returned to the client.
-	Refunded money.Amount `json:"refunded"`
-	// Retained is the part of Paid the provider kept although unused:
-	// non-refundable parts at termination.
-	Retained money.Amount `json:"retained"`
-	// Held is the part of Paid not yet charged, refunded or retained:
-	// prepaid sessions and credit.
-	Held money.Amount `json:"held"`
-	// Outstanding is what the client owes: charges not covered by Held.
-	Outstanding money.Amount `json:"outstanding"`
-	// Prepaid is the number of prepaid sessions left.
-	Prepaid int `json:"prepaid"`
-}
-
-// check returns ErrConservation unless the four places add up to Paid.
-func (a Account) check() error {
-	return conserve(a.Paid, a.Charged, a.Refunded, a.Retained, a.Held)
-}
 
 // A Ledger evaluates the events of one engagement in order, keeping what
 // single evaluations cannot know: the account (payments, prepaid sessions,
@@ -52,7 +19,7 @@ func (a Account) check() error {
 //
 // Events must come in order of At; Apply refuses an earlier one, any event
 // after a termination, an invalid event and money in another currency, and
-// leaves the ledger as it was. money.Amount is conserved after every event: Apply
+// leaves the ledger as it was. Money is conserved after every event: Apply
 // checks the account and fails with ErrConservation rather than go on if
 // it ever did not add up. An error while applying an event (that one, or
 // an overflow) leaves the ledger unusable: Apply returns it again.
@@ -113,9 +80,9 @@ func NewLedger(terms Agreement) (*Ledger, error) {
 	if err := terms.Validate(); err != nil {
 		return nil, err
 	}
-	cur := terms.Currency()
+	cur := terms.Fees.Session.Currency()
 	if !cur.IsValid() {
-		return nil, fmt.Errorf("%w: the ledger needs a session fee to know its currency", ErrInvalid)
+		return nil, problem.List{{Path: string(ClauseFeesSession), Code: problem.Required, Message: "the ledger needs a session fee to know its currency"}}
 	}
 	z := money.Zero(cur)
 	return &Ledger{
@@ -185,7 +152,7 @@ func (l *Ledger) apply(ev Event) (Outcome, error) {
 	case EventCancellation, EventForceMajeure:
 		// A session the provider does not hold is refunded from the
 		// account, whatever the event carries.
-		if ev.by() == Provider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
+		if ev.by() == RoleProvider && l.terms.ProviderCancellation.Remedy == RemedyRefund {
 			ev.Amount = money.Amount{}
 			if len(l.packs) > 0 {
 				ev.Amount = l.packs[0].part()
@@ -415,62 +382,6 @@ func (l *Ledger) terminate(ev Event) (Outcome, error) {
 	return x.out, nil
 }
 
-// A Standing is where an engagement stands at an instant: its account, the
-// breaches so far, and whether the provider may end it at once.
-type Standing struct {
-	At      time.Time `json:"at"`
-	Account Account   `json:"account"`
-	// Breaches counts the client's breaches so far, and ProviderBreaches
-	// the provider's.
-	Breaches         int `json:"breaches"`
-	ProviderBreaches int `json:"provider_breaches"`
-	// LateCancellations counts the late cancellations and no-shows within
-	// the cancellation limit's span ending at At (all of them when the
-	// agreement sets no limit).
-	LateCancellations int `json:"late_cancellations"`
-	// MayTerminate says the provider may end the engagement at once;
-	// Reasons cite the clauses that give the right.
-	MayTerminate bool `json:"may_terminate"`
-	// Terminated says the engagement has ended.
-	Terminated bool     `json:"terminated"`
-	Reasons    []Reason `json:"reasons,omitempty"`
-}
-
-// Standing returns where the engagement stands at now, which should not be
-// before the last event applied.
-func (l *Ledger) Standing(now time.Time) Standing {
-	s := Standing{At: now, Account: l.acct, Terminated: l.ended}
-	for _, b := range l.breaches {
-		if b.Party == Provider {
-			s.ProviderBreaches++
-		} else {
-			s.Breaches++
-		}
-	}
-	lim := l.terms.Cancellation.Limit
-	for _, t := range l.h.late {
-		if t.After(now) {
-			continue
-		}
-		if lim.Within > 0 && !t.After(now.Add(-lim.Within)) {
-			continue
-		}
-		s.LateCancellations++
-	}
-	if l.ended {
-		return s
-	}
-	for _, id := range l.h.rights {
-		s.MayTerminate = true
-		s.Reasons = append(s.Reasons, Reason{Code: CodeLadder, Clause: id, Message: "A breach met a termination step: the provider may end the engagement at once."})
-	}
-	if lim.Count > 0 && s.LateCancellations >= lim.Count {
-		s.MayTerminate = true
-		s.Reasons = append(s.Reasons, Reason{Code: CodeCancellationLimit, Clause: ClauseCancellationLimit, Message: fmt.Sprintf("%d late cancellations or no-shows within %s: the provider may end the engagement at once.", s.LateCancellations, formatDuration(lim.Within))})
-	}
-	return s
-}
-
 // Timeline evaluates events with a new Ledger for terms, in order of At
 // (events with equal instants keep their order), up to and including now;
 // events after now are not applied. It returns the outcome of each event
@@ -495,3 +406,11 @@ func Timeline(terms Agreement, events []Event, now time.Time) ([]Outcome, Standi
 	}
 	return outs, l.Standing(now), nil
 }
+
+// ErrTerminated is returned by Ledger.Apply for an event after the
+// engagement was terminated.
+var ErrTerminated = errors.New("engagement already terminated")
+
+// ErrOrder is returned by Ledger.Apply for an event earlier than the one
+// before it.
+var ErrOrder = errors.New("event out of order")

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability/problem"
 
 	"github.com/stretchr/testify/require"
 
@@ -37,7 +38,7 @@ func TestLedgerOrderAndEnd(t *testing.T) {
 func TestLedgerRejects(t *testing.T) {
 	at := clock(t, "America/New_York")
 	_, err := agreement.NewLedger(agreement.Agreement{})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	l, err := agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
@@ -47,12 +48,12 @@ func TestLedgerRejects(t *testing.T) {
 	l, err = agreement.NewLedger(therapyTerms())
 	require.NoError(t, err)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00")})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 
 	// A package of more sessions than Money.Split makes is refused, and
 	// the ledger goes on as it was.
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: money.MaxParts + 1})
-	require.ErrorIs(t, err, agreement.ErrInvalid)
+	require.ErrorIs(t, err, problem.ErrInvalid)
 	require.Equal(t, money.Zero("USD"), l.Account().Paid)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
 	require.NoError(t, err)
@@ -95,7 +96,7 @@ func TestLedgerCancellationLimit(t *testing.T) {
 		_, err = l2.Apply(ev)
 		require.NoError(t, err)
 	}
-	out, err := l2.Apply(agreement.Event{Kind: agreement.EventTermination, By: agreement.Provider, At: at("2026-03-31 09:00"), Ground: string(agreement.ClauseCancellationLimit)})
+	out, err := l2.Apply(agreement.Event{Kind: agreement.EventTermination, By: agreement.RoleProvider, At: at("2026-03-31 09:00"), Ground: string(agreement.ClauseCancellationLimit)})
 	require.NoError(t, err)
 	require.Equal(t, agreement.CodeImmediateGround, out.Reasons[0].Code)
 	require.True(t, at("2026-03-31 09:00").Equal(out.Actions[0].At))
@@ -109,7 +110,7 @@ func TestLedgerProviderRefundRemedy(t *testing.T) {
 	require.NoError(t, err)
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
 	require.NoError(t, err)
-	out, err := l.Apply(agreement.Event{Kind: agreement.EventCancellation, By: agreement.Provider, At: at("2026-03-05 09:00"), Session: at("2026-03-09 10:00")})
+	out, err := l.Apply(agreement.Event{Kind: agreement.EventCancellation, By: agreement.RoleProvider, At: at("2026-03-05 09:00"), Session: at("2026-03-09 10:00")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"provider_cancellation.remedy USD 113.34"}, lines(out.Refunds))
 	require.Empty(t, out.Breaches, "four days of notice is enough")
@@ -133,13 +134,13 @@ func TestLedgerProviderForceMajeureRefund(t *testing.T) {
 	_, err = l.Apply(agreement.Event{Kind: agreement.EventPayment, At: at("2026-03-02 09:00"), Amount: usd("USD 340.00"), Sessions: 3})
 	require.NoError(t, err)
 	// Ill at 06:00, notice at 07:00: in time, no breach.
-	out, err := l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.Provider, At: at("2026-03-09 07:00"),
+	out, err := l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.RoleProvider, At: at("2026-03-09 07:00"),
 		Occurred: at("2026-03-09 06:00"), Session: at("2026-03-09 10:00"), Amount: usd("USD 50.00")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"provider_cancellation.remedy USD 113.34"}, lines(out.Refunds))
 	require.Empty(t, out.Breaches)
 	// Notice two days late counts as a cancellation without notice.
-	out, err = l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.Provider, At: at("2026-03-16 09:00"),
+	out, err = l.Apply(agreement.Event{Kind: agreement.EventForceMajeure, By: agreement.RoleProvider, At: at("2026-03-16 09:00"),
 		Occurred: at("2026-03-14 06:00"), Session: at("2026-03-16 10:00")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"provider_cancellation.remedy USD 113.33"}, lines(out.Refunds))
@@ -172,7 +173,7 @@ func TestLedgerLargePackages(t *testing.T) {
 	out, err := l.Apply(agreement.Event{Kind: agreement.EventSession, At: at("2026-03-03 10:00")})
 	require.NoError(t, err)
 	require.Equal(t, []string{"fees.packages USD 0.02"}, lines(out.Charges))
-	out, err = l.Apply(agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-04 10:00"), By: agreement.Provider})
+	out, err = l.Apply(agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-04 10:00"), By: agreement.RoleProvider})
 	require.NoError(t, err)
 	require.Equal(t, []string{"termination.refund USD 99999.98"}, lines(out.Refunds))
 }

@@ -11,15 +11,15 @@ type Obligations struct {
 	// "ordinary business terms and courtesy".
 	OutsideSession string `json:"outside_session,omitempty"`
 	// Provider lists the provider's obligations: on time, prepared.
-	Provider []Obligation `json:"provider,omitempty"`
+	Provider []Obligation `json:"provider,omitzero"`
 	// Client lists the client's obligations: keeps deadlines, gives notice
 	// of force majeure.
-	Client []Obligation `json:"client,omitempty"`
+	Client []Obligation `json:"client,omitzero"`
 	// Ladder is the graduated response to the client's breaches of the
 	// business terms (lateness, late cancellations, no-shows, late
 	// payment, off-policy contact): the n-th such breach meets step n.
 	// Boundaries have ladders of their own.
-	Ladder Ladder `json:"ladder,omitempty"`
+	Ladder Ladder `json:"ladder,omitzero"`
 }
 
 // present reports whether the clause says anything.

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Profile names the kind of service an agreement is for, and so the
@@ -38,7 +41,7 @@ var ErrProfile = errors.New("invalid profile")
 func ParseProfile(s string) (Profile, error) {
 	p := Profile(s)
 	if !p.IsValid() {
-		return "", fmt.Errorf("%w %q: want general, consulting, coaching or therapy", ErrProfile, s)
+		return "", fmt.Errorf("%w %s: want general, consulting, coaching or therapy", ErrProfile, prose.Quote(s))
 	}
 	return p, nil
 }
@@ -154,20 +157,20 @@ func (p Profile) Elements() iter.Seq[Element] {
 	}
 }
 
-// ValidateFor returns nil or Problems listing everything Validate finds,
+// ValidateFor returns nil or a problem.List listing everything Validate finds,
 // then every element of profile p's checklist that the agreement lacks,
-// with code CodeMissing at the element's clause ID and the standard behind
+// with code problem.Missing at the element's clause ID and the standard behind
 // it in the message.
 func (a Agreement) ValidateFor(p Profile) error {
 	var v validator
 	if !p.IsValid() {
-		v.add("", CodeInvalid, "profile %q is not general, consulting, coaching or therapy", string(p))
+		v.add("", problem.Invalid, "profile %s is not general, consulting, coaching or therapy", prose.Quote(string(p)))
 	}
 	v.agreement(&a)
 	if p.IsValid() {
 		for _, e := range p.checklist() {
 			if !e.present(&a) {
-				v.add(e.Clause, CodeMissing, "the %s profile expects %s (%s)", p, e.Requirement, e.Source)
+				v.add(e.Clause, problem.Missing, "the %s profile expects %s (%s)", p, e.Requirement, e.Source)
 			}
 		}
 	}

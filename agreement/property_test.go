@@ -33,7 +33,7 @@ func randomTerms(r *rand.Rand, cur money.Currency) agreement.Agreement {
 	a.Payment.Grace = 24 * time.Hour
 	a.Wait.Provider = agreement.WaitLimit{After: 20 * time.Minute, Share: r.IntN(10001)}
 	a.ProviderCancellation = agreement.ProviderCancellation{Notice: 24 * time.Hour, Remedy: []agreement.Remedy{agreement.RemedyMakeUp, agreement.RemedyRefund, agreement.RemedyChoice}[r.IntN(3)]}
-	a.Obligations.Ladder = agreement.Ladder{{Response: agreement.ResponseNote}, {Response: agreement.ResponseFee, Fee: money.New(1+r.Int64N(10_000), cur)}, {Response: agreement.ResponseWarning}, {Response: agreement.ResponseTermination}}
+	a.Obligations.Ladder = agreement.Ladder{{Consequence: agreement.ConsequenceNote}, {Consequence: agreement.ConsequenceFee, Fee: money.New(1+r.Int64N(10_000), cur)}, {Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}
 	return a
 }
 
@@ -68,7 +68,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 		}
 		sessions := r.IntN(25)
 		ev := agreement.Event{
-			Kind: agreement.EventTermination, At: at, By: agreement.Client,
+			Kind: agreement.EventTermination, At: at, By: agreement.RoleClient,
 			Amount:   money.New(r.Int64N(10_000_000), cur),
 			Sessions: sessions, Used: r.IntN(sessions + 1),
 		}
@@ -76,7 +76,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 			ev.Amount = money.New(1, cur)
 		}
 		if r.IntN(2) == 0 {
-			ev.By, ev.Ground = agreement.Provider, grounds[r.IntN(len(grounds))]
+			ev.By, ev.Ground = agreement.RoleProvider, grounds[r.IntN(len(grounds))]
 		}
 		o, err := agreement.Evaluate(terms, ev)
 		if err != nil {
@@ -92,7 +92,7 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 		if charged.IsNegative() || retained.IsNegative() || refunded.IsNegative() {
 			t.Fatalf("case %d: a negative part: %+v", i, o)
 		}
-		if ev.By == agreement.Provider && ev.Ground == "" && !retained.IsZero() {
+		if ev.By == agreement.RoleProvider && ev.Ground == "" && !retained.IsZero() {
 			t.Fatalf("case %d: the provider ending it without cause keeps nothing unused, but kept %s", i, retained)
 		}
 	}
@@ -101,9 +101,9 @@ func TestPropertyTerminationConservesMoney(t *testing.T) {
 // randomEvent returns a random valid event at instant now.
 func randomEvent(r *rand.Rand, cur money.Currency, now time.Time) agreement.Event {
 	session := now.Add(time.Duration(r.IntN(96)-24) * time.Hour)
-	by := agreement.Client
+	by := agreement.RoleClient
 	if r.IntN(4) == 0 {
-		by = agreement.Provider
+		by = agreement.RoleProvider
 	}
 	switch r.IntN(11) {
 	case 0:
@@ -147,9 +147,9 @@ func TestPropertyTimelinesConserveMoney(t *testing.T) {
 			now = now.Add(time.Duration(1+r.IntN(72)) * time.Hour)
 			ev := randomEvent(r, cur, now)
 			if j == 19 || r.IntN(40) == 0 {
-				ev = agreement.Event{Kind: agreement.EventTermination, At: now, By: agreement.Client}
+				ev = agreement.Event{Kind: agreement.EventTermination, At: now, By: agreement.RoleClient}
 				if r.IntN(2) == 0 {
-					ev.By = agreement.Provider
+					ev.By = agreement.RoleProvider
 				}
 			}
 			o, err := l.Apply(ev)

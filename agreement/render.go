@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -82,7 +83,7 @@ func (a Agreement) Markdown() (string, error) {
 	b.WriteString("\n\nAgreement ")
 	writeCode(&b, p.ID)
 	b.WriteString(", version ")
-	b.WriteString(itoa(p.Version))
+	b.WriteString(strconv.Itoa(p.Version))
 	b.WriteString(".\n")
 	for _, s := range p.Sections {
 		b.WriteString("\n## ")
@@ -119,7 +120,7 @@ func (a Agreement) Markdown() (string, error) {
 
 // confirmation is the sentence above the signatures.
 func confirmation(p *page) string {
-	return "By signing, each party confirms having read and accepted version " + itoa(p.Version) +
+	return "By signing, each party confirms having read and accepted version " + strconv.Itoa(p.Version) +
 		" of agreement " + p.ID + ", whose fingerprint is above."
 }
 
@@ -184,7 +185,7 @@ func (a Agreement) Text() (string, error) {
 	b.WriteString("\nAgreement ")
 	b.WriteString(oneLine(p.ID))
 	b.WriteString(", version ")
-	b.WriteString(itoa(p.Version))
+	b.WriteString(strconv.Itoa(p.Version))
 	b.WriteString("\n")
 	for _, s := range p.Sections {
 		b.WriteString("\n")

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/agreement"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/render")
@@ -126,7 +127,7 @@ func TestRenderRequiresValidTerms(t *testing.T) {
 	a.Cancellation.Tiers[0].Share = 20000
 	for _, render := range []func() (string, error){a.Markdown, a.Text, a.HTML} {
 		_, err := render()
-		require.ErrorIs(t, err, agreement.ErrInvalid)
+		require.ErrorIs(t, err, problem.ErrInvalid)
 	}
 }
 

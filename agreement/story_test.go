@@ -129,7 +129,7 @@ func TestStoryContractHourBadClient(t *testing.T) {
 		{Kind: agreement.EventBoundary, At: at("2026-03-30 10:20"), Boundary: agreement.Abuse, InSession: true},
 		{Kind: agreement.EventPayment, At: at("2026-03-30 12:00"), Amount: usd("USD 100.00")},
 		{Kind: agreement.EventBoundary, At: at("2026-04-01 21:00"), Boundary: agreement.PersonalContact},
-		{Kind: agreement.EventTermination, At: at("2026-04-02 09:00"), By: agreement.Provider, Ground: "obligations.ladder[3]"},
+		{Kind: agreement.EventTermination, At: at("2026-04-02 09:00"), By: agreement.RoleProvider, Ground: "obligations.ladder[3]"},
 	}
 	outs, st, err := agreement.Timeline(therapyTerms(), events, at("2026-04-03 00:00"))
 	require.NoError(t, err)
@@ -137,7 +137,7 @@ func TestStoryContractHourBadClient(t *testing.T) {
 
 	type breach struct {
 		clause   agreement.ClauseID
-		response agreement.Response
+		response agreement.Consequence
 		step     agreement.ClauseID
 	}
 	var got []breach
@@ -150,15 +150,15 @@ func TestStoryContractHourBadClient(t *testing.T) {
 			}
 		}
 	} {
-		require.Equal(t, agreement.Client, b.Party)
-		got = append(got, breach{b.Clause, b.Response, b.Step})
+		require.Equal(t, agreement.RoleClient, b.Party)
+		got = append(got, breach{b.Clause, b.Consequence, b.Step})
 	}
 	require.Equal(t, []breach{
-		{"cancellation.tiers[0]", agreement.ResponseNote, "obligations.ladder[0]"},
-		{"lateness.grace", agreement.ResponseFee, "obligations.ladder[1]"},
-		{"communication.hours", agreement.ResponseWarning, "obligations.ladder[2]"},
-		{"payment.within", agreement.ResponseTermination, "obligations.ladder[3]"},
-		{"boundaries.personal_contact", agreement.ResponseNote, "boundaries.personal_contact.ladder[0]"},
+		{"cancellation.tiers[0]", agreement.ConsequenceNote, "obligations.ladder[0]"},
+		{"lateness.grace", agreement.ConsequenceFee, "obligations.ladder[1]"},
+		{"communication.hours", agreement.ConsequenceWarning, "obligations.ladder[2]"},
+		{"payment.within", agreement.ConsequenceTermination, "obligations.ladder[3]"},
+		{"boundaries.personal_contact", agreement.ConsequenceNote, "boundaries.personal_contact.ladder[0]"},
 	}, got)
 
 	// 14 hours of notice: the first tier, the whole fee.
@@ -218,8 +218,8 @@ func TestStoryFortyMinuteWait(t *testing.T) {
 	require.Equal(t, []string{"wait.provider USD 100.00"}, lines(o.Charges))
 	require.Len(t, o.Breaches, 1)
 	require.Equal(t, agreement.Breach{
-		Party: agreement.Client, Clause: agreement.ClauseWaitProvider, Severity: agreement.Moderate,
-		Response: agreement.ResponseNote, Step: "obligations.ladder[0]", Count: 1,
+		Party: agreement.RoleClient, Clause: agreement.ClauseWaitProvider, Severity: agreement.Moderate,
+		Consequence: agreement.ConsequenceNote, Step: "obligations.ladder[0]", Count: 1,
 		At: o.Breaches[0].At, Message: "kept the provider waiting 30 minutes past the start",
 	}, o.Breaches[0])
 	require.True(t, at("2026-05-12 14:30").Equal(o.Breaches[0].At))
@@ -255,14 +255,14 @@ func TestStoryRefundOnDecline(t *testing.T) {
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 12:10"), Boundary: agreement.Gifts, InSession: true},
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 13:30"), Boundary: agreement.Romantic, InSession: true},
 		{Kind: agreement.EventBoundary, At: at("2026-06-07 13:31"), Boundary: agreement.PhysicalContact, InSession: true},
-		{Kind: agreement.EventTermination, At: at("2026-06-08 18:00"), By: agreement.Provider},
+		{Kind: agreement.EventTermination, At: at("2026-06-08 18:00"), By: agreement.RoleProvider},
 	}
 	outs, st, err := agreement.Timeline(terms, events, at("2026-06-09 00:00"))
 	require.NoError(t, err)
-	require.Equal(t, agreement.ResponseNote, outs[1].Breaches[0].Response)
-	require.Equal(t, agreement.ResponseTermination, outs[2].Breaches[0].Response)
+	require.Equal(t, agreement.ConsequenceNote, outs[1].Breaches[0].Consequence)
+	require.Equal(t, agreement.ConsequenceTermination, outs[2].Breaches[0].Consequence)
 	require.Equal(t, agreement.ClauseID("boundaries.romantic.ladder[0]"), outs[2].Breaches[0].Step)
-	require.Equal(t, agreement.ResponseWarning, outs[3].Breaches[0].Response)
+	require.Equal(t, agreement.ConsequenceWarning, outs[3].Breaches[0].Consequence)
 
 	end := outs[4]
 	require.Equal(t, []string{"termination.refund EUR 360.00"}, lines(end.Refunds))
@@ -275,7 +275,7 @@ func TestStoryRefundOnDecline(t *testing.T) {
 
 	// The same decline evaluated alone, from the amounts on the event.
 	o, err := agreement.Evaluate(terms, agreement.Event{
-		Kind: agreement.EventTermination, At: at("2026-06-08 18:00"), By: agreement.Provider,
+		Kind: agreement.EventTermination, At: at("2026-06-08 18:00"), By: agreement.RoleProvider,
 		Amount: amount("EUR 360.00"), Sessions: 4,
 	})
 	require.NoError(t, err)
@@ -301,19 +301,19 @@ func TestTerminationSettlements(t *testing.T) {
 		refunds  []string
 		rule     agreement.RefundRule // when set, replaces the coaching terms' rule
 	}{
-		{"client after one session", agreement.Client, "", "EUR 360.00", 4, 1,
+		{"client after one session", agreement.RoleClient, "", "EUR 360.00", 4, 1,
 			[]string{"fees.packages EUR 90.00"}, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 234.00"}, ""},
-		{"provider on a ground", agreement.Provider, "romantic_interest", "EUR 360.00", 4, 0,
+		{"provider on a ground", agreement.RoleProvider, "romantic_interest", "EUR 360.00", 4, 0,
 			nil, []string{"termination.non_refundable EUR 36.00"}, []string{"termination.refund EUR 324.00"}, ""},
-		{"provider without cause", agreement.Provider, "", "EUR 360.00", 4, 3,
+		{"provider without cause", agreement.RoleProvider, "", "EUR 360.00", 4, 3,
 			[]string{"fees.packages EUR 270.00"}, nil, []string{"termination.refund EUR 90.00"}, ""},
-		{"uneven split", agreement.Client, "", "EUR 100.00", 3, 1,
+		{"uneven split", agreement.RoleClient, "", "EUR 100.00", 3, 1,
 			[]string{"fees.packages EUR 33.34"}, []string{"termination.non_refundable EUR 10.00"}, []string{"termination.refund EUR 56.66"}, ""},
-		{"non-refundable capped at unused", agreement.Client, "", "EUR 100.00", 3, 3,
+		{"non-refundable capped at unused", agreement.RoleClient, "", "EUR 100.00", 3, 3,
 			[]string{"fees.packages EUR 100.00"}, nil, nil, ""},
-		{"unknown ground gives notice", agreement.Provider, "rudeness", "EUR 360.00", 4, 0,
+		{"unknown ground gives notice", agreement.RoleProvider, "rudeness", "EUR 360.00", 4, 0,
 			nil, nil, []string{"termination.refund EUR 360.00"}, ""},
-		{"client under the no-refund rule", agreement.Client, "", "EUR 360.00", 4, 1,
+		{"client under the no-refund rule", agreement.RoleClient, "", "EUR 360.00", 4, 1,
 			[]string{"fees.packages EUR 90.00"}, []string{"termination.refund EUR 270.00"}, nil, agreement.NoRefund},
 	}
 	for _, c := range cases {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Termination says how either party ends the engagement and what happens to
@@ -16,18 +18,18 @@ import (
 // is refunded, non-refundable parts included.
 type Termination struct {
 	// Notice is the notice each party gives.
-	Notice Notice `json:"notice"`
+	Notice Notice `json:"notice,omitzero"`
 	// Grounds are the reasons that let the provider end the engagement at
 	// once, without notice. In a Ledger, a ladder step with
-	// ResponseTermination that a breach reached, and a reached cancellation
+	// ConsequenceTermination that a breach reached, and a reached cancellation
 	// limit, give that right too (see Event.Ground).
-	Grounds []Ground `json:"grounds,omitempty"`
+	Grounds []Ground `json:"grounds,omitzero"`
 	// Refund says how unused prepaid sessions are refunded.
 	Refund RefundRule `json:"refund,omitempty"`
 	// NonRefundable is the share of the amount paid for prepaid sessions
 	// that the provider keeps when the client ends the engagement, in basis
 	// points (an intake or booking share); it never exceeds what is unused.
-	NonRefundable int `json:"non_refundable,omitempty"`
+	NonRefundable int `json:"non_refundable,omitzero"`
 }
 
 // present reports whether the clause says anything.
@@ -48,13 +50,13 @@ func (t Termination) ground(key string) (Ground, bool) {
 // Notice is the notice each party gives to end the engagement; zero means
 // with immediate effect.
 type Notice struct {
-	Client   time.Duration `json:"client,omitempty"`
-	Provider time.Duration `json:"provider,omitempty"`
+	Client   time.Duration `json:"client,omitzero"`
+	Provider time.Duration `json:"provider,omitzero"`
 }
 
 // of returns the notice the party with role r gives.
 func (n Notice) of(r Role) time.Duration {
-	if r == Provider {
+	if r == RoleProvider {
 		return n.Provider
 	}
 	return n.Client
@@ -88,7 +90,7 @@ var ErrRefundRule = errors.New("invalid refund rule")
 func ParseRefundRule(s string) (RefundRule, error) {
 	r := RefundRule(s)
 	if r == "" || !r.IsValid() {
-		return "", fmt.Errorf("%w %q: want pro_rata or none", ErrRefundRule, s)
+		return "", fmt.Errorf("%w %s: want pro_rata or none", ErrRefundRule, prose.Quote(s))
 	}
 	return r, nil
 }

@@ -8,45 +8,12 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/internal/prose"
 
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
-// A Problem is one thing wrong with a model, at a path, with a stable code.
-type Problem = problem.Problem
-
-// Problems lists every problem Validate found; it is an error, and nil or
-// empty means valid.
-type Problems = problem.List
-
-// ErrInvalid is matched by every Problems error, and wraps other errors
-// about invalid input.
-var ErrInvalid = problem.ErrInvalid
-
-// The problem codes. Problem.Code holds one of these; hosts may switch on
-// them.
-const (
-	// CodeRequired: a field the model needs is empty.
-	CodeRequired = "required"
-	// CodeMissing: an element the profile's standards expect is absent.
-	CodeMissing = "missing"
-	// CodeInvalid: a value is not one the field accepts.
-	CodeInvalid = "invalid"
-	// CodeOutOfRange: a number or duration is outside its range, such as
-	// a share over 100% or a negative amount.
-	CodeOutOfRange = "out_of_range"
-	// CodeDuplicate: a key or kind appears twice.
-	CodeDuplicate = "duplicate"
-	// CodeUnsorted: a list that must be in order is not.
-	CodeUnsorted = "unsorted"
-	// CodeInconsistent: two terms contradict each other, such as a wait
-	// limit as long as the session.
-	CodeInconsistent = "inconsistent"
-	// CodeCurrencyMismatch: an amount is not in the agreement's currency.
-	CodeCurrencyMismatch = "currency_mismatch"
-)
-
-// Validate returns nil or Problems listing every inconsistency in the
+// Validate returns nil or a problem.List listing every inconsistency in the
 // agreement, whatever its profile: an ID, a version and both parties;
 // amounts in one currency and not negative; tiers sorted by notice, with
 // shares within 0–100% that do not grow with more notice; a grace period
@@ -65,12 +32,12 @@ func (a Agreement) Validate() error {
 
 // validator collects problems.
 type validator struct {
-	l   Problems
+	l   problem.List
 	cur money.Currency
 }
 
-func (v *validator) add(path ClauseID, code, format string, args ...any) {
-	v.l.Add(string(path), problem.Code(code), format, args...)
+func (v *validator) add(path ClauseID, code problem.Code, format string, args ...any) {
+	v.l.Add(string(path), code, format, args...)
 }
 
 // money checks that m, when set, is in the agreement's currency and, unless
@@ -79,32 +46,32 @@ func (v *validator) add(path ClauseID, code, format string, args ...any) {
 func (v *validator) money(path ClauseID, m money.Amount, positiveOnly bool) {
 	if !m.IsValid() {
 		if positiveOnly {
-			v.add(path, CodeRequired, "an amount is required")
+			v.add(path, problem.Required, "an amount is required")
 		}
 		return
 	}
 	if v.cur != "" && m.Currency() != v.cur {
-		v.add(path, CodeCurrencyMismatch, "%s is not in the agreement's currency, %s", m, v.cur)
+		v.add(path, problem.Mismatch, "%s is not in the agreement's currency, %s", m, v.cur)
 	}
 	switch {
 	case m.IsNegative():
-		v.add(path, CodeOutOfRange, "%s is negative", m)
+		v.add(path, problem.Negative, "%s is negative", m)
 	case positiveOnly && m.IsZero():
-		v.add(path, CodeOutOfRange, "the amount must be above zero")
+		v.add(path, problem.OutOfRange, "the amount must be above zero")
 	}
 }
 
 // share checks a share in basis points.
 func (v *validator) share(path ClauseID, bp int) {
 	if bp < 0 || bp > 10000 {
-		v.add(path, CodeOutOfRange, "a share must be between 0 and 10000 basis points (100%%), not %d", bp)
+		v.add(path, problem.OutOfRange, "a share must be between 0 and 10000 basis points (100%%), not %d", bp)
 	}
 }
 
 // duration checks that d is not negative.
 func (v *validator) duration(path ClauseID, d time.Duration) {
 	if d < 0 {
-		v.add(path, CodeOutOfRange, "%s is negative", d)
+		v.add(path, problem.Negative, "%s is negative", prose.Duration(d))
 	}
 }
 
@@ -112,17 +79,17 @@ func (v *validator) duration(path ClauseID, d time.Duration) {
 func (v *validator) texts(path ClauseID, items []string) {
 	for i, s := range items {
 		if s == "" {
-			v.add(path.Index(i), CodeRequired, "an item cannot be empty")
+			v.add(path.Index(i), problem.Required, "an item cannot be empty")
 		}
 	}
 }
 
 func (v *validator) agreement(a *Agreement) {
 	if a.ID == "" {
-		v.add("id", CodeRequired, "the agreement needs an ID")
+		v.add("id", problem.Required, "the agreement needs an ID")
 	}
 	if a.Version < 1 {
-		v.add("version", CodeOutOfRange, "versions count from 1, not %d", a.Version)
+		v.add("version", problem.OutOfRange, "versions count from 1, not %d", a.Version)
 	}
 	v.parties(a)
 	v.cur = a.Fees.Session.Currency()
@@ -146,22 +113,22 @@ func (v *validator) parties(a *Agreement) {
 	for i, p := range a.Parties {
 		path := ClauseParties.Index(i)
 		switch {
-		case p.Role == Provider:
+		case p.Role == RoleProvider:
 			provider = true
-		case p.Role == Client:
+		case p.Role == RoleClient:
 			client = true
 		case !p.Role.IsValid():
-			v.add(path.Child("role"), CodeInvalid, "role %q is not provider, client or sponsor", string(p.Role))
+			v.add(path.Child("role"), problem.Invalid, "role %s is not provider, client or sponsor", prose.Quote(string(p.Role)))
 		}
 		if p.Name == "" {
-			v.add(path.Child("name"), CodeRequired, "a party needs a name")
+			v.add(path.Child("name"), problem.Required, "a party needs a name")
 		}
 	}
 	if !provider {
-		v.add(ClauseParties, CodeRequired, "the agreement needs a provider")
+		v.add(ClauseParties, problem.Required, "the agreement needs a provider")
 	}
 	if !client {
-		v.add(ClauseParties, CodeRequired, "the agreement needs a client")
+		v.add(ClauseParties, problem.Required, "the agreement needs a client")
 	}
 }
 
@@ -173,10 +140,10 @@ func (v *validator) scope(a *Agreement) {
 	for i, f := range s.Formats {
 		path := ClauseSessions.Child("formats").Index(i)
 		if !isKey(string(f)) {
-			v.add(path, CodeInvalid, "format %q must be lower-case words joined by underscores", string(f))
+			v.add(path, problem.Invalid, "format %s must be lower-case words joined by underscores", prose.Quote(string(f)))
 		}
 		if slices.Contains(s.Formats[:i], f) {
-			v.add(path, CodeDuplicate, "format %q is listed twice", string(f))
+			v.add(path, problem.Duplicate, "format %s is listed twice", prose.Quote(string(f)))
 		}
 	}
 	v.texts(ClauseSessions.Child("places"), s.Places)
@@ -200,7 +167,7 @@ func (v *validator) fees(a *Agreement) {
 	for i, p := range f.Packages {
 		path := ClauseFeesPackages.Index(i)
 		if p.Sessions < 1 || p.Sessions > money.MaxParts {
-			v.add(path.Child("sessions"), CodeOutOfRange, "a package holds between 1 and %d sessions, not %d", money.MaxParts, p.Sessions)
+			v.add(path.Child("sessions"), problem.OutOfRange, "a package holds between 1 and %d sessions, not %d", money.MaxParts, p.Sessions)
 		}
 		v.money(path.Child("price"), p.Price, true)
 	}
@@ -210,7 +177,7 @@ func (v *validator) fees(a *Agreement) {
 		v.money(path.Child("min"), s.Min, true)
 		v.money(path.Child("max"), s.Max, true)
 		if c, err := s.Min.Cmp(s.Max); err == nil && c > 0 {
-			v.add(path.Child("min"), CodeInconsistent, "the minimum %s is above the maximum %s", s.Min, s.Max)
+			v.add(path.Child("min"), problem.Conflict, "the minimum %s is above the maximum %s", s.Min, s.Max)
 		}
 	}
 	p := &a.Payment
@@ -225,7 +192,7 @@ func (v *validator) cancellation(a *Agreement) {
 	for i, t := range c.Tiers {
 		path := TierClause(i)
 		if t.Before <= 0 {
-			v.add(path.Child("before"), CodeOutOfRange, "a tier needs a positive notice, not %s", t.Before)
+			v.add(path.Child("before"), problem.OutOfRange, "a tier needs a positive notice, not %s", prose.Duration(t.Before))
 		}
 		v.share(path.Child("share"), t.Share)
 		if i == 0 {
@@ -233,21 +200,21 @@ func (v *validator) cancellation(a *Agreement) {
 		}
 		prev := c.Tiers[i-1]
 		if t.Before <= prev.Before {
-			v.add(path.Child("before"), CodeUnsorted, "tiers must be sorted by notice, shortest first: %s does not come after %s", formatDuration(t.Before), formatDuration(prev.Before))
+			v.add(path.Child("before"), problem.Order, "tiers must be sorted by notice, shortest first: %s does not come after %s", prose.Duration(t.Before), prose.Duration(prev.Before))
 		} else if t.Share > prev.Share {
-			v.add(path.Child("share"), CodeInconsistent, "more notice cannot cost more: %s with less than %s, but %s with less than %s", formatShare(prev.Share), formatDuration(prev.Before), formatShare(t.Share), formatDuration(t.Before))
+			v.add(path.Child("share"), problem.Conflict, "more notice cannot cost more: %s with less than %s, but %s with less than %s", prose.BasisPoints(int64(prev.Share)), prose.Duration(prev.Before), prose.BasisPoints(int64(t.Share)), prose.Duration(t.Before))
 		}
 	}
 	if len(c.Tiers) > 0 && !a.Fees.Session.IsValid() {
-		v.add(ClauseFeesSession, CodeRequired, "cancellation tiers are shares of the session fee, which is not set")
+		v.add(ClauseFeesSession, problem.Required, "cancellation tiers are shares of the session fee, which is not set")
 	}
 	l := c.Limit
-	if !l.IsZero() {
+	if l != (Limit{}) {
 		if l.Count < 1 {
-			v.add(ClauseCancellationLimit.Child("count"), CodeOutOfRange, "the limit needs a count of at least 1, not %d", l.Count)
+			v.add(ClauseCancellationLimit.Child("count"), problem.OutOfRange, "the limit needs a count of at least 1, not %d", l.Count)
 		}
 		if l.Within <= 0 {
-			v.add(ClauseCancellationLimit.Child("within"), CodeOutOfRange, "the limit needs a positive span, not %s", l.Within)
+			v.add(ClauseCancellationLimit.Child("within"), problem.OutOfRange, "the limit needs a positive span, not %s", prose.Duration(l.Within))
 		}
 	}
 }
@@ -258,30 +225,30 @@ func (v *validator) lateness(a *Agreement) {
 	v.duration(ClauseLatenessNoShow, l.NoShowAfter)
 	v.share(ClauseLatenessNoShowShare, l.NoShowShare)
 	if l.NoShowAfter > 0 && l.Grace >= l.NoShowAfter {
-		v.add(ClauseLatenessGrace, CodeInconsistent, "the grace period (%s) must be shorter than the no-show threshold (%s)", formatDuration(l.Grace), formatDuration(l.NoShowAfter))
+		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the no-show threshold (%s)", prose.Duration(l.Grace), prose.Duration(l.NoShowAfter))
 	}
 	length := a.Sessions.Length
 	if length > 0 && l.Grace >= length {
-		v.add(ClauseLatenessGrace, CodeInconsistent, "the grace period (%s) must be shorter than the session (%s)", formatDuration(l.Grace), formatDuration(length))
+		v.add(ClauseLatenessGrace, problem.Conflict, "the grace period (%s) must be shorter than the session (%s)", prose.Duration(l.Grace), prose.Duration(length))
 	}
 	if length > 0 && l.NoShowAfter > length {
-		v.add(ClauseLatenessNoShow, CodeInconsistent, "the no-show threshold (%s) cannot be longer than the session (%s)", formatDuration(l.NoShowAfter), formatDuration(length))
+		v.add(ClauseLatenessNoShow, problem.Conflict, "the no-show threshold (%s) cannot be longer than the session (%s)", prose.Duration(l.NoShowAfter), prose.Duration(length))
 	}
 	if l.NoShowShare > 0 && !a.Fees.Session.IsValid() {
-		v.add(ClauseFeesSession, CodeRequired, "the no-show share is a share of the session fee, which is not set")
+		v.add(ClauseFeesSession, problem.Required, "the no-show share is a share of the session fee, which is not set")
 	}
 	w := a.Wait.Provider
 	path := ClauseWaitProvider
 	v.duration(path.Child("after"), w.After)
 	v.share(path.Child("share"), w.Share)
 	if length > 0 && w.After >= length {
-		v.add(path.Child("after"), CodeInconsistent, "the wait limit (%s) must be shorter than the session (%s)", formatDuration(w.After), formatDuration(length))
+		v.add(path.Child("after"), problem.Conflict, "the wait limit (%s) must be shorter than the session (%s)", prose.Duration(w.After), prose.Duration(length))
 	}
 	if w.After == 0 && (w.Note || w.Reschedule || w.Share != 0) {
-		v.add(path.Child("after"), CodeRequired, "the wait terms need a limit")
+		v.add(path.Child("after"), problem.Required, "the wait terms need a limit")
 	}
 	if w.Share > 0 && !a.Fees.Session.IsValid() {
-		v.add(ClauseFeesSession, CodeRequired, "the wait share is a share of the session fee, which is not set")
+		v.add(ClauseFeesSession, problem.Required, "the wait share is a share of the session fee, which is not set")
 	}
 }
 
@@ -289,7 +256,7 @@ func (v *validator) providerCancellation(a *Agreement) {
 	p := &a.ProviderCancellation
 	v.duration(ClauseProviderNotice, p.Notice)
 	if !p.Remedy.IsValid() && p.Remedy != "" {
-		v.add(ClauseProviderRemedy, CodeInvalid, "remedy %q is not make_up, refund or client_chooses", string(p.Remedy))
+		v.add(ClauseProviderRemedy, problem.Invalid, "remedy %s is not make_up, refund or client_chooses", prose.Quote(string(p.Remedy)))
 	}
 }
 
@@ -298,16 +265,16 @@ func (v *validator) communication(a *Agreement) {
 	for i, ch := range c.Channels {
 		path := ClauseCommunicationChannel.Index(i)
 		if ch == "" {
-			v.add(path, CodeRequired, "a channel needs a name")
+			v.add(path, problem.Required, "a channel needs a name")
 		}
 		if slices.Contains(c.Channels[:i], ch) {
-			v.add(path, CodeDuplicate, "channel %q is listed twice", string(ch))
+			v.add(path, problem.Duplicate, "channel %s is listed twice", prose.Quote(string(ch)))
 		}
 	}
 	if len(c.Hours.Hours) == 0 && len(c.Hours.Overrides) == 0 {
 		for i, t := range c.Policy.Targets {
 			if t.Basis == contact.BusinessTime {
-				v.add(ClauseCommunicationPolicy.Child("targets").Index(i).Child("basis"), CodeInconsistent,
+				v.add(ClauseCommunicationPolicy.Child("targets").Index(i).Child("basis"), problem.Conflict,
 					"a target counted in business hours needs the communication hours, which are not set")
 			}
 		}
@@ -321,14 +288,12 @@ func (v *validator) nested(path ClauseID, err error) {
 	if err == nil {
 		return
 	}
-	var ps Problems
+	var ps problem.List
 	if errors.As(err, &ps) {
-		for _, p := range ps {
-			v.l = append(v.l, Problem{Path: problem.Join(string(path), p.Path), Code: p.Code, Message: p.Message})
-		}
+		v.l = append(v.l, ps.Under(string(path))...)
 		return
 	}
-	v.add(path, CodeInvalid, "%v", err)
+	v.l = append(v.l, problem.Problem{Path: string(path), Code: problem.Invalid, Message: err.Error(), Err: err})
 }
 
 func (v *validator) emergency(a *Agreement) {
@@ -337,10 +302,10 @@ func (v *validator) emergency(a *Agreement) {
 	for i, r := range e.Resources {
 		path := ClauseEmergency.Child("resources").Index(i)
 		if r.Name == "" {
-			v.add(path.Child("name"), CodeRequired, "a resource needs a name")
+			v.add(path.Child("name"), problem.Required, "a resource needs a name")
 		}
 		if r.Contact == "" {
-			v.add(path.Child("contact"), CodeRequired, "a resource needs a contact")
+			v.add(path.Child("contact"), problem.Required, "a resource needs a contact")
 		}
 	}
 }
@@ -350,22 +315,22 @@ func (v *validator) boundaries(a *Agreement) {
 		path := BoundaryClause(b.Kind)
 		if !isKey(string(b.Kind)) {
 			path = ClauseBoundaries.Index(i)
-			v.add(path.Child("kind"), CodeInvalid, "kind %q must be lower-case words joined by underscores", string(b.Kind))
+			v.add(path.Child("kind"), problem.Invalid, "kind %s must be lower-case words joined by underscores", prose.Quote(string(b.Kind)))
 		}
 		for _, prev := range a.Boundaries[:i] {
 			if prev.Kind == b.Kind {
-				v.add(path, CodeDuplicate, "boundary %q is listed twice", string(b.Kind))
+				v.add(path, problem.Duplicate, "boundary %s is listed twice", prose.Quote(string(b.Kind)))
 				break
 			}
 		}
 		if b.Text == "" {
-			v.add(path.Child("text"), CodeRequired, "a boundary needs a text")
+			v.add(path.Child("text"), problem.Required, "a boundary needs a text")
 		}
 		if !b.Severity.IsValid() {
-			v.add(path.Child("severity"), CodeInvalid, "severity must be minor, moderate, serious or critical")
+			v.add(path.Child("severity"), problem.Invalid, "severity must be minor, moderate, serious or critical")
 		}
 		if len(b.Ladder) == 0 {
-			v.add(path.Child("ladder"), CodeRequired, "a boundary needs a response ladder")
+			v.add(path.Child("ladder"), problem.Required, "a boundary needs a response ladder")
 		}
 		v.ladder(path.Child("ladder"), b.Ladder)
 	}
@@ -375,16 +340,16 @@ func (v *validator) boundaries(a *Agreement) {
 func (v *validator) ladder(path ClauseID, l Ladder) {
 	for i, s := range l {
 		sp := path.Index(i)
-		if !s.Response.IsValid() {
-			v.add(sp.Child("response"), CodeInvalid, "response must be note, warning, fee or termination")
+		if !s.Consequence.IsValid() {
+			v.add(sp.Child("consequence"), problem.Invalid, "a consequence must be note, warning, fee or termination")
 		}
-		if s.Response == ResponseFee {
+		if s.Consequence == ConsequenceFee {
 			v.money(sp.Child("fee"), s.Fee, true)
 		} else if s.Fee.IsValid() && !s.Fee.IsZero() {
-			v.add(sp.Child("fee"), CodeInconsistent, "only a fee step charges a fee")
+			v.add(sp.Child("fee"), problem.Conflict, "only a fee step charges a fee")
 		}
-		if s.Response == ResponseTermination && i != len(l)-1 {
-			v.add(sp, CodeInconsistent, "termination ends the ladder: steps after it are never reached")
+		if s.Consequence == ConsequenceTermination && i != len(l)-1 {
+			v.add(sp, problem.Conflict, "termination ends the ladder: steps after it are never reached")
 		}
 	}
 }
@@ -397,20 +362,20 @@ func (v *validator) termination(a *Agreement) {
 		path := GroundClause(g.Key)
 		if !isKey(g.Key) {
 			path = ClauseTerminationGrounds.Index(i)
-			v.add(path.Child("key"), CodeInvalid, "key %q must be lower-case words joined by underscores", g.Key)
+			v.add(path.Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(g.Key))
 		}
 		for _, prev := range t.Grounds[:i] {
 			if prev.Key == g.Key {
-				v.add(path, CodeDuplicate, "ground %q is listed twice", g.Key)
+				v.add(path, problem.Duplicate, "ground %s is listed twice", prose.Quote(g.Key))
 				break
 			}
 		}
 		if g.Text == "" {
-			v.add(path.Child("text"), CodeRequired, "a ground needs a text")
+			v.add(path.Child("text"), problem.Required, "a ground needs a text")
 		}
 	}
 	if !t.Refund.IsValid() {
-		v.add(ClauseTerminationRefund, CodeInvalid, "refund rule %q is not pro_rata or none", string(t.Refund))
+		v.add(ClauseTerminationRefund, problem.Invalid, "refund rule %s is not pro_rata or none", prose.Quote(string(t.Refund)))
 	}
 	v.share(ClauseTerminationRetained, t.NonRefundable)
 }
@@ -420,21 +385,21 @@ func (v *validator) obligations(a *Agreement) {
 	for _, side := range [...]struct {
 		role Role
 		list []Obligation
-	}{{Provider, o.Provider}, {Client, o.Client}} {
+	}{{RoleProvider, o.Provider}, {RoleClient, o.Client}} {
 		for i, ob := range side.list {
 			path := ObligationClause(side.role, ob.Key)
 			if !isKey(ob.Key) {
 				path = ClauseObligations.Child(string(side.role)).Index(i)
-				v.add(path.Child("key"), CodeInvalid, "key %q must be lower-case words joined by underscores", ob.Key)
+				v.add(path.Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(ob.Key))
 			}
 			for _, prev := range side.list[:i] {
 				if prev.Key == ob.Key {
-					v.add(path, CodeDuplicate, "obligation %q is listed twice", ob.Key)
+					v.add(path, problem.Duplicate, "obligation %s is listed twice", prose.Quote(ob.Key))
 					break
 				}
 			}
 			if ob.Text == "" {
-				v.add(path.Child("text"), CodeRequired, "an obligation needs a text")
+				v.add(path.Child("text"), problem.Required, "an obligation needs a text")
 			}
 		}
 	}

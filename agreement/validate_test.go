@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // problems returns "path code" for each problem of err.
@@ -21,8 +23,8 @@ func problems(t *testing.T, err error) []string {
 	if err == nil {
 		return nil
 	}
-	require.ErrorIs(t, err, agreement.ErrInvalid)
-	var ps agreement.Problems
+	require.ErrorIs(t, err, problem.ErrInvalid)
+	var ps problem.List
 	require.True(t, errors.As(err, &ps))
 	var out []string
 	for _, p := range ps {
@@ -55,10 +57,10 @@ func TestValidateInconsistencies(t *testing.T) {
 	}{
 		{"unsorted tiers", func(a *agreement.Agreement) {
 			a.Cancellation.Tiers = []agreement.Tier{{Before: 48 * time.Hour, Share: 5000}, {Before: 24 * time.Hour, Share: 10000}}
-		}, []string{"cancellation.tiers[1].before unsorted"}},
+		}, []string{"cancellation.tiers[1].before order"}},
 		{"more notice costs more", func(a *agreement.Agreement) {
 			a.Cancellation.Tiers = []agreement.Tier{{Before: 24 * time.Hour, Share: 5000}, {Before: 48 * time.Hour, Share: 10000}}
-		}, []string{"cancellation.tiers[1].share inconsistent"}},
+		}, []string{"cancellation.tiers[1].share conflict"}},
 		{"share over 100%", func(a *agreement.Agreement) {
 			a.Cancellation.Tiers[0].Share = 12000
 			a.Lateness.NoShowShare = -1
@@ -71,35 +73,35 @@ func TestValidateInconsistencies(t *testing.T) {
 		}, []string{"cancellation.limit.within out_of_range"}},
 		{"wait limit as long as the session", func(a *agreement.Agreement) {
 			a.Wait.Provider = agreement.WaitLimit{After: 50 * time.Minute, Note: true}
-		}, []string{"wait.provider.after inconsistent"}},
+		}, []string{"wait.provider.after conflict"}},
 		{"wait terms without a limit", func(a *agreement.Agreement) {
 			a.Wait.Provider = agreement.WaitLimit{Share: 5000}
 		}, []string{"wait.provider.after required"}},
 		{"grace as long as the no-show threshold", func(a *agreement.Agreement) {
 			a.Lateness.Grace = 25 * time.Minute
-		}, []string{"lateness.grace inconsistent"}},
+		}, []string{"lateness.grace conflict"}},
 		{"grace as long as the session", func(a *agreement.Agreement) {
 			a.Lateness = agreement.Lateness{Grace: time.Hour}
-		}, []string{"lateness.grace inconsistent"}},
+		}, []string{"lateness.grace conflict"}},
 		{"mixed currencies", func(a *agreement.Agreement) {
 			a.Payment.LateFee = amount("EUR 15.00")
 			a.Fees.Packages[0].Price = amount("GBP 340.00")
 			a.Obligations.Ladder[1].Fee = amount("JPY 3000")
-		}, []string{"fees.packages[0].price currency_mismatch", "payment.late_fee currency_mismatch", "obligations.ladder[1].fee currency_mismatch"}},
+		}, []string{"fees.packages[0].price mismatch", "payment.late_fee mismatch", "obligations.ladder[1].fee mismatch"}},
 		{"negative and missing amounts", func(a *agreement.Agreement) {
 			a.Fees.Packages = append(a.Fees.Packages, agreement.Package{Sessions: 0})
 			a.Fees.SlidingScale.Min = usd("USD 130.00")
-		}, []string{"fees.packages[1].sessions out_of_range", "fees.packages[1].price required", "fees.sliding_scale.min inconsistent"}},
+		}, []string{"fees.packages[1].sessions out_of_range", "fees.packages[1].price required", "fees.sliding_scale.min conflict"}},
 		{"parties", func(a *agreement.Agreement) {
 			a.ID, a.Version = "", 0
 			a.Parties = []agreement.Party{{Role: "friend", Name: ""}}
 		}, []string{"id required", "version out_of_range", "parties[0].role invalid", "parties[0].name required", "parties required", "parties required"}},
 		{"boundaries", func(a *agreement.Agreement) {
 			a.Boundaries = append(a.Boundaries,
-				agreement.Boundary{Kind: agreement.Romantic, Text: "again", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
-				agreement.Boundary{Kind: "Bad Kind", Text: "x", Severity: agreement.Minor, Ladder: agreement.Ladder{{Response: agreement.ResponseNote}}},
+				agreement.Boundary{Kind: agreement.Romantic, Text: "again", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}},
+				agreement.Boundary{Kind: "Bad Kind", Text: "x", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}},
 				agreement.Boundary{Kind: "late_night_calls", Ladder: agreement.Ladder{
-					{Response: agreement.ResponseTermination}, {Response: agreement.ResponseFee}, {Response: agreement.ResponseNote, Fee: usd("USD 5.00")},
+					{Consequence: agreement.ConsequenceTermination}, {Consequence: agreement.ConsequenceFee}, {Consequence: agreement.ConsequenceNote, Fee: usd("USD 5.00")},
 				}},
 			)
 		}, []string{
@@ -107,9 +109,9 @@ func TestValidateInconsistencies(t *testing.T) {
 			"boundaries[7].kind invalid",
 			"boundaries.late_night_calls.text required",
 			"boundaries.late_night_calls.severity invalid",
-			"boundaries.late_night_calls.ladder[0] inconsistent",
+			"boundaries.late_night_calls.ladder[0] conflict",
 			"boundaries.late_night_calls.ladder[1].fee required",
-			"boundaries.late_night_calls.ladder[2].fee inconsistent",
+			"boundaries.late_night_calls.ladder[2].fee conflict",
 		}},
 		{"obligations and grounds", func(a *agreement.Agreement) {
 			a.Obligations.Client = append(a.Obligations.Client, agreement.Obligation{Key: "deadlines"}, agreement.Obligation{Key: "", Text: "x"})
@@ -130,9 +132,9 @@ func TestValidateInconsistencies(t *testing.T) {
 		{"business-hour targets without hours", func(a *agreement.Agreement) {
 			a.Communication.Hours = availability.Schedule{}
 		}, []string{
-			"communication.policy.targets[1].basis inconsistent",
-			"communication.policy.targets[2].basis inconsistent",
-			"communication.policy.targets[3].basis inconsistent",
+			"communication.policy.targets[1].basis conflict",
+			"communication.policy.targets[2].basis conflict",
+			"communication.policy.targets[3].basis conflict",
 		}},
 		{"shares of a fee that is not set", func(a *agreement.Agreement) {
 			a.Fees = agreement.Fees{}
@@ -159,10 +161,10 @@ func TestValidateExtremeDurations(t *testing.T) {
 	a.ForceMajeure.NoticeWithin = least
 	require.Equal(t, []string{
 		"cancellation.tiers[2].before out_of_range",
-		"cancellation.tiers[2].before unsorted",
+		"cancellation.tiers[2].before order",
 		"cancellation.limit.within out_of_range",
-		"wait.provider.after out_of_range",
-		"force_majeure.notice_within out_of_range",
+		"wait.provider.after negative",
+		"force_majeure.notice_within negative",
 	}, problems(t, a.Validate()))
 	n := 0
 	for range a.Clauses() {
@@ -174,7 +176,7 @@ func TestValidateExtremeDurations(t *testing.T) {
 func TestValidateForProfiles(t *testing.T) {
 	bare := agreement.Agreement{
 		ID: "bare", Version: 1,
-		Parties: []agreement.Party{{Role: agreement.Provider, Name: "P"}, {Role: agreement.Client, Name: "C"}},
+		Parties: []agreement.Party{{Role: agreement.RoleProvider, Name: "P"}, {Role: agreement.RoleClient, Name: "C"}},
 		Fees:    agreement.Fees{Session: usd("USD 100.00")},
 	}
 	require.Equal(t, []string{"scope missing", "payment missing", "cancellation missing", "termination missing"},
@@ -214,20 +216,26 @@ func TestValidateForProfiles(t *testing.T) {
 }
 
 // TestValidateNestsAvailability: problems of the hours and the response
-// policy are reported under their clause, with availability's codes.
+// policy are reported under their clause, with availability's codes and
+// messages.
 func TestValidateNestsAvailability(t *testing.T) {
 	a := therapyTerms()
 	a.Communication.Policy.Targets[0].Within = 0
 	a.Communication.Hours.Hours[0].Days = 0
 	var want []string
-	for _, p := range problems(t, a.Communication.Hours.Validate()) {
-		want = append(want, "communication.hours."+p)
+	for prefix, err := range map[string]error{"communication.hours.": a.Communication.Hours.Validate(), "communication.policy.": a.Communication.Policy.Validate()} {
+		require.Error(t, err)
+		for line := range strings.Lines(err.Error()) {
+			want = append(want, prefix+strings.TrimSuffix(line, "\n"))
+		}
 	}
-	for _, p := range problems(t, a.Communication.Policy.Validate()) {
-		want = append(want, "communication.policy."+p)
-	}
+	slices.Sort(want)
 	require.Len(t, want, 2)
-	require.Equal(t, want, problems(t, a.Validate()))
+	err := a.Validate()
+	problems(t, err)
+	got := strings.Split(err.Error(), "\n")
+	slices.Sort(got)
+	require.Equal(t, want, got)
 }
 
 func TestProfileElements(t *testing.T) {

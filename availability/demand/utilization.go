@@ -33,7 +33,7 @@ func (u Utilization) Ratio() float64 {
 
 // String formats the utilization as "12h0m0s of 60h0m0s open booked (20%)".
 func (u Utilization) String() string {
-	return fmt.Sprintf("%s of %s open booked (%s)", prose.Duration(u.Booked), prose.Duration(u.Open), prose.Ratio(u.Ratio()))
+	return fmt.Sprintf("%s of %s open booked (%s)", prose.Hours(u.Booked), prose.Hours(u.Open), prose.Ratio(u.Ratio()))
 }
 
 // Measure returns how much of the open time of s in r the bookings take.
@@ -156,7 +156,7 @@ func Apply(s availability.Schedule, now time.Time, booked availability.Bookings,
 			out.Hours = append(out.Hours, c.Window)
 		}
 		reasons = append(reasons, availability.Reason{Code: CodeConditionMet, Rule: ref, Label: c.Window.Label,
-			Message: fmt.Sprintf("the %s after %s are %s booked (%s of %s open), %s, so %s", prose.Duration(c.Over), when, prose.Ratio(u.Ratio()), prose.Duration(u.Booked), prose.Duration(u.Open), bound, what)})
+			Message: fmt.Sprintf("the %s after %s are %s booked (%s of %s open), %s, so %s", prose.Duration(c.Over), when, prose.Ratio(u.Ratio()), prose.Hours(u.Booked), prose.Hours(u.Open), bound, what)})
 	}
 	return out, reasons, nil
 }

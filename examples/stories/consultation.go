@@ -95,8 +95,8 @@ func Consultation() (Report, error) {
 	events = inZone(events, loc)
 	meeting := safety.Meeting
 	meeting.Start, meeting.End = meeting.Start.In(loc), meeting.End.In(loc)
-	me, _ := terms.Party(agreement.Provider)
-	client, _ := terms.Party(agreement.Client)
+	me, _ := terms.Party(agreement.RoleProvider)
+	client, _ := terms.Party(agreement.RoleClient)
 	var bought agreement.Event
 	for _, ev := range events {
 		if ev.Kind == agreement.EventPayment && ev.Sessions > 0 {
@@ -178,7 +178,7 @@ func Consultation() (Report, error) {
 	n.detail("Ledger: %s.", account)
 	ground := terms.Termination.Grounds[0].Key
 	res.OnGround, err = agreement.Evaluate(terms, agreement.Event{
-		Kind: agreement.EventTermination, At: decline.At, By: agreement.Provider, Ground: ground,
+		Kind: agreement.EventTermination, At: decline.At, By: agreement.RoleProvider, Ground: ground,
 		Amount: bought.Amount, Sessions: bought.Sessions,
 	})
 	if err != nil {

@@ -54,8 +54,8 @@ func ContractHour() (Report, error) {
 		return Report{}, err
 	}
 	loc := terms.Communication.Hours.Zone
-	provider, _ := terms.Party(agreement.Provider)
-	client, _ := terms.Party(agreement.Client)
+	provider, _ := terms.Party(agreement.RoleProvider)
+	client, _ := terms.Party(agreement.RoleClient)
 
 	var n narrative
 	n.say("%s and %s sign %s v%d, which passes the therapy checklist.", provider.Name, client.Name, terms.ID, terms.Version)

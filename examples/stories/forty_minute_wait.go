@@ -58,8 +58,8 @@ func FortyMinuteWait() (Report, error) {
 	start := events[0].Session
 	limit := terms.Wait.Provider
 	fee := terms.Fees.Session
-	provider, _ := terms.Party(agreement.Provider)
-	client, _ := terms.Party(agreement.Client)
+	provider, _ := terms.Party(agreement.RoleProvider)
+	client, _ := terms.Party(agreement.RoleClient)
 
 	var n narrative
 	n.say("The salesperson (%s) meets the client (%s) on %s to sign; he arrives at %s.",

@@ -61,21 +61,21 @@ func lines(verb string, ls []agreement.Line) []string {
 func breaches(bs []agreement.Breach) []string {
 	var out []string
 	for _, b := range bs {
-		out = append(out, fmt.Sprintf("breach %d, %s → %s (%s)", b.Count, b.Clause, response(b.Response), b.Step))
+		out = append(out, fmt.Sprintf("breach %d, %s → %s (%s)", b.Count, b.Clause, response(b.Consequence), b.Step))
 	}
 	return out
 }
 
 // response names a step of the graduated response.
-func response(r agreement.Response) string {
+func response(r agreement.Consequence) string {
 	switch r {
-	case agreement.ResponseNote:
+	case agreement.ConsequenceNote:
 		return "a note"
-	case agreement.ResponseWarning:
+	case agreement.ConsequenceWarning:
 		return "a written warning"
-	case agreement.ResponseFee:
+	case agreement.ConsequenceFee:
 		return "a fee"
-	case agreement.ResponseTermination:
+	case agreement.ConsequenceTermination:
 		return "the right to terminate"
 	}
 	return r.String()

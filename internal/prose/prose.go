@@ -7,19 +7,29 @@ import (
 	"unicode/utf8"
 )
 
-// Duration writes d as people read terms: "15 minutes", "1 hour 30
-// minutes", "24 hours", "36 hours", "80 hours", "2 days", "14 days",
-// "45 seconds". A whole number of days from two days up is written in
-// days; anything else in hours, minutes and seconds. Zero is "0 minutes".
-// A duration with a part finer than a second is written as time.Duration
-// writes it ("1.5s").
+// Duration writes a span of elapsed time as people read terms: "15
+// minutes", "1 hour 30 minutes", "24 hours", "36 hours", "2 days", "3 days
+// 1 hour", "45 seconds". From two days up, days and hours are used; below,
+// hours, minutes and seconds. Zero is "0 minutes". A duration with a part
+// finer than a second is written as time.Duration writes it ("1.5s").
 func Duration(d time.Duration) string {
 	var buf [48]byte
 	return string(AppendDuration(buf[:0], d))
 }
 
 // AppendDuration appends Duration(d) to b without allocating.
-func AppendDuration(b []byte, d time.Duration) []byte {
+func AppendDuration(b []byte, d time.Duration) []byte { return appendDuration(b, d, true) }
+
+// Hours writes an amount of working time, which is counted in hours
+// whatever its size: "80 hours", "1 hour 30 minutes", "0 minutes".
+func Hours(d time.Duration) string {
+	var buf [48]byte
+	return string(appendDuration(buf[:0], d, false))
+}
+
+// appendDuration appends d in days (with days), hours, minutes and
+// seconds.
+func appendDuration(b []byte, d time.Duration, days bool) []byte {
 	if d%time.Second != 0 || d == math.MinInt64 {
 		return append(b, d.String()...)
 	}
@@ -44,9 +54,9 @@ func AppendDuration(b []byte, d time.Duration) []byte {
 		}
 	}
 	rest := d
-	if d >= 2*day && d%day == 0 {
+	if days && d >= 2*day {
 		add(int64(rest/day), "day")
-		rest = 0
+		rest %= day
 	}
 	add(int64(rest/time.Hour), "hour")
 	rest %= time.Hour

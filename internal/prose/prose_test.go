@@ -21,9 +21,9 @@ func TestDuration(t *testing.T) {
 		{24 * time.Hour, "24 hours"},
 		{36 * time.Hour, "36 hours"},
 		{48 * time.Hour, "2 days"},
-		{14*24*time.Hour + 12*time.Hour, "348 hours"},
+		{14*24*time.Hour + 12*time.Hour, "14 days 12 hours"},
 		{14 * 24 * time.Hour, "14 days"},
-		{80 * time.Hour, "80 hours"},
+		{73 * time.Hour, "3 days 1 hour"},
 		{45 * time.Second, "45 seconds"},
 		{61 * time.Second, "1 minute 1 second"},
 		{-15 * time.Minute, "-15 minutes"},
@@ -36,6 +36,13 @@ func TestDuration(t *testing.T) {
 		var buf [48]byte
 		AppendDuration(buf[:0], 90*time.Minute)
 	}))
+}
+
+func TestHours(t *testing.T) {
+	require.Equal(t, "80 hours", Hours(80*time.Hour))
+	require.Equal(t, "1 hour 30 minutes", Hours(90*time.Minute))
+	require.Equal(t, "0 minutes", Hours(0))
+	require.Equal(t, "336 hours", Hours(14*24*time.Hour))
 }
 
 func TestCount(t *testing.T) {
