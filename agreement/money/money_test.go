@@ -716,7 +716,7 @@ func TestMoneyAllocs(t *testing.T) {
 	require.Zero(t, testing.AllocsPerRun(100, func() { _, _ = m.AppendText(buf[:0]) }))
 }
 
-func FuzzParseMoney(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"USD 120.00", "JPY 5000", "BHD 1.250", "USD -5.00", "CLF 0.0001",
 		"USD 92233720368547758.07", "USD -92233720368547758.08", "USD 92233720368547758.08",
