@@ -3,7 +3,6 @@ package availability
 import (
 	"fmt"
 	"iter"
-	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
@@ -92,7 +91,7 @@ func (c *Calendar) check(now time.Time, s Interval, refuse func(Reason)) {
 		refuse(Reason{Code: CodeNotAligned, Rule: "policy.align",
 			Message: fmt.Sprintf("sessions start every %d minutes from midnight; %s is not one of those times", p.alignMinutes(), s.Start.In(c.Schedule.location()).Format("15:04"))})
 	}
-	c.checkOpen(s, refuse)
+	c.Schedule.checkOpen(s, refuse)
 	c.checkBooked(s, refuse)
 	loc := c.Schedule.location()
 	z := zoneCursor{loc: loc}
@@ -149,53 +148,6 @@ func (c *Calendar) nextAligned(z *zoneCursor, t time.Time) time.Time {
 			u = time.Unix(end, 0)
 		}
 		t = u
-	}
-}
-
-// checkOpen refuses a session that working time does not cover or that
-// touches protected time.
-func (c *Calendar) checkOpen(s Interval, refuse func(Reason)) {
-	sch := &c.Schedule
-	loc := sch.location()
-	z := zoneCursor{loc: loc}
-	first, last := reach(&z, s.Start, s.End)
-
-	var arr [16]Interval
-	work := arr[:0]
-	for d := first; !d.After(last); d = d.AddDays(1) {
-		sch.eachWorking(&z, d, func(iv Interval, _ rule) bool {
-			if iv.Overlaps(s) {
-				work = append(work, iv)
-			}
-			return true
-		})
-	}
-	slices.SortFunc(work, func(a, b Interval) int { return a.Start.Compare(b.Start) })
-	covered := s.Start
-	for _, iv := range work {
-		if iv.Start.After(covered) {
-			break
-		}
-		if iv.End.After(covered) {
-			covered = iv.End
-		}
-	}
-	protectedHit := false
-	for d := first; !d.After(last); d = d.AddDays(1) {
-		sch.eachProtected(&z, d, func(iv Interval, j int) bool {
-			if iv.Overlaps(s) && !protectedHit {
-				protectedHit = true
-				refuse(sch.Explain(later(iv.Start, s.Start)))
-			}
-			return true
-		})
-	}
-	if covered.Before(s.End) {
-		if r := sch.Explain(covered); r.Code != CodeProtected && r.Code != CodeOpen {
-			refuse(r)
-		} else if r.Code == CodeOpen || !protectedHit {
-			refuse(Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("working hours end at %s, before the session does", covered.In(loc).Format("15:04"))})
-		}
 	}
 }
 

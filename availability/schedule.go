@@ -276,6 +276,71 @@ func (s *Schedule) eachProtected(z *zoneCursor, d Date, yield func(Interval, int
 	return true
 }
 
+// CheckOpen reports why open time does not cover iv: the protected time it
+// touches (Explain's reason at the first protected instant), and why the
+// schedule is not working where the working time covering it from its
+// start ends (a closure, a closed date, or outside_hours with the time
+// working hours end). It returns nil when open time covers iv, without
+// allocating; an empty iv is covered. It returns ErrRangeTooLong when iv is
+// longer than MaxRange and ErrTooLarge when the schedule is beyond the size
+// limits.
+func (s Schedule) CheckOpen(iv Interval) ([]Reason, error) {
+	if iv.IsEmpty() {
+		return nil, nil
+	}
+	if err := s.checkRange(iv); err != nil {
+		return nil, err
+	}
+	var out []Reason
+	s.checkOpen(iv, func(r Reason) { out = append(out, r) })
+	return out, nil
+}
+
+// checkOpen calls refuse for each reason open time does not cover s.
+func (s *Schedule) checkOpen(span Interval, refuse func(Reason)) {
+	loc := s.location()
+	z := zoneCursor{loc: loc}
+	first, last := reach(&z, span.Start, span.End)
+
+	var arr [16]Interval
+	work := arr[:0]
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		s.eachWorking(&z, d, func(iv Interval, _ rule) bool {
+			if iv.Overlaps(span) {
+				work = append(work, iv)
+			}
+			return true
+		})
+	}
+	slices.SortFunc(work, func(a, b Interval) int { return a.Start.Compare(b.Start) })
+	covered := span.Start
+	for _, iv := range work {
+		if iv.Start.After(covered) {
+			break
+		}
+		if iv.End.After(covered) {
+			covered = iv.End
+		}
+	}
+	protectedHit := false
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		s.eachProtected(&z, d, func(iv Interval, j int) bool {
+			if iv.Overlaps(span) && !protectedHit {
+				protectedHit = true
+				refuse(s.Explain(later(iv.Start, span.Start)))
+			}
+			return true
+		})
+	}
+	if covered.Before(span.End) {
+		if r := s.Explain(covered); r.Code != CodeProtected && r.Code != CodeOpen {
+			refuse(r)
+		} else if r.Code == CodeOpen || !protectedHit {
+			refuse(Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("working hours end at %s, before the session does", covered.In(loc).Format("15:04"))})
+		}
+	}
+}
+
 // ProtectedIn returns the protected windows that share an instant with r,
 // resolved to instants, each with the index of its window in s.Protected,
 // in order of the dates they start on. A window that crosses midnight comes

@@ -89,15 +89,13 @@ func (z *zoneCursor) resolve(w int64) int64 {
 			return c
 		}
 	}
-	r := z.resolveSlow(w)
-	z.start, z.end, z.offset = z.period(r)
-	z.ok = true
-	return r
+	return z.resolveSlow(w)
 }
 
 // resolveSlow walks the zone periods that could hold wall time w, in
 // order, and returns the first instant that shows w, or, when w falls in a
-// gap, the reading with the offset before the gap.
+// gap, the reading with the offset before the gap. It remembers the period
+// of the instant it returns.
 func (z *zoneCursor) resolveSlow(w int64) int64 {
 	u := w - resolveMargin
 	var prevOffset int64
@@ -107,9 +105,15 @@ func (z *zoneCursor) resolveSlow(w int64) int64 {
 		c := w - off
 		switch {
 		case c >= start && c < end:
-			return c // the first, so the earliest, occurrence
+			// The first, so the earliest, occurrence; c lies in the
+			// period just read.
+			z.start, z.end, z.offset, z.ok = start, end, off, true
+			return c
 		case c < start && havePrev:
-			return w - prevOffset // a gap: use the offset before it
+			c = w - prevOffset // a gap: use the offset before it
+			z.start, z.end, z.offset = z.period(c)
+			z.ok = true
+			return c
 		}
 		if end <= u || end == math.MaxInt64 {
 			break // the last period, or instants beyond what time.Time represents
@@ -120,5 +124,8 @@ func (z *zoneCursor) resolveSlow(w int64) int64 {
 	// Not reached for real zone data and representable instants; fall back
 	// to the offset at w read as an instant.
 	_, _, off := z.period(w)
-	return w - off
+	c := w - off
+	z.start, z.end, z.offset = z.period(c)
+	z.ok = true
+	return c
 }
