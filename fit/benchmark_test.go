@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 // benchScreening returns a screening of 30 questions, 10 of them shown

@@ -2,7 +2,6 @@ package fit
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -10,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Screener is a compiled, validated screening bound to one provider: it
@@ -188,7 +187,7 @@ func usualWeek() availability.Date {
 }
 
 // Compile validates the screening together with the provider and returns a
-// Screener, or the Problems found (the screening's, as Validate reports
+// Screener, or a problem.List of what it found (the screening's, as Validate reports
 // them, and the provider's: its schedule under "provider.schedule", its
 // week and base, and a distance rule without a base).
 //
@@ -215,7 +214,7 @@ func MustCompile(s Screening, p Provider) *Screener {
 
 // builder validates a screening and compiles it at the same time.
 type builder struct {
-	problems Problems
+	problems problem.List
 	s        *Screening
 	sc       *Screener
 	deps     [][]int32 // per question, the questions its display reads
@@ -255,7 +254,7 @@ func (p *at) root() bool { return p.parent == nil && p.name == "" }
 
 // add reports a problem at path p, or at its member field when field is
 // not empty.
-func (b *builder) add(p *at, field, code, format string, args ...any) {
+func (b *builder) add(p *at, field string, code problem.Code, format string, args ...any) {
 	path := p.String()
 	if field != "" {
 		path = problem.Join(path, field)
@@ -275,7 +274,7 @@ func (b *builder) pop() { b.segs = b.segs[:len(b.segs)-1] }
 // note reports a problem at the path of b.segs, or at its member field
 // when field is not empty. Conditions are recursive, so their paths are
 // kept on this stack rather than in linked ats, which would escape.
-func (b *builder) note(field, code, format string, args ...any) {
+func (b *builder) note(field string, code problem.Code, format string, args ...any) {
 	path := ""
 	for _, sg := range b.segs {
 		if sg.name == "" {
@@ -294,10 +293,10 @@ func (b *builder) note(field, code, format string, args ...any) {
 func (b *builder) checkID(p *at, field, id string) bool {
 	switch {
 	case id == "":
-		b.add(p, field, ProblemRequired, "an ID is required")
+		b.add(p, field, problem.Required, "an ID is required")
 		return false
 	case len(id) > MaxIDBytes:
-		b.add(p, field, ProblemTooLong, "the ID is %d bytes long; at most %d are allowed", len(id), MaxIDBytes)
+		b.add(p, field, problem.TooLong, "the ID is %d bytes long; at most %d are allowed", len(id), MaxIDBytes)
 		return false
 	}
 	return true
@@ -309,13 +308,13 @@ func (b *builder) build(s *Screening, p *Provider) *Screener {
 	b.s = s
 	b.sc = &Screener{index: make(map[string]int32, len(s.Questions)), ruleIdx: make(map[string]int32, len(s.Rules)+len(s.Bands))}
 	if s.ID == "" {
-		b.add(nil, "id", ProblemRequired, "the screening needs an ID")
+		b.add(nil, "id", problem.Required, "the screening needs an ID")
 	}
 	if len(s.Questions) == 0 {
-		b.add(nil, "questions", ProblemEmpty, "the screening has no questions")
+		b.add(nil, "questions", problem.Empty, "the screening has no questions")
 	}
 	if s.ReviewAt < 0 {
-		b.add(nil, "review_at", ProblemBadValue, "review_at is %d; want 0 (the default, %d) or more", s.ReviewAt, DefaultReviewAt)
+		b.add(nil, "review_at", problem.Negative, "review_at is %d; want 0 (the default, %d) or more", s.ReviewAt, DefaultReviewAt)
 	}
 	tooMany := false
 	for _, lim := range []struct {
@@ -324,7 +323,7 @@ func (b *builder) build(s *Screening, p *Provider) *Screener {
 		max  int
 	}{{"questions", len(s.Questions), MaxQuestions}, {"rules", len(s.Rules), MaxRules}, {"bands", len(s.Bands), MaxBands}} {
 		if lim.n > lim.max {
-			b.add(nil, lim.path, ProblemTooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
+			b.add(nil, lim.path, problem.TooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
 			tooMany = true
 		}
 	}
@@ -353,7 +352,7 @@ func (b *builder) questions() {
 		path := &at{parent: &at{name: "questions"}, index: i}
 		if b.checkID(path, "id", q.ID) {
 			if j, dup := sc.index[q.ID]; dup {
-				b.add(path, "id", ProblemDuplicateID, "question ID %q is also used by questions[%d]", q.ID, j)
+				b.add(path, "id", problem.Duplicate, "question ID %s is also used by questions[%d]", prose.Quote(q.ID), j)
 			} else {
 				sc.index[q.ID] = int32(i)
 			}
@@ -372,7 +371,7 @@ func (b *builder) questions() {
 		sc.qs[i].enable = idx
 		sc.gated = sc.gated || q.Crisis
 		if !possible {
-			b.note("", ProblemNeverShown, "the condition can never hold, so question %q is never shown", q.ID)
+			b.note("", problem.Unreachable, "the condition can never hold, so question %s is never shown", prose.Quote(q.ID))
 		}
 		b.segs = b.segs[:0]
 	}
@@ -388,29 +387,29 @@ func (b *builder) question(i int, q *Question, path *at) {
 	cq := &b.sc.qs[i]
 	*cq = cquestion{id: q.ID, typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
 	if !q.Type.IsValid() {
-		b.add(path, "type", ProblemUnknownType, "unknown question type %q; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", q.Type)
+		b.add(path, "type", problem.Unknown, "unknown question type %s; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", prose.Quote(string(q.Type)))
 	}
 	if strings.TrimSpace(q.Text) == "" {
-		b.add(path, "text", ProblemRequired, "the question needs a text")
+		b.add(path, "text", problem.Required, "the question needs a text")
 	} else if len(q.Text) > MaxTextBytes {
-		b.add(path, "text", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(q.Text), MaxTextBytes)
+		b.add(path, "text", problem.TooLong, "the text is %d bytes long; at most %d are allowed", len(q.Text), MaxTextBytes)
 	}
 	switch q.By {
 	case "", ByClient, ByProvider:
 	default:
-		b.add(path, "by", ProblemBadValue, "unknown respondent %q; want client or provider", q.By)
+		b.add(path, "by", problem.Invalid, "unknown respondent %s; want client or provider", prose.Quote(string(q.By)))
 	}
 	if q.Type == TypeInstinct && q.By == ByClient {
-		b.add(path, "by", ProblemBadValue, "an instinct question is answered by the provider")
+		b.add(path, "by", problem.Invalid, "an instinct question is answered by the provider")
 	}
 	choice := q.Type == TypeSingleChoice || q.Type == TypeMultipleChoice
 	switch {
 	case choice && len(q.Options) == 0:
-		b.add(path, "options", ProblemEmpty, "a choice question needs options")
+		b.add(path, "options", problem.Empty, "a choice question needs options")
 	case !choice && len(q.Options) > 0:
-		b.add(path, "options", ProblemUnexpected, "only choice questions have options")
+		b.add(path, "options", problem.Unexpected, "only choice questions have options")
 	case len(q.Options) > MaxOptions:
-		b.add(path, "options", ProblemTooMany, "%d options; at most %d are allowed", len(q.Options), MaxOptions)
+		b.add(path, "options", problem.TooMany, "%d options; at most %d are allowed", len(q.Options), MaxOptions)
 	case choice:
 		cq.codes = make([]string, len(q.Options))
 		cq.scores = make([]float64, len(q.Options))
@@ -418,30 +417,32 @@ func (b *builder) question(i int, q *Question, path *at) {
 			op := &at{parent: &at{parent: path, name: "options"}, index: j}
 			if b.checkID(op, "code", o.Code) {
 				if k := slices.Index(cq.codes[:j], o.Code); k >= 0 {
-					b.add(op, "code", ProblemDuplicateID, "option code %q is also used by options[%d]", o.Code, k)
+					b.add(op, "code", problem.Duplicate, "option code %s is also used by options[%d]", prose.Quote(o.Code), k)
 				}
 			}
 			if strings.TrimSpace(o.Label) == "" {
-				b.add(op, "label", ProblemRequired, "the option needs a label")
+				b.add(op, "label", problem.Required, "the option needs a label")
 			}
 			if !finite(o.Score) {
-				b.add(op, "score", ProblemBadValue, "the score %v is not a finite number", o.Score)
+				b.add(op, "score", problem.Invalid, "the score %v is not a finite number", o.Score)
 			}
 			cq.codes[j], cq.scores[j] = o.Code, o.Score
 		}
 	}
 	switch {
 	case q.Range != nil && q.Type != TypeNumber && q.Type != TypeScale:
-		b.add(path, "range", ProblemUnexpected, "only number and scale questions have a range")
+		b.add(path, "range", problem.Unexpected, "only number and scale questions have a range")
 	case q.Range == nil && q.Type == TypeScale:
-		b.add(path, "range", ProblemRequired, "a scale needs a range, such as 0–10")
+		b.add(path, "range", problem.Required, "a scale needs a range, such as 0–10")
 	case q.Range != nil:
 		r := *q.Range
 		switch {
-		case !finite(r.Min) || !finite(r.Max) || r.Min > r.Max:
-			b.add(path, "range", ProblemBadRange, "the range %v–%v is not a finite range with min ≤ max", r.Min, r.Max)
+		case !finite(r.Min) || !finite(r.Max):
+			b.add(path, "range", problem.Invalid, "the range %v–%v has a bound that is not a finite number", r.Min, r.Max)
+		case r.Min > r.Max:
+			b.add(path, "range", problem.Order, "the range %v–%v ends before it starts", r.Min, r.Max)
 		case q.Type == TypeScale && (r.Min != math.Trunc(r.Min) || r.Max != math.Trunc(r.Max)):
-			b.add(path, "range", ProblemBadRange, "a scale's bounds are whole numbers, not %v–%v", r.Min, r.Max)
+			b.add(path, "range", problem.Invalid, "a scale's bounds are whole numbers, not %v–%v", r.Min, r.Max)
 		}
 		cq.rng, cq.hasRange = r, true
 	}
@@ -450,7 +451,7 @@ func (b *builder) question(i int, q *Question, path *at) {
 	}
 	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate
 	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale {
-		b.add(path, "unit", ProblemUnexpected, "only number and scale questions have a unit")
+		b.add(path, "unit", problem.Unexpected, "only number and scale questions have a unit")
 	}
 	if b.messages {
 		cq.setMessages(q.Text)
@@ -508,7 +509,7 @@ func (b *builder) order() {
 				ids = append(ids, b.s.Questions[j].ID)
 			}
 			ids = append(ids, b.s.Questions[i].ID)
-			b.add(&at{parent: &at{parent: &at{name: "questions"}, index: int(i)}, name: "enable_when"}, "", ProblemCycle,
+			b.add(&at{parent: &at{parent: &at{name: "questions"}, index: int(i)}, name: "enable_when"}, "", problem.Cycle,
 				"conditional display depends on itself: %s", strings.Join(ids, " → "))
 			return false
 		}
@@ -536,11 +537,11 @@ func (b *builder) order() {
 // answers can make it hold, and whether every answer does.
 func (b *builder) cond(c *Condition, depth int, deps *[]int32) (idx int32, possible, always bool) {
 	if depth > MaxDepth {
-		b.note("", ProblemTooDeep, "conditions nest deeper than %d", MaxDepth)
+		b.note("", problem.TooDeep, "conditions nest deeper than %d", MaxDepth)
 		return -1, true, false
 	}
 	if len(b.sc.nodes) >= MaxNodes {
-		b.note("", ProblemTooMany, "the screening's conditions have more than %d parts", MaxNodes)
+		b.note("", problem.TooMany, "the screening's conditions have more than %d parts", MaxNodes)
 		return -1, true, false
 	}
 	isLeaf := c.Question != "" || c.Op != "" || !c.Value.IsZero()
@@ -552,10 +553,10 @@ func (b *builder) cond(c *Condition, depth int, deps *[]int32) (idx int32, possi
 	}
 	switch {
 	case forms == 0:
-		b.note("", ProblemEmpty, "the condition is empty; want all, any, not, or a question with an op")
+		b.note("", problem.Empty, "the condition is empty; want all, any, not, or a question with an op")
 		return -1, true, false
 	case forms > 1:
-		b.note("", ProblemAmbiguous, "the condition has more than one of all, any, not and a comparison")
+		b.note("", problem.Conflict, "the condition has more than one of all, any, not and a comparison")
 		return -1, true, false
 	case c.Not != nil:
 		b.push("not")
@@ -569,7 +570,7 @@ func (b *builder) cond(c *Condition, depth int, deps *[]int32) (idx int32, possi
 			op, list, name = nAny, c.Any, "any"
 		}
 		if len(list) == 0 {
-			b.note(name, ProblemEmpty, "%s needs at least one condition", name)
+			b.note(name, problem.Empty, "%s needs at least one condition", name)
 			return -1, true, false
 		}
 		var buf [8]int32
@@ -614,19 +615,19 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 	qi, found := b.sc.index[c.Question]
 	switch {
 	case c.Question == "":
-		b.note("question", ProblemRequired, "a comparison names a question")
+		b.note("question", problem.Required, "a comparison names a question")
 		ok = false
 	case !found:
-		b.note("question", ProblemUnknownQuestion, "no question has the ID %q", c.Question)
+		b.note("question", problem.Unknown, "no question has the ID %s", prose.Quote(c.Question))
 		ok = false
 	}
 	op, known := leafOp(c.Op)
 	switch {
 	case c.Op == "":
-		b.note("op", ProblemRequired, "a comparison needs an op")
+		b.note("op", problem.Required, "a comparison needs an op")
 		ok = false
 	case !known:
-		b.note("op", ProblemUnknownOp, "unknown op %q; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", c.Op)
+		b.note("op", problem.Unknown, "unknown op %s; want answered, equals, not_equals, less, less_or_equal, greater, greater_or_equal, in or contains", prose.Quote(string(c.Op)))
 		ok = false
 	}
 	if !ok {
@@ -637,22 +638,22 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 	n := node{op: op, cls: cq.cls, q: qi}
 	if op == nAnswered {
 		if !c.Value.IsZero() {
-			b.note("value", ProblemUnexpected, "answered takes no value")
+			b.note("value", problem.Unexpected, "answered takes no value")
 			return n, true, false
 		}
 		return n, true, true
 	}
 	if !allowed(cq.cls, op) {
-		b.note("op", ProblemTypeMismatch, "%s does not apply to %s questions", c.Op, q.Type)
+		b.note("op", problem.Mismatch, "%s does not apply to %s questions", c.Op, q.Type)
 		return n, true, false
 	}
 	if c.Value.IsZero() {
-		b.note("value", ProblemRequired, "%s needs a value", c.Op)
+		b.note("value", problem.Required, "%s needs a value", c.Op)
 		return n, true, false
 	}
 	v := c.Value
 	mismatch := func(want string) (node, bool, bool) {
-		b.note("value", ProblemTypeMismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
+		b.note("value", problem.Mismatch, "%s on a %s question takes %s, not %s", c.Op, q.Type, want, v.shape())
 		return n, true, false
 	}
 	switch cq.cls {
@@ -680,11 +681,11 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 				if v.kind == valueTexts {
 					b.push("value")
 					b.pushIndex(i)
-					b.note("", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
+					b.note("", problem.Unknown, "question %s has no option %s", prose.Quote(q.ID), prose.Quote(code))
 					b.pop()
 					b.pop()
 				} else {
-					b.note("value", ProblemUnknownOption, "question %q has no option %q", q.ID, code)
+					b.note("value", problem.Unknown, "question %s has no option %s", prose.Quote(q.ID), prose.Quote(code))
 				}
 				ok = false
 				continue
@@ -695,7 +696,7 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 			return n, true, false
 		}
 		if op == nContains && len(codes) == 0 {
-			b.note("value", ProblemEmpty, "contains needs at least one option code")
+			b.note("value", problem.Empty, "contains needs at least one option code")
 			return n, true, false
 		}
 		return n, op != nIn || n.mask != 0, true
@@ -712,7 +713,7 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 				if len(t) > MaxTextBytes {
 					b.push("value")
 					b.pushIndex(i)
-					b.note("", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
+					b.note("", problem.TooLong, "the text is %d bytes long; at most %d are allowed", len(t), MaxTextBytes)
 					b.pop()
 					b.pop()
 					ok = false
@@ -725,7 +726,7 @@ func (b *builder) leaf(c *Condition) (node, bool, bool) {
 			return mismatch("a text")
 		}
 		if len(v.text) > MaxTextBytes {
-			b.note("value", ProblemTooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			b.note("value", problem.TooLong, "the text is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
 			return n, true, false
 		}
 		n.text = fold(trimmed(v.text))
@@ -798,20 +799,20 @@ func (b *builder) number(q *Question, v Value, field string, op Op) (float64, bo
 	case q.Type == TypeDate && v.kind == valueText:
 		d, err := availability.ParseDate(v.text)
 		if err != nil {
-			b.note(field, ProblemBadValue, "%v", err)
+			b.note(field, problem.Invalid, "%v", err)
 			return 0, false
 		}
 		return dayNumber(d), true
 	case q.Type == TypeInstinct && v.kind == valueText:
 		u, err := ParseUnease(v.text)
 		if err != nil {
-			b.note(field, ProblemBadValue, "%v", err)
+			b.note(field, problem.Invalid, "%v", err)
 			return 0, false
 		}
 		return float64(u), true
 	case q.Type != TypeDate && v.kind == valueNumber:
 		if !finite(v.num) {
-			b.note(field, ProblemBadValue, "%v is not a finite number", v.num)
+			b.note(field, problem.Invalid, "%v is not a finite number", v.num)
 			return 0, false
 		}
 		return v.num, true
@@ -823,7 +824,7 @@ func (b *builder) number(q *Question, v Value, field string, op Op) (float64, bo
 	case TypeInstinct:
 		want = "an unease level or number"
 	}
-	b.note(field, ProblemTypeMismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
+	b.note(field, problem.Mismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, v.shape())
 	return 0, false
 }
 
@@ -937,7 +938,7 @@ func (b *builder) rules() {
 		path := &at{parent: &at{name: "rules"}, index: i}
 		if b.checkID(path, "id", r.ID) {
 			if j, dup := sc.ruleIdx[r.ID]; dup {
-				b.add(path, "id", ProblemDuplicateID, "rule ID %q is also used by rules[%d]", r.ID, j)
+				b.add(path, "id", problem.Duplicate, "rule ID %s is also used by rules[%d]", prose.Quote(r.ID), j)
 			} else {
 				sc.ruleIdx[r.ID] = int32(i)
 			}
@@ -999,7 +1000,7 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 	cr := crule{id: r.ID, kind: r.Kind, when: -1, q: -1, weight: r.Weight, needs: slices.Clone(r.Needs), text: r.Text, message: r.Message}
 	start := len(b.problems)
 	if !r.Kind.IsValid() {
-		b.add(path, "kind", ProblemUnknownKind, "unknown rule kind %q; want red_flag, concern, score, need, condition, urgent or refer", r.Kind)
+		b.add(path, "kind", problem.Unknown, "unknown rule kind %s; want red_flag, concern, score, need, condition, urgent or refer", prose.Quote(string(r.Kind)))
 	}
 	triggers := 0
 	for _, set := range []bool{r.When != nil, r.Overlap != nil, r.Distance != nil, r.Question != ""} {
@@ -1008,39 +1009,39 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 		}
 	}
 	if r.Question != "" && r.Kind != KindScore {
-		b.add(path, "question", ProblemUnexpected, "only score rules add up a question's answer")
+		b.add(path, "question", problem.Unexpected, "only score rules add up a question's answer")
 	}
 	switch {
 	case triggers > 1:
-		b.add(path, "", ProblemAmbiguous, "a rule has one trigger: when, overlap, distance, or (for a score) question")
+		b.add(path, "", problem.Conflict, "a rule has one trigger: when, overlap, distance, or (for a score) question")
 	case triggers == 0 && r.Kind != KindNeed && r.Kind != KindCondition:
-		b.add(path, "", ProblemNoTrigger, "a %s rule needs a trigger: when, overlap or distance", r.Kind)
+		b.add(path, "", problem.Required, "a %s rule needs a trigger: when, overlap or distance", r.Kind)
 	}
 	if r.Kind == KindScore {
 		if r.Weight == 0 {
-			b.add(path, "weight", ProblemNeverFires, "a score rule with weight 0 never changes the score")
+			b.add(path, "weight", problem.Unreachable, "a score rule with weight 0 never changes the score")
 		}
 		if !finite(r.Weight) {
-			b.add(path, "weight", ProblemBadValue, "the weight %v is not a finite number", r.Weight)
+			b.add(path, "weight", problem.Invalid, "the weight %v is not a finite number", r.Weight)
 		}
 	} else if r.Weight != 0 {
-		b.add(path, "weight", ProblemUnexpected, "only score rules have a weight")
+		b.add(path, "weight", problem.Unexpected, "only score rules have a weight")
 	}
 	if r.Kind == KindCondition {
 		if strings.TrimSpace(r.Text) == "" {
-			b.add(path, "text", ProblemRequired, "a condition rule needs the text of its condition")
+			b.add(path, "text", problem.Required, "a condition rule needs the text of its condition")
 		}
 	} else if r.Text != "" {
-		b.add(path, "text", ProblemUnexpected, "only condition rules have a text")
+		b.add(path, "text", problem.Unexpected, "only condition rules have a text")
 	}
 	if r.Kind == KindNeed && len(r.Needs) == 0 {
-		b.add(path, "needs", ProblemEmpty, "a need rule needs at least one need tag")
+		b.add(path, "needs", problem.Empty, "a need rule needs at least one need tag")
 	}
 	for j, tag := range r.Needs {
 		b.checkID(&at{parent: &at{parent: path, name: "needs"}, index: j}, "", tag)
 	}
 	if r.Kind != KindScore && strings.TrimSpace(r.Message) == "" {
-		b.add(path, "message", ProblemRequired, "the rule needs a message that explains it to the client")
+		b.add(path, "message", problem.Required, "the rule needs a message that explains it to the client")
 	}
 	if b.messages && r.Kind == KindRedFlag {
 		cr.overridden = r.Message + " (The provider overrode this red flag.)"
@@ -1067,7 +1068,7 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 		cr.limit = r.Overlap.MinHours
 		switch {
 		case !finite(r.Overlap.MinHours):
-			b.add(where, "min_hours", ProblemBadValue, "min_hours %v is not a finite number", r.Overlap.MinHours)
+			b.add(where, "min_hours", problem.Invalid, "min_hours %v is not a finite number", r.Overlap.MinHours)
 		case r.Overlap.MinHours <= 0:
 			possible = false
 		}
@@ -1077,8 +1078,10 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 		cr.q = b.ref(where, "question", r.Distance.Question, TypeLocation)
 		cr.limit, cr.remote = r.Distance.MaxKm, r.Distance.Remote
 		switch {
-		case !finite(r.Distance.MaxKm) || r.Distance.MaxKm < 0:
-			b.add(where, "max_km", ProblemBadValue, "max_km %v is not a distance", r.Distance.MaxKm)
+		case !finite(r.Distance.MaxKm):
+			b.add(where, "max_km", problem.Invalid, "max_km %v is not a distance", r.Distance.MaxKm)
+		case r.Distance.MaxKm < 0:
+			b.add(where, "max_km", problem.Negative, "max_km %v is negative", r.Distance.MaxKm)
 		case r.Distance.Remote && r.Distance.MaxKm >= math.Pi*6371.0088:
 			possible = false
 		}
@@ -1092,7 +1095,7 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 			case TypeSingleChoice, TypeMultipleChoice:
 				possible = slices.ContainsFunc(cq.scores, func(f float64) bool { return f != 0 })
 			default:
-				b.add(path, "question", ProblemTypeMismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", cq.typ)
+				b.add(path, "question", problem.Mismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", cq.typ)
 			}
 		}
 		cr.reasonQuest = r.Question
@@ -1103,7 +1106,7 @@ func (b *builder) rule(r *Rule, i int, path *at) (crule, bool) {
 		cr.reasonQuest = sc.qs[cr.q].id
 	}
 	if !possible {
-		b.add(path, "", ProblemNeverFires, "no answers can fire rule %q", r.ID)
+		b.add(path, "", problem.Unreachable, "no answers can fire rule %s", prose.Quote(r.ID))
 	}
 	if len(b.problems) > start {
 		return cr, false
@@ -1122,13 +1125,13 @@ func (b *builder) ref(path *at, field, id string, want Type) int32 {
 	qi, ok := b.sc.index[id]
 	switch {
 	case id == "":
-		b.add(path, field, ProblemRequired, "the rule names a question")
+		b.add(path, field, problem.Required, "the rule names a question")
 		return -1
 	case !ok:
-		b.add(path, field, ProblemUnknownQuestion, "no question has the ID %q", id)
+		b.add(path, field, problem.Unknown, "no question has the ID %s", prose.Quote(id))
 		return -1
 	case want != "" && b.sc.qs[qi].typ != want:
-		b.add(path, field, ProblemTypeMismatch, "question %q is a %s question, not %s", id, b.sc.qs[qi].typ, want)
+		b.add(path, field, problem.Mismatch, "question %s is a %s question, not %s", prose.Quote(id), b.sc.qs[qi].typ, want)
 		return -1
 	}
 	return qi
@@ -1181,29 +1184,31 @@ func (b *builder) bands() {
 		start := len(b.problems)
 		if b.checkID(path, "id", bd.ID) {
 			if j, dup := sc.ruleIdx[bd.ID]; dup && j < 0 {
-				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by bands[%d]", bd.ID, -1-j)
+				b.add(path, "id", problem.Duplicate, "band ID %s is also used by bands[%d]", prose.Quote(bd.ID), -1-j)
 			} else if dup {
-				b.add(path, "id", ProblemDuplicateID, "band ID %q is also used by a rule", bd.ID)
+				b.add(path, "id", problem.Duplicate, "band ID %s is also used by a rule", prose.Quote(bd.ID))
 			} else {
 				sc.ruleIdx[bd.ID] = -1 - int32(i)
 			}
 		}
 		switch {
-		case !finite(bd.Min) || !finite(bd.Max) || bd.Min > bd.Max:
-			b.add(path, "", ProblemBadRange, "the band %v–%v is not a finite range with min ≤ max", bd.Min, bd.Max)
+		case !finite(bd.Min) || !finite(bd.Max):
+			b.add(path, "", problem.Invalid, "the band %v–%v has a bound that is not a finite number", bd.Min, bd.Max)
+		case bd.Min > bd.Max:
+			b.add(path, "", problem.Order, "the band %v–%v ends before it starts", bd.Min, bd.Max)
 		case reach && (bd.Max < b.smin || bd.Min > b.smax):
-			b.add(path, "", ProblemNeverFires, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
+			b.add(path, "", problem.Unreachable, "the score is always between %v and %v, outside the band %v–%v", b.smin, b.smax, bd.Min, bd.Max)
 		}
 		switch bd.Outcome {
 		case "", NeedsReview, Decline, Refer, Urgent:
 		default:
-			b.add(path, "outcome", ProblemBadValue, "a band's outcome is needs_review, decline, refer or urgent, not %q", bd.Outcome)
+			b.add(path, "outcome", problem.Invalid, "a band's outcome is needs_review, decline, refer or urgent, not %s", prose.Quote(string(bd.Outcome)))
 		}
 		for j, tag := range bd.Needs {
 			b.checkID(&at{parent: &at{parent: path, name: "needs"}, index: j}, "", tag)
 		}
 		if strings.TrimSpace(bd.Message) == "" {
-			b.add(path, "message", ProblemRequired, "the band needs a message that explains it")
+			b.add(path, "message", problem.Required, "the band needs a message that explains it")
 		}
 		if len(b.problems) == start {
 			sc.bands = append(sc.bands, cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message})
@@ -1216,27 +1221,24 @@ func (b *builder) bands() {
 func (b *builder) provider(p *Provider) {
 	sc := b.sc
 	if err := p.Schedule.Validate(); err != nil {
-		var l Problems
-		if asProblems(err, &l) {
-			for _, pr := range l {
-				b.problems.Add(problem.Join("provider.schedule", pr.Path), pr.Code, "%s", pr.Message)
-			}
+		if l, ok := scheduleProblems(err); ok {
+			b.problems = append(b.problems, l.Under("provider.schedule")...)
 		} else {
-			b.problems.Add("provider.schedule", ProblemBadValue, "%v", err)
+			b.problems.Add("provider.schedule", problem.Invalid, "%v", err)
 		}
 	}
 	if p.Week != nil && !p.Week.IsValid() {
-		b.problems.Add("provider.week", ProblemBadValue, "the week's first date %s is not a valid date", p.Week)
+		b.problems.Add("provider.week", problem.Invalid, "the week's first date %s is not a valid date", p.Week)
 	}
 	if p.Base != nil {
 		if !p.Base.IsValid() {
-			b.problems.Add("provider.base", ProblemBadValue, "the base %s is not a place on Earth", p.Base)
+			b.problems.Add("provider.base", problem.Invalid, "the base %s is not a place on Earth", p.Base)
 		}
 		sc.base, sc.hasBase = *p.Base, true
 	}
 	for i := range b.s.Rules {
 		if b.s.Rules[i].Distance != nil && p.Base == nil {
-			b.problems.Add(problem.Join(problem.Index("rules", i), "distance"), ProblemNoBase, "a distance rule needs the provider's base")
+			b.problems.Add(problem.Join(problem.Index("rules", i), "distance"), problem.Required, "a distance rule needs the provider's base")
 		}
 	}
 	if len(b.problems) > 0 {
@@ -1255,14 +1257,11 @@ func (b *builder) provider(p *Provider) {
 	sc.week = availability.Interval{Start: availability.At(first, availability.Midnight, sc.zone), End: availability.At(first.AddDays(7), availability.Midnight, sc.zone)}
 	open, err := sched.Open(sc.week)
 	if err != nil {
-		b.problems.Add("provider.schedule", ProblemBadValue, "%v", err)
+		b.problems.Add("provider.schedule", problem.Invalid, "%v", err)
 		return
 	}
 	sc.open = open
 }
-
-// asProblems reports whether err is a Problems list, storing it in l.
-func asProblems(err error, l *Problems) bool { return errors.As(err, l) }
 
 // dayNumber returns the days from 1970-01-01 to d.
 func dayNumber(d availability.Date) float64 {

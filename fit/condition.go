@@ -1,7 +1,7 @@
 package fit
 
 import (
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Op is a comparison in a condition. Ops are stable codes, used as they
@@ -94,14 +94,14 @@ func (c Condition) MarshalJSON() ([]byte, error) {
 	if !c.Value.IsZero() {
 		j.Value = &c.Value
 	}
-	return jsoncodec.Marshal(j)
+	return strictjson.Marshal(j)
 }
 
 // UnmarshalJSON decodes a condition strictly; see Screening.Validate for
 // the checks on its meaning.
 func (c *Condition) UnmarshalJSON(b []byte) error {
 	var j conditionJSON
-	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
+	if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
 		return err
 	}
 	*c = Condition{All: j.All, Any: j.Any, Not: j.Not, Question: j.Question, Op: j.Op}

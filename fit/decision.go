@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Outcome is what a screening decides. Outcomes are stable codes, used as
@@ -135,13 +135,13 @@ type Decision struct {
 // MarshalJSON encodes the decision.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	type plain Decision
-	return jsoncodec.Marshal(plain(d))
+	return strictjson.Marshal(plain(d))
 }
 
 // UnmarshalJSON decodes a decision strictly.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	type plain Decision
-	return jsoncodec.Unmarshal(b, (*plain)(d), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(d), strictjson.Limits{})
 }
 
 // Options are the evaluation's inputs besides the answers. The zero Options

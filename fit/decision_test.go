@@ -6,11 +6,11 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // instrument is a standard-style summed instrument: five items scored
@@ -254,11 +254,11 @@ func TestCrisisCannotHideBehindMissingAnswers(t *testing.T) {
 			require.Equal(t, tt.ignored, d.Ignored)
 		})
 	}
-	var ps Problems
+	var ps problem.List
 	require.ErrorAs(t, sc.ValidateAnswers(Answers{}), &ps)
-	require.Equal(t, Problems{
-		{Path: "harm", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
-		{Path: "unsafe", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+	require.Equal(t, problem.List{
+		{Path: "harm", Code: problem.Required, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+		{Path: "unsafe", Code: problem.Required, Message: "the safety question might be shown once missing answers are given, and has no answer"},
 	}, ps)
 }
 

@@ -148,7 +148,7 @@
 //
 // # Validation
 //
-// [Screening.Validate] and [Compile] report, as [Problems] with paths such
+// [Screening.Validate] and [Compile] report, as a [problem.List] with paths such
 // as "rules[2].when.any[0].question": missing and duplicate IDs, unknown
 // types, kinds, operators, questions and options, operators and values
 // that do not suit a question's type, cycles in conditional display,

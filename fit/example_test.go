@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/fit"
 )
 
@@ -80,8 +79,8 @@ func ExampleScreening_Validate() {
 	}
 	fmt.Println(s.Validate())
 	// Output:
-	// questions[1].enable_when.question: no question has the ID "session" [unknown_question]
-	// rules[0]: no answers can fire rule "too_many" [never_fires]
+	// questions[1].enable_when.question: no question has the ID "session" [unknown]
+	// rules[0]: no answers can fire rule "too_many" [unreachable]
 }
 
 // Binding answers once and evaluating the form is the fast path: the form
@@ -128,8 +127,8 @@ func ExampleScreener_ValidateAnswers() {
 	})
 	fmt.Println(err)
 	// Output:
-	// goal_areas[1]: question "goal_areas" has no option "yoga" [unknown_option]
-	// provider_instinct: invalid unease level "nervous": want calm, unsure, uneasy or alarmed [bad_value]
+	// goal_areas[1]: question "goal_areas" has no option "yoga" [unknown]
+	// provider_instinct: invalid unease level "nervous": want calm, unsure, uneasy or alarmed [invalid]
 	// end_goals: the question is shown and required, but has no answer [required]
 	// goals_in_scope: the question is not shown, so its answer is ignored [hidden]
 	// harm_thoughts: the question is shown and required, but has no answer [required]

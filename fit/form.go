@@ -1,13 +1,15 @@
 package fit
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // Answers are a client's (and the provider's) answers, keyed by question
@@ -18,14 +20,14 @@ type Answers map[string]Value
 
 // MarshalJSON encodes the answers as an object with sorted keys.
 func (a Answers) MarshalJSON() ([]byte, error) {
-	return jsoncodec.Marshal(map[string]Value(a))
+	return strictjson.Marshal(map[string]Value(a))
 }
 
 // UnmarshalJSON decodes answers strictly. Values are checked against their
 // questions by Screener.Bind and Screener.ValidateAnswers, not here.
 func (a *Answers) UnmarshalJSON(b []byte) error {
 	m := map[string]Value{}
-	if err := jsoncodec.Unmarshal(b, &m, jsoncodec.Limits{}); err != nil {
+	if err := strictjson.Unmarshal(b, &m, strictjson.Limits{}); err != nil {
 		return err
 	}
 	*a = m
@@ -73,7 +75,7 @@ func (sc *Screener) NewForm() *Form {
 // names it in the Decision's Invalid list. Unknown questions are left out.
 func (sc *Screener) Bind(a Answers) (*Form, error) {
 	f := sc.NewForm()
-	var l Problems
+	var l problem.List
 	ids := make([]string, 0, len(a))
 	for id := range a {
 		ids = append(ids, id)
@@ -86,10 +88,10 @@ func (sc *Screener) Bind(a Answers) (*Form, error) {
 }
 
 // Set answers one question; a zero Value clears it. It returns the
-// Problems with the answer, and then marks the answer invalid (evaluation
+// problems with the answer, as a problem.List, and then marks the answer invalid (evaluation
 // treats it as unanswered and names it in the Decision's Invalid list).
 func (f *Form) Set(question string, v Value) error {
-	var l Problems
+	var l problem.List
 	f.set(question, v, &l)
 	return l.Err()
 }
@@ -102,14 +104,15 @@ func (f *Form) Clear(question string) {
 }
 
 // set binds v to question, adding problems to l.
-func (f *Form) set(question string, v Value, l *Problems) {
+func (f *Form) set(question string, v Value, l *problem.List) {
+	path := problem.Key("", question)
 	i, ok := f.sc.index[question]
 	if !ok {
-		l.Add(question, ProblemUnknownQuestion, "the screening has no question %q", question)
+		l.Add(path, problem.Unknown, "the screening has no question %s", prose.Quote(question))
 		return
 	}
 	start := len(*l)
-	s := f.sc.bind(i, v, question, l)
+	s := f.sc.bind(i, v, path, l)
 	if len(*l) > start {
 		s = slot{state: slotInvalid}
 	}
@@ -117,27 +120,27 @@ func (f *Form) set(question string, v Value, l *Problems) {
 }
 
 // bind converts v into a slot for question i, adding problems to l.
-func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
+func (sc *Screener) bind(i int32, v Value, path string, l *problem.List) slot {
 	if v.IsZero() {
 		return slot{}
 	}
 	q := &sc.qs[i]
 	s := slot{state: slotSet}
 	wrong := func(want string) slot {
-		l.Add(path, ProblemWrongType, "a %s question takes %s, not %s", q.typ, want, v.shape())
+		l.Add(path, problem.Mismatch, "a %s question takes %s, not %s", q.typ, want, v.shape())
 		return slot{}
 	}
 	inRange := func(f float64) bool {
 		if !finite(f) {
-			l.Add(path, ProblemBadValue, "%v is not a finite number", f)
+			l.Add(path, problem.Invalid, "%v is not a finite number", f)
 			return false
 		}
 		if q.whole && f != math.Trunc(f) {
-			l.Add(path, ProblemOutOfRange, "%v is not a whole number", f)
+			l.Add(path, problem.OutOfRange, "%v is not a whole number", f)
 			return false
 		}
 		if q.hasRange && !q.rng.Contains(f) {
-			l.Add(path, ProblemOutOfRange, "%v is outside %v–%v", f, q.rng.Min, q.rng.Max)
+			l.Add(path, problem.OutOfRange, "%v is outside %v–%v", f, q.rng.Min, q.rng.Max)
 			return false
 		}
 		return true
@@ -154,7 +157,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 		}
 		bit := slices.Index(q.codes, v.text)
 		if bit < 0 {
-			l.Add(path, ProblemUnknownOption, "question %q has no option %q", q.id, v.text)
+			l.Add(path, problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(v.text))
 			return slot{}
 		}
 		s.mask, s.num = 1<<bit, q.scores[bit]
@@ -165,7 +168,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 		for j, code := range v.texts {
 			bit := slices.Index(q.codes, code)
 			if bit < 0 {
-				l.Add(problem.Index(path, j), ProblemUnknownOption, "question %q has no option %q", q.id, code)
+				l.Add(problem.Index(path, j), problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(code))
 				continue
 			}
 			if s.mask&(1<<bit) == 0 {
@@ -186,7 +189,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 		case valueText:
 			u, err := ParseUnease(v.text)
 			if err != nil {
-				l.Add(path, ProblemBadValue, "%v", err)
+				l.Add(path, problem.Invalid, "%v", err)
 				return slot{}
 			}
 			s.num = float64(u)
@@ -203,7 +206,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 			return wrong("a text")
 		}
 		if len(v.text) > MaxTextBytes {
-			l.Add(path, ProblemTooLong, "the answer is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			l.Add(path, problem.TooLong, "the answer is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
 			return slot{}
 		}
 		s.text = fold(trimmed(v.text))
@@ -216,7 +219,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 		}
 		d, err := availability.ParseDate(v.text)
 		if err != nil {
-			l.Add(path, ProblemBadValue, "%v", err)
+			l.Add(path, problem.Invalid, "%v", err)
 			return slot{}
 		}
 		s.num = dayNumber(d)
@@ -226,7 +229,7 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 			s.remote = true
 		case v.kind == valuePoint:
 			if !v.point.IsValid() {
-				l.Add(path, ProblemBadValue, "%s is not a place on Earth", v.point)
+				l.Add(path, problem.Invalid, "%s is not a place on Earth", v.point)
 				return slot{}
 			}
 			if sc.hasBase {
@@ -245,17 +248,18 @@ func (sc *Screener) bind(i int32, v Value, path string, l *Problems) slot {
 			return wrong("a list of weekly windows")
 		}
 		if len(ws) > MaxWindows {
-			l.Add(path, ProblemTooMany, "%d windows; at most %d are allowed", len(ws), MaxWindows)
+			l.Add(path, problem.TooMany, "%d windows; at most %d are allowed", len(ws), MaxWindows)
 			return slot{}
 		}
 		if err := (availability.Schedule{Hours: ws}).Validate(); err != nil {
-			var pl Problems
-			if !asProblems(err, &pl) {
-				l.Add(path, ProblemBadValue, "%v", err)
+			pl, ok := scheduleProblems(err)
+			if !ok {
+				l.Add(path, problem.Invalid, "%v", err)
 				return slot{}
 			}
 			for _, p := range pl {
-				l.Add(path+strings.TrimPrefix(p.Path, "hours"), p.Code, "%s", p.Message)
+				p.Path = path + strings.TrimPrefix(p.Path, "hours")
+				*l = append(*l, p)
 			}
 			return slot{}
 		}
@@ -277,19 +281,20 @@ func (sc *Screener) overlapHours(ws []availability.Window) float64 {
 	return client.Intersect(sc.open).Duration().Hours()
 }
 
-// ValidateAnswers reports every problem with the answers at once: those
-// Bind reports (unknown_question, wrong_type, unknown_option, out_of_range,
-// bad_value, too_long, too_many, and for weekly windows the codes of
-// availability.Schedule.Validate: no_days, invalid_clock, empty_window),
-// then shown required questions, and crisis questions that missing answers
-// might show, without an answer (required), and answers to hidden
-// questions (hidden), which evaluation ignores, in question ID order.
-// Paths start with the question ID.
+// ValidateAnswers reports every problem with the answers at once, as a
+// problem.List: those Bind reports (unknown for a question or option that
+// does not exist, mismatch for an answer of the wrong shape,
+// out_of_range, invalid, too_long, too_many, and for weekly windows the
+// problems availability.Schedule.Validate finds in them), then shown
+// required questions, and crisis questions that missing answers might
+// show, without an answer (required), and answers to hidden questions
+// (hidden), which evaluation ignores, in question ID order. Paths start
+// with the question ID.
 func (sc *Screener) ValidateAnswers(a Answers) error {
 	f, err := sc.Bind(a)
-	var l Problems
-	if err != nil && !asProblems(err, &l) {
-		l.Add("", ProblemBadValue, "%v", err)
+	var l problem.List
+	if err != nil && !errors.As(err, &l) {
+		l.Add("", problem.Invalid, "%v", err)
 	}
 	var shown, ans, maybe set
 	f.visible(&shown, &ans, &maybe)
@@ -297,11 +302,11 @@ func (sc *Screener) ValidateAnswers(a Answers) error {
 		q := &sc.qs[i]
 		switch {
 		case shown.has(i) && q.required && f.slots[i].state == slotEmpty:
-			l.Add(q.id, ProblemRequired, "the question is shown and required, but has no answer")
+			l.Add(problem.Key("", q.id), problem.Required, "the question is shown and required, but has no answer")
 		case maybe.has(i) && q.crisis && f.slots[i].state == slotEmpty:
-			l.Add(q.id, ProblemRequired, "the safety question might be shown once missing answers are given, and has no answer")
+			l.Add(problem.Key("", q.id), problem.Required, "the safety question might be shown once missing answers are given, and has no answer")
 		case !shown.has(i) && f.slots[i].state != slotEmpty:
-			l.Add(q.id, ProblemHidden, "the question is not shown, so its answer is ignored")
+			l.Add(problem.Key("", q.id), problem.Hidden, "the question is not shown, so its answer is ignored")
 		}
 	}
 	return l.Err()

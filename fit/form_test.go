@@ -6,43 +6,46 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func TestBindProblems(t *testing.T) {
 	sc, _ := storyScreener()
-	type pc struct{ Path, Code string }
+	type pc struct {
+		Path string
+		Code problem.Code
+	}
 	tests := []struct {
 		name string
 		a    Answers
 		want []pc
 	}{
-		{"unknown question", Answers{"shoe_size": Number(42)}, []pc{{"shoe_size", ProblemUnknownQuestion}}},
-		{"yes/no as text", Answers{"harm_thoughts": Text("no")}, []pc{{"harm_thoughts", ProblemWrongType}}},
-		{"unknown option", Answers{"goal_areas": Choices("fitness", "Fitness")}, []pc{{"goal_areas[1]", ProblemUnknownOption}}},
-		{"choices as one code", Answers{"goal_areas": Choice("fitness")}, []pc{{"goal_areas", ProblemWrongType}}},
-		{"out of range", Answers{"budget_per_session": Number(-5)}, []pc{{"budget_per_session", ProblemOutOfRange}}},
-		{"unease level", Answers{"provider_instinct": Text("nervous")}, []pc{{"provider_instinct", ProblemBadValue}}},
-		{"unease number out of range", Answers{"provider_instinct": Number(4)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
-		{"unease fraction", Answers{"provider_instinct": Number(1.5)}, []pc{{"provider_instinct", ProblemOutOfRange}}},
-		{"location text", Answers{"meeting_place": Text("downtown")}, []pc{{"meeting_place", ProblemWrongType}}},
-		{"location off Earth", Answers{"meeting_place": Location(place.Point{Lat: 100})}, []pc{{"meeting_place", ProblemBadValue}}},
-		{"window without days", Answers{"preferred_times": Times(availability.Window{Start: availability.ClockOf(9, 0), End: availability.ClockOf(10, 0)})}, []pc{{"preferred_times[0].days", "no_days"}}},
-		{"empty window", Answers{"preferred_times": Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(9, 0), End: availability.ClockOf(9, 0)})}, []pc{{"preferred_times[0]", "empty_window"}}},
-		{"too many windows", Answers{"preferred_times": Times(make([]availability.Window, MaxWindows+1)...)}, []pc{{"preferred_times", ProblemTooMany}}},
-		{"long text", Answers{"end_goals": Text(strings.Repeat("a", MaxTextBytes+1))}, []pc{{"end_goals", ProblemTooLong}}},
-		{"sorted by question", Answers{"unsafe_now": Number(1), "harm_thoughts": Number(0)}, []pc{{"harm_thoughts", ProblemWrongType}, {"unsafe_now", ProblemWrongType}}},
+		{"unknown question", Answers{"shoe_size": Number(42)}, []pc{{"shoe_size", problem.Unknown}}},
+		{"yes/no as text", Answers{"harm_thoughts": Text("no")}, []pc{{"harm_thoughts", problem.Mismatch}}},
+		{"unknown option", Answers{"goal_areas": Choices("fitness", "Fitness")}, []pc{{"goal_areas[1]", problem.Unknown}}},
+		{"choices as one code", Answers{"goal_areas": Choice("fitness")}, []pc{{"goal_areas", problem.Mismatch}}},
+		{"out of range", Answers{"budget_per_session": Number(-5)}, []pc{{"budget_per_session", problem.OutOfRange}}},
+		{"unease level", Answers{"provider_instinct": Text("nervous")}, []pc{{"provider_instinct", problem.Invalid}}},
+		{"unease number out of range", Answers{"provider_instinct": Number(4)}, []pc{{"provider_instinct", problem.OutOfRange}}},
+		{"unease fraction", Answers{"provider_instinct": Number(1.5)}, []pc{{"provider_instinct", problem.OutOfRange}}},
+		{"location text", Answers{"meeting_place": Text("downtown")}, []pc{{"meeting_place", problem.Mismatch}}},
+		{"location off Earth", Answers{"meeting_place": Location(place.Point{Lat: 100})}, []pc{{"meeting_place", problem.Invalid}}},
+		{"window without days", Answers{"preferred_times": Times(availability.Window{Start: availability.ClockOf(9, 0), End: availability.ClockOf(10, 0)})}, []pc{{"preferred_times[0].days", problem.Required}}},
+		{"empty window", Answers{"preferred_times": Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(9, 0), End: availability.ClockOf(9, 0)})}, []pc{{"preferred_times[0]", problem.Empty}}},
+		{"too many windows", Answers{"preferred_times": Times(make([]availability.Window, MaxWindows+1)...)}, []pc{{"preferred_times", problem.TooMany}}},
+		{"long text", Answers{"end_goals": Text(strings.Repeat("a", MaxTextBytes+1))}, []pc{{"end_goals", problem.TooLong}}},
+		{"sorted by question", Answers{"unsafe_now": Number(1), "harm_thoughts": Number(0)}, []pc{{"harm_thoughts", problem.Mismatch}, {"unsafe_now", problem.Mismatch}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, err := sc.Bind(tt.a)
 			require.NotNil(t, f)
-			require.ErrorIs(t, err, ErrInvalid)
-			var ps Problems
+			require.ErrorIs(t, err, problem.ErrInvalid)
+			var ps problem.List
 			require.True(t, errors.As(err, &ps))
 			var got []pc
 			for _, p := range ps {
@@ -75,12 +78,12 @@ func TestValidateAnswers(t *testing.T) {
 	a["goals_in_scope"] = Bool(true) // hidden: goals_clarified is false
 	a["harm_thoughts"] = Value{}     // null is no answer
 	err := sc.ValidateAnswers(a)
-	var ps Problems
+	var ps problem.List
 	require.True(t, errors.As(err, &ps))
-	require.Equal(t, Problems{
-		{Path: "end_goals", Code: ProblemRequired, Message: "the question is shown and required, but has no answer"},
-		{Path: "goals_in_scope", Code: ProblemHidden, Message: "the question is not shown, so its answer is ignored"},
-		{Path: "harm_thoughts", Code: ProblemRequired, Message: "the question is shown and required, but has no answer"},
+	require.Equal(t, problem.List{
+		{Path: "end_goals", Code: problem.Required, Message: "the question is shown and required, but has no answer"},
+		{Path: "goals_in_scope", Code: problem.Hidden, Message: "the question is not shown, so its answer is ignored"},
+		{Path: "harm_thoughts", Code: problem.Required, Message: "the question is shown and required, but has no answer"},
 	}, ps)
 
 	d := sc.Evaluate(a, Options{})
@@ -99,8 +102,8 @@ func TestFormSetAndClear(t *testing.T) {
 	}
 	require.Equal(t, Decline, f.Evaluate(Options{}).Outcome)
 
-	require.ErrorIs(t, f.Set("nope", Bool(true)), ErrInvalid)
-	require.ErrorIs(t, f.Set("harm_thoughts", Number(1)), ErrInvalid)
+	require.ErrorIs(t, f.Set("nope", Bool(true)), problem.ErrInvalid)
+	require.ErrorIs(t, f.Set("harm_thoughts", Number(1)), problem.ErrInvalid)
 	d := f.Evaluate(Options{})
 	require.Equal(t, NeedsReview, d.Outcome)
 	require.Equal(t, []string{"harm_thoughts"}, d.Invalid)

@@ -6,12 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func TestScreeningJSONRoundTrip(t *testing.T) {
@@ -54,21 +53,26 @@ func TestScreeningJSONErrors(t *testing.T) {
 	tests := []struct {
 		json string
 		path string
-		err  error
+		code problem.Code
 	}{
-		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "colour": "red"}]}`, "questions[0].colour", jsoncodec.ErrUnknownField},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "kind": "red_flag", "when": {"any": [{"question": "q", "op": 3}]}}]}`, "rules[0].when.any[0].op", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": {"lat": 1}}}]}`, "rules[0].when.value", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "in", "value": [1, "a"]}}]}`, "rules[0].when.value[1]", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "range": {"min": "0"}}]}`, "questions[0].range.min", jsoncodec.ErrType},
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "colour": "red"}]}`, "questions[0].colour", problem.Unknown},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "kind": "red_flag", "when": {"any": [{"question": "q", "op": 3}]}}]}`, "rules[0].when.any[0].op", problem.Mismatch},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": {"lat": 1}}}]}`, "rules[0].when.value.lon", problem.Required},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "in", "value": [1, "a"]}}]}`, "rules[0].when.value[1]", problem.Mismatch},
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "range": {"min": "0"}}]}`, "questions[0].range.min", problem.Mismatch},
+		{`{"id": "s", "id": "t", "questions": []}`, "id", problem.Duplicate},
+		{`{"id": "s", "questions": [{"id": "q", "type": "times", "text": "Q"}], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": [{"start": "09:00", "end": "10:00"}]}}]}`, "rules[0].when.value[0].days", problem.Required},
 	}
 	for _, tt := range tests {
 		var s Screening
 		err := json.Unmarshal([]byte(tt.json), &s)
-		var je *jsoncodec.Error
-		require.True(t, errors.As(err, &je), "%v", err)
-		require.Equal(t, tt.path, je.Path, "%v", err)
-		require.ErrorIs(t, err, tt.err)
+		require.ErrorIs(t, err, problem.ErrInvalid)
+		var ps problem.List
+		require.True(t, errors.As(err, &ps), "%v", err)
+		require.Len(t, ps, 1, "%v", err)
+		require.Equal(t, tt.path, ps[0].Path, "%v", err)
+		require.Equal(t, tt.code, ps[0].Code, "%v", err)
+		require.NotContains(t, ps[0].Message, "fit.", "messages name no Go types")
 	}
 }
 
@@ -121,9 +125,10 @@ func TestAnswersJSON(t *testing.T) {
 	require.Equal(t, string(b), string(again))
 
 	err = json.Unmarshal([]byte(`{"a": true, "b": [1, {"x": 1}]}`), &back)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je))
-	require.Equal(t, `b[1]`, je.Path)
+	var ps problem.List
+	require.True(t, errors.As(err, &ps))
+	require.Equal(t, `b[1]`, ps[0].Path)
+	require.Equal(t, problem.Mismatch, ps[0].Code)
 }
 
 func TestDecisionJSONRoundTrip(t *testing.T) {
@@ -159,7 +164,7 @@ func TestSafetyJSONRoundTrip(t *testing.T) {
 	o := PlanOptions{Contacts: []Contact{{Name: "Dad", Reach: "+39 2"}}, Grace: 20 * time.Minute}
 	b, err := json.Marshal(o)
 	require.NoError(t, err)
-	require.JSONEq(t, `{"contacts":[{"name":"Dad","reach":"+39 2"}],"grace":"20m0s"}`, string(b))
+	require.JSONEq(t, `{"contacts":[{"name":"Dad","reach":"+39 2"}],"grace":"20m"}`, string(b))
 	var o2 PlanOptions
 	require.NoError(t, json.Unmarshal(b, &o2))
 	require.Equal(t, o, o2)

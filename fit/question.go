@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Type is the kind of answer a question takes. Types are stable codes,
@@ -82,13 +84,13 @@ type Question struct {
 	By Respondent `json:"by,omitempty"`
 	// Required questions must be answered whenever they are shown; a
 	// missing required answer keeps the decision from being an accept.
-	Required bool `json:"required,omitempty"`
+	Required bool `json:"required,omitzero"`
 	// Crisis marks a crisis indicator, such as "are you thinking of harming
 	// yourself?". A crisis question is required, and while it is shown and
 	// unanswered, or hidden only for want of answers that might show it,
 	// the decision is needs_review whatever else the answers say (unless
 	// an urgent rule fires).
-	Crisis bool `json:"crisis,omitempty"`
+	Crisis bool `json:"crisis,omitzero"`
 	// Options are the choices of a single- or multiple-choice question.
 	Options []Option `json:"options,omitempty"`
 	// Range bounds number answers and is required for scales.
@@ -108,7 +110,7 @@ type Option struct {
 	// Label is the option as shown.
 	Label string `json:"label"`
 	// Score is what choosing the option adds to an item-score rule.
-	Score float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitzero"`
 }
 
 // A Range is the closed interval [Min, Max] of accepted numbers.
@@ -144,7 +146,7 @@ func ParseUnease(s string) (Unease, error) {
 			return u, nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want calm, unsure, uneasy or alarmed", ErrUnease, s)
+	return 0, fmt.Errorf("%w %s: want calm, unsure, uneasy or alarmed", ErrUnease, prose.Quote(s))
 }
 
 // MustParseUnease is ParseUnease for literals; it panics on error.

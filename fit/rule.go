@@ -68,7 +68,7 @@ type Rule struct {
 	// Score of the chosen options).
 	Question string `json:"question,omitempty"`
 	// Weight is what a score rule adds, or multiplies its item by.
-	Weight float64 `json:"weight,omitempty"`
+	Weight float64 `json:"weight,omitzero"`
 	// Needs are tags handed to referral when the rule fires.
 	Needs []string `json:"needs,omitempty"`
 	// Text is the condition a conditional rule sets on acceptance.
@@ -99,7 +99,7 @@ type Distance struct {
 	MaxKm float64 `json:"max_km"`
 	// Remote says the service is offered remotely; when false, a "remote"
 	// answer fires the rule too.
-	Remote bool `json:"remote,omitempty"`
+	Remote bool `json:"remote,omitzero"`
 }
 
 // A Band maps a range of scores to an outcome, needs, or both: "a total of

@@ -2,17 +2,18 @@ package fit
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/practicekit/boundaries/availability/place"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // valueKind is the JSON shape of a Value.
@@ -171,26 +172,26 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	case valueBool:
 		return strconv.AppendBool(nil, v.b), nil
 	case valueNumber:
-		return jsoncodec.Marshal(v.num)
+		return strictjson.Marshal(v.num)
 	case valueText:
-		return jsoncodec.Marshal(v.text)
+		return strictjson.Marshal(v.text)
 	case valueTexts:
 		if v.texts == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.texts)
+		return strictjson.Marshal(v.texts)
 	case valueNumbers:
 		if v.nums == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.nums)
+		return strictjson.Marshal(v.nums)
 	case valuePoint:
-		return jsoncodec.Marshal(v.point)
+		return strictjson.Marshal(v.point)
 	case valueTimes:
 		if v.windows == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.windows)
+		return strictjson.Marshal(v.windows)
 	}
 	return nil, fmt.Errorf("fit: unknown value kind %d", v.kind)
 }
@@ -208,64 +209,67 @@ type pointJSON struct {
 func (v *Value) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 {
-		return fmt.Errorf("%w: empty value", jsoncodec.ErrSyntax)
+		return problem.List{{Code: problem.Syntax, Message: "no value: the input is empty"}}
 	}
 	var out Value
 	switch c := b[0]; {
 	case c == 'n':
-		var raw json.RawMessage
-		if err := jsoncodec.Unmarshal(b, &raw, jsoncodec.Limits{}); err != nil {
+		var raw jsontext.Value
+		if err := strictjson.Unmarshal(b, &raw, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == 't' || c == 'f':
 		out.kind = valueBool
-		if err := jsoncodec.Unmarshal(b, &out.b, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.b, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == '"':
 		out.kind = valueText
-		if err := jsoncodec.Unmarshal(b, &out.text, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.text, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == '{':
 		var p pointJSON
-		if err := jsoncodec.Unmarshal(b, &p, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &p, strictjson.Limits{}); err != nil {
 			return err
 		}
-		if p.Lat == nil || p.Lon == nil {
-			return fmt.Errorf("%w: a point needs both lat and lon", jsoncodec.ErrType)
+		switch {
+		case p.Lat == nil:
+			return problem.List{{Path: "lat", Code: problem.Required, Message: "a point needs both lat and lon"}}
+		case p.Lon == nil:
+			return problem.List{{Path: "lon", Code: problem.Required, Message: "a point needs both lat and lon"}}
 		}
 		out.kind, out.point = valuePoint, place.Point{Lat: *p.Lat, Lon: *p.Lon}
 	case c == '[':
-		var elems []json.RawMessage
-		if err := jsoncodec.Unmarshal(b, &elems, jsoncodec.Limits{}); err != nil {
+		var elems []jsontext.Value
+		if err := strictjson.Unmarshal(b, &elems, strictjson.Limits{}); err != nil {
 			return err
 		}
 		switch first := firstByte(elems); first {
 		case 0, '"':
 			out.kind, out.texts = valueTexts, []string{}
-			if err := jsoncodec.Unmarshal(b, &out.texts, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.texts, strictjson.Limits{}); err != nil {
 				return err
 			}
 		case '{':
 			out.kind = valueTimes
-			if err := jsoncodec.Unmarshal(b, &out.windows, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.windows, strictjson.Limits{}); err != nil {
 				return err
 			}
 			for i, w := range out.windows {
 				if w.Days == 0 {
-					return &jsoncodec.Error{Path: "[" + strconv.Itoa(i) + "].days", Err: fmt.Errorf("%w: a weekly window needs its days", jsoncodec.ErrType)}
+					return problem.List{{Path: problem.Join(problem.Index("", i), "days"), Code: problem.Required, Message: "a weekly window needs its days"}}
 				}
 			}
 		default:
 			out.kind = valueNumbers
-			if err := jsoncodec.Unmarshal(b, &out.nums, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.nums, strictjson.Limits{}); err != nil {
 				return err
 			}
 		}
 	default:
 		out.kind = valueNumber
-		if err := jsoncodec.Unmarshal(b, &out.num, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.num, strictjson.Limits{}); err != nil {
 			return err
 		}
 	}
@@ -274,7 +278,7 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 }
 
 // firstByte returns the first byte of the first element, or 0 for none.
-func firstByte(elems []json.RawMessage) byte {
+func firstByte(elems []jsontext.Value) byte {
 	if len(elems) == 0 {
 		return 0
 	}
