@@ -1,0 +1,247 @@
+package fit
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+)
+
+// checkProvider reports the provider's problems: its schedule's, under
+// "provider.schedule", a week that is not a date, a base that is not a
+// place, and distance rules while it has no base.
+func checkProvider(s *Screening, p *Provider, l *problem.List) {
+	if err := p.Schedule.Validate(); err != nil {
+		if pl, ok := scheduleProblems(err); ok {
+			*l = append(*l, pl.Under("provider.schedule")...)
+		} else {
+			l.Add("provider.schedule", problem.Invalid, "%v", err)
+		}
+	}
+	if p.Week != nil && !p.Week.IsValid() {
+		l.Add("provider.week", problem.Invalid, "the week's first date %s is not a valid date", p.Week)
+	}
+	if p.Base != nil && !p.Base.IsValid() {
+		l.Add("provider.base", problem.Invalid, "the base %s is not a place on Earth", p.Base)
+	}
+	for i := range s.Rules {
+		if s.Rules[i].Distance != nil && p.Base == nil {
+			l.Add(problem.Join(problem.Index("rules", i), "distance"), problem.Required, "a distance rule needs the provider's base")
+		}
+	}
+}
+
+// bindProvider binds a provider checkProvider found no problem with: its
+// base, and its open hours materialized over the week Overlap rules read.
+func (sc *Screener) bindProvider(p *Provider) error {
+	if p.Base != nil {
+		sc.base, sc.hasBase = *p.Base, true
+	}
+	sched, first := p.Schedule, usualWeek()
+	if p.Week != nil {
+		first = *p.Week
+	} else {
+		sched = availability.Schedule{Zone: p.Schedule.Zone, Hours: p.Schedule.Hours, Protected: p.Schedule.Protected}
+	}
+	sc.zone = p.Schedule.Zone
+	if sc.zone == nil {
+		sc.zone = time.UTC
+	}
+	sc.week = availability.Interval{Start: availability.At(first, availability.Midnight, sc.zone), End: availability.At(first.AddDays(7), availability.Midnight, sc.zone)}
+	open, err := sched.Open(sc.week)
+	if err != nil {
+		return problem.List{{Path: "provider.schedule", Code: problem.Invalid, Message: err.Error(), Err: err}}
+	}
+	sc.open = open
+	return nil
+}
+
+// usualWeek returns the Monday of the week the usual schedule is read on:
+// a week in mid-January, clear of DST changes.
+func usualWeek() availability.Date {
+	return availability.Date{Year: 2025, Month: time.January, Day: 13}
+}
+
+// slotState says whether a question has an answer.
+type slotState uint8
+
+const (
+	slotEmpty   slotState = iota // no answer
+	slotSet                      // a valid answer
+	slotInvalid                  // an answer that did not validate
+)
+
+// A slot is one bound answer, in the form evaluation compares.
+type slot struct {
+	state  slotState
+	remote bool    // location: "remote"
+	num    float64 // yes/no as 1 or 0, number, scale, unease, date in days, option scores, km from base, hours of overlap
+	mask   uint64  // choice: the chosen options' bits
+	text   string  // free text, trimmed and case-folded
+}
+
+// bind converts v into a slot for question i, adding problems to l.
+func (sc *Screener) bind(i int32, v Value, path string, l *problem.List) slot {
+	if v.IsZero() {
+		return slot{}
+	}
+	q := &sc.qs[i]
+	s := slot{state: slotSet}
+	wrong := func(want string) slot {
+		l.Add(path, problem.Mismatch, "a %s question takes %s, not %s", q.typ, want, v.shape())
+		return slot{}
+	}
+	inRange := func(f float64) bool {
+		if !finite(f) {
+			l.Add(path, problem.Invalid, "%v is not a finite number", f)
+			return false
+		}
+		if q.whole && f != math.Trunc(f) {
+			l.Add(path, problem.OutOfRange, "%v is not a whole number", f)
+			return false
+		}
+		if q.hasRange && !q.rng.Contains(f) {
+			l.Add(path, problem.OutOfRange, "%v is outside %v–%v", f, q.rng.Min, q.rng.Max)
+			return false
+		}
+		return true
+	}
+	switch q.typ {
+	case TypeYesNo:
+		if v.kind != valueBool {
+			return wrong("true or false")
+		}
+		s.num = boolNum(v.b)
+	case TypeSingleChoice:
+		if v.kind != valueText {
+			return wrong("an option code")
+		}
+		bit := slices.Index(q.codes, v.text)
+		if bit < 0 {
+			l.Add(path, problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(v.text))
+			return slot{}
+		}
+		s.mask, s.num = 1<<bit, q.scores[bit]
+	case TypeMultipleChoice:
+		if v.kind != valueTexts {
+			return wrong("a list of option codes")
+		}
+		for j, code := range v.texts {
+			bit := slices.Index(q.codes, code)
+			if bit < 0 {
+				l.Add(problem.Index(path, j), problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(code))
+				continue
+			}
+			if s.mask&(1<<bit) == 0 {
+				s.mask |= 1 << bit
+				s.num += q.scores[bit]
+			}
+		}
+	case TypeNumber, TypeScale:
+		if v.kind != valueNumber {
+			return wrong("a number")
+		}
+		if !inRange(v.num) {
+			return slot{}
+		}
+		s.num = v.num
+	case TypeInstinct:
+		switch v.kind {
+		case valueText:
+			u, err := ParseUnease(v.text)
+			if err != nil {
+				l.Add(path, problem.Invalid, "%v", err)
+				return slot{}
+			}
+			s.num = float64(u)
+		case valueNumber:
+			if !inRange(v.num) {
+				return slot{}
+			}
+			s.num = v.num
+		default:
+			return wrong("an unease level")
+		}
+	case TypeText:
+		if v.kind != valueText {
+			return wrong("a text")
+		}
+		if len(v.text) > MaxTextBytes {
+			l.Add(path, problem.TooLong, "the answer is %d bytes long; at most %d are allowed", len(v.text), MaxTextBytes)
+			return slot{}
+		}
+		s.text = fold(trimmed(v.text))
+		if s.text == "" {
+			return slot{}
+		}
+	case TypeDate:
+		if v.kind != valueText {
+			return wrong("a date (\"2026-11-24\")")
+		}
+		d, err := availability.ParseDate(v.text)
+		if err != nil {
+			l.Add(path, problem.Invalid, "%v", err)
+			return slot{}
+		}
+		s.num = dayNumber(d)
+	case TypeLocation:
+		switch {
+		case v.kind == valueText && v.text == remoteText:
+			s.remote = true
+		case v.kind == valuePoint:
+			if !v.point.IsValid() {
+				l.Add(path, problem.Invalid, "%s is not a place on Earth", v.point)
+				return slot{}
+			}
+			if sc.hasBase {
+				s.num = sc.base.DistanceKm(v.point)
+			}
+		default:
+			return wrong("a point or \"remote\"")
+		}
+	case TypeTimes:
+		var ws []availability.Window
+		switch {
+		case v.kind == valueTimes:
+			ws = v.windows
+		case v.kind == valueTexts && len(v.texts) == 0:
+		default:
+			return wrong("a list of weekly windows")
+		}
+		if len(ws) > MaxWindows {
+			l.Add(path, problem.TooMany, "%d windows; at most %d are allowed", len(ws), MaxWindows)
+			return slot{}
+		}
+		if err := (availability.Schedule{Hours: ws}).Validate(); err != nil {
+			pl, ok := scheduleProblems(err)
+			if !ok {
+				l.Add(path, problem.Invalid, "%v", err)
+				return slot{}
+			}
+			for _, p := range pl {
+				p.Path = path + strings.TrimPrefix(p.Path, "hours")
+				*l = append(*l, p)
+			}
+			return slot{}
+		}
+		s.num = sc.overlapHours(ws)
+	}
+	return s
+}
+
+// overlapHours returns how many hours of the representative week the
+// windows share with the provider's open hours.
+func (sc *Screener) overlapHours(ws []availability.Window) float64 {
+	if len(ws) == 0 || sc.open.IsEmpty() {
+		return 0
+	}
+	client, err := availability.Schedule{Zone: sc.zone, Hours: ws}.Open(sc.week)
+	if err != nil {
+		return 0
+	}
+	return client.Intersect(sc.open).Duration().Hours()
+}
