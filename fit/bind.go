@@ -22,7 +22,7 @@ func checkProvider(s *Screening, p *Provider, l *problem.List) {
 			l.Add("provider.schedule", problem.Invalid, "%v", err)
 		}
 	}
-	if p.Week != nil && !p.Week.IsValid() {
+	if p.Week != nil && !p.Week.IsZero() && !p.Week.IsValid() {
 		l.Add("provider.week", problem.Invalid, "the week's first date %s is not a valid date", p.Week)
 	}
 	if p.Base != nil && !p.Base.IsValid() {
@@ -42,7 +42,7 @@ func (sc *Screener) bindProvider(p *Provider) error {
 		sc.base, sc.hasBase = *p.Base, true
 	}
 	sched, first := p.Schedule, usualWeek()
-	if p.Week != nil {
+	if p.Week != nil && !p.Week.IsZero() {
 		first = *p.Week
 	} else {
 		sched = availability.Schedule{Zone: p.Schedule.Zone, Hours: p.Schedule.Hours, Protected: p.Schedule.Protected}

@@ -79,12 +79,12 @@ func Has(question string) Condition { return Condition{Question: question, Op: A
 
 // conditionJSON is the JSON form of a Condition.
 type conditionJSON struct {
-	All      []Condition `json:"all,omitempty"`
-	Any      []Condition `json:"any,omitempty"`
-	Not      *Condition  `json:"not,omitempty"`
+	All      []Condition `json:"all,omitzero"`
+	Any      []Condition `json:"any,omitzero"`
+	Not      *Condition  `json:"not,omitzero"`
 	Question string      `json:"question,omitempty"`
 	Op       Op          `json:"op,omitempty"`
-	Value    *Value      `json:"value,omitempty"`
+	Value    *Value      `json:"value,omitzero"`
 }
 
 // MarshalJSON encodes the condition as {"all": […]}, {"any": […]},

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -22,6 +23,7 @@ func FuzzScreeningJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"scale","text":"A","range":{"min":0,"max":3}}],"rules":[{"id":"r","kind":"score","question":"a","weight":1}],"bands":[{"id":"b","min":1,"max":2,"outcome":"refer","message":"m"}]}`))
 	f.Add([]byte(`{"questions":[{"enable_when":{"all":[]}}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"yes_no","text":"A","enable_when":{"not":{}}}]}`))
 	provider := coach()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s Screening
@@ -39,7 +41,11 @@ func FuzzScreeningJSON(f *testing.F) {
 		if again := mustJSON(back); string(again) != string(b) {
 			t.Fatalf("round trip changed\n%s\n%s", b, again)
 		}
-		if s.Validate() != nil {
+		err = s.Validate()
+		if errBack := back.Validate(); fmt.Sprint(err) != fmt.Sprint(errBack) {
+			t.Fatalf("round trip changed what Validate says\n%v\n%v", err, errBack)
+		}
+		if err != nil {
 			return
 		}
 		sc, err := Compile(s, provider)

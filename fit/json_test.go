@@ -49,6 +49,38 @@ func TestScreeningJSONShape(t *testing.T) {
 	}`, string(b))
 }
 
+func TestJSONKeepsWhatIsGiven(t *testing.T) {
+	// A pointer that is set is written even when what it points to is
+	// empty: {"not": {}} is not the same condition as no condition.
+	s := small()
+	s.Questions[6].EnableWhen = &Condition{Not: &Condition{}}
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"enable_when":{"not":{}}`)
+	var back Screening
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, s.Validate(), back.Validate())
+
+	// The zero week is the usual week, as nil is, and is left out.
+	var zero availability.Date
+	p := coach()
+	p.Week = &zero
+	b, err = json.Marshal(p)
+	require.NoError(t, err)
+	require.NotContains(t, string(b), "week")
+	sc, err := Compile(small(), p)
+	require.NoError(t, err)
+	require.Equal(t, MustCompile(small(), coach()).open, sc.open)
+
+	// Zero numbers, flags and durations are left out.
+	b, err = json.Marshal(PlanOptions{Contacts: []Contact{{Name: "Ana", Reach: "1"}}})
+	require.NoError(t, err)
+	require.Equal(t, `{"contacts":[{"name":"Ana","reach":"1"}]}`, string(b))
+	b, err = json.Marshal(SafetyPlan{Reasons: []Reason{{Code: CodeRemote, Message: "m"}}})
+	require.NoError(t, err)
+	require.Equal(t, `{"needed":false,"reasons":[{"code":"remote","message":"m"}]}`, string(b))
+}
+
 func TestScreeningJSONErrors(t *testing.T) {
 	tests := []struct {
 		json string

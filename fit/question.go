@@ -94,12 +94,12 @@ type Question struct {
 	// Options are the choices of a single- or multiple-choice question.
 	Options []Option `json:"options,omitempty"`
 	// Range bounds number answers and is required for scales.
-	Range *Range `json:"range,omitempty"`
+	Range *Range `json:"range,omitzero"`
 	// Unit names the unit of a number answer, such as "EUR" or "km".
 	Unit string `json:"unit,omitempty"`
 	// EnableWhen shows the question only when the condition holds over
 	// other answers; nil means always shown.
-	EnableWhen *Condition `json:"enable_when,omitempty"`
+	EnableWhen *Condition `json:"enable_when,omitzero"`
 }
 
 // An Option is one choice of a choice question.

@@ -56,13 +56,13 @@ type Rule struct {
 	// Section groups rules with their questions; see Screening.Only.
 	Section Section `json:"section,omitempty"`
 	// When fires the rule when the condition holds.
-	When *Condition `json:"when,omitempty"`
+	When *Condition `json:"when,omitzero"`
 	// Overlap fires the rule when the client's weekly times overlap the
 	// provider's open hours too little.
-	Overlap *Overlap `json:"overlap,omitempty"`
+	Overlap *Overlap `json:"overlap,omitzero"`
 	// Distance fires the rule when the client's place is too far from the
 	// provider's base, or remote when the service is not.
-	Distance *Distance `json:"distance,omitempty"`
+	Distance *Distance `json:"distance,omitzero"`
 	// Question is the item a score rule adds up: Weight times its answer
 	// (a number, a scale, 1 for yes and 0 for no, an unease level, or the
 	// Score of the chosen options).

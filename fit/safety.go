@@ -20,7 +20,7 @@ type Meeting struct {
 	// Place is where the meeting is: an address or a description.
 	Place string `json:"place,omitempty"`
 	// Point is where the meeting is on a map, when known.
-	Point *place.Point `json:"point,omitempty"`
+	Point *place.Point `json:"point,omitzero"`
 	// Start and End bound the meeting; times in messages are written in
 	// Start's location.
 	Start time.Time `json:"start"`
@@ -80,7 +80,7 @@ type PlanOptions struct {
 	Interval time.Duration `json:"interval,omitzero"`
 	// Emergency is the emergency service of the last step, such as 112;
 	// nil means local emergency services, unnamed.
-	Emergency *availability.Resource `json:"emergency,omitempty"`
+	Emergency *availability.Resource `json:"emergency,omitzero"`
 	// Always asks for a plan for any meeting, remote ones included.
 	Always bool `json:"always,omitzero"`
 }
@@ -144,7 +144,7 @@ type SafetyPlan struct {
 	Steps []Step `json:"steps,omitempty"`
 	// Debrief is a talk with the first advisor after the meeting, when
 	// there is one.
-	Debrief *Step `json:"debrief,omitempty"`
+	Debrief *Step `json:"debrief,omitzero"`
 	// Reasons say why there is a plan (or none).
 	Reasons []Reason `json:"reasons"`
 }

@@ -163,12 +163,13 @@ type Provider struct {
 	// client's weekly times with its open hours over one week.
 	Schedule availability.Schedule `json:"schedule"`
 	// Week is the first date of the week Overlap rules read, with the
-	// schedule's overrides and closures. Nil means the usual week: the
-	// weekly working and protected windows alone, without overrides,
-	// closures or effective period, on a week without DST changes.
-	Week *availability.Date `json:"week,omitempty"`
+	// schedule's overrides and closures. Nil (or the zero Date, which
+	// JSON leaves out) means the usual week: the weekly working and
+	// protected windows alone, without overrides, closures or effective
+	// period, on a week without DST changes.
+	Week *availability.Date `json:"week,omitzero"`
 	// Base is where the provider works, for Distance rules.
-	Base *place.Point `json:"base,omitempty"`
+	Base *place.Point `json:"base,omitzero"`
 }
 
 // MarshalJSON encodes the provider.
