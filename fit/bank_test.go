@@ -53,13 +53,13 @@ func TestStandardBank(t *testing.T) {
 }
 
 func TestStandardBankEveryRedFlagIsNamed(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	all := Standard(BankOptions{}).Questions[9]
 	require.Equal(t, "observed_red_flags", all.ID)
 	for _, o := range all.Options {
 		a["observed_red_flags"] = Choices(o.Code)
 		a["provider_instinct"] = Instinct(Calm)
-		d := sc.Evaluate(a, Options{})
+		d := ev.Evaluate(a, Options{})
 		require.Equal(t, Decline, d.Outcome, o.Code)
 		require.Equal(t, "red_flag_"+o.Code, d.Reasons[0].Rule)
 		require.Equal(t, CodeRedFlag, d.Reasons[0].Code)

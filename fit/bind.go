@@ -37,9 +37,9 @@ func checkProvider(s *Screening, p *Provider, l *problem.List) {
 
 // bindProvider binds a provider checkProvider found no problem with: its
 // base, and its open hours materialized over the week Overlap rules read.
-func (sc *Screener) bindProvider(p *Provider) error {
+func (ev *Evaluator) bindProvider(p *Provider) error {
 	if p.Base != nil {
-		sc.base, sc.hasBase = *p.Base, true
+		ev.base, ev.hasBase = *p.Base, true
 	}
 	sched, first := p.Schedule, usualWeek()
 	if p.Week != nil && !p.Week.IsZero() {
@@ -47,16 +47,16 @@ func (sc *Screener) bindProvider(p *Provider) error {
 	} else {
 		sched = availability.Schedule{Zone: p.Schedule.Zone, Hours: p.Schedule.Hours, Protected: p.Schedule.Protected}
 	}
-	sc.zone = p.Schedule.Zone
-	if sc.zone == nil {
-		sc.zone = time.UTC
+	ev.zone = p.Schedule.Zone
+	if ev.zone == nil {
+		ev.zone = time.UTC
 	}
-	sc.week = availability.Interval{Start: availability.At(first, availability.Midnight, sc.zone), End: availability.At(first.AddDays(7), availability.Midnight, sc.zone)}
-	open, err := sched.Open(sc.week)
+	ev.week = availability.Interval{Start: availability.At(first, availability.Midnight, ev.zone), End: availability.At(first.AddDays(7), availability.Midnight, ev.zone)}
+	open, err := sched.Open(ev.week)
 	if err != nil {
 		return problem.List{{Path: "provider.schedule", Code: problem.Invalid, Message: err.Error(), Err: err}}
 	}
-	sc.open = open
+	ev.open = open
 	return nil
 }
 
@@ -85,11 +85,11 @@ type slot struct {
 }
 
 // bind converts v into a slot for question i, adding problems to l.
-func (sc *Screener) bind(i int32, v Value, path string, l *problem.List) slot {
+func (ev *Evaluator) bind(i int32, v Value, path string, l *problem.List) slot {
 	if v.IsZero() {
 		return slot{}
 	}
-	q := &sc.qs[i]
+	q := &ev.qs[i]
 	s := slot{state: slotSet}
 	wrong := func(want string) slot {
 		l.Add(path, problem.Mismatch, "a %s question takes %s, not %s", q.typ, want, v.shape())
@@ -197,8 +197,8 @@ func (sc *Screener) bind(i int32, v Value, path string, l *problem.List) slot {
 				l.Add(path, problem.Invalid, "%s is not a place on Earth", v.point)
 				return slot{}
 			}
-			if sc.hasBase {
-				s.num = sc.base.DistanceKm(v.point)
+			if ev.hasBase {
+				s.num = ev.base.DistanceKm(v.point)
 			}
 		default:
 			return wrong("a point or \"remote\"")
@@ -228,20 +228,20 @@ func (sc *Screener) bind(i int32, v Value, path string, l *problem.List) slot {
 			}
 			return slot{}
 		}
-		s.num = sc.overlapHours(ws)
+		s.num = ev.overlapHours(ws)
 	}
 	return s
 }
 
 // overlapHours returns how many hours of the representative week the
 // windows share with the provider's open hours.
-func (sc *Screener) overlapHours(ws []availability.Window) float64 {
-	if len(ws) == 0 || sc.open.IsEmpty() {
+func (ev *Evaluator) overlapHours(ws []availability.Window) float64 {
+	if len(ws) == 0 || ev.open.IsEmpty() {
 		return 0
 	}
-	client, err := availability.Schedule{Zone: sc.zone, Hours: ws}.Open(sc.week)
+	client, err := availability.Schedule{Zone: ev.zone, Hours: ws}.Open(ev.week)
 	if err != nil {
 		return 0
 	}
-	return client.Intersect(sc.open).Duration().Hours()
+	return client.Intersect(ev.open).Duration().Hours()
 }

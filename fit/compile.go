@@ -12,12 +12,13 @@ import (
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
-// A Screener is a compiled, validated screening bound to one provider: it
-// evaluates answers into decisions. Questions are indexed by position,
-// option codes by bit, conditions flattened into arrays and rules sorted by
-// ID, so that evaluation reads answers without maps and allocates only the
-// decision's lists. A Screener is immutable and safe for concurrent use.
-type Screener struct {
+// An Evaluator is a screening compiled and bound to one provider: it
+// evaluates answers into decisions. Make one with Compile. Questions are
+// indexed by position, option codes by bit, conditions flattened into
+// arrays and rules sorted by ID, so that evaluation reads answers without
+// maps and allocates only the decision's lists. An Evaluator is immutable
+// and safe for concurrent use.
+type Evaluator struct {
 	qs       []cquestion
 	index    map[string]int32 // question ID → position
 	byID     []int32          // positions in question ID order
@@ -178,7 +179,7 @@ type cband struct {
 }
 
 // Compile checks the screening with the passes of Validate, checks the
-// provider, and compiles the two into a Screener; or it returns a
+// provider, and compiles the two into an Evaluator; or it returns a
 // problem.List of every problem found: the screening's, as Validate
 // reports them, and the provider's (its schedule under
 // "provider.schedule", its week and base, and a distance rule without a
@@ -186,7 +187,7 @@ type cband struct {
 //
 // The provider's open hours are materialized once here, over one week in
 // the schedule's zone (see Provider.Week), for Overlap rules.
-func Compile(s Screening, p Provider) (*Screener, error) {
+func Compile(s Screening, p Provider) (*Evaluator, error) {
 	var l problem.List
 	r := check(&s, &l)
 	if r == nil {
@@ -196,30 +197,30 @@ func Compile(s Screening, p Provider) (*Screener, error) {
 	if len(l) > 0 {
 		return nil, l
 	}
-	sc := r.compile()
-	if err := sc.bindProvider(&p); err != nil {
+	ev := r.compile()
+	if err := ev.bindProvider(&p); err != nil {
 		return nil, err
 	}
-	return sc, nil
+	return ev, nil
 }
 
 // MustCompile is Compile for screenings known to be valid, such as the
 // standard bank in tests; it panics on error.
-func MustCompile(s Screening, p Provider) *Screener {
-	sc, err := Compile(s, p)
+func MustCompile(s Screening, p Provider) *Evaluator {
+	ev, err := Compile(s, p)
 	if err != nil {
 		panic(err)
 	}
-	return sc
+	return ev
 }
 
-// compile lays out the Screener of a screening validation found no
+// compile lays out the Evaluator of a screening validation found no
 // problem with: the questions with their display nodes and sentences, in
 // position, display and ID order; the conditions' nodes as resolved; the
 // rules by kind and ID, with their sentences; the bands by ID.
-func (r *resolved) compile() *Screener {
+func (r *resolved) compile() *Evaluator {
 	s := r.s
-	sc := &Screener{
+	ev := &Evaluator{
 		qs:       r.qs,
 		index:    r.index,
 		topo:     r.topo,
@@ -228,47 +229,47 @@ func (r *resolved) compile() *Screener {
 		reviewAt: s.reviewAt(),
 	}
 	for i := range s.Questions {
-		q, cq := &s.Questions[i], &sc.qs[i]
+		q, cq := &s.Questions[i], &ev.qs[i]
 		cq.enable = r.enable[i]
 		cq.setMessages(q.Text)
-		sc.gated = sc.gated || q.Crisis && q.EnableWhen != nil
+		ev.gated = ev.gated || q.Crisis && q.EnableWhen != nil
 	}
-	sc.byID = make([]int32, len(s.Questions))
-	for i := range sc.byID {
-		sc.byID[i] = int32(i)
+	ev.byID = make([]int32, len(s.Questions))
+	for i := range ev.byID {
+		ev.byID[i] = int32(i)
 	}
-	slices.SortFunc(sc.byID, func(x, y int32) int { return cmp.Compare(sc.qs[x].id, sc.qs[y].id) })
+	slices.SortFunc(ev.byID, func(x, y int32) int { return cmp.Compare(ev.qs[x].id, ev.qs[y].id) })
 
-	sc.rules = make([]crule, len(s.Rules))
+	ev.rules = make([]crule, len(s.Rules))
 	for i := range s.Rules {
-		sc.rules[i] = sc.rule(&s.Rules[i], r.rules[i])
+		ev.rules[i] = ev.rule(&s.Rules[i], r.rules[i])
 	}
-	slices.SortFunc(sc.rules, func(x, y crule) int {
+	slices.SortFunc(ev.rules, func(x, y crule) int {
 		return cmp.Or(cmp.Compare(kindRank(x.kind), kindRank(y.kind)), cmp.Compare(x.id, y.id))
 	})
-	sc.ruleIdx = make(map[string]int32, len(sc.rules))
-	for i := range sc.rules {
-		sc.ruleIdx[sc.rules[i].id] = int32(i)
+	ev.ruleIdx = make(map[string]int32, len(ev.rules))
+	for i := range ev.rules {
+		ev.ruleIdx[ev.rules[i].id] = int32(i)
 	}
-	for k := range sc.kindEnd {
-		sc.kindEnd[k] = int32(len(sc.rules))
+	for k := range ev.kindEnd {
+		ev.kindEnd[k] = int32(len(ev.rules))
 	}
-	for i := len(sc.rules) - 1; i >= 0; i-- {
-		for k := range kindRank(sc.rules[i].kind) {
-			sc.kindEnd[k] = int32(i)
+	for i := len(ev.rules) - 1; i >= 0; i-- {
+		for k := range kindRank(ev.rules[i].kind) {
+			ev.kindEnd[k] = int32(i)
 		}
 	}
 
-	sc.bands = make([]cband, len(s.Bands))
+	ev.bands = make([]cband, len(s.Bands))
 	for i, bd := range s.Bands {
-		sc.bands[i] = cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message}
+		ev.bands[i] = cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message}
 	}
-	slices.SortFunc(sc.bands, func(x, y cband) int { return cmp.Compare(x.id, y.id) })
-	return sc
+	slices.SortFunc(ev.bands, func(x, y cband) int { return cmp.Compare(x.id, y.id) })
+	return ev
 }
 
 // rule compiles one rule, whose trigger validation resolved.
-func (sc *Screener) rule(rl *Rule, res rrule) crule {
+func (ev *Evaluator) rule(rl *Rule, res rrule) crule {
 	cr := crule{id: rl.ID, kind: rl.Kind, when: res.when, q: res.q, weight: rl.Weight,
 		needs: slices.Clone(rl.Needs), text: rl.Text, message: rl.Message}
 	if rl.Kind == KindRedFlag {
@@ -277,7 +278,7 @@ func (sc *Screener) rule(rl *Rule, res rrule) crule {
 	switch {
 	case rl.When != nil:
 		cr.trig = trigWhen
-		cr.reasonQuest = sc.qs[sc.firstRead(res.when)].id
+		cr.reasonQuest = ev.qs[ev.firstRead(res.when)].id
 	case rl.Overlap != nil:
 		cr.trig, cr.limit = trigOverlap, rl.Overlap.MinHours
 	case rl.Distance != nil:
@@ -288,18 +289,18 @@ func (sc *Screener) rule(rl *Rule, res rrule) crule {
 		cr.trig = trigAlways
 	}
 	if cr.q >= 0 && cr.reasonQuest == "" {
-		cr.reasonQuest = sc.qs[cr.q].id
+		cr.reasonQuest = ev.qs[cr.q].id
 	}
 	return cr
 }
 
 // firstRead returns the first question node k reads, depth first: the
 // question a rule's reasons name.
-func (sc *Screener) firstRead(k int32) int32 {
+func (ev *Evaluator) firstRead(k int32) int32 {
 	for {
-		switch n := &sc.nodes[k]; n.op {
+		switch n := &ev.nodes[k]; n.op {
 		case nAll, nAny:
-			k = sc.kids[n.a]
+			k = ev.kids[n.a]
 		case nNot:
 			k = n.a
 		default:
@@ -358,12 +359,12 @@ func kindRank(k Kind) int {
 const numKinds = 7
 
 // kindRules returns the positions of the rules of kind k.
-func (sc *Screener) kindRules(k Kind) (start, end int) {
+func (ev *Evaluator) kindRules(k Kind) (start, end int) {
 	r := kindRank(k)
 	if r > 0 {
-		start = int(sc.kindEnd[r-1])
+		start = int(ev.kindEnd[r-1])
 	}
-	return start, int(sc.kindEnd[r])
+	return start, int(ev.kindEnd[r])
 }
 
 // dayNumber returns the days from 1970-01-01 to d.
@@ -380,7 +381,7 @@ func boolNum(b bool) float64 {
 	return 0
 }
 
-// String describes the screener: its questions, rules and bands.
-func (sc *Screener) String() string {
-	return fmt.Sprintf("fit.Screener{%d questions, %d rules, %d bands}", len(sc.qs), len(sc.rules), len(sc.bands))
+// String describes the evaluator: its questions, rules and bands.
+func (ev *Evaluator) String() string {
+	return fmt.Sprintf("fit.Evaluator{%d questions, %d rules, %d bands}", len(ev.qs), len(ev.rules), len(ev.bands))
 }

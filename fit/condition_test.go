@@ -36,11 +36,11 @@ func semanticsScreening(when Condition) Screening {
 // fires reports whether the condition holds over the answers.
 func fires(t *testing.T, when Condition, a Answers) bool {
 	t.Helper()
-	sc, err := Compile(semanticsScreening(when), Provider{})
+	ev, err := Compile(semanticsScreening(when), Provider{})
 	require.NoError(t, err)
-	f, err := sc.Bind(a)
+	sh, err := ev.Bind(a)
 	require.NoError(t, err)
-	d := f.Evaluate(Options{})
+	d := sh.Evaluate(Options{})
 	return len(d.Needs) == 1
 }
 

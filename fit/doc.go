@@ -8,12 +8,12 @@
 // A [Screening] is a questionnaire as data: typed [Question]s, [Rule]s and
 // score [Band]s. It round-trips through JSON, [Screening.Validate] reports
 // every problem at once, and [Compile] binds it to a [Provider] (the
-// provider's availability and base) and returns a [Screener], which
+// provider's availability and base) and returns an [Evaluator], which
 // evaluates answers into a [Decision]:
 //
-//	sc, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), provider)
+//	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), provider)
 //	…
-//	d := sc.Evaluate(answers, fit.Options{Resources: crisisLines})
+//	d := ev.Evaluate(answers, fit.Options{Resources: crisisLines})
 //	fmt.Println(d.Outcome, d.Needs)
 //	for _, r := range d.Reasons {
 //		fmt.Println(r.Message) // "You asked me on a date; …"
@@ -104,7 +104,7 @@
 //
 // # Decisions
 //
-// [Form.Evaluate] returns a [Decision]: the [Outcome] (accept,
+// [AnswerSheet.Evaluate] returns a [Decision]: the [Outcome] (accept,
 // accept_with_conditions, needs_review, decline, refer, urgent), the
 // score, the conditions, the needs, the missing, invalid and ignored
 // questions, and [Reason]s, each with a stable [Code], the rule or band
@@ -139,12 +139,12 @@
 // Compile does the work once: questions are indexed by position, option
 // codes become bits, conditions become flat arrays, rules are sorted, the
 // reasons' sentences are written, and the provider's week is materialized.
-// [Screener.Bind] validates answers and converts each once into a [Form]
+// [Evaluator.Bind] validates answers and converts each once into an [AnswerSheet]
 // (text case-folded, places turned into distances, weekly times into hours
-// of overlap). [Form.Evaluate] then reads answers by position, without
+// of overlap). [AnswerSheet.Evaluate] then reads answers by position, without
 // maps, and allocates only the decision's lists: about a microsecond and
 // three allocations for 30 questions, 10 conditional displays and 20
-// rules. [Screener.Evaluate] does both steps.
+// rules. [Evaluator.Evaluate] does both steps.
 //
 // # Validation
 //
@@ -155,7 +155,7 @@
 // questions that can never be shown, rules and bands that can never fire
 // (a scale 0–3 compared "greater 3", an all of equals a and equals b on
 // one single choice, a band outside the scores the rules can give), and
-// limits passed ([MaxQuestions], [MaxRules], …). [Screener.ValidateAnswers]
+// limits passed ([MaxQuestions], [MaxRules], …). [Evaluator.ValidateAnswers]
 // reports wrong types, unknown options, values out of range, shown required
 // questions without an answer, and answers to hidden questions.
 //
@@ -189,6 +189,6 @@
 // Screenings, providers, answers, decisions, meetings and plans round-trip
 // through JSON with snake_case names; decoding rejects unknown fields with
 // the path of the problem. Nothing in the package reads a clock, does I/O
-// or keeps state: a Screener and a Form (between changes) are safe for
+// or keeps state: an Evaluator and an AnswerSheet (between changes) are safe for
 // concurrent use.
 package fit

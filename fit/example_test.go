@@ -28,12 +28,12 @@ func coach() fit.Provider {
 // Story 5, the consultation that was a date: the prospect's answers and
 // what the coach observed decline the prospect, name each red flag, and
 // hand the prospect's goal areas to referral.
-func ExampleScreener_Evaluate() {
-	sc, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), coach())
+func ExampleEvaluator_Evaluate() {
+	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), coach())
 	if err != nil {
 		panic(err)
 	}
-	d := sc.Evaluate(fit.Answers{
+	d := ev.Evaluate(fit.Answers{
 		"end_goals":          fit.Text("Not sure yet. Mostly I'd like to get to know you."),
 		"goal_areas":         fit.Choices("fitness", "mindfulness"),
 		"goals_clarified":    fit.Bool(false),
@@ -85,7 +85,7 @@ func ExampleScreening_Validate() {
 
 // Binding answers once and evaluating the form is the fast path: the form
 // reads answers by position and allocates only the decision's lists.
-func ExampleForm_Evaluate() {
+func ExampleAnswerSheet_Evaluate() {
 	s := fit.Screening{
 		ID: "wellbeing",
 		Questions: []fit.Question{
@@ -101,15 +101,15 @@ func ExampleForm_Evaluate() {
 		},
 		Bands: []fit.Band{{ID: "high", Min: 5, Max: 6, Outcome: fit.NeedsReview, Needs: []string{"stress_support"}, Message: "A high total needs a closer look."}},
 	}
-	sc := fit.MustCompile(s, fit.Provider{})
-	f := sc.NewForm()
-	_ = f.Set("stress", fit.Number(3))
-	_ = f.Set("sleep", fit.Number(2))
-	d := f.Evaluate(fit.Options{})
+	ev := fit.MustCompile(s, fit.Provider{})
+	sh := ev.NewAnswerSheet()
+	_ = sh.Set("stress", fit.Number(3))
+	_ = sh.Set("sleep", fit.Number(2))
+	d := sh.Evaluate(fit.Options{})
 	fmt.Println(d.Outcome, d.Score, d.Needs, d.Missing)
 
-	_ = f.Set("self_harm", fit.Number(1))
-	d = f.Evaluate(fit.Options{Resources: []availability.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
+	_ = sh.Set("self_harm", fit.Number(1))
+	d = sh.Evaluate(fit.Options{Resources: []availability.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
 	fmt.Println(d.Outcome, d.Reasons[0].Message, d.Resources[0].Contact)
 	// Output:
 	// needs_review 5 [stress_support] [self_harm]
@@ -117,9 +117,9 @@ func ExampleForm_Evaluate() {
 }
 
 // Answers are checked against their questions, every problem at once.
-func ExampleScreener_ValidateAnswers() {
-	sc := fit.MustCompile(fit.Standard(fit.BankOptions{}), coach())
-	err := sc.ValidateAnswers(fit.Answers{
+func ExampleEvaluator_ValidateAnswers() {
+	ev := fit.MustCompile(fit.Standard(fit.BankOptions{}), coach())
+	err := ev.ValidateAnswers(fit.Answers{
 		"goal_areas":        fit.Choices("fitness", "yoga"),
 		"provider_instinct": fit.Text("nervous"),
 		"goals_clarified":   fit.Bool(false),

@@ -48,11 +48,11 @@ func FuzzScreeningJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		sc, err := Compile(s, provider)
+		ev, err := Compile(s, provider)
 		if err != nil {
 			return // a distance rule without a base is fine for Validate
 		}
-		d := sc.Evaluate(Answers{}, Options{})
+		d := ev.Evaluate(Answers{}, Options{})
 		if !d.Outcome.IsValid() || len(d.Reasons) == 0 {
 			t.Fatalf("decision %+v", d)
 		}
@@ -65,14 +65,14 @@ func FuzzAnswersJSON(f *testing.F) {
 	f.Add([]byte(`{"goal_areas":[],"budget_per_session":1e400}`))
 	f.Add([]byte(`{"provider_instinct":"3","end_goals":"  ","harm_thoughts":null}`))
 	f.Add([]byte(`{"meeting_place":{"lat":91,"lon":0}}`))
-	sc, _ := storyScreener()
+	ev, _ := storyEvaluator()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Answers
 		if err := json.Unmarshal(data, &a); err != nil {
 			return
 		}
-		_ = sc.ValidateAnswers(a)
-		d := sc.Evaluate(a, Options{Overrides: []string{"red_flag_romantic_interest", "x"}})
+		_ = ev.ValidateAnswers(a)
+		d := ev.Evaluate(a, Options{Overrides: []string{"red_flag_romantic_interest", "x"}})
 		if !d.Outcome.IsValid() || len(d.Reasons) == 0 {
 			t.Fatalf("decision %+v", d)
 		}

@@ -68,9 +68,9 @@ func TestJSONKeepsWhatIsGiven(t *testing.T) {
 	b, err = json.Marshal(p)
 	require.NoError(t, err)
 	require.NotContains(t, string(b), "week")
-	sc, err := Compile(small(), p)
+	ev, err := Compile(small(), p)
 	require.NoError(t, err)
-	require.Equal(t, MustCompile(small(), coach()).open, sc.open)
+	require.Equal(t, MustCompile(small(), coach()).open, ev.open)
 
 	// Zero numbers, flags and durations are left out.
 	b, err = json.Marshal(PlanOptions{Contacts: []Contact{{Name: "Ana", Reach: "1"}}})
@@ -150,8 +150,8 @@ func TestAnswersJSON(t *testing.T) {
 	require.NoError(t, err)
 	var back Answers
 	require.NoError(t, json.Unmarshal(b, &back))
-	sc, _ := storyScreener()
-	require.Equal(t, sc.Evaluate(a, Options{}), sc.Evaluate(back, Options{}))
+	ev, _ := storyEvaluator()
+	require.Equal(t, ev.Evaluate(a, Options{}), ev.Evaluate(back, Options{}))
 	again, err := json.Marshal(back)
 	require.NoError(t, err)
 	require.Equal(t, string(b), string(again))
@@ -164,9 +164,9 @@ func TestAnswersJSON(t *testing.T) {
 }
 
 func TestDecisionJSONRoundTrip(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	a["harm_thoughts"] = Bool(true)
-	d := sc.Evaluate(a, Options{Resources: []availability.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
+	d := ev.Evaluate(a, Options{Resources: []availability.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
 	require.Equal(t, Urgent, d.Outcome)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)

@@ -15,7 +15,7 @@ type Section string
 // A Screening is a client-fit questionnaire as data: typed questions with
 // conditional display, and the rules and score bands that turn answers into
 // a decision. It round-trips through JSON; Validate checks it, and Compile
-// turns it into a Screener that evaluates answers.
+// turns it into an Evaluator that evaluates answers.
 //
 // The zero Screening is invalid: it needs an ID and at least one question.
 type Screening struct {

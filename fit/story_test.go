@@ -55,16 +55,16 @@ func prospect() Answers {
 	}
 }
 
-func storyScreener() (*Screener, Answers) {
+func storyEvaluator() (*Evaluator, Answers) {
 	return MustCompile(Standard(BankOptions{Fee: 50, Currency: "EUR"}), coach()), prospect()
 }
 
 func TestStoryConsultationThatWasADate(t *testing.T) {
-	sc, a := storyScreener()
-	require.NoError(t, sc.ValidateAnswers(a))
+	ev, a := storyEvaluator()
+	require.NoError(t, ev.ValidateAnswers(a))
 	require.InDelta(t, 40.2, coach().Base.DistanceKm(twentyFiveMiles), 0.1)
 
-	d := sc.Evaluate(a, Options{})
+	d := ev.Evaluate(a, Options{})
 	require.Equal(t, Decline, d.Outcome)
 	require.Equal(t, []string{"fitness_coaching", "mindfulness_coaching"}, d.Needs, "needs for referral")
 	require.Empty(t, d.Missing)
@@ -110,10 +110,10 @@ func TestStoryConsultationThatWasADate(t *testing.T) {
 }
 
 func TestStoryOverriddenRedFlagsStillReview(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	a["provider_instinct"] = Instinct(Uneasy)
 	a["observed_red_flags"] = Choices("personal_compliments")
-	d := sc.Evaluate(a, Options{Overrides: []string{"red_flag_personal_compliments", "schedule_fit", "nope"}})
+	d := ev.Evaluate(a, Options{Overrides: []string{"red_flag_personal_compliments", "schedule_fit", "nope"}})
 	require.Equal(t, NeedsReview, d.Outcome, "four concerns need review")
 	var codes []Code
 	for _, r := range d.Reasons {
@@ -124,13 +124,13 @@ func TestStoryOverriddenRedFlagsStillReview(t *testing.T) {
 	// other reason, and once each, whatever the order the provider gave.
 	require.Equal(t, "nope", d.Reasons[len(d.Reasons)-2].Rule)
 	require.Equal(t, "schedule_fit", d.Reasons[len(d.Reasons)-1].Rule)
-	again := sc.Evaluate(a, Options{Overrides: []string{"nope", "schedule_fit", "red_flag_personal_compliments", "nope"}})
+	again := ev.Evaluate(a, Options{Overrides: []string{"nope", "schedule_fit", "red_flag_personal_compliments", "nope"}})
 	require.Equal(t, d, again)
 }
 
 func TestStoryAGoodFitIsAccepted(t *testing.T) {
-	sc, _ := storyScreener()
-	d := sc.Evaluate(Answers{
+	ev, _ := storyEvaluator()
+	d := ev.Evaluate(Answers{
 		"end_goals":          Text("Run a half marathon in October without injury."),
 		"goal_areas":         Choices("fitness"),
 		"goals_clarified":    Bool(true),

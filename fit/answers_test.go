@@ -14,7 +14,7 @@ import (
 )
 
 func TestBindProblems(t *testing.T) {
-	sc, _ := storyScreener()
+	ev, _ := storyEvaluator()
 	type pc struct {
 		Path string
 		Code problem.Code
@@ -42,8 +42,8 @@ func TestBindProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := sc.Bind(tt.a)
-			require.NotNil(t, f)
+			sh, err := ev.Bind(tt.a)
+			require.NotNil(t, sh)
 			require.ErrorIs(t, err, problem.ErrInvalid)
 			var ps problem.List
 			require.True(t, errors.As(err, &ps))
@@ -57,13 +57,13 @@ func TestBindProblems(t *testing.T) {
 }
 
 func TestInvalidAnswersAreNamed(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	a["observed_red_flags"] = Choices("none")
 	a["budget_per_session"] = Number(-1)
 	a["provider_instinct"] = Instinct(Calm)
 	a["goals_clarified"] = Bool(true)
 	a["goals_in_scope"] = Bool(true)
-	d := sc.Evaluate(a, Options{})
+	d := ev.Evaluate(a, Options{})
 	require.Equal(t, NeedsReview, d.Outcome, "an invalid answer is never accepted")
 	require.Equal(t, []string{"budget_per_session", "observed_red_flags"}, d.Invalid)
 	require.Contains(t, d.Reasons, Reason{Code: CodeInvalidAnswer, Question: "observed_red_flags",
@@ -71,13 +71,13 @@ func TestInvalidAnswersAreNamed(t *testing.T) {
 }
 
 func TestValidateAnswers(t *testing.T) {
-	sc, a := storyScreener()
-	require.NoError(t, sc.ValidateAnswers(a))
+	ev, a := storyEvaluator()
+	require.NoError(t, ev.ValidateAnswers(a))
 
 	delete(a, "end_goals")
 	a["goals_in_scope"] = Bool(true) // hidden: goals_clarified is false
 	a["harm_thoughts"] = Value{}     // null is no answer
-	err := sc.ValidateAnswers(a)
+	err := ev.ValidateAnswers(a)
 	var ps problem.List
 	require.True(t, errors.As(err, &ps))
 	require.Equal(t, problem.List{
@@ -86,7 +86,7 @@ func TestValidateAnswers(t *testing.T) {
 		{Path: "harm_thoughts", Code: problem.Required, Message: "the question is shown and required, but has no answer"},
 	}, ps)
 
-	d := sc.Evaluate(a, Options{})
+	d := ev.Evaluate(a, Options{})
 	require.Equal(t, NeedsReview, d.Outcome, "a crisis question without an answer keeps the screening in review")
 	require.Equal(t, []string{"end_goals", "harm_thoughts"}, d.Missing)
 	require.Equal(t, []string{"goals_in_scope"}, d.Ignored)
@@ -95,33 +95,33 @@ func TestValidateAnswers(t *testing.T) {
 }
 
 func TestFormSetAndClear(t *testing.T) {
-	sc, a := storyScreener()
-	f := sc.NewForm()
+	ev, a := storyEvaluator()
+	sh := ev.NewAnswerSheet()
 	for id, v := range a {
-		require.NoError(t, f.Set(id, v))
+		require.NoError(t, sh.Set(id, v))
 	}
-	require.Equal(t, Decline, f.Evaluate(Options{}).Outcome)
+	require.Equal(t, Decline, sh.Evaluate(Options{}).Outcome)
 
-	require.ErrorIs(t, f.Set("nope", Bool(true)), problem.ErrInvalid)
-	require.ErrorIs(t, f.Set("harm_thoughts", Number(1)), problem.ErrInvalid)
-	d := f.Evaluate(Options{})
+	require.ErrorIs(t, sh.Set("nope", Bool(true)), problem.ErrInvalid)
+	require.ErrorIs(t, sh.Set("harm_thoughts", Number(1)), problem.ErrInvalid)
+	d := sh.Evaluate(Options{})
 	require.Equal(t, NeedsReview, d.Outcome)
 	require.Equal(t, []string{"harm_thoughts"}, d.Invalid)
 
-	require.NoError(t, f.Set("harm_thoughts", Bool(true)))
-	require.Equal(t, Urgent, f.Evaluate(Options{}).Outcome)
-	f.Clear("harm_thoughts")
-	f.Clear("nope")
-	d = f.Evaluate(Options{})
+	require.NoError(t, sh.Set("harm_thoughts", Bool(true)))
+	require.Equal(t, Urgent, sh.Evaluate(Options{}).Outcome)
+	sh.Clear("harm_thoughts")
+	sh.Clear("nope")
+	d = sh.Evaluate(Options{})
 	require.Equal(t, []string{"harm_thoughts"}, d.Missing)
-	require.NoError(t, f.Set("harm_thoughts", Value{}))
+	require.NoError(t, sh.Set("harm_thoughts", Value{}))
 }
 
 func TestBindComputesOverlapInTheProvidersZone(t *testing.T) {
 	// A window across midnight and across a DST change: the usual week has
 	// none, so Friday 20:00–02:00 overlaps Friday 20:00–21:00 only.
-	sc, _ := storyScreener()
-	f, err := sc.Bind(Answers{"preferred_times": Times(availability.Window{Days: availability.Days(time.Friday), Start: availability.ClockOf(20, 0), End: availability.ClockOf(2, 0)})})
+	ev, _ := storyEvaluator()
+	sh, err := ev.Bind(Answers{"preferred_times": Times(availability.Window{Days: availability.Days(time.Friday), Start: availability.ClockOf(20, 0), End: availability.ClockOf(2, 0)})})
 	require.NoError(t, err)
-	require.Equal(t, 1.0, f.slots[sc.index["preferred_times"]].num)
+	require.Equal(t, 1.0, sh.slots[ev.index["preferred_times"]].num)
 }

@@ -21,7 +21,7 @@ func (a Answers) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes answers strictly. Values are checked against their
-// questions by Screener.Bind and Screener.ValidateAnswers, not here.
+// questions by Evaluator.Bind and Evaluator.ValidateAnswers, not here.
 func (a *Answers) UnmarshalJSON(b []byte) error {
 	m := map[string]Value{}
 	if err := strictjson.Unmarshal(b, &m, strictjson.Limits{}); err != nil {
@@ -31,29 +31,31 @@ func (a *Answers) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// A Form is a set of answers bound to one Screener: each answer validated
-// and converted once, stored by question position, so that evaluation
-// reads it without maps. Make one with Screener.NewForm or Screener.Bind.
-// A Form may be evaluated from many goroutines at once, but not while it is
-// being changed with Set or Clear.
-type Form struct {
-	sc    *Screener
+// An AnswerSheet is a set of answers bound to one Evaluator, ready for
+// evaluation: each answer validated and converted once, stored by question
+// position, so that Evaluate reads it without maps. Make one with
+// Evaluator.Bind, or empty with Evaluator.NewAnswerSheet, and change it
+// with Set and Clear. An AnswerSheet may be evaluated from many goroutines
+// at once, but not while it is being changed.
+type AnswerSheet struct {
+	ev    *Evaluator
 	slots []slot
 }
 
-// NewForm returns an empty form for the screener's questions.
-func (sc *Screener) NewForm() *Form {
-	return &Form{sc: sc, slots: make([]slot, len(sc.qs))}
+// NewAnswerSheet returns an answer sheet with no answers.
+func (ev *Evaluator) NewAnswerSheet() *AnswerSheet {
+	return &AnswerSheet{ev: ev, slots: make([]slot, len(ev.qs))}
 }
 
-// Bind validates and binds answers into a new form. Every problem with an
-// answer is reported, at a path that starts with the question ID
-// ("preferred_times[1].start"): unknown questions, wrong types, unknown
-// options, values out of range. The form is returned even then, with each
+// Bind validates answers and binds them into a new answer sheet. Every
+// problem with an answer is reported, at a path that starts with the
+// question ID ("preferred_times[1].start"): unknown questions, wrong
+// types, unknown options, values out of range. The sheet is returned even
+// then, with each
 // invalid answer marked invalid: evaluation treats it as unanswered and
 // names it in the Decision's Invalid list. Unknown questions are left out.
-func (sc *Screener) Bind(a Answers) (*Form, error) {
-	f := sc.NewForm()
+func (ev *Evaluator) Bind(a Answers) (*AnswerSheet, error) {
+	sh := ev.NewAnswerSheet()
 	var l problem.List
 	ids := make([]string, 0, len(a))
 	for id := range a {
@@ -61,41 +63,42 @@ func (sc *Screener) Bind(a Answers) (*Form, error) {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		f.set(id, a[id], &l)
+		sh.set(id, a[id], &l)
 	}
-	return f, l.Err()
+	return sh, l.Err()
 }
 
 // Set answers one question; a zero Value clears it. It returns the
-// problems with the answer, as a problem.List, and then marks the answer invalid (evaluation
-// treats it as unanswered and names it in the Decision's Invalid list).
-func (f *Form) Set(question string, v Value) error {
+// problems with the answer, as a problem.List, and then marks the answer
+// invalid (evaluation treats it as unanswered and names it in the
+// Decision's Invalid list).
+func (sh *AnswerSheet) Set(question string, v Value) error {
 	var l problem.List
-	f.set(question, v, &l)
+	sh.set(question, v, &l)
 	return l.Err()
 }
 
 // Clear removes the answer to a question.
-func (f *Form) Clear(question string) {
-	if i, ok := f.sc.index[question]; ok {
-		f.slots[i] = slot{}
+func (sh *AnswerSheet) Clear(question string) {
+	if i, ok := sh.ev.index[question]; ok {
+		sh.slots[i] = slot{}
 	}
 }
 
 // set binds v to question, adding problems to l.
-func (f *Form) set(question string, v Value, l *problem.List) {
+func (sh *AnswerSheet) set(question string, v Value, l *problem.List) {
 	path := problem.Key("", question)
-	i, ok := f.sc.index[question]
+	i, ok := sh.ev.index[question]
 	if !ok {
 		l.Add(path, problem.Unknown, "the screening has no question %s", prose.Quote(question))
 		return
 	}
 	start := len(*l)
-	s := f.sc.bind(i, v, path, l)
+	s := sh.ev.bind(i, v, path, l)
 	if len(*l) > start {
 		s = slot{state: slotInvalid}
 	}
-	f.slots[i] = s
+	sh.slots[i] = s
 }
 
 // ValidateAnswers reports every problem with the answers at once, as a
@@ -107,22 +110,22 @@ func (f *Form) set(question string, v Value, l *problem.List) {
 // show, without an answer (required), and answers to hidden questions
 // (hidden), which evaluation ignores, in question ID order. Paths start
 // with the question ID.
-func (sc *Screener) ValidateAnswers(a Answers) error {
-	f, err := sc.Bind(a)
+func (ev *Evaluator) ValidateAnswers(a Answers) error {
+	sh, err := ev.Bind(a)
 	var l problem.List
 	if err != nil && !errors.As(err, &l) {
 		l.Add("", problem.Invalid, "%v", err)
 	}
 	var shown, ans, maybe set
-	f.visible(&shown, &ans, &maybe)
-	for _, i := range sc.byID {
-		q := &sc.qs[i]
+	sh.visible(&shown, &ans, &maybe)
+	for _, i := range ev.byID {
+		q := &ev.qs[i]
 		switch {
-		case shown.has(i) && q.required && f.slots[i].state == slotEmpty:
+		case shown.has(i) && q.required && sh.slots[i].state == slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Required, "the question is shown and required, but has no answer")
-		case maybe.has(i) && q.crisis && f.slots[i].state == slotEmpty:
+		case maybe.has(i) && q.crisis && sh.slots[i].state == slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Required, "the safety question might be shown once missing answers are given, and has no answer")
-		case !shown.has(i) && f.slots[i].state != slotEmpty:
+		case !shown.has(i) && sh.slots[i].state != slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Hidden, "the question is not shown, so its answer is ignored")
 		}
 	}
