@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/bitset"
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
@@ -116,16 +117,17 @@ func (ev *Evaluator) ValidateAnswers(a Answers) error {
 	if err != nil && !errors.As(err, &l) {
 		l.Add("", problem.Invalid, "%v", err)
 	}
-	var shown, ans, maybe set
-	sh.visible(&shown, &ans, &maybe)
+	var sets [3][setWords]uint64
+	shown, ans, maybe := bitset.Set(sets[0][:]), bitset.Set(sets[1][:]), bitset.Set(sets[2][:])
+	sh.visible(shown, ans, maybe)
 	for _, i := range ev.byID {
 		q := &ev.qs[i]
 		switch {
-		case shown.has(i) && q.required && sh.slots[i].state == slotEmpty:
+		case shown.Has(int(i)) && q.required && sh.slots[i].state == slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Required, "the question is shown and required, but has no answer")
-		case maybe.has(i) && q.crisis && sh.slots[i].state == slotEmpty:
+		case maybe.Has(int(i)) && q.crisis && sh.slots[i].state == slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Required, "the safety question might be shown once missing answers are given, and has no answer")
-		case !shown.has(i) && sh.slots[i].state != slotEmpty:
+		case !shown.Has(int(i)) && sh.slots[i].state != slotEmpty:
 			l.Add(problem.Key("", q.id), problem.Hidden, "the question is not shown, so its answer is ignored")
 		}
 	}

@@ -6,21 +6,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/practicekit/boundaries/internal/bitset"
 )
 
-// set is a set of small integers (question or rule positions) below
-// MaxQuestions and MaxRules, kept on the stack during evaluation.
-type set [4]uint64
-
-func (s *set) add(i int32)      { s[i>>6] |= 1 << (i & 63) }
-func (s *set) has(i int32) bool { return s[i>>6]&(1<<(i&63)) != 0 }
-func (s *set) count() int {
-	n := 0
-	for _, w := range s {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
+// setWords is the length, in words, of the sets of questions and rules an
+// evaluation keeps: arrays on the stack, used as bitset.Sets.
+const setWords = (max(MaxQuestions, MaxRules) + 63) / 64
 
 // Evaluate binds the answers (as Bind does, treating invalid answers as
 // unanswered and naming them in the Decision's Invalid list) and evaluates
@@ -36,19 +28,19 @@ func (ev *Evaluator) Evaluate(a Answers, o Options) Decision {
 // also computes which hidden questions might be shown once the answers
 // still missing are given (maybe), so that a crisis question cannot hide
 // behind a missing answer.
-func (sh *AnswerSheet) visible(shown, ans, maybe *set) {
+func (sh *AnswerSheet) visible(shown, ans, maybe bitset.Set) {
 	ev := sh.ev
 	for _, i := range ev.topo {
 		q := &ev.qs[i]
 		if q.enable >= 0 && !ev.holds(q.enable, sh.slots, ans) {
 			if ev.gated && ev.decide(q.enable, sh.slots, shown, ans, maybe) == unknown {
-				maybe.add(i)
+				maybe.Add(int(i))
 			}
 			continue
 		}
-		shown.add(i)
+		shown.Add(int(i))
 		if sh.slots[i].state == slotSet {
-			ans.add(i)
+			ans.Add(int(i))
 		}
 	}
 }
@@ -68,7 +60,7 @@ const (
 // question that cannot be shown false; all is false when a part is false,
 // any true when a part is true, and not inverts what is known. It tells
 // whether answers still missing could show a question.
-func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe *set) truth {
+func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set) truth {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll, nAny:
@@ -95,19 +87,19 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe *set) truth
 		return unknown
 	}
 	switch {
-	case ans.has(n.q):
+	case ans.Has(int(n.q)):
 		if ev.holds(k, slots, ans) {
 			return yes
 		}
 		return no
-	case shown.has(n.q) || maybe.has(n.q):
+	case shown.Has(int(n.q)) || maybe.Has(int(n.q)):
 		return unknown
 	}
 	return no
 }
 
 // holds evaluates node k over the answers of shown questions (ans).
-func (ev *Evaluator) holds(k int32, slots []slot, ans *set) bool {
+func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll:
@@ -127,7 +119,7 @@ func (ev *Evaluator) holds(k int32, slots []slot, ans *set) bool {
 	case nNot:
 		return !ev.holds(n.a, slots, ans)
 	}
-	if !ans.has(n.q) {
+	if !ans.Has(int(n.q)) {
 		return false
 	}
 	if n.op == nAnswered {
@@ -230,7 +222,8 @@ func foldRune(r rune) rune {
 //  7. accept_with_conditions: a condition rule fired;
 //  8. accept.
 func (sh *AnswerSheet) Evaluate(o Options) Decision {
-	var t tally
+	var sets [5][setWords]uint64
+	t := tally{shown: sets[0][:], ans: sets[1][:], maybe: sets[2][:], fired: sets[3][:], overridden: sets[4][:]}
 	sh.tally(&t, o)
 	d := Decision{Outcome: sh.ev.outcome(&t), Score: t.score}
 	sh.lists(&d, &t)
@@ -243,9 +236,9 @@ func (sh *AnswerSheet) Evaluate(o Options) Decision {
 
 // A tally is what one evaluation found, before the decision is written.
 type tally struct {
-	shown, ans        set // shown questions; shown questions with a valid answer
-	maybe             set // hidden questions that missing answers might show
-	fired, overridden set // rules that fired (score rules aside); red flags overridden
+	shown, ans        bitset.Set // shown questions; shown questions with a valid answer
+	maybe             bitset.Set // hidden questions that missing answers might show
+	fired, overridden bitset.Set // rules that fired (score rules aside); red flags overridden
 	bands             uint64
 	bandOutcome       [rankOther + 1]bool
 	score             float64
@@ -260,16 +253,16 @@ type tally struct {
 // tally evaluates display, rules and bands.
 func (sh *AnswerSheet) tally(t *tally, o Options) {
 	ev := sh.ev
-	sh.visible(&t.shown, &t.ans, &t.maybe)
+	sh.visible(t.shown, t.ans, t.maybe)
 	for i := range int32(len(ev.qs)) {
 		q := &ev.qs[i]
 		st := sh.slots[i].state
 		switch {
-		case !t.shown.has(i):
+		case !t.shown.Has(int(i)):
 			if st != slotEmpty {
 				t.ignored++
 			}
-			if q.crisis && t.maybe.has(i) {
+			if q.crisis && t.maybe.Has(int(i)) {
 				t.crisis++
 				if st == slotEmpty {
 					t.missing++
@@ -294,14 +287,14 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 		case trigAlways:
 			hit = true
 		case trigWhen:
-			hit = ev.holds(r.when, sh.slots, &t.ans)
+			hit = ev.holds(r.when, sh.slots, t.ans)
 		case trigOverlap:
-			hit = t.ans.has(r.q) && sh.slots[r.q].num < r.limit
+			hit = t.ans.Has(int(r.q)) && sh.slots[r.q].num < r.limit
 		case trigDistance:
 			s := &sh.slots[r.q]
-			hit = t.ans.has(r.q) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
+			hit = t.ans.Has(int(r.q)) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
 		case trigItem:
-			if t.ans.has(r.q) {
+			if t.ans.Has(int(r.q)) {
 				t.score += r.weight * sh.slots[r.q].num
 			}
 			continue
@@ -311,9 +304,9 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 		case r.kind == KindScore:
 			t.score += r.weight
 		case r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id):
-			t.overridden.add(int32(i))
+			t.overridden.Add(i)
 		default:
-			t.fired.add(int32(i))
+			t.fired.Add(i)
 			t.kinds[kindRank(r.kind)]++
 			t.needs += len(r.needs)
 		}
@@ -371,25 +364,25 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 			return l
 		}
 		for _, i := range ev.byID {
-			if sh.slots[i].state == slotEmpty && ev.qs[i].required && (t.shown.has(i) || ev.qs[i].crisis && t.maybe.has(i)) {
+			if sh.slots[i].state == slotEmpty && ev.qs[i].required && (t.shown.Has(int(i)) || ev.qs[i].crisis && t.maybe.Has(int(i))) {
 				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Missing = cut()
 		for _, i := range ev.byID {
-			if t.shown.has(i) && sh.slots[i].state == slotInvalid {
+			if t.shown.Has(int(i)) && sh.slots[i].state == slotInvalid {
 				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Invalid = cut()
 		for _, i := range ev.byID {
-			if !t.shown.has(i) && sh.slots[i].state != slotEmpty {
+			if !t.shown.Has(int(i)) && sh.slots[i].state != slotEmpty {
 				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Ignored = cut()
 		for i := range ev.rules {
-			if t.fired.has(int32(i)) {
+			if t.fired.Has(i) {
 				strs = append(strs, ev.rules[i].needs...)
 			}
 		}
@@ -408,7 +401,7 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 		d.Conditions = make([]Requirement, 0, n)
 		start, end := ev.kindRules(KindCondition)
 		for i := start; i < end; i++ {
-			if r := &ev.rules[i]; t.fired.has(int32(i)) {
+			if r := &ev.rules[i]; t.fired.Has(i) {
 				d.Conditions = append(d.Conditions, Requirement{Rule: r.id, Text: r.text})
 			}
 		}
@@ -418,7 +411,7 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 // reasons writes the decision's reasons, most important first.
 func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	ev := sh.ev
-	rs := make([]Reason, 0, t.fired.count()+t.overridden.count()+bits.OnesCount64(t.bands)+
+	rs := make([]Reason, 0, t.fired.Count()+t.overridden.Count()+bits.OnesCount64(t.bands)+
 		t.missing+t.invalid+t.ignored+t.crisis+t.badOverrides+1)
 	rs = sh.ruleReasons(rs, t, KindUrgent, CodeUrgent)
 	rs = sh.bandReasons(rs, t, Urgent)
@@ -427,10 +420,10 @@ func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	}
 	rs = sh.ruleReasons(rs, t, KindRedFlag, CodeRedFlag)
 	rs = sh.bandReasons(rs, t, Decline)
-	if t.overridden != (set{}) {
+	if !t.overridden.IsEmpty() {
 		start, end := ev.kindRules(KindRedFlag)
 		for i := start; i < end; i++ {
-			if r := &ev.rules[i]; t.overridden.has(int32(i)) {
+			if r := &ev.rules[i]; t.overridden.Has(i) {
 				rs = append(rs, Reason{Code: CodeOverridden, Rule: r.id, Question: r.reasonQuest, Message: r.overridden})
 			}
 		}
@@ -480,7 +473,7 @@ func (sh *AnswerSheet) ruleReasons(rs []Reason, t *tally, kind Kind, code Code) 
 	}
 	start, end := sh.ev.kindRules(kind)
 	for i := start; i < end; i++ {
-		if r := &sh.ev.rules[i]; t.fired.has(int32(i)) {
+		if r := &sh.ev.rules[i]; t.fired.Has(i) {
 			rs = append(rs, Reason{Code: code, Rule: r.id, Question: r.reasonQuest, Message: r.message})
 		}
 	}
@@ -506,10 +499,10 @@ func (sh *AnswerSheet) questionReasons(rs []Reason, t *tally, code Code) []Reaso
 	for _, i := range sh.ev.byID {
 		q := &sh.ev.qs[i]
 		st := sh.slots[i].state
-		shown := t.shown.has(i)
+		shown := t.shown.Has(int(i))
 		var msg string
 		switch {
-		case code == CodeCrisisUnanswered && q.crisis && (shown && st != slotSet || t.maybe.has(i)):
+		case code == CodeCrisisUnanswered && q.crisis && (shown && st != slotSet || t.maybe.Has(int(i))):
 			msg = q.crisisMsg
 		case code == CodeMissing && shown && !q.crisis && q.required && st == slotEmpty:
 			msg = q.missingMsg
