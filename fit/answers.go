@@ -12,7 +12,7 @@ import (
 
 // Answers are a client's (and the provider's) answers, keyed by question
 // ID, as a host stores them. Encoded as JSON they are an object whose keys
-// are sorted: {"budget": 80, "end_goals": "run a 10k", …}. A question
+// are sorted: {"budget_per_session": "EUR 80.00", "end_goals": "run a 10k", …}. A question
 // without an entry, or with a null value, is unanswered.
 type Answers map[string]Value
 
@@ -104,7 +104,8 @@ func (sh *AnswerSheet) set(question string, v Value, l *problem.List) {
 
 // ValidateAnswers reports every problem with the answers at once, as a
 // problem.List: those Bind reports (unknown for a question or option that
-// does not exist, mismatch for an answer of the wrong shape,
+// does not exist, mismatch for an answer of the wrong shape or currency,
+// negative for an amount below zero,
 // out_of_range, invalid, too_long, too_many, and for weekly windows the
 // problems availability.Schedule.Validate finds in them), then shown
 // required questions, and crisis questions that missing answers might

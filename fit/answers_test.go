@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/availability/problem"
@@ -28,7 +29,11 @@ func TestBindProblems(t *testing.T) {
 		{"yes/no as text", Answers{"harm_thoughts": Text("no")}, []pc{{"harm_thoughts", problem.Mismatch}}},
 		{"unknown option", Answers{"goal_areas": Choices("fitness", "Fitness")}, []pc{{"goal_areas[1]", problem.Unknown}}},
 		{"choices as one code", Answers{"goal_areas": Choice("fitness")}, []pc{{"goal_areas", problem.Mismatch}}},
-		{"out of range", Answers{"budget_per_session": Number(-5)}, []pc{{"budget_per_session", problem.OutOfRange}}},
+		{"negative amount", Answers{"budget_per_session": Money(eur("-5.00"))}, []pc{{"budget_per_session", problem.Negative}}},
+		{"amount in another currency", Answers{"budget_per_session": Money(money.MustParse("USD 60.00"))}, []pc{{"budget_per_session", problem.Mismatch}}},
+		{"amount as a number", Answers{"budget_per_session": Number(60)}, []pc{{"budget_per_session", problem.Mismatch}}},
+		{"amount without decimals", Answers{"budget_per_session": Text("EUR 60")}, []pc{{"budget_per_session", problem.Invalid}}},
+		{"out of range", Answers{"provider_instinct": Number(-5)}, []pc{{"provider_instinct", problem.OutOfRange}}},
 		{"unease level", Answers{"provider_instinct": Text("nervous")}, []pc{{"provider_instinct", problem.Invalid}}},
 		{"unease number out of range", Answers{"provider_instinct": Number(4)}, []pc{{"provider_instinct", problem.OutOfRange}}},
 		{"unease fraction", Answers{"provider_instinct": Number(1.5)}, []pc{{"provider_instinct", problem.OutOfRange}}},
@@ -59,7 +64,7 @@ func TestBindProblems(t *testing.T) {
 func TestInvalidAnswersAreNamed(t *testing.T) {
 	ev, a := storyEvaluator()
 	a["observed_red_flags"] = Choices("none")
-	a["budget_per_session"] = Number(-1)
+	a["budget_per_session"] = Money(eur("-1.00"))
 	a["provider_instinct"] = Instinct(Calm)
 	a["goals_clarified"] = Bool(true)
 	a["goals_in_scope"] = Bool(true)

@@ -178,6 +178,26 @@ func (ev *Evaluator) bind(i int32, v Value, path string, l *problem.List) slot {
 		if s.text == "" {
 			return slot{}
 		}
+	case TypeMoney:
+		if v.kind != valueText {
+			return wrong("an amount (\"EUR 80.00\")")
+		}
+		m, err := parseMoney(v.text)
+		switch {
+		case err != nil:
+			l.Add(path, problem.Invalid, "%s", err)
+			return slot{}
+		case q.cur != "" && m.Currency() != q.cur:
+			l.Add(path, problem.Mismatch, "the amount %s is in %s; question %s takes %s", m, m.Currency(), prose.Quote(q.id), q.cur)
+			return slot{}
+		case m.IsNegative():
+			l.Add(path, problem.Negative, "the amount %s is negative", m)
+			return slot{}
+		case m.Minor() > maxMinor:
+			l.Add(path, problem.OutOfRange, "the amount %s is too large to compare exactly", m)
+			return slot{}
+		}
+		s.num = float64(m.Minor())
 	case TypeDate:
 		if v.kind != valueText {
 			return wrong("a date (\"2026-11-24\")")

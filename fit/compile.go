@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/availability/problem"
@@ -47,7 +48,7 @@ const (
 	clsBool                // yes/no, as 1 or 0
 	clsChoice              // single choice, as one bit of a mask
 	clsMulti               // multiple choice, as a mask
-	clsNum                 // number, scale, instinct, date (days)
+	clsNum                 // number, scale, instinct, date (days), money (minor units)
 	clsText                // free text
 )
 
@@ -59,7 +60,7 @@ func classOf(t Type) class {
 		return clsChoice
 	case TypeMultipleChoice:
 		return clsMulti
-	case TypeNumber, TypeScale, TypeInstinct, TypeDate:
+	case TypeNumber, TypeScale, TypeInstinct, TypeDate, TypeMoney:
 		return clsNum
 	case TypeText:
 		return clsText
@@ -137,6 +138,7 @@ type cquestion struct {
 	whole    bool
 	codes    []string
 	scores   []float64
+	cur      money.Currency // a money question's currency, or ""
 
 	missingMsg, crisisMsg, invalidMsg, ignoredMsg string
 }

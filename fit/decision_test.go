@@ -267,7 +267,7 @@ func TestDecisionDoesNotDependOnOrder(t *testing.T) {
 	for _, build := range []func() (Screening, Provider, Answers){
 		benchScreening,
 		func() (Screening, Provider, Answers) {
-			return Standard(BankOptions{Fee: 50}), coach(), prospect()
+			return Standard(BankOptions{Fee: eur("50.00")}), coach(), prospect()
 		},
 	} {
 		s, p, a := build()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/fit"
@@ -29,7 +30,7 @@ func coach() fit.Provider {
 // what the coach observed decline the prospect, name each red flag, and
 // hand the prospect's goal areas to referral.
 func ExampleEvaluator_Evaluate() {
-	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), coach())
+	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: money.MustParse("EUR 50.00")}), coach())
 	if err != nil {
 		panic(err)
 	}
@@ -39,7 +40,7 @@ func ExampleEvaluator_Evaluate() {
 		"goals_clarified":    fit.Bool(false),
 		"preferred_times":    fit.Times(availability.Window{Days: availability.Days(time.Sunday), Start: availability.ClockOf(11, 0), End: availability.ClockOf(14, 0)}),
 		"meeting_place":      fit.Location(place.Point{Lat: 44.8567, Lon: 11.3426}), // 25 miles out of town
-		"budget_per_session": fit.Number(60),
+		"budget_per_session": fit.Money(money.MustParse("EUR 60.00")),
 		"harm_thoughts":      fit.Bool(false),
 		"unsafe_now":         fit.Bool(false),
 		"observed_red_flags": fit.Choices("outside_settings", "gifts_or_paying", "personal_compliments", "romantic_interest", "interest_in_provider", "unofficial_channel"),

@@ -16,7 +16,7 @@ func mustJSON(v any) []byte {
 
 func FuzzScreeningJSON(f *testing.F) {
 	bench, _, _ := benchScreening()
-	for _, s := range []Screening{Standard(BankOptions{Fee: 50}), bench, instrument(), small()} {
+	for _, s := range []Screening{Standard(BankOptions{Fee: eur("50.00")}), bench, instrument(), small()} {
 		f.Add(mustJSON(s))
 	}
 	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"yes_no","text":"A","enable_when":{"not":{"question":"a","op":"answered"}}}]}`))
@@ -63,6 +63,7 @@ func FuzzAnswersJSON(f *testing.F) {
 	f.Add(mustJSON(prospect()))
 	f.Add([]byte(`{"preferred_times":[{"days":"sun","start":"23:00","end":"01:00"}],"meeting_place":"remote"}`))
 	f.Add([]byte(`{"goal_areas":[],"budget_per_session":1e400}`))
+	f.Add([]byte(`{"budget_per_session":"USD -1.00"}`))
 	f.Add([]byte(`{"provider_instinct":"3","end_goals":"  ","harm_thoughts":null}`))
 	f.Add([]byte(`{"meeting_place":{"lat":91,"lon":0}}`))
 	ev, _ := storyEvaluator()

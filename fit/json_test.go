@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/availability/problem"
@@ -15,7 +16,7 @@ import (
 
 func TestScreeningJSONRoundTrip(t *testing.T) {
 	bench, _, _ := benchScreening()
-	for _, s := range []Screening{Standard(BankOptions{Fee: 50, Currency: "EUR", Remote: true}), bench, instrument(), small()} {
+	for _, s := range []Screening{Standard(BankOptions{Fee: eur("50.00"), Remote: true}), bench, instrument(), small()} {
 		b, err := json.Marshal(s)
 		require.NoError(t, err)
 		var back Screening
@@ -126,6 +127,7 @@ func TestValueJSON(t *testing.T) {
 		{Location(place.Point{Lat: 44.5, Lon: 11.25}), `{"lat":44.5,"lon":11.25}`},
 		{Remote(), `"remote"`},
 		{Instinct(Uneasy), `"uneasy"`},
+		{Money(money.MustParse("EUR 80.00")), `"EUR 80.00"`},
 		{Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(10, 0), End: availability.ClockOf(12, 30)}),
 			`[{"days":"sat,sun","start":"10:00","end":"12:30"}]`},
 	}

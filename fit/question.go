@@ -42,12 +42,17 @@ const (
 	// client, an Unease level ("calm", "unsure", "uneasy", "alarmed", or 0–3).
 	// They are always answered by the provider.
 	TypeInstinct Type = "instinct"
+	// TypeMoney questions take an amount of money that is not negative,
+	// such as "EUR 80.00" (a money.Amount), in the question's currency, its
+	// Unit. Amounts are compared exactly, in minor units; a money question
+	// without a Unit takes any currency and cannot be compared.
+	TypeMoney Type = "money"
 )
 
 // IsValid reports whether t is one of the question types.
 func (t Type) IsValid() bool {
 	switch t {
-	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct:
+	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct, TypeMoney:
 		return true
 	}
 	return false
@@ -95,7 +100,8 @@ type Question struct {
 	Options []Option `json:"options,omitempty"`
 	// Range bounds number answers and is required for scales.
 	Range *Range `json:"range,omitzero"`
-	// Unit names the unit of a number answer, such as "EUR" or "km".
+	// Unit names the unit of a number or scale answer, such as "km", or
+	// the currency of a money question, such as "EUR".
 	Unit string `json:"unit,omitempty"`
 	// EnableWhen shows the question only when the condition holds over
 	// other answers; nil means always shown.

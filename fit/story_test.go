@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 )
@@ -39,7 +40,7 @@ func prospect() Answers {
 		"goals_clarified":    Bool(false),
 		"preferred_times":    Times(availability.Window{Days: availability.Days(time.Sunday), Start: availability.ClockOf(11, 0), End: availability.ClockOf(14, 0)}),
 		"meeting_place":      Location(twentyFiveMiles),
-		"budget_per_session": Number(60),
+		"budget_per_session": Money(eur("60.00")),
 		"harm_thoughts":      Bool(false),
 		"unsafe_now":         Bool(false),
 		"observed_red_flags": Choices(
@@ -55,8 +56,11 @@ func prospect() Answers {
 	}
 }
 
+// eur returns an amount in euros, such as eur("50.00").
+func eur(amount string) money.Amount { return money.MustParse("EUR " + amount) }
+
 func storyEvaluator() (*Evaluator, Answers) {
-	return MustCompile(Standard(BankOptions{Fee: 50, Currency: "EUR"}), coach()), prospect()
+	return MustCompile(Standard(BankOptions{Fee: eur("50.00")}), coach()), prospect()
 }
 
 func TestStoryConsultationThatWasADate(t *testing.T) {
@@ -137,7 +141,7 @@ func TestStoryAGoodFitIsAccepted(t *testing.T) {
 		"goals_in_scope":     Bool(true),
 		"preferred_times":    Times(availability.Window{Days: availability.Days(time.Tuesday, time.Thursday), Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}),
 		"meeting_place":      Location(place.Point{Lat: 44.50, Lon: 11.35}),
-		"budget_per_session": Number(50),
+		"budget_per_session": Money(eur("50.00")),
 		"harm_thoughts":      Bool(false),
 		"unsafe_now":         Bool(false),
 		"observed_red_flags": Choices(),

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/prose"
@@ -301,9 +302,19 @@ func (v *validator) question(i int, q *Question, path *at) {
 	if q.Type == TypeInstinct {
 		cq.rng, cq.hasRange = Range{Min: float64(Calm), Max: float64(Alarmed)}, true
 	}
-	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate
-	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale {
-		v.add(path, "unit", problem.Unexpected, "only number and scale questions have a unit")
+	if q.Type == TypeMoney {
+		cq.rng, cq.hasRange = Range{Min: 0, Max: maxMinor}, true
+		if q.Unit != "" {
+			cur, err := money.ParseCurrency(q.Unit)
+			if err != nil {
+				v.add(path, "unit", problem.Unknown, "a money question's unit is its currency: %v", err)
+			}
+			cq.cur = cur
+		}
+	}
+	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate || q.Type == TypeMoney
+	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale && q.Type != TypeMoney {
+		v.add(path, "unit", problem.Unexpected, "only number, scale and money questions have a unit")
 	}
 }
 
@@ -504,7 +515,7 @@ func (v *validator) leaf(c *Condition) (node, bool) {
 					list = append(list, Number(f))
 				}
 			case valueTexts:
-				if q.Type != TypeInstinct && q.Type != TypeDate {
+				if q.Type != TypeInstinct && q.Type != TypeDate && q.Type != TypeMoney {
 					return mismatch("a list of numbers")
 				}
 				for _, t := range val.texts {
@@ -516,7 +527,7 @@ func (v *validator) leaf(c *Condition) (node, bool) {
 			for i, e := range list {
 				v.push("value")
 				v.pushIndex(i)
-				f, good := v.number(q, e, "", c.Op)
+				f, good := v.number(q, cq, e, "", c.Op)
 				v.pop()
 				v.pop()
 				if !good {
@@ -527,7 +538,7 @@ func (v *validator) leaf(c *Condition) (node, bool) {
 			}
 			return n, ok
 		}
-		f, good := v.number(q, val, "value", c.Op)
+		f, good := v.number(q, cq, val, "value", c.Op)
 		if !good {
 			return n, false
 		}
@@ -555,9 +566,27 @@ func allowed(cls class, op nodeOp) bool {
 }
 
 // number reads a condition value for a numeric question: a number, a date
-// for date questions, an unease level for instinct questions.
-func (v *validator) number(q *Question, val Value, field string, op Op) (float64, bool) {
+// for date questions, an unease level for instinct questions, an amount in
+// the question's currency for money questions.
+func (v *validator) number(q *Question, cq *cquestion, val Value, field string, op Op) (float64, bool) {
 	switch {
+	case q.Type == TypeMoney && val.kind == valueText:
+		m, err := parseMoney(val.text)
+		switch {
+		case err != nil:
+			v.note(field, problem.Invalid, "%s", err)
+			return 0, false
+		case cq.cur == "":
+			v.note(field, problem.Mismatch, "question %s names no currency (its unit), so it is not compared with amounts", prose.Quote(q.ID))
+			return 0, false
+		case m.Currency() != cq.cur:
+			v.note(field, problem.Mismatch, "the amount %s is in %s; question %s takes %s", m, m.Currency(), prose.Quote(q.ID), cq.cur)
+			return 0, false
+		case m.Minor() > maxMinor || m.Minor() < -maxMinor:
+			v.note(field, problem.OutOfRange, "the amount %s is too large to compare exactly", m)
+			return 0, false
+		}
+		return float64(m.Minor()), true
 	case q.Type == TypeDate && val.kind == valueText:
 		d, err := availability.ParseDate(val.text)
 		if err != nil {
@@ -572,7 +601,7 @@ func (v *validator) number(q *Question, val Value, field string, op Op) (float64
 			return 0, false
 		}
 		return float64(u), true
-	case q.Type != TypeDate && val.kind == valueNumber:
+	case q.Type != TypeDate && q.Type != TypeMoney && val.kind == valueNumber:
 		if !finite(val.num) {
 			v.note(field, problem.Invalid, "%v is not a finite number", val.num)
 			return 0, false
@@ -585,6 +614,8 @@ func (v *validator) number(q *Question, val Value, field string, op Op) (float64
 		want = "a date (\"2026-11-24\")"
 	case TypeInstinct:
 		want = "an unease level or number"
+	case TypeMoney:
+		want = "an amount (\"EUR 50.00\")"
 	}
 	v.note(field, problem.Mismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, val.shape())
 	return 0, false

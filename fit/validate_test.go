@@ -215,6 +215,6 @@ func TestCompileChecksTheProvider(t *testing.T) {
 }
 
 func TestNeverFiresNotReportedForPossibleRules(t *testing.T) {
-	s := Standard(BankOptions{Fee: 80})
+	s := Standard(BankOptions{Fee: eur("80.00")})
 	require.NoError(t, s.Validate())
 }

@@ -10,9 +10,11 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
@@ -36,10 +38,11 @@ const (
 // against the type of the question it answers: a string is an option code
 // for a choice question, a date ("2026-11-24") for a date question, "remote"
 // or nothing else for a location question, an unease level ("uneasy") for
-// the provider's instinct, and free text otherwise.
+// the provider's instinct, an amount ("EUR 80.00") for a money question,
+// and free text otherwise.
 //
 // Build values with the constructors ([Bool], [Choice], [Choices], [Number],
-// [Text], [DateValue], [Location], [Remote], [Times], [Instinct]). The zero
+// [Text], [DateValue], [Location], [Remote], [Times], [Instinct], [Money]). The zero
 // Value is no answer at all; it encodes as JSON null. Values are immutable
 // once built: the constructors copy the slices they are given.
 type Value struct {
@@ -102,6 +105,14 @@ func Times(windows ...availability.Window) Value {
 		windows = []availability.Window{}
 	}
 	return Value{kind: valueTimes, windows: slices.Clone(windows)}
+}
+
+// Money returns an amount of money, for money questions and for
+// comparisons with them. The zero Amount gives an empty text, which no
+// money question takes.
+func Money(m money.Amount) Value {
+	b, _ := m.MarshalText()
+	return Value{kind: valueText, text: string(b)}
 }
 
 // Instinct returns the provider's answer to an instinct question.
@@ -289,6 +300,20 @@ func firstByte(elems []jsontext.Value) byte {
 	return e[0]
 }
 
+// maxMinor is the largest number of minor units a money answer or
+// comparison may have: every integer up to it is exact as a float64.
+const maxMinor = 1 << 53
+
+// parseMoney parses an amount as money.Parse does, with an error that
+// quotes at most the start of a long text.
+func parseMoney(s string) (money.Amount, error) {
+	m, err := money.Parse(s)
+	if err != nil && len(s) > 64 {
+		return m, fmt.Errorf("%s is not an amount of money such as \"EUR 80.00\"", prose.Quote(s))
+	}
+	return m, err
+}
+
 // finite reports whether f is neither NaN nor infinite.
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
@@ -305,9 +330,9 @@ func (v Value) Bool() (b, ok bool) { return v.b, v.kind == valueBool }
 // Number returns the number v holds, and whether it holds one.
 func (v Value) Number() (float64, bool) { return v.num, v.kind == valueNumber }
 
-// Text returns the single string v holds: free text, an option code, a date,
-// "remote" or an unease level, depending on the question; and whether it
-// holds one.
+// Text returns the single string v holds: free text, an option code, a
+// date, "remote", an unease level or an amount of money, depending on the
+// question; and whether it holds one.
 func (v Value) Text() (string, bool) { return v.text, v.kind == valueText }
 
 // Choices returns a copy of the list of option codes or texts v holds, and
@@ -333,6 +358,16 @@ func (v Value) IsRemote() bool { return v.kind == valueText && v.text == remoteT
 // them.
 func (v Value) Times() ([]availability.Window, bool) {
 	return slices.Clone(v.windows), v.kind == valueTimes
+}
+
+// Money returns the amount of money v holds, and whether it holds a valid
+// one.
+func (v Value) Money() (money.Amount, bool) {
+	if v.kind != valueText {
+		return money.Amount{}, false
+	}
+	m, err := money.Parse(v.text)
+	return m, err == nil
 }
 
 // Date returns the date v holds, and whether it holds a valid one.
