@@ -46,9 +46,8 @@ func (r *resolved) analyze(l *problem.List) {
 // analyzeRule reports rule i when no answers can fire it.
 func (r *resolved) analyzeRule(i int, l *problem.List) {
 	rl, res := &r.s.Rules[i], r.rules[i]
-	path := problem.Index("rules", i)
 	if rl.Kind == KindScore && rl.Weight == 0 {
-		l.Add(problem.Join(path, "weight"), problem.Unreachable, "a score rule with weight 0 never changes the score")
+		l.Add(problem.Join(problem.Index("rules", i), "weight"), problem.Unreachable, "a score rule with weight 0 never changes the score")
 	}
 	possible := true
 	switch {
@@ -65,7 +64,7 @@ func (r *resolved) analyzeRule(i int, l *problem.List) {
 		}
 	}
 	if !possible {
-		l.Add(path, problem.Unreachable, "no answers can fire rule %s", prose.Quote(rl.ID))
+		l.Add(problem.Index("rules", i), problem.Unreachable, "no answers can fire rule %s", prose.Quote(rl.ID))
 	}
 }
 

@@ -109,6 +109,25 @@ func TestScreeningJSONErrors(t *testing.T) {
 	}
 }
 
+func TestJSONErrorsNameNoGoTypes(t *testing.T) {
+	inputs := []string{`1`, `"x"`, `[]`, `true`, `{"x":1}`, `{"id":1}`, `{"questions":[1]}`, `{"questions":[{"range":[]}]}`,
+		`{"questions":[{"enable_when":1}]}`, `{"questions":[{"enable_when":{"value":{}}}]}`, `{"rules":[{"overlap":"x"}]}`,
+		`{"base":"x"}`, `{"start":1}`, `{"grace":1}`, `{"grace":"x"}`, `{"steps":[{"at":1}]}`, `{"reasons":[{"code":1}]}`,
+		`{"a":{"lat":"x","lon":1}}`, `{"a":[{"days":"mon","start":"25:00"}]}`, `{"outcome":1}`, `{"score":"1"}`}
+	for _, in := range inputs {
+		for _, v := range []any{&Screening{}, &Provider{}, &Answers{}, &Decision{}, &Meeting{}, &PlanOptions{}, &SafetyPlan{}, &Condition{}, &Value{}} {
+			err := json.Unmarshal([]byte(in), v)
+			if err == nil {
+				continue
+			}
+			require.ErrorIs(t, err, problem.ErrInvalid, "%T %s", v, in)
+			for _, name := range []string{"fit.", "plain", "conditionJSON", "pointJSON"} {
+				require.NotContains(t, err.Error(), name, "%T %s", v, in)
+			}
+		}
+	}
+}
+
 func TestValueJSON(t *testing.T) {
 	tests := []struct {
 		v    Value

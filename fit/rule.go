@@ -80,20 +80,20 @@ type Rule struct {
 	Why string `json:"why,omitempty"`
 }
 
-// Overlap compares the client's preferred weekly times (a WeeklyTimes
+// Overlap compares the client's preferred weekly times (a times
 // question) with the provider's open hours over one representative week.
 type Overlap struct {
-	// Question is the WeeklyTimes question.
+	// Question is the ID of the times question.
 	Question string `json:"question"`
 	// MinHours is the least overlap per week that fits; the rule fires
 	// below it.
 	MinHours float64 `json:"min_hours"`
 }
 
-// Distance compares the client's place (a LocationType question) with the
+// Distance compares the client's place (a location question) with the
 // provider's base by great-circle distance.
 type Distance struct {
-	// Question is the LocationType question.
+	// Question is the ID of the location question.
 	Question string `json:"question"`
 	// MaxKm is the service radius; the rule fires beyond it.
 	MaxKm float64 `json:"max_km"`
