@@ -206,6 +206,7 @@ func TestCompileChecksTheProvider(t *testing.T) {
 		got = append(got, p.Path+" "+string(p.Code))
 	}
 	require.Equal(t, []string{"provider.schedule.hours[0].days required", "provider.week invalid", "rules[2].distance required"}, got)
+	require.NoError(t, s.Validate(), "Validate needs no provider")
 
 	base := place.Point{Lat: 91}
 	_, err = Compile(s, Provider{Base: &base})
@@ -217,4 +218,24 @@ func TestCompileChecksTheProvider(t *testing.T) {
 func TestNeverFiresNotReportedForPossibleRules(t *testing.T) {
 	s := Standard(BankOptions{Fee: eur("80.00")})
 	require.NoError(t, s.Validate())
+}
+
+func TestValidateListsProblemsPassByPass(t *testing.T) {
+	s := small()
+	s.Rules[0].When = new(Is("scale", Number(4))) // unreachable
+	s.Questions[0].EnableWhen = new(Has("more"))  // a cycle
+	s.Bands[0].Message = ""                       // structure
+	s.Questions[1].Options[0].Label = ""          // structure
+	var ps problem.List
+	require.ErrorAs(t, s.Validate(), &ps)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path+" "+string(p.Code))
+	}
+	require.Equal(t, []string{
+		"questions[1].options[0].label required",
+		"bands[0].message required",
+		"questions[0].enable_when cycle",
+		"rules[0] unreachable",
+	}, got)
 }
