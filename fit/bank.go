@@ -1,5 +1,7 @@
 package fit
 
+import "github.com/practicekit/boundaries/agreement/money"
+
 // The sections of the standard bank.
 const (
 	SectionGoals      Section = "goals"      // the client's end goals, and whether they are in scope
@@ -13,14 +15,14 @@ const (
 )
 
 // BankOptions adapt the standard bank to a provider. The zero BankOptions
-// gives the defaults: no budget rule, a 30 km radius, in-person service
-// only, and 2 hours of weekly overlap.
+// gives the defaults: no budget rule, a budget in any currency, a 30 km
+// radius, in-person service only, and 2 hours of weekly overlap.
 type BankOptions struct {
-	// Fee is the provider's fee per session, in Currency; zero leaves out
-	// the budget rule (the budget question stays).
-	Fee float64
-	// Currency is the unit of the budget question, such as "EUR".
-	Currency string
+	// Fee is the provider's fee per session, such as EUR 50.00. Its
+	// currency is the budget question's; a budget below it is a concern.
+	// The zero Amount, or a fee of zero, leaves out the budget rule (the
+	// budget question stays).
+	Fee money.Amount
 	// RadiusKm is the service radius around the provider's base; zero
 	// means 30 km.
 	RadiusKm float64
@@ -105,10 +107,9 @@ func Standard(o BankOptions) Screening {
 				Why:  "The story's consultation was 25 miles (40 km) out of town. A place outside the service radius is a concern.",
 			},
 			{
-				ID: "budget_per_session", Type: TypeNumber, Section: SectionBudget, Unit: o.Currency,
-				Range: &Range{Min: 0, Max: 1_000_000},
-				Text:  "What can you spend per session?",
-				Why:   "A budget below the fee is a concern to talk through before any session, not after.",
+				ID: "budget_per_session", Type: TypeMoney, Section: SectionBudget, Unit: string(o.Fee.Currency()),
+				Text: "What can you spend per session?",
+				Why:  "A budget below the fee is a concern to talk through before any session, not after.",
 			},
 			{
 				ID: "harm_thoughts", Type: TypeYesNo, Section: SectionCrisis, Crisis: true,
@@ -224,10 +225,10 @@ func Standard(o BankOptions) Screening {
 			},
 		},
 	}
-	if o.Fee > 0 {
+	if o.Fee.IsValid() && o.Fee.Minor() > 0 {
 		s.Rules = append(s.Rules, Rule{
 			ID: "budget_below_fee", Kind: KindConcern, Section: SectionBudget,
-			When:    &Condition{Question: "budget_per_session", Op: Less, Value: Number(o.Fee)},
+			When:    &Condition{Question: "budget_per_session", Op: Less, Value: Money(o.Fee)},
 			Message: "Your budget per session is below my fee.",
 			Why:     "A budget below the fee is better discussed before the first session.",
 		})

@@ -30,7 +30,7 @@ func TestStandardBank(t *testing.T) {
 	require.Equal(t, []string{"end_goals", "goal_areas", "goals_clarified", "goals_in_scope", "preferred_times", "meeting_place",
 		"budget_per_session", "harm_thoughts", "unsafe_now", "observed_red_flags", "provider_instinct", "boundaries_signed"}, qs)
 	require.NotContains(t, rs, "budget_below_fee", "no fee, no budget rule")
-	_, rs = ids(Standard(BankOptions{Fee: 40}))
+	_, rs = ids(Standard(BankOptions{Fee: eur("40.00")}))
 	require.Contains(t, rs, "budget_below_fee")
 
 	// Defaults: 30 km, 2 hours, in person only.
@@ -53,13 +53,13 @@ func TestStandardBank(t *testing.T) {
 }
 
 func TestStandardBankEveryRedFlagIsNamed(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	all := Standard(BankOptions{}).Questions[9]
 	require.Equal(t, "observed_red_flags", all.ID)
 	for _, o := range all.Options {
 		a["observed_red_flags"] = Choices(o.Code)
 		a["provider_instinct"] = Instinct(Calm)
-		d := sc.Evaluate(a, Options{})
+		d := ev.Evaluate(a, Options{})
 		require.Equal(t, Decline, d.Outcome, o.Code)
 		require.Equal(t, "red_flag_"+o.Code, d.Reasons[0].Rule)
 		require.Equal(t, CodeRedFlag, d.Reasons[0].Code)
@@ -78,7 +78,7 @@ func countCode(rs []Reason, c Code) int {
 }
 
 func TestScreeningOnly(t *testing.T) {
-	s := Standard(BankOptions{Fee: 50}).Only(SectionGoals, SectionRedFlags, SectionInstinct)
+	s := Standard(BankOptions{Fee: eur("50.00")}).Only(SectionGoals, SectionRedFlags, SectionInstinct)
 	require.NoError(t, s.Validate())
 	var qs []string
 	for _, q := range s.Questions {

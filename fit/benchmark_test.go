@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 // benchScreening returns a screening of 30 questions, 10 of them shown
@@ -105,23 +104,23 @@ func benchScreening() (Screening, Provider, Answers) {
 
 func BenchmarkEvaluate(b *testing.B) {
 	s, p, a := benchScreening()
-	sc := MustCompile(s, p)
-	f, err := sc.Bind(a)
+	ev := MustCompile(s, p)
+	sh, err := ev.Bind(a)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = f.Evaluate(Options{})
+		_ = sh.Evaluate(Options{})
 	}
 }
 
 func BenchmarkEvaluateAnswers(b *testing.B) {
 	s, p, a := benchScreening()
-	sc := MustCompile(s, p)
+	ev := MustCompile(s, p)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = sc.Evaluate(a, Options{})
+		_ = ev.Evaluate(a, Options{})
 	}
 }
 
@@ -146,13 +145,13 @@ func BenchmarkCompile(b *testing.B) {
 }
 
 func BenchmarkEvaluateStandard(b *testing.B) {
-	sc, a := storyScreener()
-	f, err := sc.Bind(a)
+	ev, a := storyEvaluator()
+	sh, err := ev.Bind(a)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = f.Evaluate(Options{})
+		_ = sh.Evaluate(Options{})
 	}
 }

@@ -1,7 +1,7 @@
 package fit
 
 import (
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Op is a comparison in a condition. Ops are stable codes, used as they
@@ -79,12 +79,12 @@ func Has(question string) Condition { return Condition{Question: question, Op: A
 
 // conditionJSON is the JSON form of a Condition.
 type conditionJSON struct {
-	All      []Condition `json:"all,omitempty"`
-	Any      []Condition `json:"any,omitempty"`
-	Not      *Condition  `json:"not,omitempty"`
+	All      []Condition `json:"all,omitzero"`
+	Any      []Condition `json:"any,omitzero"`
+	Not      *Condition  `json:"not,omitzero"`
 	Question string      `json:"question,omitempty"`
 	Op       Op          `json:"op,omitempty"`
-	Value    *Value      `json:"value,omitempty"`
+	Value    *Value      `json:"value,omitzero"`
 }
 
 // MarshalJSON encodes the condition as {"all": […]}, {"any": […]},
@@ -94,14 +94,14 @@ func (c Condition) MarshalJSON() ([]byte, error) {
 	if !c.Value.IsZero() {
 		j.Value = &c.Value
 	}
-	return jsoncodec.Marshal(j)
+	return strictjson.Marshal(j)
 }
 
 // UnmarshalJSON decodes a condition strictly; see Screening.Validate for
 // the checks on its meaning.
 func (c *Condition) UnmarshalJSON(b []byte) error {
 	var j conditionJSON
-	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
+	if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
 		return err
 	}
 	*c = Condition{All: j.All, Any: j.Any, Not: j.Not, Question: j.Question, Op: j.Op}

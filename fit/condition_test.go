@@ -6,7 +6,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // semanticsScreening has one question of each comparable type, and a gate
@@ -26,6 +28,7 @@ func semanticsScreening(when Condition) Screening {
 			{ID: "gut", Type: TypeInstinct, Text: "Instinct?", By: ByProvider},
 			{ID: "place", Type: TypeLocation, Text: "Where?"},
 			{ID: "times", Type: TypeTimes, Text: "When?"},
+			{ID: "budget", Type: TypeMoney, Text: "Budget?", Unit: "EUR"},
 			{ID: "gate", Type: TypeYesNo, Text: "Show the hidden one?"},
 			{ID: "hidden", Type: TypeNumber, Text: "Hidden?", EnableWhen: new(Is("gate", Bool(true)))},
 		},
@@ -36,11 +39,11 @@ func semanticsScreening(when Condition) Screening {
 // fires reports whether the condition holds over the answers.
 func fires(t *testing.T, when Condition, a Answers) bool {
 	t.Helper()
-	sc, err := Compile(semanticsScreening(when), Provider{})
+	ev, err := Compile(semanticsScreening(when), Provider{})
 	require.NoError(t, err)
-	f, err := sc.Bind(a)
+	sh, err := ev.Bind(a)
 	require.NoError(t, err)
-	d := f.Evaluate(Options{})
+	d := sh.Evaluate(Options{})
 	return len(d.Needs) == 1
 }
 
@@ -122,6 +125,14 @@ func TestConditionSemantics(t *testing.T) {
 		{"unease by number", Compare("gut", Less, Number(2)), Answers{"gut": Number(1)}, true},
 		{"unease in names", Compare("gut", In, Texts("unsure", "uneasy")), Answers{"gut": Instinct(Calm)}, false},
 
+		// Money is compared exactly, in minor units.
+		{"money less by a cent", Compare("budget", Less, Money(eur("19.99"))), Answers{"budget": Money(eur("19.98"))}, true},
+		{"money less equal", Compare("budget", Less, Money(eur("19.99"))), Answers{"budget": Money(eur("19.99"))}, false},
+		{"money equals", Is("budget", Money(eur("0.30"))), Answers{"budget": Money(eur("0.30"))}, true},
+		{"money greater_or_equal", Compare("budget", GreaterOrEqual, Money(eur("100.00"))), Answers{"budget": Money(eur("99.99"))}, false},
+		{"money in", Compare("budget", In, Texts("EUR 50.00", "EUR 60.00")), Answers{"budget": Money(eur("60.00"))}, true},
+		{"money missing", Compare("budget", Less, Money(eur("50.00"))), missing, false},
+
 		// Yes/no.
 		{"yes equals", Is("yn", Bool(true)), Answers{"yn": Bool(true)}, true},
 		{"no not_equals yes", Compare("yn", NotEquals, Bool(true)), Answers{"yn": Bool(false)}, true},
@@ -165,4 +176,85 @@ func FuzzFoldMatchesEqualFold(f *testing.F) {
 // one per bad byte, as fold reads it.
 func equalFoldValid(a, b string) bool {
 	return strings.EqualFold(string([]rune(a)), string([]rune(b)))
+}
+
+func TestMoneyQuestions(t *testing.T) {
+	type pc struct {
+		Path string
+		Code problem.Code
+	}
+	base := func() Screening {
+		return Screening{ID: "m", Questions: []Question{
+			{ID: "budget", Type: TypeMoney, Text: "Budget?", Unit: "EUR"},
+			{ID: "any", Type: TypeMoney, Text: "Any currency?"},
+		}}
+	}
+	when := func(c Condition) func(*Screening) {
+		return func(s *Screening) {
+			s.Rules = []Rule{{ID: "r", Kind: KindConcern, When: &c, Message: "M."}}
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(*Screening)
+		want   []pc
+	}{
+		{"valid", when(Compare("budget", Less, Money(eur("50.00")))), nil},
+		{"unknown currency", func(s *Screening) { s.Questions[0].Unit = "EURO" }, []pc{{"questions[0].unit", problem.Unknown}}},
+		{"range", func(s *Screening) { s.Questions[0].Range = &Range{Max: 100} }, []pc{{"questions[0].range", problem.Unexpected}}},
+		{"another currency", when(Compare("budget", Less, Money(money.MustParse("USD 50.00")))), []pc{{"rules[0].when.value", problem.Mismatch}}},
+		{"no currency to compare", when(Compare("any", Less, Money(eur("50.00")))), []pc{{"rules[0].when.value", problem.Mismatch}}},
+		{"a number", when(Compare("budget", Less, Number(50))), []pc{{"rules[0].when.value", problem.Mismatch}}},
+		{"not an amount", when(Compare("budget", Less, Text("EUR 50"))), []pc{{"rules[0].when.value", problem.Invalid}}},
+		{"in another currency", when(Compare("budget", In, Texts("EUR 1.00", "USD 1.00"))), []pc{{"rules[0].when.value[1]", problem.Mismatch}}},
+		{"never fires below zero", when(Compare("budget", Less, Money(eur("0.00")))), []pc{{"rules[0]", problem.Unreachable}}},
+		{"answered without currency", when(Has("any")), nil},
+		{"score of money", func(s *Screening) {
+			s.Rules = []Rule{{ID: "r", Kind: KindScore, Question: "budget", Weight: 1}}
+		}, []pc{{"rules[0].question", problem.Mismatch}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := base()
+			tt.change(&s)
+			var got []pc
+			var ps problem.List
+			if err := s.Validate(); err != nil {
+				require.ErrorAs(t, err, &ps)
+			}
+			for _, p := range ps {
+				got = append(got, pc{p.Path, p.Code})
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+
+	ev := MustCompile(base(), Provider{})
+	_, err := ev.Bind(Answers{"any": Money(money.MustParse("JPY 5000")), "budget": Money(eur("0.00"))})
+	require.NoError(t, err, "a money question without a unit takes any currency")
+	_, err = ev.Bind(Answers{"budget": Money(money.New(1<<53+1, "EUR"))})
+	require.ErrorContains(t, err, "too large to compare exactly")
+	_, err = ev.Bind(Answers{"budget": Text(strings.Repeat("EUR 1", 100))})
+	require.ErrorContains(t, err, "is not an amount of money")
+	require.Less(t, len(err.Error()), 200, "a long answer is not quoted whole")
+}
+
+func TestStandardBudgetComparesMoneyExactly(t *testing.T) {
+	ev := MustCompile(Standard(BankOptions{Fee: eur("19.99")}), coach())
+	for _, tt := range []struct {
+		budget string
+		fires  bool
+	}{{"19.98", true}, {"19.99", false}, {"20.00", false}} {
+		sh, err := ev.Bind(Answers{"budget_per_session": Money(eur(tt.budget))})
+		require.NoError(t, err)
+		fired := false
+		for _, r := range sh.Evaluate(Options{}).Reasons {
+			fired = fired || r.Rule == "budget_below_fee"
+		}
+		require.Equal(t, tt.fires, fired, tt.budget)
+	}
+	s := Standard(BankOptions{Fee: money.MustParse("JPY 5000")})
+	require.Equal(t, "JPY", s.Questions[6].Unit)
+	require.NoError(t, s.Validate())
+	require.Empty(t, Standard(BankOptions{}).Questions[6].Unit, "no fee, a budget in any currency")
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // An Outcome is what a screening decides. Outcomes are stable codes, used as
@@ -136,13 +136,13 @@ type Decision struct {
 // MarshalJSON encodes the decision.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	type plain Decision
-	return jsoncodec.Marshal(plain(d))
+	return strictjson.Marshal(plain(d))
 }
 
 // UnmarshalJSON decodes a decision strictly.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	type plain Decision
-	return jsoncodec.Unmarshal(b, (*plain)(d), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(d), strictjson.Limits{})
 }
 
 // Options are the evaluation's inputs besides the answers. The zero Options

@@ -8,11 +8,11 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // instrument is a standard-style summed instrument: five items scored
@@ -40,7 +40,7 @@ func scores(a, b, c, d, e float64) Answers {
 }
 
 func TestSummedInstrument(t *testing.T) {
-	sc := MustCompile(instrument(), Provider{})
+	ev := MustCompile(instrument(), Provider{})
 	lines := []contact.Resource{{ID: "it-112", Name: "Emergency", Contact: "112"}}
 	tests := []struct {
 		name    string
@@ -61,7 +61,7 @@ func TestSummedInstrument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := sc.Evaluate(tt.a, Options{Resources: lines})
+			d := ev.Evaluate(tt.a, Options{Resources: lines})
 			require.Equal(t, tt.outcome, d.Outcome)
 			require.Equal(t, tt.score, d.Score)
 			require.Equal(t, tt.needs, d.Needs)
@@ -77,7 +77,7 @@ func TestSummedInstrument(t *testing.T) {
 
 // precedence is a screening with one rule of each kind on its own yes/no
 // question, plus a required and a crisis question.
-func precedence() *Screener {
+func precedence() *Evaluator {
 	s := Screening{ID: "precedence", ReviewAt: 2}
 	for _, k := range []Kind{KindUrgent, KindRedFlag, KindRefer, KindConcern, KindCondition, KindNeed} {
 		id := string(k)
@@ -102,7 +102,7 @@ func precedence() *Screener {
 }
 
 func TestOutcomePrecedence(t *testing.T) {
-	sc := precedence()
+	ev := precedence()
 	base := func(more Answers) Answers {
 		a := Answers{"required": Text("here"), "crisis": Bool(false)}
 		maps.Copy(a, more)
@@ -134,7 +134,7 @@ func TestOutcomePrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := sc.Evaluate(tt.a, tt.o)
+			d := ev.Evaluate(tt.a, tt.o)
 			require.Equal(t, tt.outcome, d.Outcome, "%v", d.Reasons)
 			require.Equal(t, tt.missing, d.Missing)
 			require.Equal(t, tt.invalid, d.Invalid)
@@ -144,9 +144,9 @@ func TestOutcomePrecedence(t *testing.T) {
 }
 
 func TestReasonsOrder(t *testing.T) {
-	sc := precedence()
+	ev := precedence()
 	yes := Bool(true)
-	d := sc.Evaluate(Answers{
+	d := ev.Evaluate(Answers{
 		"urgent": yes, "red_flag": yes, "refer": yes, "concern": yes, "concern2": yes, "condition": yes, "need": yes,
 		"count": Number(-1),
 	}, Options{Overrides: []string{"rule_need"}})
@@ -185,9 +185,9 @@ func TestHiddenAnswersAreIgnored(t *testing.T) {
 			{ID: "flag", Kind: KindRedFlag, When: new(Is("chained", Bool(true))), Message: "Flag."},
 		},
 	}
-	sc := MustCompile(s, Provider{})
+	ev := MustCompile(s, Provider{})
 	a := Answers{"gate": Bool(false), "behind": Number(4), "chained": Bool(true)}
-	d := sc.Evaluate(a, Options{})
+	d := ev.Evaluate(a, Options{})
 	require.Equal(t, Accept, d.Outcome, "a hidden required question is not missing")
 	require.Equal(t, 0.0, d.Score)
 	require.Equal(t, []string{"behind", "chained"}, d.Ignored)
@@ -197,7 +197,7 @@ func TestHiddenAnswersAreIgnored(t *testing.T) {
 	}, d.Reasons)
 
 	a["gate"] = Bool(true)
-	d = sc.Evaluate(a, Options{})
+	d = ev.Evaluate(a, Options{})
 	require.Equal(t, Decline, d.Outcome)
 	require.Equal(t, 8.0, d.Score)
 	require.Nil(t, d.Ignored)
@@ -220,7 +220,7 @@ func TestCrisisCannotHideBehindMissingAnswers(t *testing.T) {
 		},
 		Rules: []Rule{{ID: "crisis", Kind: KindUrgent, When: new(AnyOf(Is("harm", Bool(true)), Is("unsafe", Bool(true)))), Message: "Help now."}},
 	}
-	sc := MustCompile(s, Provider{})
+	ev := MustCompile(s, Provider{})
 	crisis := func(d Decision) []string {
 		var ids []string
 		for _, r := range d.Reasons {
@@ -249,18 +249,18 @@ func TestCrisisCannotHideBehindMissingAnswers(t *testing.T) {
 		{"answered", Answers{"low_mood": Bool(true), "harm": Bool(true)}, Urgent, nil, nil, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			d := sc.Evaluate(tt.a, Options{})
+			d := ev.Evaluate(tt.a, Options{})
 			require.Equal(t, tt.outcome, d.Outcome)
 			require.Equal(t, tt.crisis, crisis(d))
 			require.Equal(t, tt.missing, d.Missing)
 			require.Equal(t, tt.ignored, d.Ignored)
 		})
 	}
-	var ps Problems
-	require.ErrorAs(t, sc.ValidateAnswers(Answers{}), &ps)
-	require.Equal(t, Problems{
-		{Path: "harm", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
-		{Path: "unsafe", Code: ProblemRequired, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+	var ps problem.List
+	require.ErrorAs(t, ev.ValidateAnswers(Answers{}), &ps)
+	require.Equal(t, problem.List{
+		{Path: "harm", Code: problem.Required, Message: "the safety question might be shown once missing answers are given, and has no answer"},
+		{Path: "unsafe", Code: problem.Required, Message: "the safety question might be shown once missing answers are given, and has no answer"},
 	}, ps)
 }
 
@@ -269,7 +269,7 @@ func TestDecisionDoesNotDependOnOrder(t *testing.T) {
 	for _, build := range []func() (Screening, Provider, Answers){
 		benchScreening,
 		func() (Screening, Provider, Answers) {
-			return Standard(BankOptions{Fee: 50}), coach(), prospect()
+			return Standard(BankOptions{Fee: eur("50.00")}), coach(), prospect()
 		},
 	} {
 		s, p, a := build()
@@ -284,8 +284,8 @@ func TestDecisionDoesNotDependOnOrder(t *testing.T) {
 }
 
 func TestDecisionListsDoNotShareStorage(t *testing.T) {
-	sc := precedence()
-	d := sc.Evaluate(Answers{"need": Bool(true), "crisis": Bool(false)}, Options{})
+	ev := precedence()
+	d := ev.Evaluate(Answers{"need": Bool(true), "crisis": Bool(false)}, Options{})
 	require.Equal(t, []string{"required"}, d.Missing)
 	d.Missing = append(d.Missing, "extra")
 	require.Equal(t, []string{"need"}, d.Needs)
@@ -293,9 +293,9 @@ func TestDecisionListsDoNotShareStorage(t *testing.T) {
 
 func TestEvaluateAllocations(t *testing.T) {
 	s, p, a := benchScreening()
-	f, err := MustCompile(s, p).Bind(a)
+	sh, err := MustCompile(s, p).Bind(a)
 	require.NoError(t, err)
-	allocs := testing.AllocsPerRun(100, func() { f.Evaluate(Options{}) })
+	allocs := testing.AllocsPerRun(100, func() { sh.Evaluate(Options{}) })
 	require.LessOrEqual(t, allocs, 5.0)
 }
 
@@ -311,7 +311,7 @@ func TestOverlapAndDistance(t *testing.T) {
 			{ID: "radius", Kind: KindRedFlag, Distance: &Distance{Question: "place", MaxKm: 30}, Message: "Too far."},
 		},
 	}
-	sc := MustCompile(s, coach())
+	ev := MustCompile(s, coach())
 	evening := func(from, to int) Value {
 		return Times(availability.Window{Days: availability.Days(1), Start: availability.ClockOf(from, 0), End: availability.ClockOf(to, 0)})
 	}
@@ -331,7 +331,7 @@ func TestOverlapAndDistance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := sc.Evaluate(tt.a, Options{})
+			d := ev.Evaluate(tt.a, Options{})
 			var got []string
 			for _, r := range d.Reasons {
 				if r.Rule != "" {

@@ -3,17 +3,22 @@
 // provider can reuse with the client, hands needs to referral when the
 // answer is no, and plans safety check-ins for meetings with clients.
 //
+// Store a [Screening] (questions and rules, as data); [Compile] it with a
+// [Provider] into an [Evaluator] to evaluate a client's [Answers]; bind
+// answers into an [AnswerSheet] to change them one at a time and evaluate again.
+//
 // # Screenings as data
 //
 // A [Screening] is a questionnaire as data: typed [Question]s, [Rule]s and
 // score [Band]s. It round-trips through JSON, [Screening.Validate] reports
 // every problem at once, and [Compile] binds it to a [Provider] (the
-// provider's availability and base) and returns a [Screener], which
+// provider's availability and base) and returns an [Evaluator], which
 // evaluates answers into a [Decision]:
 //
-//	sc, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), provider)
+//	fee := money.MustParse("EUR 50.00")
+//	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: fee}), provider)
 //	…
-//	d := sc.Evaluate(answers, fit.Options{Resources: crisisLines})
+//	d := ev.Evaluate(answers, fit.Options{Resources: crisisLines})
 //	fmt.Println(d.Outcome, d.Needs)
 //	for _, r := range d.Reasons {
 //		fmt.Println(r.Message) // "You asked me on a date; …"
@@ -23,18 +28,21 @@
 //
 // A question's [Type] says which [Value] answers it:
 //
-//	yes_no           Bool(true)                          true
-//	single_choice    Choice("fitness")                   "fitness"
-//	multiple_choice  Choices("fitness", "nutrition")     ["fitness", "nutrition"]
-//	number, scale    Number(60)                          60
-//	text             Text("run a 10k")                   "run a 10k"
-//	date             DateValue(d)                        "2026-04-01"
-//	location         Location(p), Remote()               {"lat": 44.5, "lon": 11.3}, "remote"
-//	times            Times(windows...)                   [{"days": "sun", "start": "11:00", "end": "14:00"}]
-//	instinct         Instinct(Uneasy)                    "uneasy" (or 2)
+//	yes_no           Bool(true)                            true
+//	single_choice    Choice("fitness")                     "fitness"
+//	multiple_choice  Choices("fitness", "nutrition")       ["fitness", "nutrition"]
+//	number, scale    Number(60)                            60
+//	text             Text("run a 10k")                     "run a 10k"
+//	date             DateValue(d)                          "2026-04-01"
+//	location         Location(p), Remote()                 {"lat": 44.5, "lon": 11.3}, "remote"
+//	times            Times(windows...)                     [{"days": "sun", "start": "11:00", "end": "14:00"}]
+//	instinct         Instinct(Uneasy)                      "uneasy" (or 2)
+//	money            Money(money.MustParse("EUR 80.00"))   "EUR 80.00"
 //
 // Options have stable codes, compared exactly. Numbers may have a [Range]
-// and a unit; scales must have a range and take whole numbers. Weekly times
+// and a unit; scales must have a range and take whole numbers. Money
+// questions take a [money.Amount] that is not negative, in the currency
+// their unit names, and compare amounts exactly, in minor units. Weekly times
 // reuse [availability.Window] and are read in the provider's zone. A
 // question may be required, may be a crisis indicator (which makes it
 // required), and may be shown only when a [Condition] on other answers
@@ -73,7 +81,8 @@
 // at least one chosen option is listed. (Cal.com's "multiselect equals"
 // means includes; here that is contains.) For a single choice, equals and
 // not_equals take one code and in a list of codes. Numbers, scales, unease
-// levels and dates take equals, not_equals, the four orderings and in;
+// levels, dates and amounts of money (in the question's currency) take
+// equals, not_equals, the four orderings and in;
 // yes/no takes equals and not_equals; locations and weekly times take only
 // answered (their rules are distance and overlap).
 //
@@ -104,7 +113,7 @@
 //
 // # Decisions
 //
-// [Form.Evaluate] returns a [Decision]: the [Outcome] (accept,
+// [AnswerSheet.Evaluate] returns a [Decision]: the [Outcome] (accept,
 // accept_with_conditions, needs_review, decline, refer, urgent), the
 // score, the conditions, the needs, the missing, invalid and ignored
 // questions, and [Reason]s, each with a stable [Code], the rule or band
@@ -139,25 +148,41 @@
 // Compile does the work once: questions are indexed by position, option
 // codes become bits, conditions become flat arrays, rules are sorted, the
 // reasons' sentences are written, and the provider's week is materialized.
-// [Screener.Bind] validates answers and converts each once into a [Form]
-// (text case-folded, places turned into distances, weekly times into hours
-// of overlap). [Form.Evaluate] then reads answers by position, without
-// maps, and allocates only the decision's lists: about a microsecond and
-// three allocations for 30 questions, 10 conditional displays and 20
-// rules. [Screener.Evaluate] does both steps.
+// [Evaluator.Bind] validates answers and converts each once into an
+// [AnswerSheet] (text case-folded, places turned into distances, weekly
+// times into hours of overlap, money into minor units).
+// [AnswerSheet.Evaluate] then reads answers by position, without maps, and
+// allocates only the decision's lists: about a microsecond and three
+// allocations for 30 questions, 10 conditional displays and 20 rules.
+// [Evaluator.Evaluate] does both steps.
 //
 // # Validation
 //
-// [Screening.Validate] and [Compile] report, as [Problems] with paths such
-// as "rules[2].when.any[0].question": missing and duplicate IDs, unknown
-// types, kinds, operators, questions and options, operators and values
-// that do not suit a question's type, cycles in conditional display,
-// questions that can never be shown, rules and bands that can never fire
-// (a scale 0–3 compared "greater 3", an all of equals a and equals b on
-// one single choice, a band outside the scores the rules can give), and
-// limits passed ([MaxQuestions], [MaxRules], …). [Screener.ValidateAnswers]
-// reports wrong types, unknown options, values out of range, shown required
-// questions without an answer, and answers to hidden questions.
+// Every problem is a [problem.Problem] with a path, such as
+// "rules[2].when.any[0].question", and one of the codes of package
+// problem. [Screening.Validate] runs three passes, as a compiler would,
+// and needs no provider:
+//
+//   - the structure: missing IDs (required), duplicate IDs (duplicate),
+//     unknown types, kinds, operators, questions, options and currencies
+//     (unknown), operators and values that do not suit a question's type
+//     (mismatch), values out of their domain (invalid, negative, order),
+//     fields a kind or type does not use (unexpected), empty conditions
+//     (empty), conditions and rules with two forms (conflict), and limits
+//     passed ([MaxQuestions], [MaxRules], …: too_many, too_long,
+//     too_deep);
+//   - the order: conditional display that depends on itself (cycle);
+//   - the analysis: questions that can never be shown and rules and bands
+//     that can never fire (unreachable), such as a scale 0–3 compared
+//     "greater 3", an all of equals a and equals b on one single choice,
+//     or a band outside the scores the rules can give.
+//
+// [Compile] runs the same passes, then checks the [Provider]: its schedule
+// (under "provider.schedule"), its week and base, and a base for distance
+// rules. [Evaluator.ValidateAnswers] reports answers of the wrong shape or
+// currency (mismatch), unknown questions and options (unknown), values
+// out of range (out_of_range, negative, invalid), shown required questions
+// without an answer (required), and answers to hidden questions (hidden).
 //
 // # The standard bank
 //
@@ -187,8 +212,9 @@
 // # Data
 //
 // Screenings, providers, answers, decisions, meetings and plans round-trip
-// through JSON with snake_case names; decoding rejects unknown fields with
-// the path of the problem. Nothing in the package reads a clock, does I/O
-// or keeps state: a Screener and a Form (between changes) are safe for
-// concurrent use.
+// through JSON with snake_case names; durations are written as "15m" or
+// "1h30m" and money as "EUR 50.00". Decoding rejects unknown and
+// duplicate members with the path of the problem, as a problem.List. Nothing in the package reads a clock, does I/O
+// or keeps state: an Evaluator, and an AnswerSheet between changes, are
+// safe for concurrent use.
 package fit

@@ -6,28 +6,20 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/practicekit/boundaries/internal/bitset"
 )
 
-// set is a set of small integers (question or rule positions) below
-// MaxQuestions and MaxRules, kept on the stack during evaluation.
-type set [4]uint64
-
-func (s *set) add(i int32)      { s[i>>6] |= 1 << (i & 63) }
-func (s *set) has(i int32) bool { return s[i>>6]&(1<<(i&63)) != 0 }
-func (s *set) count() int {
-	n := 0
-	for _, w := range s {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
+// setWords is the length, in words, of the sets of questions and rules an
+// evaluation keeps: arrays on the stack, used as bitset.Sets.
+const setWords = (max(MaxQuestions, MaxRules) + 63) / 64
 
 // Evaluate binds the answers (as Bind does, treating invalid answers as
 // unanswered and naming them in the Decision's Invalid list) and evaluates
 // them. Use Bind or ValidateAnswers to see the problems with the answers.
-func (sc *Screener) Evaluate(a Answers, o Options) Decision {
-	f, _ := sc.Bind(a)
-	return f.Evaluate(o)
+func (ev *Evaluator) Evaluate(a Answers, o Options) Decision {
+	sh, _ := ev.Bind(a)
+	return sh.Evaluate(o)
 }
 
 // visible computes which questions are shown and which shown questions
@@ -36,19 +28,19 @@ func (sc *Screener) Evaluate(a Answers, o Options) Decision {
 // also computes which hidden questions might be shown once the answers
 // still missing are given (maybe), so that a crisis question cannot hide
 // behind a missing answer.
-func (f *Form) visible(shown, ans, maybe *set) {
-	sc := f.sc
-	for _, i := range sc.topo {
-		q := &sc.qs[i]
-		if q.enable >= 0 && !sc.holds(q.enable, f.slots, ans) {
-			if sc.gated && sc.decide(q.enable, f.slots, shown, ans, maybe) == unknown {
-				maybe.add(i)
+func (sh *AnswerSheet) visible(shown, ans, maybe bitset.Set) {
+	ev := sh.ev
+	for _, i := range ev.topo {
+		q := &ev.qs[i]
+		if q.enable >= 0 && !ev.holds(q.enable, sh.slots, ans) {
+			if ev.gated && ev.decide(q.enable, sh.slots, shown, ans, maybe) == unknown {
+				maybe.Add(int(i))
 			}
 			continue
 		}
-		shown.add(i)
-		if f.slots[i].state == slotSet {
-			ans.add(i)
+		shown.Add(int(i))
+		if sh.slots[i].state == slotSet {
+			ans.Add(int(i))
 		}
 	}
 }
@@ -68,16 +60,16 @@ const (
 // question that cannot be shown false; all is false when a part is false,
 // any true when a part is true, and not inverts what is known. It tells
 // whether answers still missing could show a question.
-func (sc *Screener) decide(k int32, slots []slot, shown, ans, maybe *set) truth {
-	n := &sc.nodes[k]
+func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set) truth {
+	n := &ev.nodes[k]
 	switch n.op {
 	case nAll, nAny:
 		stop, r := no, yes // all stops at the first no
 		if n.op == nAny {
 			stop, r = yes, no
 		}
-		for _, c := range sc.kids[n.a:n.b] {
-			switch v := sc.decide(c, slots, shown, ans, maybe); v {
+		for _, c := range ev.kids[n.a:n.b] {
+			switch v := ev.decide(c, slots, shown, ans, maybe); v {
 			case stop:
 				return v
 			case unknown:
@@ -86,7 +78,7 @@ func (sc *Screener) decide(k int32, slots []slot, shown, ans, maybe *set) truth 
 		}
 		return r
 	case nNot:
-		switch sc.decide(n.a, slots, shown, ans, maybe) {
+		switch ev.decide(n.a, slots, shown, ans, maybe) {
 		case yes:
 			return no
 		case no:
@@ -95,39 +87,39 @@ func (sc *Screener) decide(k int32, slots []slot, shown, ans, maybe *set) truth 
 		return unknown
 	}
 	switch {
-	case ans.has(n.q):
-		if sc.holds(k, slots, ans) {
+	case ans.Has(int(n.q)):
+		if ev.holds(k, slots, ans) {
 			return yes
 		}
 		return no
-	case shown.has(n.q) || maybe.has(n.q):
+	case shown.Has(int(n.q)) || maybe.Has(int(n.q)):
 		return unknown
 	}
 	return no
 }
 
 // holds evaluates node k over the answers of shown questions (ans).
-func (sc *Screener) holds(k int32, slots []slot, ans *set) bool {
-	n := &sc.nodes[k]
+func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
+	n := &ev.nodes[k]
 	switch n.op {
 	case nAll:
-		for _, c := range sc.kids[n.a:n.b] {
-			if !sc.holds(c, slots, ans) {
+		for _, c := range ev.kids[n.a:n.b] {
+			if !ev.holds(c, slots, ans) {
 				return false
 			}
 		}
 		return true
 	case nAny:
-		for _, c := range sc.kids[n.a:n.b] {
-			if sc.holds(c, slots, ans) {
+		for _, c := range ev.kids[n.a:n.b] {
+			if ev.holds(c, slots, ans) {
 				return true
 			}
 		}
 		return false
 	case nNot:
-		return !sc.holds(n.a, slots, ans)
+		return !ev.holds(n.a, slots, ans)
 	}
-	if !ans.has(n.q) {
+	if !ans.Has(int(n.q)) {
 		return false
 	}
 	if n.op == nAnswered {
@@ -211,7 +203,7 @@ func foldRune(r rune) rune {
 	return least
 }
 
-// Evaluate evaluates the form's answers into a decision. It never fails:
+// Evaluate evaluates the sheet's answers into a decision. It never fails:
 // missing, invalid and hidden answers are part of the decision. It reads
 // the answers without maps and allocates only the decision's lists.
 //
@@ -229,12 +221,13 @@ func foldRune(r rune) rune {
 //     needs_review;
 //  7. accept_with_conditions: a condition rule fired;
 //  8. accept.
-func (f *Form) Evaluate(o Options) Decision {
-	var t tally
-	f.tally(&t, o)
-	d := Decision{Outcome: f.sc.outcome(&t), Score: t.score}
-	f.lists(&d, &t)
-	d.Reasons = f.reasons(&t, o)
+func (sh *AnswerSheet) Evaluate(o Options) Decision {
+	var sets [5][setWords]uint64
+	t := tally{shown: sets[0][:], ans: sets[1][:], maybe: sets[2][:], fired: sets[3][:], overridden: sets[4][:]}
+	sh.tally(&t, o)
+	d := Decision{Outcome: sh.ev.outcome(&t), Score: t.score}
+	sh.lists(&d, &t)
+	d.Reasons = sh.reasons(&t, o)
 	if d.Outcome == Urgent && len(o.Resources) > 0 {
 		d.Resources = slices.Clone(o.Resources)
 	}
@@ -243,9 +236,9 @@ func (f *Form) Evaluate(o Options) Decision {
 
 // A tally is what one evaluation found, before the decision is written.
 type tally struct {
-	shown, ans        set // shown questions; shown questions with a valid answer
-	maybe             set // hidden questions that missing answers might show
-	fired, overridden set // rules that fired (score rules aside); red flags overridden
+	shown, ans        bitset.Set // shown questions; shown questions with a valid answer
+	maybe             bitset.Set // hidden questions that missing answers might show
+	fired, overridden bitset.Set // rules that fired (score rules aside); red flags overridden
 	bands             uint64
 	bandOutcome       [rankOther + 1]bool
 	score             float64
@@ -258,18 +251,18 @@ type tally struct {
 }
 
 // tally evaluates display, rules and bands.
-func (f *Form) tally(t *tally, o Options) {
-	sc := f.sc
-	f.visible(&t.shown, &t.ans, &t.maybe)
-	for i := range int32(len(sc.qs)) {
-		q := &sc.qs[i]
-		st := f.slots[i].state
+func (sh *AnswerSheet) tally(t *tally, o Options) {
+	ev := sh.ev
+	sh.visible(t.shown, t.ans, t.maybe)
+	for i := range int32(len(ev.qs)) {
+		q := &ev.qs[i]
+		st := sh.slots[i].state
 		switch {
-		case !t.shown.has(i):
+		case !t.shown.Has(int(i)):
 			if st != slotEmpty {
 				t.ignored++
 			}
-			if q.crisis && t.maybe.has(i) {
+			if q.crisis && t.maybe.Has(int(i)) {
 				t.crisis++
 				if st == slotEmpty {
 					t.missing++
@@ -287,22 +280,22 @@ func (f *Form) tally(t *tally, o Options) {
 			}
 		}
 	}
-	for i := range sc.rules {
-		r := &sc.rules[i]
+	for i := range ev.rules {
+		r := &ev.rules[i]
 		hit := false
 		switch r.trig {
 		case trigAlways:
 			hit = true
 		case trigWhen:
-			hit = sc.holds(r.when, f.slots, &t.ans)
+			hit = ev.holds(r.when, sh.slots, t.ans)
 		case trigOverlap:
-			hit = t.ans.has(r.q) && f.slots[r.q].num < r.limit
+			hit = t.ans.Has(int(r.q)) && sh.slots[r.q].num < r.limit
 		case trigDistance:
-			s := &f.slots[r.q]
-			hit = t.ans.has(r.q) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
+			s := &sh.slots[r.q]
+			hit = t.ans.Has(int(r.q)) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
 		case trigItem:
-			if t.ans.has(r.q) {
-				t.score += r.weight * f.slots[r.q].num
+			if t.ans.Has(int(r.q)) {
+				t.score += r.weight * sh.slots[r.q].num
 			}
 			continue
 		}
@@ -311,15 +304,15 @@ func (f *Form) tally(t *tally, o Options) {
 		case r.kind == KindScore:
 			t.score += r.weight
 		case r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id):
-			t.overridden.add(int32(i))
+			t.overridden.Add(i)
 		default:
-			t.fired.add(int32(i))
+			t.fired.Add(i)
 			t.kinds[kindRank(r.kind)]++
 			t.needs += len(r.needs)
 		}
 	}
-	for j := range sc.bands {
-		b := &sc.bands[j]
+	for j := range ev.bands {
+		b := &ev.bands[j]
 		if t.score >= b.min && t.score <= b.max {
 			t.bands |= 1 << j
 			t.needs += len(b.needs)
@@ -327,14 +320,14 @@ func (f *Form) tally(t *tally, o Options) {
 		}
 	}
 	for _, id := range o.Overrides {
-		if !sc.isRedFlag(id) {
+		if !ev.isRedFlag(id) {
 			t.badOverrides++
 		}
 	}
 }
 
-// outcome decides, in the order Form.Evaluate documents.
-func (sc *Screener) outcome(t *tally) Outcome {
+// outcome decides, in the order AnswerSheet.Evaluate documents.
+func (ev *Evaluator) outcome(t *tally) Outcome {
 	switch {
 	case t.kinds[kindRank(KindUrgent)] > 0 || t.bandOutcome[rankUrgent]:
 		return Urgent
@@ -346,7 +339,7 @@ func (sc *Screener) outcome(t *tally) Outcome {
 		return Refer
 	case t.missing > 0 || t.invalid > 0:
 		return NeedsReview
-	case t.kinds[kindRank(KindConcern)] >= sc.reviewAt || t.bandOutcome[rankReview]:
+	case t.kinds[kindRank(KindConcern)] >= ev.reviewAt || t.bandOutcome[rankReview]:
 		return NeedsReview
 	case t.kinds[kindRank(KindCondition)] > 0:
 		return AcceptWithConditions
@@ -357,8 +350,8 @@ func (sc *Screener) outcome(t *tally) Outcome {
 // lists writes the decision's lists. The string lists share one
 // allocation, each capped so that appending to one never writes into the
 // next.
-func (f *Form) lists(d *Decision, t *tally) {
-	sc := f.sc
+func (sh *AnswerSheet) lists(d *Decision, t *tally) {
+	ev := sh.ev
 	if n := t.missing + t.invalid + t.ignored + t.needs; n > 0 {
 		strs := make([]string, 0, n)
 		mark := 0
@@ -370,32 +363,32 @@ func (f *Form) lists(d *Decision, t *tally) {
 			mark = len(strs)
 			return l
 		}
-		for _, i := range sc.byID {
-			if f.slots[i].state == slotEmpty && sc.qs[i].required && (t.shown.has(i) || sc.qs[i].crisis && t.maybe.has(i)) {
-				strs = append(strs, sc.qs[i].id)
+		for _, i := range ev.byID {
+			if sh.slots[i].state == slotEmpty && ev.qs[i].required && (t.shown.Has(int(i)) || ev.qs[i].crisis && t.maybe.Has(int(i))) {
+				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Missing = cut()
-		for _, i := range sc.byID {
-			if t.shown.has(i) && f.slots[i].state == slotInvalid {
-				strs = append(strs, sc.qs[i].id)
+		for _, i := range ev.byID {
+			if t.shown.Has(int(i)) && sh.slots[i].state == slotInvalid {
+				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Invalid = cut()
-		for _, i := range sc.byID {
-			if !t.shown.has(i) && f.slots[i].state != slotEmpty {
-				strs = append(strs, sc.qs[i].id)
+		for _, i := range ev.byID {
+			if !t.shown.Has(int(i)) && sh.slots[i].state != slotEmpty {
+				strs = append(strs, ev.qs[i].id)
 			}
 		}
 		d.Ignored = cut()
-		for i := range sc.rules {
-			if t.fired.has(int32(i)) {
-				strs = append(strs, sc.rules[i].needs...)
+		for i := range ev.rules {
+			if t.fired.Has(i) {
+				strs = append(strs, ev.rules[i].needs...)
 			}
 		}
-		for j := range sc.bands {
+		for j := range ev.bands {
 			if t.bands&(1<<j) != 0 {
-				strs = append(strs, sc.bands[j].needs...)
+				strs = append(strs, ev.bands[j].needs...)
 			}
 		}
 		needs := strs[mark:]
@@ -406,9 +399,9 @@ func (f *Form) lists(d *Decision, t *tally) {
 	}
 	if n := t.kinds[kindRank(KindCondition)]; n > 0 {
 		d.Conditions = make([]Requirement, 0, n)
-		start, end := sc.kindRules(KindCondition)
+		start, end := ev.kindRules(KindCondition)
 		for i := start; i < end; i++ {
-			if r := &sc.rules[i]; t.fired.has(int32(i)) {
+			if r := &ev.rules[i]; t.fired.Has(i) {
 				d.Conditions = append(d.Conditions, Requirement{Rule: r.id, Text: r.text})
 			}
 		}
@@ -416,45 +409,45 @@ func (f *Form) lists(d *Decision, t *tally) {
 }
 
 // reasons writes the decision's reasons, most important first.
-func (f *Form) reasons(t *tally, o Options) []Reason {
-	sc := f.sc
-	rs := make([]Reason, 0, t.fired.count()+t.overridden.count()+bits.OnesCount64(t.bands)+
+func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
+	ev := sh.ev
+	rs := make([]Reason, 0, t.fired.Count()+t.overridden.Count()+bits.OnesCount64(t.bands)+
 		t.missing+t.invalid+t.ignored+t.crisis+t.badOverrides+1)
-	rs = f.ruleReasons(rs, t, KindUrgent, CodeUrgent)
-	rs = f.bandReasons(rs, t, Urgent)
+	rs = sh.ruleReasons(rs, t, KindUrgent, CodeUrgent)
+	rs = sh.bandReasons(rs, t, Urgent)
 	if t.crisis > 0 {
-		rs = f.questionReasons(rs, t, CodeCrisisUnanswered)
+		rs = sh.questionReasons(rs, t, CodeCrisisUnanswered)
 	}
-	rs = f.ruleReasons(rs, t, KindRedFlag, CodeRedFlag)
-	rs = f.bandReasons(rs, t, Decline)
-	if t.overridden != (set{}) {
-		start, end := sc.kindRules(KindRedFlag)
+	rs = sh.ruleReasons(rs, t, KindRedFlag, CodeRedFlag)
+	rs = sh.bandReasons(rs, t, Decline)
+	if !t.overridden.IsEmpty() {
+		start, end := ev.kindRules(KindRedFlag)
 		for i := start; i < end; i++ {
-			if r := &sc.rules[i]; t.overridden.has(int32(i)) {
+			if r := &ev.rules[i]; t.overridden.Has(i) {
 				rs = append(rs, Reason{Code: CodeOverridden, Rule: r.id, Question: r.reasonQuest, Message: r.overridden})
 			}
 		}
 	}
-	rs = f.ruleReasons(rs, t, KindRefer, CodeRefer)
-	rs = f.bandReasons(rs, t, Refer)
+	rs = sh.ruleReasons(rs, t, KindRefer, CodeRefer)
+	rs = sh.bandReasons(rs, t, Refer)
 	if t.missing+t.invalid > 0 {
-		rs = f.questionReasons(rs, t, CodeMissing)
-		rs = f.questionReasons(rs, t, CodeInvalidAnswer)
+		rs = sh.questionReasons(rs, t, CodeMissing)
+		rs = sh.questionReasons(rs, t, CodeInvalidAnswer)
 	}
-	rs = f.ruleReasons(rs, t, KindConcern, CodeConcern)
-	if t.kinds[kindRank(KindConcern)] >= sc.reviewAt {
+	rs = sh.ruleReasons(rs, t, KindConcern, CodeConcern)
+	if t.kinds[kindRank(KindConcern)] >= ev.reviewAt {
 		rs = append(rs, Reason{Code: CodeConcerns, Message: "Several concerns together need the provider's review."})
 	}
-	rs = f.bandReasons(rs, t, NeedsReview)
-	rs = f.bandReasons(rs, t, "")
-	rs = f.ruleReasons(rs, t, KindCondition, CodeCondition)
-	rs = f.ruleReasons(rs, t, KindNeed, CodeNeed)
+	rs = sh.bandReasons(rs, t, NeedsReview)
+	rs = sh.bandReasons(rs, t, "")
+	rs = sh.ruleReasons(rs, t, KindCondition, CodeCondition)
+	rs = sh.ruleReasons(rs, t, KindNeed, CodeNeed)
 	if t.badOverrides > 0 {
 		// By ID and once each, like every other reason: the order of
 		// Options.Overrides does not matter.
 		bad := make([]string, 0, t.badOverrides)
 		for _, id := range o.Overrides {
-			if !sc.isRedFlag(id) {
+			if !ev.isRedFlag(id) {
 				bad = append(bad, id)
 			}
 		}
@@ -465,7 +458,7 @@ func (f *Form) reasons(t *tally, o Options) []Reason {
 		}
 	}
 	if t.ignored > 0 {
-		rs = f.questionReasons(rs, t, CodeIgnored)
+		rs = sh.questionReasons(rs, t, CodeIgnored)
 	}
 	if len(rs) == 0 {
 		rs = append(rs, Reason{Code: CodeFit, Message: "Every answer fits the service; no rule stood in the way."})
@@ -474,13 +467,13 @@ func (f *Form) reasons(t *tally, o Options) []Reason {
 }
 
 // ruleReasons appends a reason for each fired rule of kind.
-func (f *Form) ruleReasons(rs []Reason, t *tally, kind Kind, code Code) []Reason {
+func (sh *AnswerSheet) ruleReasons(rs []Reason, t *tally, kind Kind, code Code) []Reason {
 	if t.kinds[kindRank(kind)] == 0 {
 		return rs
 	}
-	start, end := f.sc.kindRules(kind)
+	start, end := sh.ev.kindRules(kind)
 	for i := start; i < end; i++ {
-		if r := &f.sc.rules[i]; t.fired.has(int32(i)) {
+		if r := &sh.ev.rules[i]; t.fired.Has(i) {
 			rs = append(rs, Reason{Code: code, Rule: r.id, Question: r.reasonQuest, Message: r.message})
 		}
 	}
@@ -488,12 +481,12 @@ func (f *Form) ruleReasons(rs []Reason, t *tally, kind Kind, code Code) []Reason
 }
 
 // bandReasons appends a reason for each fired band with outcome o.
-func (f *Form) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
+func (sh *AnswerSheet) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
 	if t.bands == 0 {
 		return rs
 	}
-	for j := range f.sc.bands {
-		if b := &f.sc.bands[j]; b.outcome == o && t.bands&(1<<j) != 0 {
+	for j := range sh.ev.bands {
+		if b := &sh.ev.bands[j]; b.outcome == o && t.bands&(1<<j) != 0 {
 			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: b.message})
 		}
 	}
@@ -502,14 +495,14 @@ func (f *Form) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
 
 // questionReasons appends a reason with code for each question it
 // applies to, in question ID order.
-func (f *Form) questionReasons(rs []Reason, t *tally, code Code) []Reason {
-	for _, i := range f.sc.byID {
-		q := &f.sc.qs[i]
-		st := f.slots[i].state
-		shown := t.shown.has(i)
+func (sh *AnswerSheet) questionReasons(rs []Reason, t *tally, code Code) []Reason {
+	for _, i := range sh.ev.byID {
+		q := &sh.ev.qs[i]
+		st := sh.slots[i].state
+		shown := t.shown.Has(int(i))
 		var msg string
 		switch {
-		case code == CodeCrisisUnanswered && q.crisis && (shown && st != slotSet || t.maybe.has(i)):
+		case code == CodeCrisisUnanswered && q.crisis && (shown && st != slotSet || t.maybe.Has(int(i))):
 			msg = q.crisisMsg
 		case code == CodeMissing && shown && !q.crisis && q.required && st == slotEmpty:
 			msg = q.missingMsg
@@ -526,9 +519,9 @@ func (f *Form) questionReasons(rs []Reason, t *tally, code Code) []Reason {
 }
 
 // isRedFlag reports whether id names a red-flag rule.
-func (sc *Screener) isRedFlag(id string) bool {
-	i, ok := sc.ruleIdx[id]
-	return ok && i >= 0 && sc.rules[i].kind == KindRedFlag
+func (ev *Evaluator) isRedFlag(id string) bool {
+	i, ok := ev.ruleIdx[id]
+	return ok && i >= 0 && ev.rules[i].kind == KindRedFlag
 }
 
 // Ranks of band outcomes, for bandOutcomes.

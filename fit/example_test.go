@@ -6,9 +6,9 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability/place"
-
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/fit"
 )
 
@@ -31,18 +31,18 @@ func coach() fit.Provider {
 // Story 5, the consultation that was a date: the prospect's answers and
 // what the coach observed decline the prospect, name each red flag, and
 // hand the prospect's goal areas to referral.
-func ExampleScreener_Evaluate() {
-	sc, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: 50, Currency: "EUR"}), coach())
+func ExampleEvaluator_Evaluate() {
+	ev, err := fit.Compile(fit.Standard(fit.BankOptions{Fee: money.MustParse("EUR 50.00")}), coach())
 	if err != nil {
 		panic(err)
 	}
-	d := sc.Evaluate(fit.Answers{
+	d := ev.Evaluate(fit.Answers{
 		"end_goals":          fit.Text("Not sure yet. Mostly I'd like to get to know you."),
 		"goal_areas":         fit.Choices("fitness", "mindfulness"),
 		"goals_clarified":    fit.Bool(false),
 		"preferred_times":    fit.Times(availability.Window{Days: availability.Days(time.Sunday), Start: availability.ClockOf(11, 0), End: availability.ClockOf(14, 0)}),
 		"meeting_place":      fit.Location(place.Point{Lat: 44.8567, Lon: 11.3426}), // 25 miles out of town
-		"budget_per_session": fit.Number(60),
+		"budget_per_session": fit.Money(money.MustParse("EUR 60.00")),
 		"harm_thoughts":      fit.Bool(false),
 		"unsafe_now":         fit.Bool(false),
 		"observed_red_flags": fit.Choices("outside_settings", "gifts_or_paying", "personal_compliments", "romantic_interest", "interest_in_provider", "unofficial_channel"),
@@ -82,13 +82,13 @@ func ExampleScreening_Validate() {
 	}
 	fmt.Println(s.Validate())
 	// Output:
-	// questions[1].enable_when.question: no question has the ID "session" [unknown_question]
-	// rules[0]: no answers can fire rule "too_many" [never_fires]
+	// questions[1].enable_when.question: no question has the ID "session" [unknown]
+	// rules[0]: no answers can fire rule "too_many" [unreachable]
 }
 
 // Binding answers once and evaluating the form is the fast path: the form
 // reads answers by position and allocates only the decision's lists.
-func ExampleForm_Evaluate() {
+func ExampleAnswerSheet_Evaluate() {
 	s := fit.Screening{
 		ID: "wellbeing",
 		Questions: []fit.Question{
@@ -104,15 +104,15 @@ func ExampleForm_Evaluate() {
 		},
 		Bands: []fit.Band{{ID: "high", Min: 5, Max: 6, Outcome: fit.NeedsReview, Needs: []string{"stress_support"}, Message: "A high total needs a closer look."}},
 	}
-	sc := fit.MustCompile(s, fit.Provider{})
-	f := sc.NewForm()
-	_ = f.Set("stress", fit.Number(3))
-	_ = f.Set("sleep", fit.Number(2))
-	d := f.Evaluate(fit.Options{})
+	ev := fit.MustCompile(s, fit.Provider{})
+	sh := ev.NewAnswerSheet()
+	_ = sh.Set("stress", fit.Number(3))
+	_ = sh.Set("sleep", fit.Number(2))
+	d := sh.Evaluate(fit.Options{})
 	fmt.Println(d.Outcome, d.Score, d.Needs, d.Missing)
 
-	_ = f.Set("self_harm", fit.Number(1))
-	d = f.Evaluate(fit.Options{Resources: []contact.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
+	_ = sh.Set("self_harm", fit.Number(1))
+	d = sh.Evaluate(fit.Options{Resources: []contact.Resource{{ID: "eu-112", Name: "Emergency services", Contact: "112"}}})
 	fmt.Println(d.Outcome, d.Reasons[0].Message, d.Resources[0].Contact)
 	// Output:
 	// needs_review 5 [stress_support] [self_harm]
@@ -120,9 +120,9 @@ func ExampleForm_Evaluate() {
 }
 
 // Answers are checked against their questions, every problem at once.
-func ExampleScreener_ValidateAnswers() {
-	sc := fit.MustCompile(fit.Standard(fit.BankOptions{}), coach())
-	err := sc.ValidateAnswers(fit.Answers{
+func ExampleEvaluator_ValidateAnswers() {
+	ev := fit.MustCompile(fit.Standard(fit.BankOptions{}), coach())
+	err := ev.ValidateAnswers(fit.Answers{
 		"goal_areas":        fit.Choices("fitness", "yoga"),
 		"provider_instinct": fit.Text("nervous"),
 		"goals_clarified":   fit.Bool(false),
@@ -130,8 +130,8 @@ func ExampleScreener_ValidateAnswers() {
 	})
 	fmt.Println(err)
 	// Output:
-	// goal_areas[1]: question "goal_areas" has no option "yoga" [unknown_option]
-	// provider_instinct: invalid unease level "nervous": want calm, unsure, uneasy or alarmed [bad_value]
+	// goal_areas[1]: question "goal_areas" has no option "yoga" [unknown]
+	// provider_instinct: invalid unease level "nervous": want calm, unsure, uneasy or alarmed [invalid]
 	// end_goals: the question is shown and required, but has no answer [required]
 	// goals_in_scope: the question is not shown, so its answer is ignored [hidden]
 	// harm_thoughts: the question is shown and required, but has no answer [required]

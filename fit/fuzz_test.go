@@ -2,6 +2,7 @@ package fit
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -15,13 +16,14 @@ func mustJSON(v any) []byte {
 
 func FuzzScreeningJSON(f *testing.F) {
 	bench, _, _ := benchScreening()
-	for _, s := range []Screening{Standard(BankOptions{Fee: 50}), bench, instrument(), small()} {
+	for _, s := range []Screening{Standard(BankOptions{Fee: eur("50.00")}), bench, instrument(), small()} {
 		f.Add(mustJSON(s))
 	}
 	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"yes_no","text":"A","enable_when":{"not":{"question":"a","op":"answered"}}}]}`))
 	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"scale","text":"A","range":{"min":0,"max":3}}],"rules":[{"id":"r","kind":"score","question":"a","weight":1}],"bands":[{"id":"b","min":1,"max":2,"outcome":"refer","message":"m"}]}`))
 	f.Add([]byte(`{"questions":[{"enable_when":{"all":[]}}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"id":"x","questions":[{"id":"a","type":"yes_no","text":"A","enable_when":{"not":{}}}]}`))
 	provider := coach()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s Screening
@@ -39,14 +41,18 @@ func FuzzScreeningJSON(f *testing.F) {
 		if again := mustJSON(back); string(again) != string(b) {
 			t.Fatalf("round trip changed\n%s\n%s", b, again)
 		}
-		if s.Validate() != nil {
+		err = s.Validate()
+		if errBack := back.Validate(); fmt.Sprint(err) != fmt.Sprint(errBack) {
+			t.Fatalf("round trip changed what Validate says\n%v\n%v", err, errBack)
+		}
+		if err != nil {
 			return
 		}
-		sc, err := Compile(s, provider)
+		ev, err := Compile(s, provider)
 		if err != nil {
 			return // a distance rule without a base is fine for Validate
 		}
-		d := sc.Evaluate(Answers{}, Options{})
+		d := ev.Evaluate(Answers{}, Options{})
 		if !d.Outcome.IsValid() || len(d.Reasons) == 0 {
 			t.Fatalf("decision %+v", d)
 		}
@@ -57,16 +63,17 @@ func FuzzAnswersJSON(f *testing.F) {
 	f.Add(mustJSON(prospect()))
 	f.Add([]byte(`{"preferred_times":[{"days":"sun","start":"23:00","end":"01:00"}],"meeting_place":"remote"}`))
 	f.Add([]byte(`{"goal_areas":[],"budget_per_session":1e400}`))
+	f.Add([]byte(`{"budget_per_session":"USD -1.00"}`))
 	f.Add([]byte(`{"provider_instinct":"3","end_goals":"  ","harm_thoughts":null}`))
 	f.Add([]byte(`{"meeting_place":{"lat":91,"lon":0}}`))
-	sc, _ := storyScreener()
+	ev, _ := storyEvaluator()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Answers
 		if err := json.Unmarshal(data, &a); err != nil {
 			return
 		}
-		_ = sc.ValidateAnswers(a)
-		d := sc.Evaluate(a, Options{Overrides: []string{"red_flag_romantic_interest", "x"}})
+		_ = ev.ValidateAnswers(a)
+		d := ev.Evaluate(a, Options{Overrides: []string{"red_flag_romantic_interest", "x"}})
 		if !d.Outcome.IsValid() || len(d.Reasons) == 0 {
 			t.Fatalf("decision %+v", d)
 		}

@@ -8,17 +8,17 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func TestScreeningJSONRoundTrip(t *testing.T) {
 	bench, _, _ := benchScreening()
-	for _, s := range []Screening{Standard(BankOptions{Fee: 50, Currency: "EUR", Remote: true}), bench, instrument(), small()} {
+	for _, s := range []Screening{Standard(BankOptions{Fee: eur("50.00"), Remote: true}), bench, instrument(), small()} {
 		b, err := json.Marshal(s)
 		require.NoError(t, err)
 		var back Screening
@@ -52,25 +52,81 @@ func TestScreeningJSONShape(t *testing.T) {
 	}`, string(b))
 }
 
+func TestJSONKeepsWhatIsGiven(t *testing.T) {
+	// A pointer that is set is written even when what it points to is
+	// empty: {"not": {}} is not the same condition as no condition.
+	s := small()
+	s.Questions[6].EnableWhen = &Condition{Not: &Condition{}}
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"enable_when":{"not":{}}`)
+	var back Screening
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, s.Validate(), back.Validate())
+
+	// The zero week is the usual week, as nil is, and is left out.
+	var zero availability.Date
+	p := coach()
+	p.Week = &zero
+	b, err = json.Marshal(p)
+	require.NoError(t, err)
+	require.NotContains(t, string(b), "week")
+	ev, err := Compile(small(), p)
+	require.NoError(t, err)
+	require.Equal(t, MustCompile(small(), coach()).open, ev.open)
+
+	// Zero numbers, flags and durations are left out.
+	b, err = json.Marshal(PlanOptions{Contacts: []Contact{{Name: "Ana", Reach: "1"}}})
+	require.NoError(t, err)
+	require.Equal(t, `{"contacts":[{"name":"Ana","reach":"1"}]}`, string(b))
+	b, err = json.Marshal(SafetyPlan{Reasons: []Reason{{Code: CodeRemote, Message: "m"}}})
+	require.NoError(t, err)
+	require.Equal(t, `{"needed":false,"reasons":[{"code":"remote","message":"m"}]}`, string(b))
+}
+
 func TestScreeningJSONErrors(t *testing.T) {
 	tests := []struct {
 		json string
 		path string
-		err  error
+		code problem.Code
 	}{
-		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "colour": "red"}]}`, "questions[0].colour", jsoncodec.ErrUnknownField},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "kind": "red_flag", "when": {"any": [{"question": "q", "op": 3}]}}]}`, "rules[0].when.any[0].op", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": {"lat": 1}}}]}`, "rules[0].when.value", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "in", "value": [1, "a"]}}]}`, "rules[0].when.value[1]", jsoncodec.ErrType},
-		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "range": {"min": "0"}}]}`, "questions[0].range.min", jsoncodec.ErrType},
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "colour": "red"}]}`, "questions[0].colour", problem.Unknown},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "kind": "red_flag", "when": {"any": [{"question": "q", "op": 3}]}}]}`, "rules[0].when.any[0].op", problem.Mismatch},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": {"lat": 1}}}]}`, "rules[0].when.value.lon", problem.Required},
+		{`{"id": "s", "questions": [], "rules": [{"id": "r", "when": {"question": "q", "op": "in", "value": [1, "a"]}}]}`, "rules[0].when.value[1]", problem.Mismatch},
+		{`{"id": "s", "questions": [{"id": "q", "type": "yes_no", "text": "Q", "range": {"min": "0"}}]}`, "questions[0].range.min", problem.Mismatch},
+		{`{"id": "s", "id": "t", "questions": []}`, "id", problem.Duplicate},
+		{`{"id": "s", "questions": [{"id": "q", "type": "times", "text": "Q"}], "rules": [{"id": "r", "when": {"question": "q", "op": "equals", "value": [{"start": "09:00", "end": "10:00"}]}}]}`, "rules[0].when.value[0].days", problem.Required},
 	}
 	for _, tt := range tests {
 		var s Screening
 		err := json.Unmarshal([]byte(tt.json), &s)
-		var je *jsoncodec.Error
-		require.True(t, errors.As(err, &je), "%v", err)
-		require.Equal(t, tt.path, je.Path, "%v", err)
-		require.ErrorIs(t, err, tt.err)
+		require.ErrorIs(t, err, problem.ErrInvalid)
+		var ps problem.List
+		require.True(t, errors.As(err, &ps), "%v", err)
+		require.Len(t, ps, 1, "%v", err)
+		require.Equal(t, tt.path, ps[0].Path, "%v", err)
+		require.Equal(t, tt.code, ps[0].Code, "%v", err)
+		require.NotContains(t, ps[0].Message, "fit.", "messages name no Go types")
+	}
+}
+
+func TestJSONErrorsNameNoGoTypes(t *testing.T) {
+	inputs := []string{`1`, `"x"`, `[]`, `true`, `{"x":1}`, `{"id":1}`, `{"questions":[1]}`, `{"questions":[{"range":[]}]}`,
+		`{"questions":[{"enable_when":1}]}`, `{"questions":[{"enable_when":{"value":{}}}]}`, `{"rules":[{"overlap":"x"}]}`,
+		`{"base":"x"}`, `{"start":1}`, `{"grace":1}`, `{"grace":"x"}`, `{"steps":[{"at":1}]}`, `{"reasons":[{"code":1}]}`,
+		`{"a":{"lat":"x","lon":1}}`, `{"a":[{"days":"mon","start":"25:00"}]}`, `{"outcome":1}`, `{"score":"1"}`}
+	for _, in := range inputs {
+		for _, v := range []any{&Screening{}, &Provider{}, &Answers{}, &Decision{}, &Meeting{}, &PlanOptions{}, &SafetyPlan{}, &Condition{}, &Value{}} {
+			err := json.Unmarshal([]byte(in), v)
+			if err == nil {
+				continue
+			}
+			require.ErrorIs(t, err, problem.ErrInvalid, "%T %s", v, in)
+			for _, name := range []string{"fit.", "plain", "conditionJSON", "pointJSON"} {
+				require.NotContains(t, err.Error(), name, "%T %s", v, in)
+			}
+		}
 	}
 }
 
@@ -92,6 +148,7 @@ func TestValueJSON(t *testing.T) {
 		{Location(place.Point{Lat: 44.5, Lon: 11.25}), `{"lat":44.5,"lon":11.25}`},
 		{Remote(), `"remote"`},
 		{Instinct(Uneasy), `"uneasy"`},
+		{Money(money.MustParse("EUR 80.00")), `"EUR 80.00"`},
 		{Times(availability.Window{Days: availability.Weekend, Start: availability.ClockOf(10, 0), End: availability.ClockOf(12, 30)}),
 			`[{"days":"sat,sun","start":"10:00","end":"12:30"}]`},
 	}
@@ -116,22 +173,23 @@ func TestAnswersJSON(t *testing.T) {
 	require.NoError(t, err)
 	var back Answers
 	require.NoError(t, json.Unmarshal(b, &back))
-	sc, _ := storyScreener()
-	require.Equal(t, sc.Evaluate(a, Options{}), sc.Evaluate(back, Options{}))
+	ev, _ := storyEvaluator()
+	require.Equal(t, ev.Evaluate(a, Options{}), ev.Evaluate(back, Options{}))
 	again, err := json.Marshal(back)
 	require.NoError(t, err)
 	require.Equal(t, string(b), string(again))
 
 	err = json.Unmarshal([]byte(`{"a": true, "b": [1, {"x": 1}]}`), &back)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je))
-	require.Equal(t, `b[1]`, je.Path)
+	var ps problem.List
+	require.True(t, errors.As(err, &ps))
+	require.Equal(t, `b[1]`, ps[0].Path)
+	require.Equal(t, problem.Mismatch, ps[0].Code)
 }
 
 func TestDecisionJSONRoundTrip(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	a["harm_thoughts"] = Bool(true)
-	d := sc.Evaluate(a, Options{Resources: []contact.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
+	d := ev.Evaluate(a, Options{Resources: []contact.Resource{{ID: "it-112", Name: "Emergency", Contact: "112", Checked: availability.MustParseDate("2026-01-05")}}})
 	require.Equal(t, Urgent, d.Outcome)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
@@ -161,7 +219,7 @@ func TestSafetyJSONRoundTrip(t *testing.T) {
 	o := PlanOptions{Contacts: []Contact{{Name: "Dad", Reach: "+39 2"}}, Grace: 20 * time.Minute}
 	b, err := json.Marshal(o)
 	require.NoError(t, err)
-	require.JSONEq(t, `{"contacts":[{"name":"Dad","reach":"+39 2"}],"grace":"20m0s"}`, string(b))
+	require.JSONEq(t, `{"contacts":[{"name":"Dad","reach":"+39 2"}],"grace":"20m"}`, string(b))
 	var o2 PlanOptions
 	require.NoError(t, json.Unmarshal(b, &o2))
 	require.Equal(t, o, o2)

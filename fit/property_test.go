@@ -7,11 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 var propertyTypes = []Type{TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct}
@@ -188,7 +187,7 @@ func TestRandomScreeningsAlwaysDecide(t *testing.T) {
 			continue
 		}
 		valid++
-		sc, err := Compile(s, provider)
+		ev, err := Compile(s, provider)
 		require.NoError(t, err)
 		shuffled := s
 		shuffled.Questions = slices.Clone(s.Questions)
@@ -200,7 +199,7 @@ func TestRandomScreeningsAlwaysDecide(t *testing.T) {
 		sc2 := MustCompile(shuffled, provider)
 		for range 5 {
 			a := randomAnswers(rng, s)
-			d := sc.Evaluate(a, Options{Overrides: []string{"r1"}})
+			d := ev.Evaluate(a, Options{Overrides: []string{"r1"}})
 			require.True(t, d.Outcome.IsValid())
 			require.NotEmpty(t, d.Reasons)
 			require.Equal(t, d, sc2.Evaluate(a, Options{Overrides: []string{"r1"}}), "question and rule order never matter")

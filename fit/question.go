@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Type is the kind of answer a question takes. Types are stable codes,
@@ -40,12 +42,17 @@ const (
 	// client, an Unease level ("calm", "unsure", "uneasy", "alarmed", or 0–3).
 	// They are always answered by the provider.
 	TypeInstinct Type = "instinct"
+	// TypeMoney questions take an amount of money that is not negative,
+	// such as "EUR 80.00" (a money.Amount), in the question's currency, its
+	// Unit. Amounts are compared exactly, in minor units; a money question
+	// without a Unit takes any currency and cannot be compared.
+	TypeMoney Type = "money"
 )
 
 // IsValid reports whether t is one of the question types.
 func (t Type) IsValid() bool {
 	switch t {
-	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct:
+	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct, TypeMoney:
 		return true
 	}
 	return false
@@ -82,22 +89,23 @@ type Question struct {
 	By Respondent `json:"by,omitempty"`
 	// Required questions must be answered whenever they are shown; a
 	// missing required answer keeps the decision from being an accept.
-	Required bool `json:"required,omitempty"`
+	Required bool `json:"required,omitzero"`
 	// Crisis marks a crisis indicator, such as "are you thinking of harming
 	// yourself?". A crisis question is required, and while it is shown and
 	// unanswered, or hidden only for want of answers that might show it,
 	// the decision is needs_review whatever else the answers say (unless
 	// an urgent rule fires).
-	Crisis bool `json:"crisis,omitempty"`
+	Crisis bool `json:"crisis,omitzero"`
 	// Options are the choices of a single- or multiple-choice question.
 	Options []Option `json:"options,omitempty"`
 	// Range bounds number answers and is required for scales.
-	Range *Range `json:"range,omitempty"`
-	// Unit names the unit of a number answer, such as "EUR" or "km".
+	Range *Range `json:"range,omitzero"`
+	// Unit names the unit of a number or scale answer, such as "km", or
+	// the currency of a money question, such as "EUR".
 	Unit string `json:"unit,omitempty"`
 	// EnableWhen shows the question only when the condition holds over
 	// other answers; nil means always shown.
-	EnableWhen *Condition `json:"enable_when,omitempty"`
+	EnableWhen *Condition `json:"enable_when,omitzero"`
 }
 
 // An Option is one choice of a choice question.
@@ -108,7 +116,7 @@ type Option struct {
 	// Label is the option as shown.
 	Label string `json:"label"`
 	// Score is what choosing the option adds to an item-score rule.
-	Score float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitzero"`
 }
 
 // A Range is the closed interval [Min, Max] of accepted numbers.
@@ -144,7 +152,7 @@ func ParseUnease(s string) (Unease, error) {
 			return u, nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want calm, unsure, uneasy or alarmed", ErrUnease, s)
+	return 0, fmt.Errorf("%w %s: want calm, unsure, uneasy or alarmed", ErrUnease, prose.Quote(s))
 }
 
 // MustParseUnease is ParseUnease for literals; it panics on error.

@@ -56,19 +56,19 @@ type Rule struct {
 	// Section groups rules with their questions; see Screening.Only.
 	Section Section `json:"section,omitempty"`
 	// When fires the rule when the condition holds.
-	When *Condition `json:"when,omitempty"`
+	When *Condition `json:"when,omitzero"`
 	// Overlap fires the rule when the client's weekly times overlap the
 	// provider's open hours too little.
-	Overlap *Overlap `json:"overlap,omitempty"`
+	Overlap *Overlap `json:"overlap,omitzero"`
 	// Distance fires the rule when the client's place is too far from the
 	// provider's base, or remote when the service is not.
-	Distance *Distance `json:"distance,omitempty"`
+	Distance *Distance `json:"distance,omitzero"`
 	// Question is the item a score rule adds up: Weight times its answer
 	// (a number, a scale, 1 for yes and 0 for no, an unease level, or the
 	// Score of the chosen options).
 	Question string `json:"question,omitempty"`
 	// Weight is what a score rule adds, or multiplies its item by.
-	Weight float64 `json:"weight,omitempty"`
+	Weight float64 `json:"weight,omitzero"`
 	// Needs are tags handed to referral when the rule fires.
 	Needs []string `json:"needs,omitempty"`
 	// Text is the condition a conditional rule sets on acceptance.
@@ -80,26 +80,26 @@ type Rule struct {
 	Why string `json:"why,omitempty"`
 }
 
-// Overlap compares the client's preferred weekly times (a WeeklyTimes
+// Overlap compares the client's preferred weekly times (a times
 // question) with the provider's open hours over one representative week.
 type Overlap struct {
-	// Question is the WeeklyTimes question.
+	// Question is the ID of the times question.
 	Question string `json:"question"`
 	// MinHours is the least overlap per week that fits; the rule fires
 	// below it.
 	MinHours float64 `json:"min_hours"`
 }
 
-// Distance compares the client's place (a LocationType question) with the
+// Distance compares the client's place (a location question) with the
 // provider's base by great-circle distance.
 type Distance struct {
-	// Question is the LocationType question.
+	// Question is the ID of the location question.
 	Question string `json:"question"`
 	// MaxKm is the service radius; the rule fires beyond it.
 	MaxKm float64 `json:"max_km"`
 	// Remote says the service is offered remotely; when false, a "remote"
 	// answer fires the rule too.
-	Remote bool `json:"remote,omitempty"`
+	Remote bool `json:"remote,omitzero"`
 }
 
 // A Band maps a range of scores to an outcome, needs, or both: "a total of

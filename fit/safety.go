@@ -8,9 +8,9 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/availability/place"
-
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Meeting is a planned meeting with a client, as a safety check-in plan
@@ -21,17 +21,17 @@ type Meeting struct {
 	// Place is where the meeting is: an address or a description.
 	Place string `json:"place,omitempty"`
 	// Point is where the meeting is on a map, when known.
-	Point *place.Point `json:"point,omitempty"`
+	Point *place.Point `json:"point,omitzero"`
 	// Start and End bound the meeting; times in messages are written in
 	// Start's location.
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"`
 	// Remote meetings (video, phone) need no plan unless one is asked for.
-	Remote bool `json:"remote,omitempty"`
+	Remote bool `json:"remote,omitzero"`
 	// First marks the first in-person meeting with this client.
-	First bool `json:"first,omitempty"`
+	First bool `json:"first,omitzero"`
 	// Alone says the provider will be alone with the client.
-	Alone bool `json:"alone,omitempty"`
+	Alone bool `json:"alone,omitzero"`
 	// Reach is how to reach the provider during the meeting, such as a
 	// mobile number.
 	Reach string `json:"reach,omitempty"`
@@ -76,14 +76,14 @@ type PlanOptions struct {
 	Contacts []Contact `json:"contacts,omitempty"`
 	// Grace is how long after the meeting's end the provider has to check
 	// in; zero means 15 minutes.
-	Grace time.Duration `json:"grace,omitempty"`
+	Grace time.Duration `json:"grace,omitzero"`
 	// Interval is the time between escalation steps; zero means 15 minutes.
-	Interval time.Duration `json:"interval,omitempty"`
+	Interval time.Duration `json:"interval,omitzero"`
 	// Emergency is the emergency service of the last step, such as 112;
 	// nil means local emergency services, unnamed.
-	Emergency *contact.Resource `json:"emergency,omitempty"`
+	Emergency *contact.Resource `json:"emergency,omitzero"`
 	// Always asks for a plan for any meeting, remote ones included.
-	Always bool `json:"always,omitempty"`
+	Always bool `json:"always,omitzero"`
 }
 
 // The defaults of PlanOptions.
@@ -139,13 +139,13 @@ type SafetyPlan struct {
 	Share []Detail `json:"share,omitempty"`
 	// CheckInBy is when the provider must have checked in: the end of the
 	// meeting plus the grace period.
-	CheckInBy time.Time `json:"check_in_by"`
+	CheckInBy time.Time `json:"check_in_by,omitzero"`
 	// Steps are what to do, in time order: share the details, check in,
 	// then the escalation if no check-in arrives.
 	Steps []Step `json:"steps,omitempty"`
 	// Debrief is a talk with the first advisor after the meeting, when
 	// there is one.
-	Debrief *Step `json:"debrief,omitempty"`
+	Debrief *Step `json:"debrief,omitzero"`
 	// Reasons say why there is a plan (or none).
 	Reasons []Reason `json:"reasons"`
 }
@@ -163,38 +163,38 @@ const (
 // MarshalJSON encodes the plan.
 func (p SafetyPlan) MarshalJSON() ([]byte, error) {
 	type plain SafetyPlan
-	return jsoncodec.Marshal(plain(p))
+	return strictjson.Marshal(plain(p))
 }
 
 // UnmarshalJSON decodes a plan strictly.
 func (p *SafetyPlan) UnmarshalJSON(b []byte) error {
 	type plain SafetyPlan
-	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }
 
 // MarshalJSON encodes the meeting.
 func (m Meeting) MarshalJSON() ([]byte, error) {
 	type plain Meeting
-	return jsoncodec.Marshal(plain(m))
+	return strictjson.Marshal(plain(m))
 }
 
 // UnmarshalJSON decodes a meeting strictly.
 func (m *Meeting) UnmarshalJSON(b []byte) error {
 	type plain Meeting
-	return jsoncodec.Unmarshal(b, (*plain)(m), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(m), strictjson.Limits{})
 }
 
-// MarshalJSON encodes the options, durations as strings ("15m0s").
+// MarshalJSON encodes the options, durations as text ("15m", "1h30m").
 func (o PlanOptions) MarshalJSON() ([]byte, error) {
 	type plain PlanOptions
-	return jsoncodec.Marshal(plain(o))
+	return strictjson.Marshal(plain(o))
 }
 
-// UnmarshalJSON decodes the options strictly, durations from strings
-// ("15m").
+// UnmarshalJSON decodes the options strictly, durations from text such
+// as "15m", "1h30m" or "2d".
 func (o *PlanOptions) UnmarshalJSON(b []byte) error {
 	type plain PlanOptions
-	return jsoncodec.Unmarshal(b, (*plain)(o), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(o), strictjson.Limits{})
 }
 
 // NewSafetyPlan returns the check-in plan for a meeting. A plan is made for
@@ -203,39 +203,39 @@ func (o *PlanOptions) UnmarshalJSON(b []byte) error {
 // o.Always asks for it (otherwise the plan's Needed is false and its
 // Reasons say why).
 //
-// It returns Problems (errors.Is ErrInvalid) when the meeting has no
+// It returns a problem.List (errors.Is problem.ErrInvalid) when the meeting has no
 // client name, no start, an end not after its start, or (in person) no
 // place, when the provider cannot be reached, when a needed plan has no
 // trusted contact, or when Grace or Interval is negative.
 func NewSafetyPlan(m Meeting, o PlanOptions) (SafetyPlan, error) {
-	var l Problems
+	var l problem.List
 	if strings.TrimSpace(m.Client) == "" {
-		l.Add("meeting.client", ProblemRequired, "the plan needs the client's name")
+		l.Add("meeting.client", problem.Required, "the plan needs the client's name")
 	}
 	if m.Start.IsZero() {
-		l.Add("meeting.start", ProblemRequired, "the plan needs the meeting's start")
+		l.Add("meeting.start", problem.Required, "the plan needs the meeting's start")
 	} else if !m.End.After(m.Start) {
-		l.Add("meeting.end", ProblemBadRange, "the meeting ends at %s, not after its start %s", m.End.Format(time.RFC3339), m.Start.Format(time.RFC3339))
+		l.Add("meeting.end", problem.Order, "the meeting ends at %s, not after its start %s", m.End.Format(time.RFC3339), m.Start.Format(time.RFC3339))
 	}
 	if m.Point != nil && !m.Point.IsValid() {
-		l.Add("meeting.point", ProblemBadValue, "%s is not a place on Earth", m.Point)
+		l.Add("meeting.point", problem.Invalid, "%s is not a place on Earth", m.Point)
 	}
 	if o.Grace < 0 {
-		l.Add("options.grace", ProblemBadValue, "the grace period %s is negative", o.Grace)
+		l.Add("options.grace", problem.Negative, "the grace period of %s is negative", prose.Duration(o.Grace))
 	}
 	if o.Interval < 0 {
-		l.Add("options.interval", ProblemBadValue, "the interval %s is negative", o.Interval)
+		l.Add("options.interval", problem.Negative, "the interval of %s is negative", prose.Duration(o.Interval))
 	}
 	for i, c := range o.Contacts {
 		at := problem.Index("options.contacts", i)
 		if strings.TrimSpace(c.Name) == "" {
-			l.Add(problem.Join(at, "name"), ProblemRequired, "a contact needs a name")
+			l.Add(problem.Join(at, "name"), problem.Required, "a contact needs a name")
 		}
 		if strings.TrimSpace(c.Reach) == "" {
-			l.Add(problem.Join(at, "reach"), ProblemRequired, "a contact needs a way to be reached")
+			l.Add(problem.Join(at, "reach"), problem.Required, "a contact needs a way to be reached")
 		}
 		if c.Role != "" && c.Role != Trusted && c.Role != Advisor {
-			l.Add(problem.Join(at, "role"), ProblemBadValue, "unknown role %q; want trusted or advisor", c.Role)
+			l.Add(problem.Join(at, "role"), problem.Invalid, "unknown role %s; want trusted or advisor", prose.Quote(string(c.Role)))
 		}
 	}
 
@@ -266,10 +266,10 @@ func NewSafetyPlan(m Meeting, o PlanOptions) (SafetyPlan, error) {
 	}
 
 	if !m.Remote && strings.TrimSpace(m.Place) == "" && m.Point == nil {
-		l.Add("meeting.place", ProblemRequired, "an in-person meeting needs a place to share")
+		l.Add("meeting.place", problem.Required, "an in-person meeting needs a place to share")
 	}
 	if strings.TrimSpace(m.Reach) == "" {
-		l.Add("meeting.reach", ProblemRequired, "the plan needs a way to reach the provider during the meeting")
+		l.Add("meeting.reach", problem.Required, "the plan needs a way to reach the provider during the meeting")
 	}
 	var advisors []Contact
 	for _, c := range o.Contacts {
@@ -280,7 +280,7 @@ func NewSafetyPlan(m Meeting, o PlanOptions) (SafetyPlan, error) {
 		}
 	}
 	if len(plan.Tell) == 0 {
-		l.Add("options.contacts", ProblemRequired, "a check-in plan needs at least one trusted contact to tell")
+		l.Add("options.contacts", problem.Required, "a check-in plan needs at least one trusted contact to tell")
 	}
 	if err := l.Err(); err != nil {
 		return SafetyPlan{}, err

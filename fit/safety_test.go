@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 func meeting(t *testing.T) Meeting {
@@ -75,7 +77,7 @@ func TestSafetyPlanProblems(t *testing.T) {
 	m.Client, m.Place, m.Reach = "", "", ""
 	m.End = m.Start
 	_, err := NewSafetyPlan(m, PlanOptions{Grace: -time.Minute, Contacts: []Contact{{Role: "friend"}, {Name: "Mentor", Reach: "x", Role: Advisor}}})
-	var ps Problems
+	var ps problem.List
 	require.True(t, errors.As(err, &ps))
 	var got []string
 	for _, p := range ps {
@@ -83,11 +85,11 @@ func TestSafetyPlanProblems(t *testing.T) {
 	}
 	require.Equal(t, []string{
 		"meeting.client required",
-		"meeting.end bad_range",
-		"options.grace bad_value",
+		"meeting.end order",
+		"options.grace negative",
 		"options.contacts[0].name required",
 		"options.contacts[0].reach required",
-		"options.contacts[0].role bad_value",
+		"options.contacts[0].role invalid",
 		"meeting.place required",
 		"meeting.reach required",
 		"options.contacts required",

@@ -3,10 +3,9 @@ package fit
 import (
 	"slices"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Section groups the questions and rules of one concern, such as "goals"
@@ -16,7 +15,7 @@ type Section string
 // A Screening is a client-fit questionnaire as data: typed questions with
 // conditional display, and the rules and score bands that turn answers into
 // a decision. It round-trips through JSON; Validate checks it, and Compile
-// turns it into a Screener that evaluates answers.
+// turns it into an Evaluator that evaluates answers.
 //
 // The zero Screening is invalid: it needs an ID and at least one question.
 type Screening struct {
@@ -34,7 +33,7 @@ type Screening struct {
 	// Bands turn the score into outcomes and needs.
 	Bands []Band `json:"bands,omitempty"`
 	// ReviewAt is how many concerns together need review; zero means 2.
-	ReviewAt int `json:"review_at,omitempty"`
+	ReviewAt int `json:"review_at,omitzero"`
 }
 
 // DefaultReviewAt is the number of concerns that need review when
@@ -52,7 +51,7 @@ func (s *Screening) reviewAt() int {
 // MarshalJSON encodes the screening.
 func (s Screening) MarshalJSON() ([]byte, error) {
 	type plain Screening
-	return jsoncodec.Marshal(plain(s))
+	return strictjson.Marshal(plain(s))
 }
 
 // UnmarshalJSON decodes a screening strictly: unknown fields and values of
@@ -61,7 +60,7 @@ func (s Screening) MarshalJSON() ([]byte, error) {
 func (s *Screening) UnmarshalJSON(b []byte) error {
 	type plain Screening
 	var v plain
-	if err := jsoncodec.Unmarshal(b, &v, jsoncodec.Limits{}); err != nil {
+	if err := strictjson.Unmarshal(b, &v, strictjson.Limits{}); err != nil {
 		return err
 	}
 	*s = Screening(v)
@@ -164,22 +163,23 @@ type Provider struct {
 	// client's weekly times with its open hours over one week.
 	Schedule availability.Schedule `json:"schedule"`
 	// Week is the first date of the week Overlap rules read, with the
-	// schedule's overrides and closures. Nil means the usual week: the
-	// weekly working and protected windows alone, without overrides,
-	// closures or effective period, on a week without DST changes.
-	Week *availability.Date `json:"week,omitempty"`
+	// schedule's overrides and closures. Nil (or the zero Date, which
+	// JSON leaves out) means the usual week: the weekly working and
+	// protected windows alone, without overrides, closures or effective
+	// period, on a week without DST changes.
+	Week *availability.Date `json:"week,omitzero"`
 	// Base is where the provider works, for Distance rules.
-	Base *place.Point `json:"base,omitempty"`
+	Base *place.Point `json:"base,omitzero"`
 }
 
 // MarshalJSON encodes the provider.
 func (p Provider) MarshalJSON() ([]byte, error) {
 	type plain Provider
-	return jsoncodec.Marshal(plain(p))
+	return strictjson.Marshal(plain(p))
 }
 
 // UnmarshalJSON decodes a provider strictly.
 func (p *Provider) UnmarshalJSON(b []byte) error {
 	type plain Provider
-	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }

@@ -6,11 +6,11 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 // The coach of story 5 works from Bologna, coaching besides a day job:
@@ -42,7 +42,7 @@ func prospect() Answers {
 		"goals_clarified":    Bool(false),
 		"preferred_times":    Times(availability.Window{Days: availability.Days(time.Sunday), Start: availability.ClockOf(11, 0), End: availability.ClockOf(14, 0)}),
 		"meeting_place":      Location(twentyFiveMiles),
-		"budget_per_session": Number(60),
+		"budget_per_session": Money(eur("60.00")),
 		"harm_thoughts":      Bool(false),
 		"unsafe_now":         Bool(false),
 		"observed_red_flags": Choices(
@@ -58,16 +58,19 @@ func prospect() Answers {
 	}
 }
 
-func storyScreener() (*Screener, Answers) {
-	return MustCompile(Standard(BankOptions{Fee: 50, Currency: "EUR"}), coach()), prospect()
+// eur returns an amount in euros, such as eur("50.00").
+func eur(amount string) money.Amount { return money.MustParse("EUR " + amount) }
+
+func storyEvaluator() (*Evaluator, Answers) {
+	return MustCompile(Standard(BankOptions{Fee: eur("50.00")}), coach()), prospect()
 }
 
 func TestStoryConsultationThatWasADate(t *testing.T) {
-	sc, a := storyScreener()
-	require.NoError(t, sc.ValidateAnswers(a))
+	ev, a := storyEvaluator()
+	require.NoError(t, ev.ValidateAnswers(a))
 	require.InDelta(t, 40.2, coach().Base.DistanceKm(twentyFiveMiles), 0.1)
 
-	d := sc.Evaluate(a, Options{})
+	d := ev.Evaluate(a, Options{})
 	require.Equal(t, Decline, d.Outcome)
 	require.Equal(t, []string{"fitness_coaching", "mindfulness_coaching"}, d.Needs, "needs for referral")
 	require.Empty(t, d.Missing)
@@ -113,10 +116,10 @@ func TestStoryConsultationThatWasADate(t *testing.T) {
 }
 
 func TestStoryOverriddenRedFlagsStillReview(t *testing.T) {
-	sc, a := storyScreener()
+	ev, a := storyEvaluator()
 	a["provider_instinct"] = Instinct(Uneasy)
 	a["observed_red_flags"] = Choices("personal_compliments")
-	d := sc.Evaluate(a, Options{Overrides: []string{"red_flag_personal_compliments", "schedule_fit", "nope"}})
+	d := ev.Evaluate(a, Options{Overrides: []string{"red_flag_personal_compliments", "schedule_fit", "nope"}})
 	require.Equal(t, NeedsReview, d.Outcome, "four concerns need review")
 	var codes []Code
 	for _, r := range d.Reasons {
@@ -127,20 +130,20 @@ func TestStoryOverriddenRedFlagsStillReview(t *testing.T) {
 	// other reason, and once each, whatever the order the provider gave.
 	require.Equal(t, "nope", d.Reasons[len(d.Reasons)-2].Rule)
 	require.Equal(t, "schedule_fit", d.Reasons[len(d.Reasons)-1].Rule)
-	again := sc.Evaluate(a, Options{Overrides: []string{"nope", "schedule_fit", "red_flag_personal_compliments", "nope"}})
+	again := ev.Evaluate(a, Options{Overrides: []string{"nope", "schedule_fit", "red_flag_personal_compliments", "nope"}})
 	require.Equal(t, d, again)
 }
 
 func TestStoryAGoodFitIsAccepted(t *testing.T) {
-	sc, _ := storyScreener()
-	d := sc.Evaluate(Answers{
+	ev, _ := storyEvaluator()
+	d := ev.Evaluate(Answers{
 		"end_goals":          Text("Run a half marathon in October without injury."),
 		"goal_areas":         Choices("fitness"),
 		"goals_clarified":    Bool(true),
 		"goals_in_scope":     Bool(true),
 		"preferred_times":    Times(availability.Window{Days: availability.Days(time.Tuesday, time.Thursday), Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}),
 		"meeting_place":      Location(place.Point{Lat: 44.50, Lon: 11.35}),
-		"budget_per_session": Number(50),
+		"budget_per_session": Money(eur("50.00")),
 		"harm_thoughts":      Bool(false),
 		"unsafe_now":         Bool(false),
 		"observed_red_flags": Choices(),

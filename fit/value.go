@@ -2,17 +2,20 @@ package fit
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/practicekit/boundaries/availability/place"
+	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // valueKind is the JSON shape of a Value.
@@ -35,10 +38,11 @@ const (
 // against the type of the question it answers: a string is an option code
 // for a choice question, a date ("2026-11-24") for a date question, "remote"
 // or nothing else for a location question, an unease level ("uneasy") for
-// the provider's instinct, and free text otherwise.
+// the provider's instinct, an amount ("EUR 80.00") for a money question,
+// and free text otherwise.
 //
 // Build values with the constructors ([Bool], [Choice], [Choices], [Number],
-// [Text], [DateValue], [Location], [Remote], [Times], [Instinct]). The zero
+// [Text], [DateValue], [Location], [Remote], [Times], [Instinct], [Money]). The zero
 // Value is no answer at all; it encodes as JSON null. Values are immutable
 // once built: the constructors copy the slices they are given.
 type Value struct {
@@ -101,6 +105,14 @@ func Times(windows ...availability.Window) Value {
 		windows = []availability.Window{}
 	}
 	return Value{kind: valueTimes, windows: slices.Clone(windows)}
+}
+
+// Money returns an amount of money, for money questions and for
+// comparisons with them. The zero Amount gives an empty text, which no
+// money question takes.
+func Money(m money.Amount) Value {
+	b, _ := m.MarshalText()
+	return Value{kind: valueText, text: string(b)}
 }
 
 // Instinct returns the provider's answer to an instinct question.
@@ -171,26 +183,26 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	case valueBool:
 		return strconv.AppendBool(nil, v.b), nil
 	case valueNumber:
-		return jsoncodec.Marshal(v.num)
+		return strictjson.Marshal(v.num)
 	case valueText:
-		return jsoncodec.Marshal(v.text)
+		return strictjson.Marshal(v.text)
 	case valueTexts:
 		if v.texts == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.texts)
+		return strictjson.Marshal(v.texts)
 	case valueNumbers:
 		if v.nums == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.nums)
+		return strictjson.Marshal(v.nums)
 	case valuePoint:
-		return jsoncodec.Marshal(v.point)
+		return strictjson.Marshal(v.point)
 	case valueTimes:
 		if v.windows == nil {
 			return []byte("[]"), nil
 		}
-		return jsoncodec.Marshal(v.windows)
+		return strictjson.Marshal(v.windows)
 	}
 	return nil, fmt.Errorf("fit: unknown value kind %d", v.kind)
 }
@@ -208,64 +220,67 @@ type pointJSON struct {
 func (v *Value) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 {
-		return fmt.Errorf("%w: empty value", jsoncodec.ErrSyntax)
+		return problem.List{{Code: problem.Syntax, Message: "no value: the input is empty"}}
 	}
 	var out Value
 	switch c := b[0]; {
 	case c == 'n':
-		var raw json.RawMessage
-		if err := jsoncodec.Unmarshal(b, &raw, jsoncodec.Limits{}); err != nil {
+		var raw jsontext.Value
+		if err := strictjson.Unmarshal(b, &raw, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == 't' || c == 'f':
 		out.kind = valueBool
-		if err := jsoncodec.Unmarshal(b, &out.b, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.b, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == '"':
 		out.kind = valueText
-		if err := jsoncodec.Unmarshal(b, &out.text, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.text, strictjson.Limits{}); err != nil {
 			return err
 		}
 	case c == '{':
 		var p pointJSON
-		if err := jsoncodec.Unmarshal(b, &p, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &p, strictjson.Limits{}); err != nil {
 			return err
 		}
-		if p.Lat == nil || p.Lon == nil {
-			return fmt.Errorf("%w: a point needs both lat and lon", jsoncodec.ErrType)
+		switch {
+		case p.Lat == nil:
+			return problem.List{{Path: "lat", Code: problem.Required, Message: "a point needs both lat and lon"}}
+		case p.Lon == nil:
+			return problem.List{{Path: "lon", Code: problem.Required, Message: "a point needs both lat and lon"}}
 		}
 		out.kind, out.point = valuePoint, place.Point{Lat: *p.Lat, Lon: *p.Lon}
 	case c == '[':
-		var elems []json.RawMessage
-		if err := jsoncodec.Unmarshal(b, &elems, jsoncodec.Limits{}); err != nil {
+		var elems []jsontext.Value
+		if err := strictjson.Unmarshal(b, &elems, strictjson.Limits{}); err != nil {
 			return err
 		}
 		switch first := firstByte(elems); first {
 		case 0, '"':
 			out.kind, out.texts = valueTexts, []string{}
-			if err := jsoncodec.Unmarshal(b, &out.texts, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.texts, strictjson.Limits{}); err != nil {
 				return err
 			}
 		case '{':
 			out.kind = valueTimes
-			if err := jsoncodec.Unmarshal(b, &out.windows, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.windows, strictjson.Limits{}); err != nil {
 				return err
 			}
 			for i, w := range out.windows {
 				if w.Days == 0 {
-					return &jsoncodec.Error{Path: "[" + strconv.Itoa(i) + "].days", Err: fmt.Errorf("%w: a weekly window needs its days", jsoncodec.ErrType)}
+					return problem.List{{Path: problem.Join(problem.Index("", i), "days"), Code: problem.Required, Message: "a weekly window needs its days"}}
 				}
 			}
 		default:
 			out.kind = valueNumbers
-			if err := jsoncodec.Unmarshal(b, &out.nums, jsoncodec.Limits{}); err != nil {
+			if err := strictjson.Unmarshal(b, &out.nums, strictjson.Limits{}); err != nil {
 				return err
 			}
 		}
 	default:
 		out.kind = valueNumber
-		if err := jsoncodec.Unmarshal(b, &out.num, jsoncodec.Limits{}); err != nil {
+		if err := strictjson.Unmarshal(b, &out.num, strictjson.Limits{}); err != nil {
 			return err
 		}
 	}
@@ -274,7 +289,7 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 }
 
 // firstByte returns the first byte of the first element, or 0 for none.
-func firstByte(elems []json.RawMessage) byte {
+func firstByte(elems []jsontext.Value) byte {
 	if len(elems) == 0 {
 		return 0
 	}
@@ -283,6 +298,20 @@ func firstByte(elems []json.RawMessage) byte {
 		return 0
 	}
 	return e[0]
+}
+
+// maxMinor is the largest number of minor units a money answer or
+// comparison may have: every integer up to it is exact as a float64.
+const maxMinor = 1 << 53
+
+// parseMoney parses an amount as money.Parse does, with an error that
+// quotes at most the start of a long text.
+func parseMoney(s string) (money.Amount, error) {
+	m, err := money.Parse(s)
+	if err != nil && len(s) > 64 {
+		return m, fmt.Errorf("%s is not an amount of money such as \"EUR 80.00\"", prose.Quote(s))
+	}
+	return m, err
 }
 
 // finite reports whether f is neither NaN nor infinite.
@@ -301,9 +330,9 @@ func (v Value) Bool() (b, ok bool) { return v.b, v.kind == valueBool }
 // Number returns the number v holds, and whether it holds one.
 func (v Value) Number() (float64, bool) { return v.num, v.kind == valueNumber }
 
-// Text returns the single string v holds: free text, an option code, a date,
-// "remote" or an unease level, depending on the question; and whether it
-// holds one.
+// Text returns the single string v holds: free text, an option code, a
+// date, "remote", an unease level or an amount of money, depending on the
+// question; and whether it holds one.
 func (v Value) Text() (string, bool) { return v.text, v.kind == valueText }
 
 // Choices returns a copy of the list of option codes or texts v holds, and
@@ -329,6 +358,16 @@ func (v Value) IsRemote() bool { return v.kind == valueText && v.text == remoteT
 // them.
 func (v Value) Times() ([]availability.Window, bool) {
 	return slices.Clone(v.windows), v.kind == valueTimes
+}
+
+// Money returns the amount of money v holds, and whether it holds a valid
+// one.
+func (v Value) Money() (money.Amount, bool) {
+	if v.kind != valueText {
+		return money.Amount{}, false
+	}
+	m, err := money.Parse(v.text)
+	return m, err == nil
 }
 
 // Date returns the date v holds, and whether it holds a valid one.

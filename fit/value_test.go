@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 func TestValueAccessors(t *testing.T) {
@@ -63,6 +63,14 @@ func TestValueAccessors(t *testing.T) {
 	p, ok = v.Location()
 	require.True(t, ok)
 	require.Equal(t, bologna, p)
+
+	m, ok := Money(money.MustParse("EUR 80.00")).Money()
+	require.True(t, ok)
+	require.Equal(t, money.MustParse("EUR 80.00"), m)
+	_, ok = Text("80").Money()
+	require.False(t, ok)
+	_, ok = Money(money.Amount{}).Money()
+	require.False(t, ok, "the zero Amount is no amount")
 
 	var zero Value
 	_, ok = zero.Text()
