@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/practicekit/boundaries/internal/bitset"
 )
 
 // selectLinear selects the top matches with a plain scan of every
@@ -11,15 +13,15 @@ import (
 // eligible provider scored and ranked, the list sorted, and the limit per
 // practice applied greedily. It is the reference the index must agree with.
 func selectLinear(ix *Index, q *query, state *Rotation) selection {
-	excluded := newBitset(len(ix.providers))
+	excluded := bitset.New(len(ix.providers))
 	for _, i := range q.excluded {
-		excluded.set(i)
+		excluded.Add(int(i))
 	}
 	sel := selection{considered: len(ix.providers) - len(q.excluded)}
 	var all []item
 	for k := range ix.providers {
 		i := int32(k)
-		if excluded.has(i) || ix.failures(i, q)&q.hard != 0 {
+		if excluded.Has(int(i)) || ix.failures(i, q)&q.hard != 0 {
 			continue
 		}
 		it, ok, dropped := ix.consider(i, q)

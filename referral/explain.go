@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/bitset"
 )
 
 // itoa formats an integer.
@@ -343,11 +344,11 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 // stale-drop and emergency policies count as part of ConstraintAccepting.
 // It also returns the providers considered and, for each count, those
 // that pass its constraint, for whyNone.
-func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
+func (ix *Index) counts(q *query) (out []Count, alive bitset.Set, pass []bitset.Set) {
 	n := len(ix.providers)
 	alive = slices.Clone(ix.all)
 	for _, i := range q.excluded {
-		alive.unset(i)
+		alive.Remove(int(i))
 	}
 	hard := q.hard
 	if q.s.staleAction == StaleDrop || q.emergency {
@@ -355,7 +356,7 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 	}
 	var cs []Constraint
 	for c := range hard.All() {
-		b := newBitset(n)
+		b := bitset.New(n)
 		switch c {
 		case ConstraintNeeds:
 			copy(b, ix.all)
@@ -368,10 +369,8 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 			}
 		case ConstraintRegion:
 			for _, s := range q.regionSets {
-				for w := range b {
-					if s != nil {
-						b[w] |= s[w]
-					}
+				if s != nil {
+					b.Or(s)
 				}
 			}
 		case ConstraintInsurance:
@@ -387,17 +386,17 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 			} else {
 				copy(b, ix.all)
 			}
-			b.each(func(i int32) {
-				if q.s.staleAction == StaleDrop && ix.stale(i, q) || q.emergency && !ix.immediate(i, q) {
-					b.unset(i)
+			for i := range b.All() {
+				if q.s.staleAction == StaleDrop && ix.stale(int32(i), q) || q.emergency && !ix.immediate(int32(i), q) {
+					b.Remove(i)
 				}
-			})
+			}
 		case ConstraintBudget:
-			alive.each(func(i int32) {
-				if ix.fitsBudget(i, q) {
-					b.set(i)
+			for i := range alive.All() {
+				if ix.fitsBudget(int32(i), q) {
+					b.Add(i)
 				}
-			})
+			}
 		}
 		cs = append(cs, c)
 		pass = append(pass, b)
@@ -428,7 +427,7 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 // together ("no provider who works in Italian also works in person within
 // 25 km"); then, for each constraint, how many providers meet it and how
 // many match everything else, which is what relaxing it alone would give.
-func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset, pass []bitset) []Reason {
+func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset.Set, pass []bitset.Set) []Reason {
 	if considered == 0 {
 		return []Reason{{Code: CodeNoMatch, Rule: "hard", Message: "No provider is left to consider: the directory is empty or the request excludes every provider."}}
 	}
@@ -467,7 +466,7 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset,
 // noneMeets names the first constraint no provider meets, or else the
 // first two that no provider meets together; "" when it takes three or
 // more.
-func (ix *Index) noneMeets(counts []Count, alive bitset, pass []bitset, q *query) string {
+func (ix *Index) noneMeets(counts []Count, alive bitset.Set, pass []bitset.Set, q *query) string {
 	for _, c := range counts {
 		if c.Pass == 0 {
 			one, _ := requirement(c.Constraint, q)
@@ -493,7 +492,7 @@ func (ix *Index) noneMeets(counts []Count, alive bitset, pass []bitset, q *query
 // outOfReach describes the providers who meet every hard constraint but
 // reach, k being reach's place in the counts: "3 remote ones match", "1
 // farther away matches", "2 remote ones and 1 farther away match".
-func (ix *Index) outOfReach(q *query, k int, alive bitset, pass []bitset) string {
+func (ix *Index) outOfReach(q *query, k int, alive bitset.Set, pass []bitset.Set) string {
 	var remote, far, inPerson int
 	for w := range alive {
 		word := alive[w] &^ pass[k][w]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/internal/bitset"
 
 	"github.com/practicekit/boundaries/availability"
 )
@@ -26,15 +27,15 @@ type query struct {
 	applicable Constraint
 	hard       Constraint
 
-	must       []string // must-have needs
-	scored     []string // needs the needs factor scores
-	mustSets   []bitset // bitsets of must, nil for a tag nobody has
-	scoredSets []bitset // bitsets of scored, nil for a tag nobody has
+	must       []string     // must-have needs
+	scored     []string     // needs the needs factor scores
+	mustSets   []bitset.Set // bitsets of must, nil for a tag nobody has
+	scoredSets []bitset.Set // bitsets of scored, nil for a tag nobody has
 
 	lang        string
-	langSet     bitset
+	langSet     bitset.Set
 	region      string
-	regionSets  [2]bitset
+	regionSets  [2]bitset.Set
 	remoteOK    bool
 	inPersonOK  bool
 	loc         place.Point
@@ -42,7 +43,7 @@ type query struct {
 	budget      money.Amount
 	hasBudget   bool
 	insurance   string
-	insSet      bitset
+	insSet      bitset.Set
 	excluded    []int32  // positions of the excluded providers the index holds
 	excludedIDs []string // the request's exclusions, each once
 	emergency   bool
@@ -232,8 +233,8 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 			res.Reasons = append(res.Reasons, Reason{Code: CodeNoImmediate, Rule: "immediate",
 				Message: "No colleague has immediate capacity within " + hours(q.s.immediate) + "; turn to the crisis resources."})
 		}
-		var alive bitset
-		var pass []bitset
+		var alive bitset.Set
+		var pass []bitset.Set
 		res.Counts, alive, pass = ix.counts(q)
 		res.Reasons = append(res.Reasons, ix.whyNone(q, res.Considered, res.Counts, alive, pass)...)
 	}
@@ -291,7 +292,7 @@ func (q *query) bandOf(score float64) int { return int(math.Floor(score / q.s.to
 
 // candidates returns the providers that pass the hard constraints that
 // bitsets decide, reach included, less the excluded ones.
-func (ix *Index) candidates(q *query) bitset {
+func (ix *Index) candidates(q *query) bitset.Set {
 	cand := slices.Clone(ix.all)
 	if q.hard.Has(ConstraintNeeds) {
 		for _, b := range q.mustSets {
@@ -321,7 +322,7 @@ func (ix *Index) candidates(q *query) bitset {
 		andInto(cand, ix.accepting)
 	}
 	for _, i := range q.excluded {
-		cand.unset(i)
+		cand.Remove(int(i))
 	}
 	if q.hard.Has(ConstraintReach) {
 		ix.reachInto(cand, q)
@@ -330,29 +331,27 @@ func (ix *Index) candidates(q *query) bitset {
 }
 
 // andInto intersects dst with b; a nil b is empty.
-func andInto(dst, b bitset) {
+func andInto(dst, b bitset.Set) {
 	if b == nil {
-		clear(dst)
+		dst.Clear()
 		return
 	}
-	for w := range dst {
-		dst[w] &= b[w]
-	}
+	dst.And(b)
 }
 
 // reachInto keeps in cand the providers who can serve the client: remote
 // ones when the client accepts remote, and in-person ones in the grid
 // cells near the client within the distance limits.
-func (ix *Index) reachInto(cand bitset, q *query) {
-	var hits bitset
+func (ix *Index) reachInto(cand bitset.Set, q *query) {
+	var hits bitset.Set
 	if q.inPersonOK {
-		hits = newBitset(len(ix.providers))
+		hits = bitset.New(len(ix.providers))
 		r0, r1, c0, c1 := cellRange(q.loc, q.within)
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				for _, i := range ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] {
-					if cand.has(i) && ix.inPersonReach(i, q) {
-						hits.set(i)
+					if cand.Has(int(i)) && ix.inPersonReach(i, q) {
+						hits.Add(int(i))
 					}
 				}
 			}
@@ -430,7 +429,7 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 	if q.weights[FactorNeeds] > 0 {
 		met := 0
 		for _, b := range q.scoredSets {
-			if b != nil && b.has(i) {
+			if b != nil && b.Has(int(i)) {
 				met++
 			}
 		}
@@ -453,7 +452,7 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 			v[FactorFee] = 0.5
 		}
 	}
-	if q.weights[FactorInsurance] > 0 && q.insSet != nil && q.insSet.has(i) {
+	if q.weights[FactorInsurance] > 0 && q.insSet != nil && q.insSet.Has(int(i)) {
 		v[FactorInsurance] = 1
 	}
 	if q.weights[FactorTimes] > 0 {
@@ -496,7 +495,7 @@ func (ix *Index) timesValue(i int32, q *query) float64 {
 	if z < 0 {
 		return 0.5
 	}
-	if ix.irregular.has(i) {
+	if ix.irregular.Has(int(i)) {
 		open, err := ix.providers[i].Schedule.Open(q.week)
 		if err != nil {
 			return 0
@@ -685,18 +684,19 @@ func (ix *Index) cappedCount(q *query, state *Rotation, items []item) int {
 		kept[it.i] = true
 	}
 	n := 0
-	ix.candidates(q).each(func(i int32) {
+	for k := range ix.candidates(q).All() {
+		i := int32(k)
 		if kept[i] {
-			return
+			continue
 		}
 		it, ok, _ := ix.consider(i, q)
 		if !ok {
-			return
+			continue
 		}
 		it.turn = state.turn(ix.providers[i].ID)
 		if ix.compareItems(&it, &last) < 0 {
 			n++
 		}
-	})
+	}
 	return n
 }
