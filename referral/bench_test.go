@@ -78,7 +78,7 @@ func benchSetup(b *testing.B) (*Index, Request, Options, Rotation) {
 		Location:  &at,
 		WithinKm:  30,
 		Region:    c.region,
-		Budget:    &budget,
+		Budget:    budget,
 		Insurance: testNetwork(2),
 		Zone:      d.Providers[0].Schedule.Zone,
 		Preferred: d.Providers[0].Schedule.Hours,

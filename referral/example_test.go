@@ -5,9 +5,8 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/referral"
 )
 

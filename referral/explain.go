@@ -6,35 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
-
-// itoa formats an integer.
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// hours formats a duration without zero units: "24h", "90m", "1h30m".
-func hours(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
-}
-
-// plural returns "1 provider is" or "3 providers are" from n and the
-// singular and plural phrases.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
-}
 
 // failures returns the applicable constraints provider i fails, hard or
 // not, checked one by one from the provider's entry.
@@ -117,9 +93,9 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	}
 	m.Reasons = append(m.Reasons, ix.freshness(it.i, q, it.stale))
 	if q.emergency {
-		msg := "Has immediate capacity: " + plural(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		msg := "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
 		if p.Schedule != nil {
-			msg += ", and open within " + hours(q.s.immediate)
+			msg += ", and open within " + prose.Duration(q.s.immediate)
 		}
 		m.Reasons = append(m.Reasons, Reason{Code: CodeImmediate, Rule: "immediate", Message: msg + "."})
 	}
@@ -139,7 +115,7 @@ func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
 		case days < 0:
 			return what + " was confirmed on " + c.String() + ", a date after today"
 		default:
-			return what + " was confirmed on " + c.String() + ", " + plural(days, "day", "days") + " ago"
+			return what + " was confirmed on " + c.String() + ", " + prose.Count(days, "day", "days") + " ago"
 		}
 	}
 	facts := describe("Accepting new clients", p.Accepting.Confirmed)
@@ -149,7 +125,7 @@ func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
 	if !stale {
 		return Reason{Code: CodeFresh, Rule: "stale", Message: facts + "."}
 	}
-	msg := facts + "; facts older than " + plural(q.s.staleDays, "day", "days") + " are stale"
+	msg := facts + "; facts older than " + prose.Count(q.s.staleDays, "day", "days") + " are stale"
 	switch q.s.staleAction {
 	case StalePenalize:
 		msg += fmt.Sprintf(": score lowered by %.2f", q.s.penalty)
@@ -176,12 +152,12 @@ func (ix *Index) rotationReason(state *Rotation, items []item, k int) (Reason, b
 	}
 	p := &ix.providers[it.i]
 	var b strings.Builder
-	fmt.Fprintf(&b, "Near-equal to %s in score", plural(peers, "other match", "other matches"))
+	fmt.Fprintf(&b, "Near-equal to %s in score", prose.Count(peers, "other match", "other matches"))
 	if mixedPriority {
 		fmt.Fprintf(&b, "; priority %d", p.Priority)
 	}
 	if u, ok := state.Use(p.ID); ok {
-		fmt.Fprintf(&b, "; rotation: referred %s, last on %s", plural(u.Count, "time", "times"), u.Last.Format("2006-01-02 15:04 MST"))
+		fmt.Fprintf(&b, "; rotation: referred %s, last on %s", prose.Count(u.Count, "time", "times"), u.Last.Format("2006-01-02 15:04 MST"))
 	} else {
 		b.WriteString("; rotation: never referred")
 	}
@@ -201,9 +177,9 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 			}
 		}
 		if len(met) == 0 {
-			return fmt.Sprintf("Meets none of %s: %s.", plural(len(q.scored), "scored need", "scored needs"), strings.Join(q.scored, ", "))
+			return fmt.Sprintf("Meets none of %s: %s.", prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(q.scored, ", "))
 		}
-		return fmt.Sprintf("Meets %d of %s: %s.", len(met), plural(len(q.scored), "scored need", "scored needs"), strings.Join(met, ", "))
+		return fmt.Sprintf("Meets %d of %s: %s.", len(met), prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(met, ", "))
 	case FactorLanguage:
 		switch v {
 		case 1:
@@ -238,7 +214,7 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 		if p.Schedule == nil {
 			return "Publishes no schedule."
 		}
-		return fmt.Sprintf("Open during %.0f%% of the preferred times in the coming week.", 100*v)
+		return "Open during " + prose.Ratio(v) + " of the preferred times in the coming week."
 	}
 	return ""
 }
@@ -273,7 +249,7 @@ func requirement(c Constraint, q *query) (one, many string) {
 	case ConstraintAccepting:
 		s := " accepting new clients"
 		if q.s.staleAction == StaleDrop {
-			s += fmt.Sprintf(", confirmed within %d days", q.s.staleDays)
+			s += ", confirmed within " + prose.Count(q.s.staleDays, "day", "days")
 		}
 		if q.emergency {
 			s += ", with immediate capacity"
@@ -326,7 +302,7 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 		}
 	case ConstraintAccepting:
 		if p.Capacity != nil {
-			return "Accepting new clients, " + plural(p.Capacity.Value, "place", "places") + " open."
+			return "Accepting new clients, " + prose.Count(p.Capacity.Value, "place", "places") + " open."
 		}
 		return "Accepting new clients."
 	case ConstraintBudget:
@@ -336,7 +312,7 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 		return fmt.Sprintf("Fees from %s, above the budget of %s, with a sliding scale.", p.Fees.Min, q.budget)
 	}
 	s, _ := requirement(c, q)
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	return prose.Capitalize(s) + "."
 }
 
 // counts says, for each hard constraint that applies, how many providers
@@ -431,7 +407,7 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset.
 	if considered == 0 {
 		return []Reason{{Code: CodeNoMatch, Rule: "hard", Message: "No provider is left to consider: the directory is empty or the request excludes every provider."}}
 	}
-	head := "No match among " + plural(considered, "provider", "providers") + " considered"
+	head := "No match among " + prose.Count(considered, "provider", "providers") + " considered"
 	if why := ix.noneMeets(counts, alive, pass, q); why != "" {
 		head += ": " + why
 	}
@@ -443,11 +419,11 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset.
 		case c.Pass == 0:
 			msg = "no provider " + one
 		case c.Pass == considered && considered > 1:
-			msg = "all " + itoa(considered) + " " + many
+			msg = "all " + strconv.Itoa(considered) + " " + many
 		case c.Pass == 1:
-			msg = "1 of " + itoa(considered) + " " + one
+			msg = "1 of " + strconv.Itoa(considered) + " " + one
 		default:
-			msg = itoa(c.Pass) + " of " + itoa(considered) + " " + many
+			msg = strconv.Itoa(c.Pass) + " of " + strconv.Itoa(considered) + " " + many
 		}
 		switch {
 		case c.Relaxed == 0:
@@ -455,10 +431,10 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset.
 		case c.Constraint == ConstraintReach:
 			msg += "; " + ix.outOfReach(q, k, alive, pass) + " everything else."
 		default:
-			msg += "; " + plural(c.Relaxed, "provider matches", "providers match") + " everything else."
+			msg += "; " + prose.Count(c.Relaxed, "provider matches", "providers match") + " everything else."
 		}
 		name := c.Constraint.name()
-		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + name, Message: strings.ToUpper(name[:1]) + name[1:] + ": " + msg})
+		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + name, Message: prose.Capitalize(name) + ": " + msg})
 	}
 	return rs
 }
@@ -516,13 +492,13 @@ func (ix *Index) outOfReach(q *query, k int, alive bitset.Set, pass []bitset.Set
 	}
 	var parts []string
 	if remote > 0 {
-		parts = append(parts, plural(remote, "remote one", "remote ones"))
+		parts = append(parts, prose.Count(remote, "remote one", "remote ones"))
 	}
 	if far > 0 {
-		parts = append(parts, itoa(far)+" farther away")
+		parts = append(parts, strconv.Itoa(far)+" farther away")
 	}
 	if inPerson > 0 {
-		parts = append(parts, plural(inPerson, "in-person one", "in-person ones"))
+		parts = append(parts, prose.Count(inPerson, "in-person one", "in-person ones"))
 	}
 	verb := " match"
 	if remote+far+inPerson == 1 {

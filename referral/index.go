@@ -10,6 +10,7 @@ import (
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An Index is a directory prepared for fast routing: a bitset per tag,
@@ -70,7 +71,7 @@ func colOf(lon float64) int32 {
 }
 
 // NewIndex validates the directory and indexes it. It returns the
-// directory's Problems when it does not validate. The index keeps the
+// directory's problem.List when it does not validate. The index keeps the
 // directory's providers; the caller must not change them afterwards.
 func NewIndex(d Directory) (*Index, error) {
 	if err := d.Validate(); err != nil {
@@ -215,7 +216,9 @@ type ProviderError struct {
 }
 
 // Error returns the ID and the cause.
-func (e *ProviderError) Error() string { return fmt.Sprintf("provider %q: %v", e.ID, e.Err) }
+func (e *ProviderError) Error() string {
+	return fmt.Sprintf("provider %s: %v", prose.Quote(e.ID), e.Err)
+}
 
 // Unwrap returns the cause.
 func (e *ProviderError) Unwrap() error { return e.Err }

@@ -5,14 +5,15 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/internal/bitset"
-
-	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A query is a validated request compiled against an index and options.
@@ -100,9 +101,9 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 	}
 	q.within = cmp.Or(req.WithinKm, s.withinKm)
 	q.applicable |= ConstraintAccepting
-	if req.Budget != nil {
+	if req.Budget.IsValid() {
 		q.applicable |= ConstraintBudget
-		q.budget, q.hasBudget = *req.Budget, true
+		q.budget, q.hasBudget = req.Budget, true
 	}
 	if req.Insurance != "" {
 		q.applicable |= ConstraintInsurance
@@ -177,7 +178,8 @@ func (q *query) clientMask(ix *Index, z int32) (*weekMask, int) {
 // When nothing matches, Result.Counts and Result.Reasons say how each hard
 // constraint narrowed the directory and what relaxing it would give.
 //
-// Route returns Problems when the request or the options do not validate.
+// Route returns a problem.List when the request or the options do not
+// validate.
 func (ix *Index) Route(now time.Time, req Request, state Rotation, opt Options) (Result, error) {
 	return ix.route(now, req, state, opt, (*Index).selectIndexed)
 }
@@ -210,18 +212,18 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	}
 	if n := len(q.excludedIDs); n > 0 {
 		res.Reasons = append(res.Reasons, Reason{Code: CodeExcluded, Rule: "exclude",
-			Message: plural(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(q.excludedIDs, ", ") + "."})
+			Message: prose.Count(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(q.excludedIDs, ", ") + "."})
 	}
 	got := sel(ix, q, &state)
 	res.Considered, res.Eligible = got.considered, got.eligible
 	if got.stale > 0 {
 		res.Reasons = append(res.Reasons, Reason{Code: CodeStaleDropped, Rule: "stale.action",
-			Message: plural(got.stale, "provider was", "providers were") + " left out because their intake facts were not confirmed in the last " + itoa(q.s.staleDays) + " days."})
+			Message: prose.Count(got.stale, "provider was", "providers were") + " left out because their intake facts were not confirmed in the last " + prose.Count(q.s.staleDays, "day", "days") + "."})
 	}
 	if got.capped {
 		if n := ix.cappedCount(q, &state, got.items); n > 0 {
 			res.Reasons = append(res.Reasons, Reason{Code: CodeDiversity, Rule: "max_per_practice",
-				Message: plural(n, "provider was", "providers were") + " left out to keep at most " + itoa(q.s.maxPerPractice) + " per practice."})
+				Message: prose.Count(n, "provider was", "providers were") + " left out to keep at most " + strconv.Itoa(q.s.maxPerPractice) + " per practice."})
 		}
 	}
 	res.Matches = make([]Match, len(got.items))
@@ -231,7 +233,7 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	if len(res.Matches) == 0 {
 		if q.emergency {
 			res.Reasons = append(res.Reasons, Reason{Code: CodeNoImmediate, Rule: "immediate",
-				Message: "No colleague has immediate capacity within " + hours(q.s.immediate) + "; turn to the crisis resources."})
+				Message: "No colleague has immediate capacity within " + prose.Duration(q.s.immediate) + "; turn to the crisis resources."})
 		}
 		var alive bitset.Set
 		var pass []bitset.Set
