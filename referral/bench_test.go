@@ -1,6 +1,7 @@
 package referral
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -155,6 +156,23 @@ func BenchmarkSelectLinear(b *testing.B) {
 		q := ix.compile(testNow, &req, s)
 		if got := selectLinear(ix, q, &state); len(got.items) != 10 {
 			b.Fatal(len(got.items))
+		}
+	}
+}
+
+// BenchmarkDirectoryJSON decodes a directory of 10,000 providers, as a
+// host does when it loads its stored directory.
+func BenchmarkDirectoryJSON(b *testing.B) {
+	data, err := json.Marshal(genDirectory(rand.New(rand.NewPCG(1, 2)), 10_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var d Directory
+		if err := d.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
