@@ -150,11 +150,11 @@ func (c *Constraint) UnmarshalText(b []byte) error {
 }
 
 // Weights weigh the soft preferences that score a match; each is at most
-// 1,000,000. Each factor scores between 0 and 1; a match's score is the weighted mean of the
-// factors that apply to the request (a factor applies when the request
-// gives what it needs and its weight is positive), so scores are between
-// 0 and 1. A zero Weights means DefaultWeights; otherwise a zero weight
-// turns its factor off.
+// 1,000,000. Each factor scores between 0 and 1; a match's score is the
+// weighted mean of the factors that apply to the request (a factor
+// applies when the request gives what it needs and its weight is
+// positive), so scores are between 0 and 1. A zero Weights means
+// DefaultWeights; otherwise a zero weight turns its factor off.
 type Weights struct {
 	// Needs scores the share of the client's needs the provider meets:
 	// the preferred ones when ConstraintNeeds is hard, all of them
