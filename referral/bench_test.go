@@ -1,9 +1,12 @@
 package referral
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/practicekit/boundaries/internal/bitset"
 )
 
 // selectLinear selects the top matches with a plain scan of every
@@ -11,15 +14,15 @@ import (
 // eligible provider scored and ranked, the list sorted, and the limit per
 // practice applied greedily. It is the reference the index must agree with.
 func selectLinear(ix *Index, q *query, state *Rotation) selection {
-	excluded := newBitset(len(ix.providers))
+	excluded := bitset.New(len(ix.providers))
 	for _, i := range q.excluded {
-		excluded.set(i)
+		excluded.Add(int(i))
 	}
 	sel := selection{considered: len(ix.providers) - len(q.excluded)}
 	var all []item
 	for k := range ix.providers {
 		i := int32(k)
-		if excluded.has(i) || ix.failures(i, q)&q.hard != 0 {
+		if excluded.Has(int(i)) || ix.failures(i, q)&q.hard != 0 {
 			continue
 		}
 		it, ok, dropped := ix.consider(i, q)
@@ -76,7 +79,7 @@ func benchSetup(b *testing.B) (*Index, Request, Options, Rotation) {
 		Location:  &at,
 		WithinKm:  30,
 		Region:    c.region,
-		Budget:    &budget,
+		Budget:    budget,
 		Insurance: testNetwork(2),
 		Zone:      d.Providers[0].Schedule.Zone,
 		Preferred: d.Providers[0].Schedule.Hours,
@@ -153,6 +156,23 @@ func BenchmarkSelectLinear(b *testing.B) {
 		q := ix.compile(testNow, &req, s)
 		if got := selectLinear(ix, q, &state); len(got.items) != 10 {
 			b.Fatal(len(got.items))
+		}
+	}
+}
+
+// BenchmarkDirectoryJSON decodes a directory of 10,000 providers, as a
+// host does when it loads its stored directory.
+func BenchmarkDirectoryJSON(b *testing.B) {
+	data, err := json.Marshal(genDirectory(rand.New(rand.NewPCG(1, 2)), 10_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var d Directory
+		if err := d.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -6,8 +6,9 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Crisis is a dated, versioned list of crisis resources, such as
@@ -82,28 +83,28 @@ func (c Crisis) For(region string) []contact.Resource {
 	return out
 }
 
-// Validate returns nil or Problems listing every problem, with paths such
+// Validate returns nil or a problem.List of every problem, with paths such
 // as "resources[2].checked": a resource without an ID, name, contact or
 // check date, an ID given twice, a region that is neither a region code
 // nor a group.
 func (c Crisis) Validate() error {
-	var ps Problems
+	var ps problem.List
 	groups := make(map[string]bool, len(c.Groups))
 	for i, g := range c.Groups {
 		path := problem.Index("groups", i)
 		switch {
 		case !validRegion(g.Code):
-			ps.Add(problem.Join(path, "code"), ProblemSyntax, "%q is not a code such as \"EU\"", g.Code)
+			ps.Add(problem.Join(path, "code"), problem.Syntax, "%s is not a code such as \"EU\"", prose.Quote(g.Code))
 		case groups[g.Code]:
-			ps.Add(problem.Join(path, "code"), ProblemDuplicate, "group %q is defined twice", g.Code)
+			ps.Add(problem.Join(path, "code"), problem.Duplicate, "group %s is defined twice", prose.Quote(g.Code))
 		}
 		groups[g.Code] = true
 		if len(g.Members) == 0 {
-			ps.Add(problem.Join(path, "members"), ProblemRequired, "group %q has no members", g.Code)
+			ps.Add(problem.Join(path, "members"), problem.Required, "group %s has no members", prose.Quote(g.Code))
 		}
 		for j, m := range g.Members {
 			if !validRegion(m) {
-				ps.Add(problem.Index(problem.Join(path, "members"), j), ProblemSyntax, "%q is not a region code such as \"DE\" or \"GB-ENG\"", m)
+				ps.Add(problem.Index(problem.Join(path, "members"), j), problem.Syntax, "%s is not a region code such as \"DE\" or \"GB-ENG\"", prose.Quote(m))
 			}
 		}
 	}
@@ -113,25 +114,25 @@ func (c Crisis) Validate() error {
 		at := func(f string) string { return problem.Join(path, f) }
 		switch {
 		case r.ID == "":
-			ps.Add(at("id"), ProblemRequired, "a resource needs an ID")
+			ps.Add(at("id"), problem.Required, "a resource needs an ID")
 		case ids[r.ID]:
-			ps.Add(at("id"), ProblemDuplicate, "resource %q is listed twice", r.ID)
+			ps.Add(at("id"), problem.Duplicate, "resource %s is listed twice", prose.Quote(r.ID))
 		}
 		ids[r.ID] = true
 		if strings.TrimSpace(r.Name) == "" {
-			ps.Add(at("name"), ProblemRequired, "a resource needs a name")
+			ps.Add(at("name"), problem.Required, "a resource needs a name")
 		}
 		if strings.TrimSpace(r.Contact) == "" {
-			ps.Add(at("contact"), ProblemRequired, "a resource needs a contact: a number or an address")
+			ps.Add(at("contact"), problem.Required, "a resource needs a contact: a number or an address")
 		}
 		if r.Region != "" && !validRegion(r.Region) {
-			ps.Add(at("region"), ProblemSyntax, "%q is not a region code such as \"US\" or \"GB-ENG\"", r.Region)
+			ps.Add(at("region"), problem.Syntax, "%s is not a region code such as \"US\" or \"GB-ENG\"", prose.Quote(r.Region))
 		}
 		switch {
 		case r.Checked.IsZero():
-			ps.Add(at("checked"), ProblemRequired, "a resource needs the date its details were last checked")
+			ps.Add(at("checked"), problem.Required, "a resource needs the date its details were last checked")
 		case !r.Checked.IsValid():
-			ps.Add(at("checked"), ProblemRange, "%s is not a valid date", r.Checked)
+			ps.Add(at("checked"), problem.Invalid, "%s is not a valid date", r.Checked)
 		}
 	}
 	return ps.Err()
@@ -140,13 +141,13 @@ func (c Crisis) Validate() error {
 // MarshalJSON encodes the crisis list as {"version", "groups", "resources"}.
 func (c Crisis) MarshalJSON() ([]byte, error) {
 	type plain Crisis
-	return jsoncodec.Marshal(plain(c))
+	return strictjson.Marshal(plain(c))
 }
 
 // UnmarshalJSON decodes a crisis list strictly.
 func (c *Crisis) UnmarshalJSON(b []byte) error {
 	type plain Crisis
-	return jsoncodec.Unmarshal(b, (*plain)(c), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(c), strictjson.Limits{})
 }
 
 // CrisisExamples returns documented examples of crisis resources, checked

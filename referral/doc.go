@@ -13,7 +13,9 @@
 // range in [money.Amount], sliding scale, insurance networks, whether
 // they accept new clients and their open capacity (each a dated [Fact]),
 // an optional [availability.Schedule], a target share and a priority.
-// [Directory.Validate] reports every problem at once with its path.
+// [Directory.Validate] reports every problem at once, as a [problem.List]
+// whose entries carry a path ("providers[3].fees.min") and a code from
+// the problem package (Required, Syntax, Duplicate, Negative, …).
 //
 // [NewIndex] validates a directory and builds an [Index] once: a bitset per
 // tag, language, region and insurance network, a grid of in-person
@@ -76,7 +78,10 @@
 // # Data
 //
 // Directories, requests, options, crisis lists, handoffs and rotation
-// states round-trip through JSON and decode strictly, with the path of the
-// first problem. Everything here is pure: no clock, no randomness, no
-// global state; values are safe for concurrent use.
+// states round-trip through JSON. They are written as a person would
+// write them, without the members that are not set, with money as
+// "USD 120.00" and durations as "24h" or "2d"; they decode strictly, and
+// the first problem comes back as a [problem.List] of one, with its path
+// and code. Everything here is pure: no clock, no randomness, no global
+// state; values are safe for concurrent use.
 package referral

@@ -7,9 +7,8 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/referral"
 )
 

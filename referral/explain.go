@@ -6,36 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
-
-// itoa formats an integer.
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// hours formats a duration without zero units: "24h", "90m", "1h30m".
-func hours(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
-}
-
-// plural returns "1 provider is" or "3 providers are" from n and the
-// singular and plural phrases.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
-}
 
 // failures returns the applicable constraints provider i fails, hard or
 // not, checked one by one from the provider's entry.
@@ -118,9 +95,9 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	}
 	m.Reasons = append(m.Reasons, ix.freshness(it.i, q, it.stale))
 	if q.emergency {
-		msg := "Has immediate capacity: " + plural(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		msg := "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
 		if p.Schedule != nil {
-			msg += ", and open within " + hours(q.s.immediate)
+			msg += ", and open within " + prose.Duration(q.s.immediate)
 		}
 		m.Reasons = append(m.Reasons, Reason{Code: CodeImmediate, Rule: "immediate", Message: msg + "."})
 	}
@@ -140,7 +117,7 @@ func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
 		case days < 0:
 			return what + " was confirmed on " + c.String() + ", a date after today"
 		default:
-			return what + " was confirmed on " + c.String() + ", " + plural(days, "day", "days") + " ago"
+			return what + " was confirmed on " + c.String() + ", " + prose.Count(days, "day", "days") + " ago"
 		}
 	}
 	facts := describe("Accepting new clients", p.Accepting.Confirmed)
@@ -150,7 +127,7 @@ func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
 	if !stale {
 		return Reason{Code: CodeFresh, Rule: "stale", Message: facts + "."}
 	}
-	msg := facts + "; facts older than " + plural(q.s.staleDays, "day", "days") + " are stale"
+	msg := facts + "; facts older than " + prose.Count(q.s.staleDays, "day", "days") + " are stale"
 	switch q.s.staleAction {
 	case StalePenalize:
 		msg += fmt.Sprintf(": score lowered by %.2f", q.s.penalty)
@@ -177,12 +154,12 @@ func (ix *Index) rotationReason(state *Rotation, items []item, k int) (Reason, b
 	}
 	p := &ix.providers[it.i]
 	var b strings.Builder
-	fmt.Fprintf(&b, "Near-equal to %s in score", plural(peers, "other match", "other matches"))
+	fmt.Fprintf(&b, "Near-equal to %s in score", prose.Count(peers, "other match", "other matches"))
 	if mixedPriority {
 		fmt.Fprintf(&b, "; priority %d", p.Priority)
 	}
 	if u, ok := state.Use(p.ID); ok {
-		fmt.Fprintf(&b, "; rotation: referred %s, last on %s", plural(u.Count, "time", "times"), u.Last.Format("2006-01-02 15:04 MST"))
+		fmt.Fprintf(&b, "; rotation: referred %s, last on %s", prose.Count(u.Count, "time", "times"), u.Last.Format("2006-01-02 15:04 MST"))
 	} else {
 		b.WriteString("; rotation: never referred")
 	}
@@ -202,9 +179,9 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 			}
 		}
 		if len(met) == 0 {
-			return fmt.Sprintf("Meets none of %s: %s.", plural(len(q.scored), "scored need", "scored needs"), strings.Join(q.scored, ", "))
+			return fmt.Sprintf("Meets none of %s: %s.", prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(q.scored, ", "))
 		}
-		return fmt.Sprintf("Meets %d of %s: %s.", len(met), plural(len(q.scored), "scored need", "scored needs"), strings.Join(met, ", "))
+		return fmt.Sprintf("Meets %d of %s: %s.", len(met), prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(met, ", "))
 	case FactorLanguage:
 		switch v {
 		case 1:
@@ -239,7 +216,7 @@ func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
 		if p.Schedule == nil {
 			return "Publishes no schedule."
 		}
-		return fmt.Sprintf("Open during %.0f%% of the preferred times in the coming week.", 100*v)
+		return "Open during " + prose.Ratio(v) + " of the preferred times in the coming week."
 	}
 	return ""
 }
@@ -274,7 +251,7 @@ func requirement(c Constraint, q *query) (one, many string) {
 	case ConstraintAccepting:
 		s := " accepting new clients"
 		if q.s.staleAction == StaleDrop {
-			s += fmt.Sprintf(", confirmed within %d days", q.s.staleDays)
+			s += ", confirmed within " + prose.Count(q.s.staleDays, "day", "days")
 		}
 		if q.emergency {
 			s += ", with immediate capacity"
@@ -327,7 +304,7 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 		}
 	case ConstraintAccepting:
 		if p.Capacity != nil {
-			return "Accepting new clients, " + plural(p.Capacity.Value, "place", "places") + " open."
+			return "Accepting new clients, " + prose.Count(p.Capacity.Value, "place", "places") + " open."
 		}
 		return "Accepting new clients."
 	case ConstraintBudget:
@@ -337,7 +314,7 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 		return fmt.Sprintf("Fees from %s, above the budget of %s, with a sliding scale.", p.Fees.Min, q.budget)
 	}
 	s, _ := requirement(c, q)
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	return prose.Capitalize(s) + "."
 }
 
 // counts says, for each hard constraint that applies, how many providers
@@ -345,11 +322,11 @@ func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) 
 // stale-drop and emergency policies count as part of ConstraintAccepting.
 // It also returns the providers considered and, for each count, those
 // that pass its constraint, for whyNone.
-func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
+func (ix *Index) counts(q *query) (out []Count, alive bitset.Set, pass []bitset.Set) {
 	n := len(ix.providers)
 	alive = slices.Clone(ix.all)
 	for _, i := range q.excluded {
-		alive.unset(i)
+		alive.Remove(int(i))
 	}
 	hard := q.hard
 	if q.s.staleAction == StaleDrop || q.emergency {
@@ -357,7 +334,7 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 	}
 	var cs []Constraint
 	for c := range hard.All() {
-		b := newBitset(n)
+		b := bitset.New(n)
 		switch c {
 		case ConstraintNeeds:
 			copy(b, ix.all)
@@ -370,10 +347,8 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 			}
 		case ConstraintRegion:
 			for _, s := range q.regionSets {
-				for w := range b {
-					if s != nil {
-						b[w] |= s[w]
-					}
+				if s != nil {
+					b.Or(s)
 				}
 			}
 		case ConstraintInsurance:
@@ -389,17 +364,17 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 			} else {
 				copy(b, ix.all)
 			}
-			b.each(func(i int32) {
-				if q.s.staleAction == StaleDrop && ix.stale(i, q) || q.emergency && !ix.immediate(i, q) {
-					b.unset(i)
+			for i := range b.All() {
+				if q.s.staleAction == StaleDrop && ix.stale(int32(i), q) || q.emergency && !ix.immediate(int32(i), q) {
+					b.Remove(i)
 				}
-			})
+			}
 		case ConstraintBudget:
-			alive.each(func(i int32) {
-				if ix.fitsBudget(i, q) {
-					b.set(i)
+			for i := range alive.All() {
+				if ix.fitsBudget(int32(i), q) {
+					b.Add(i)
 				}
-			})
+			}
 		}
 		cs = append(cs, c)
 		pass = append(pass, b)
@@ -430,11 +405,11 @@ func (ix *Index) counts(q *query) (out []Count, alive bitset, pass []bitset) {
 // together ("no provider who works in Italian also works in person within
 // 25 km"); then, for each constraint, how many providers meet it and how
 // many match everything else, which is what relaxing it alone would give.
-func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset, pass []bitset) []Reason {
+func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset.Set, pass []bitset.Set) []Reason {
 	if considered == 0 {
 		return []Reason{{Code: CodeNoMatch, Rule: "hard", Message: "No provider is left to consider: the directory is empty or the request excludes every provider."}}
 	}
-	head := "No match among " + plural(considered, "provider", "providers") + " considered"
+	head := "No match among " + prose.Count(considered, "provider", "providers") + " considered"
 	if why := ix.noneMeets(counts, alive, pass, q); why != "" {
 		head += ": " + why
 	}
@@ -446,11 +421,11 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset,
 		case c.Pass == 0:
 			msg = "no provider " + one
 		case c.Pass == considered && considered > 1:
-			msg = "all " + itoa(considered) + " " + many
+			msg = "all " + strconv.Itoa(considered) + " " + many
 		case c.Pass == 1:
-			msg = "1 of " + itoa(considered) + " " + one
+			msg = "1 of " + strconv.Itoa(considered) + " " + one
 		default:
-			msg = itoa(c.Pass) + " of " + itoa(considered) + " " + many
+			msg = strconv.Itoa(c.Pass) + " of " + strconv.Itoa(considered) + " " + many
 		}
 		switch {
 		case c.Relaxed == 0:
@@ -458,10 +433,10 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset,
 		case c.Constraint == ConstraintReach:
 			msg += "; " + ix.outOfReach(q, k, alive, pass) + " everything else."
 		default:
-			msg += "; " + plural(c.Relaxed, "provider matches", "providers match") + " everything else."
+			msg += "; " + prose.Count(c.Relaxed, "provider matches", "providers match") + " everything else."
 		}
 		name := c.Constraint.name()
-		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + name, Message: strings.ToUpper(name[:1]) + name[1:] + ": " + msg})
+		rs = append(rs, Reason{Code: CodeConstraint, Rule: "hard." + name, Message: prose.Capitalize(name) + ": " + msg})
 	}
 	return rs
 }
@@ -469,7 +444,7 @@ func (ix *Index) whyNone(q *query, considered int, counts []Count, alive bitset,
 // noneMeets names the first constraint no provider meets, or else the
 // first two that no provider meets together; "" when it takes three or
 // more.
-func (ix *Index) noneMeets(counts []Count, alive bitset, pass []bitset, q *query) string {
+func (ix *Index) noneMeets(counts []Count, alive bitset.Set, pass []bitset.Set, q *query) string {
 	for _, c := range counts {
 		if c.Pass == 0 {
 			one, _ := requirement(c.Constraint, q)
@@ -495,7 +470,7 @@ func (ix *Index) noneMeets(counts []Count, alive bitset, pass []bitset, q *query
 // outOfReach describes the providers who meet every hard constraint but
 // reach, k being reach's place in the counts: "3 remote ones match", "1
 // farther away matches", "2 remote ones and 1 farther away match".
-func (ix *Index) outOfReach(q *query, k int, alive bitset, pass []bitset) string {
+func (ix *Index) outOfReach(q *query, k int, alive bitset.Set, pass []bitset.Set) string {
 	var remote, far, inPerson int
 	for w := range alive {
 		word := alive[w] &^ pass[k][w]
@@ -519,13 +494,13 @@ func (ix *Index) outOfReach(q *query, k int, alive bitset, pass []bitset) string
 	}
 	var parts []string
 	if remote > 0 {
-		parts = append(parts, plural(remote, "remote one", "remote ones"))
+		parts = append(parts, prose.Count(remote, "remote one", "remote ones"))
 	}
 	if far > 0 {
-		parts = append(parts, itoa(far)+" farther away")
+		parts = append(parts, strconv.Itoa(far)+" farther away")
 	}
 	if inPerson > 0 {
-		parts = append(parts, plural(inPerson, "in-person one", "in-person ones"))
+		parts = append(parts, prose.Count(inPerson, "in-person one", "in-person ones"))
 	}
 	verb := " match"
 	if remote+far+inPerson == 1 {

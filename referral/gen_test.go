@@ -8,9 +8,8 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 // A city is a centre around which generated providers and clients live.
@@ -198,8 +197,7 @@ func genRequest(r *rand.Rand, d *Directory) Request {
 		req.Region = c.region
 	}
 	if r.IntN(2) == 0 {
-		b := money.New(int64(5000+500*r.IntN(30)), "USD")
-		req.Budget = &b
+		req.Budget = money.New(int64(5000+500*r.IntN(30)), "USD")
 	}
 	if r.IntN(3) == 0 {
 		req.Insurance = testNetwork(r.IntN(15))

@@ -5,7 +5,8 @@ import (
 	"unicode"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // Consent records which categories of information the client agreed to
@@ -13,14 +14,14 @@ import (
 // nothing but the fact of the referral.
 type Consent struct {
 	// Contact: the client's name, email and phone.
-	Contact bool `json:"contact,omitempty"`
+	Contact bool `json:"contact,omitzero"`
 	// Needs: what the client is looking for.
-	Needs bool `json:"needs,omitempty"`
+	Needs bool `json:"needs,omitzero"`
 	// Screening: the reasons the screening gave, such as why the referring
 	// provider is not the right fit.
-	Screening bool `json:"screening,omitempty"`
+	Screening bool `json:"screening,omitzero"`
 	// Notes: the referring provider's free-text notes.
-	Notes bool `json:"notes,omitempty"`
+	Notes bool `json:"notes,omitzero"`
 }
 
 // Contact is how to reach the client.
@@ -41,7 +42,7 @@ type Handoff struct {
 	// Date is the date of the referral.
 	Date availability.Date `json:"date"`
 	// Contact is how to reach the client (category contact).
-	Contact Contact `json:"contact"`
+	Contact Contact `json:"contact,omitzero"`
 	// Needs are what the client is looking for (category needs).
 	Needs []string `json:"needs,omitempty"`
 	// Screening are the screening's reasons (category screening).
@@ -52,21 +53,21 @@ type Handoff struct {
 	Consent Consent `json:"consent"`
 }
 
-// Validate returns nil or Problems: a missing From or To, a missing or
+// Validate returns nil or a problem.List: a missing From or To, a missing or
 // invalid Date.
 func (h Handoff) Validate() error {
-	var ps Problems
+	var ps problem.List
 	if strings.TrimSpace(h.From) == "" {
-		ps.Add("from", ProblemRequired, "a handoff names the referring provider")
+		ps.Add("from", problem.Required, "a handoff names the referring provider")
 	}
 	if strings.TrimSpace(h.To) == "" {
-		ps.Add("to", ProblemRequired, "a handoff names the colleague it goes to")
+		ps.Add("to", problem.Required, "a handoff names the colleague it goes to")
 	}
 	switch {
 	case h.Date.IsZero():
-		ps.Add("date", ProblemRequired, "a handoff needs the date of the referral")
+		ps.Add("date", problem.Required, "a handoff needs the date of the referral")
 	case !h.Date.IsValid():
-		ps.Add("date", ProblemRange, "%s is not a valid date", h.Date)
+		ps.Add("date", problem.Invalid, "%s is not a valid date", h.Date)
 	}
 	return ps.Err()
 }
@@ -74,13 +75,13 @@ func (h Handoff) Validate() error {
 // MarshalJSON encodes the handoff with snake_case members.
 func (h Handoff) MarshalJSON() ([]byte, error) {
 	type plain Handoff
-	return jsoncodec.Marshal(plain(h))
+	return strictjson.Marshal(plain(h))
 }
 
 // UnmarshalJSON decodes a handoff strictly.
 func (h *Handoff) UnmarshalJSON(b []byte) error {
 	type plain Handoff
-	return jsoncodec.Unmarshal(b, (*plain)(h), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(h), strictjson.Limits{})
 }
 
 // A Summary is a handoff reduced to what the client consented to share,

@@ -9,6 +9,8 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An Index is a directory prepared for fast routing: a bitset per tag,
@@ -22,13 +24,13 @@ type Index struct {
 
 	// Bitsets by tag, primary language subtag, region and network; absent
 	// keys have no provider.
-	tags      map[string]bitset
-	languages map[string]bitset
-	regions   map[string]bitset
-	insurance map[string]bitset
-	remote    bitset // providers who work remotely
-	accepting bitset // providers who said they accept, with room if tracked
-	all       bitset // every provider
+	tags      map[string]bitset.Set
+	languages map[string]bitset.Set
+	regions   map[string]bitset.Set
+	insurance map[string]bitset.Set
+	remote    bitset.Set // providers who work remotely
+	accepting bitset.Set // providers who said they accept, with room if tracked
+	all       bitset.Set // every provider
 
 	// cells maps a grid cell to the in-person providers located in it, in
 	// increasing order.
@@ -42,7 +44,7 @@ type Index struct {
 	week     []weekMask       // weekly open slots, for regular schedules
 
 	zones     []*time.Location // distinct schedule zones
-	irregular bitset           // schedules with overrides, closures or an effective period
+	irregular bitset.Set       // schedules with overrides, closures or an effective period
 }
 
 // gridDegrees is the size of a grid cell in degrees of latitude and
@@ -69,7 +71,7 @@ func colOf(lon float64) int32 {
 }
 
 // NewIndex validates the directory and indexes it. It returns the
-// directory's Problems when it does not validate. The index keeps the
+// directory's problem.List when it does not validate. The index keeps the
 // directory's providers; the caller must not change them afterwards.
 func NewIndex(d Directory) (*Index, error) {
 	if err := d.Validate(); err != nil {
@@ -79,29 +81,29 @@ func NewIndex(d Directory) (*Index, error) {
 	ix := &Index{
 		providers: slices.Clone(d.Providers),
 		ids:       make(map[string]int32, n),
-		tags:      make(map[string]bitset),
-		languages: make(map[string]bitset),
-		regions:   make(map[string]bitset),
-		insurance: make(map[string]bitset),
-		remote:    newBitset(n),
-		accepting: newBitset(n),
-		all:       newBitset(n),
+		tags:      make(map[string]bitset.Set),
+		languages: make(map[string]bitset.Set),
+		regions:   make(map[string]bitset.Set),
+		insurance: make(map[string]bitset.Set),
+		remote:    bitset.New(n),
+		accepting: bitset.New(n),
+		all:       bitset.New(n),
 		cells:     make(map[int32][]int32),
 		feeMin:    make([]int64, n),
 		feeCur:    make([]money.Currency, n),
 		practice:  make([]int32, n),
 		zone:      make([]int32, n),
 		week:      make([]weekMask, n),
-		irregular: newBitset(n),
+		irregular: bitset.New(n),
 	}
-	ix.all.fill(n)
-	add := func(m map[string]bitset, key string, i int32) {
+	ix.all.Fill(n)
+	add := func(m map[string]bitset.Set, key string, i int32) {
 		b, ok := m[key]
 		if !ok {
-			b = newBitset(n)
+			b = bitset.New(n)
 			m[key] = b
 		}
-		b.set(i)
+		b.Add(int(i))
 	}
 	practices := make(map[string]int32)
 	zones := make(map[*time.Location]int32)
@@ -124,14 +126,14 @@ func NewIndex(d Directory) (*Index, error) {
 			add(ix.insurance, t, i)
 		}
 		if p.Modalities.Has(Remote) {
-			ix.remote.set(i)
+			ix.remote.Add(int(i))
 		}
 		if p.Modalities.Has(InPerson) {
 			c := cellOf(*p.Location)
 			ix.cells[c] = append(ix.cells[c], i)
 		}
 		if p.Accepting.Value && (p.Capacity == nil || p.Capacity.Value > 0) {
-			ix.accepting.set(i)
+			ix.accepting.Add(int(i))
 		}
 		if p.Fees != nil {
 			ix.feeMin[k] = p.Fees.Min.Minor()
@@ -162,7 +164,7 @@ func NewIndex(d Directory) (*Index, error) {
 			if regularSchedule(s) {
 				ix.week[k] = usualWeek(s)
 			} else {
-				ix.irregular.set(i)
+				ix.irregular.Add(int(i))
 			}
 		}
 	}
@@ -214,7 +216,9 @@ type ProviderError struct {
 }
 
 // Error returns the ID and the cause.
-func (e *ProviderError) Error() string { return fmt.Sprintf("provider %q: %v", e.ID, e.Err) }
+func (e *ProviderError) Error() string {
+	return fmt.Sprintf("provider %s: %v", prose.Quote(e.ID), e.Err)
+}
 
 // Unwrap returns the cause.
 func (e *ProviderError) Unwrap() error { return e.Err }

@@ -10,8 +10,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // roundTrip encodes v, decodes the result into a new value and encodes it
@@ -66,23 +68,28 @@ func TestDirectoryJSON(t *testing.T) {
 func TestDirectoryJSONErrors(t *testing.T) {
 	tests := []struct {
 		in, path string
+		code     problem.Code
 		is       error
 	}{
-		{`{"providers":[{"id":"a","name":"A","modalities":"remote","accepting":{"value":true},"fee":{}}]}`, "providers[0].fee", jsoncodec.ErrUnknownField},
-		{`{"providers":[{"id":"a"},{"id":"b","fees":{"min":"XYZ 10.00","max":"USD 10.00"}}]}`, "providers[1].fees.min", nil},
-		{`{"providers":[{"id":"a","modalities":"video"}]}`, "providers[0].modalities", ErrModality},
-		{`{"providers":[{"id":"a","accepting":{"value":true,"confirmed":"2026-02-30"}}]}`, "providers[0].accepting.confirmed", availability.ErrDate},
-		{`{"providers":[{"id":"a","schedule":{"zone":"Mars/Olympus"}}]}`, "providers[0].schedule.zone", availability.ErrZone},
-		{`{"providers":[{"id":"a","capacity":{"value":1.5}}]}`, "providers[0].capacity.value", jsoncodec.ErrType},
-		{`{"providers":[`, "providers[0]", jsoncodec.ErrSyntax},
+		{`{"providers":[{"id":"a","name":"A","modalities":"remote","accepting":{"value":true},"fee":{}}]}`, "providers[0].fee", problem.Unknown, nil},
+		{`{"providers":[{"id":"a"},{"id":"b","fees":{"min":"XYZ 10.00","max":"USD 10.00"}}]}`, "providers[1].fees.min", problem.Invalid, money.ErrCurrency},
+		{`{"providers":[{"id":"a","modalities":"video"}]}`, "providers[0].modalities", problem.Invalid, ErrModality},
+		{`{"providers":[{"id":"a","accepting":{"value":true,"confirmed":"2026-02-30"}}]}`, "providers[0].accepting.confirmed", problem.Invalid, availability.ErrDate},
+		{`{"providers":[{"id":"a","schedule":{"zone":"Mars/Olympus"}}]}`, "providers[0].schedule.zone", problem.Invalid, availability.ErrZone},
+		{`{"providers":[{"id":"a","capacity":{"value":1.5}}]}`, "providers[0].capacity.value", problem.Mismatch, nil},
+		{`{"providers":[{"id":"a","languages":["en", 3]}]}`, "providers[0].languages[1]", problem.Mismatch, nil},
+		{`{"providers":[{"id":"a","id":"b"}]}`, "providers[0].id", problem.Duplicate, nil},
+		{`{"providers":[`, "providers", problem.Syntax, nil},
 	}
 	for _, tc := range tests {
 		var d Directory
 		err := d.UnmarshalJSON([]byte(tc.in))
 		require.Error(t, err, tc.in)
-		var je *jsoncodec.Error
-		require.True(t, errors.As(err, &je), "%s: %v", tc.in, err)
-		require.Equal(t, tc.path, je.Path, tc.in)
+		var ps problem.List
+		require.True(t, errors.As(err, &ps), "%s: %v", tc.in, err)
+		require.Len(t, ps, 1, tc.in)
+		require.Equal(t, tc.path, ps[0].Path, tc.in)
+		require.Equal(t, tc.code, ps[0].Code, tc.in)
 		if tc.is != nil {
 			require.ErrorIs(t, err, tc.is, tc.in)
 		}
@@ -95,7 +102,7 @@ func TestRequestJSON(t *testing.T) {
 	budget := usd("120.00")
 	req := Request{
 		Needs: []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
-		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: &budget, Insurance: "aetna",
+		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: budget, Insurance: "aetna",
 		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
 		Zone:      rome, Urgency: contact.Urgent, Exclude: []string{"ana"},
 	}
@@ -108,10 +115,10 @@ func TestRequestJSON(t *testing.T) {
 
 	var r Request
 	err = json.Unmarshal([]byte(`{"zone":"Nowhere/City"}`), &r)
-	var je *jsoncodec.Error
-	require.True(t, errors.As(err, &je))
-	require.Equal(t, "zone", je.Path)
-	require.ErrorIs(t, err, availability.ErrZone)
+	var ps problem.List
+	require.True(t, errors.As(err, &ps))
+	require.Equal(t, "zone", ps[0].Path)
+	require.ErrorIs(t, err, strictjson.ErrZone)
 	err = json.Unmarshal([]byte(`{"urgency":"soon"}`), &r)
 	require.ErrorIs(t, err, contact.ErrUrgency)
 }
@@ -122,7 +129,7 @@ func TestOptionsCrisisHandoffJSON(t *testing.T) {
 		Immediate: 2 * time.Hour, Crisis: CrisisExamples(), Record: RecordAll}
 	first, second := roundTrip(t, o)
 	require.Equal(t, first, second)
-	require.Contains(t, first, `{"hard":"needs,budget","weights":{"needs":2,"fee":1},"limit":5,"tolerance":0.1,"max_per_practice":1,"within_km":30,"stale":{"after_days":60,"action":"drop","penalty":0.3},"immediate":"2h0m0s","crisis":{"version":"2026-11-24","groups":[{"code":"EU"`)
+	require.Contains(t, first, `{"hard":"needs,budget","weights":{"needs":2,"fee":1},"limit":5,"tolerance":0.1,"max_per_practice":1,"within_km":30,"stale":{"after_days":60,"action":"drop","penalty":0.3},"immediate":"2h","crisis":{"version":"2026-11-24","groups":[{"code":"EU"`)
 	var back Options
 	require.NoError(t, json.Unmarshal([]byte(first), &back))
 	require.Equal(t, o, back)
@@ -167,5 +174,80 @@ func TestModalityAndConstraintText(t *testing.T) {
 		var g Factor
 		require.NoError(t, g.UnmarshalText(b))
 		require.Equal(t, f, g)
+	}
+}
+
+// TestJSONLeavesOutWhatIsNotSet holds the encodings to what a person would
+// write: no zero numbers, false flags, empty amounts or empty objects for
+// parts that are not set, and durations as "1d12h" or "2d".
+func TestJSONLeavesOutWhatIsNotSet(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"zero options", Options{}, `{}`},
+		{"options", Options{Limit: 3, Immediate: 36 * time.Hour, Stale: Staleness{Action: StaleDrop}}, `{"limit":3,"stale":{"action":"drop"},"immediate":"36h"}`},
+		{"long immediate", Options{Immediate: 48 * time.Hour}, `{"immediate":"2d"}`},
+		{"zero request", Request{}, `{}`},
+		{"routine request", Request{Urgency: contact.Routine, Needs: []Need{{Tag: "grief"}}}, `{"needs":[{"tag":"grief"}]}`},
+		{"plain provider", Provider{ID: "a", Name: "A", Modalities: Remote, Fees: &FeeRange{Min: usd("80.00"), Max: usd("80.00")}},
+			`{"id":"a","name":"A","modalities":"remote","fees":{"min":"USD 80.00","max":"USD 80.00"},"accepting":{"value":false}}`},
+		{"fact", Fact[int]{Value: 0}, `{"value":0}`},
+		{"dated fact", Fact[int]{Value: 3, Confirmed: testToday}, `{"value":3,"confirmed":"2026-11-24"}`},
+		{"handoff without contact", Handoff{From: "Ana", To: "Ben", Date: testToday}, `{"from":"Ana","to":"Ben","date":"2026-11-24","consent":{}}`},
+		{"zero rotation", Rotation{}, `{"clock":0,"uses":[]}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := json.Marshal(tc.v)
+			require.NoError(t, err)
+			require.Equal(t, tc.want, string(b))
+		})
+	}
+}
+
+// TestJSONReadsReadableDurations decodes the duration forms people write.
+func TestJSONReadsReadableDurations(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		`"90m"`: 90 * time.Minute, `"1h30m"`: 90 * time.Minute, `"2d"`: 48 * time.Hour, `"1w"`: 7 * 24 * time.Hour, `"24h0m0s"`: 24 * time.Hour,
+	} {
+		var o Options
+		require.NoError(t, json.Unmarshal([]byte(`{"immediate":`+in+`}`), &o), in)
+		require.Equal(t, want, o.Immediate, in)
+	}
+	var o Options
+	err := json.Unmarshal([]byte(`{"immediate":"soon"}`), &o)
+	var ps problem.List
+	require.True(t, errors.As(err, &ps))
+	require.Equal(t, "immediate", ps[0].Path)
+	require.Equal(t, problem.Invalid, ps[0].Code)
+}
+
+// TestFeeRangeJSON decodes fee ranges as written, and what validation says
+// of ends that are missing, in two currencies or out of order.
+func TestFeeRangeJSON(t *testing.T) {
+	tests := []struct {
+		fees string
+		want [][2]string
+	}{
+		{`{"min":"USD 80.00","max":"USD 120.00"}`, nil},
+		{`{"min":"USD 80.00","max":"USD 80.00"}`, nil},
+		{`{"min":"USD 0.00","max":"USD 0.00"}`, nil},
+		{`{"min":"USD 80.00"}`, [][2]string{{"providers[0].fees.max", "required"}}},
+		{`{}`, [][2]string{{"providers[0].fees.min", "required"}, {"providers[0].fees.max", "required"}}},
+		{`{"min":"USD 80.01","max":"USD 80.00"}`, [][2]string{{"providers[0].fees", "order"}}},
+		{`{"min":"JPY 8000","max":"USD 80.00"}`, [][2]string{{"providers[0].fees", "mismatch"}}},
+		{`{"min":"USD -1.00","max":"USD -2.00"}`, [][2]string{{"providers[0].fees.min", "negative"}, {"providers[0].fees.max", "negative"}}},
+	}
+	for _, tc := range tests {
+		var d Directory
+		require.NoError(t, json.Unmarshal([]byte(`{"providers":[{"id":"a","name":"A","modalities":"remote","accepting":{"value":true},"fees":`+tc.fees+`}]}`), &d), tc.fees)
+		require.Equal(t, tc.want, problemsOf(t, d.Validate()), tc.fees)
+		if tc.want == nil {
+			b, err := json.Marshal(d.Providers[0].Fees)
+			require.NoError(t, err)
+			require.Equal(t, tc.fees, string(b))
+		}
 	}
 }

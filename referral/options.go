@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Constraint is a set of the request's conditions that routing can treat
@@ -90,7 +91,7 @@ next:
 				continue next
 			}
 		}
-		return 0, fmt.Errorf("%w %q: %q is not needs, language, reach, region, accepting, budget or insurance", ErrConstraint, s, part)
+		return 0, fmt.Errorf("%w %s: %s is not needs, language, reach, region, accepting, budget or insurance", ErrConstraint, prose.Quote(s), prose.Quote(part))
 	}
 	return c, nil
 }
@@ -149,35 +150,34 @@ func (c *Constraint) UnmarshalText(b []byte) error {
 }
 
 // Weights weigh the soft preferences that score a match; each is at most
-// 1,000,000. Each factor
-// scores between 0 and 1; a match's score is the weighted mean of the
-// factors that apply to the request (a factor applies when the request
-// gives what it needs and its weight is positive), so scores are between
-// 0 and 1. A zero Weights means DefaultWeights; otherwise a zero weight
-// turns its factor off.
+// 1,000,000. Each factor scores between 0 and 1; a match's score is the
+// weighted mean of the factors that apply to the request (a factor
+// applies when the request gives what it needs and its weight is
+// positive), so scores are between 0 and 1. A zero Weights means
+// DefaultWeights; otherwise a zero weight turns its factor off.
 type Weights struct {
 	// Needs scores the share of the client's needs the provider meets:
 	// the preferred ones when ConstraintNeeds is hard, all of them
 	// otherwise.
-	Needs float64 `json:"needs,omitempty"`
+	Needs float64 `json:"needs,omitzero"`
 	// Language scores 1 for an exact language match ("pt-BR" for
 	// "pt-BR"), 0.5 for the same primary language only, 0 otherwise.
-	Language float64 `json:"language,omitempty"`
+	Language float64 `json:"language,omitzero"`
 	// Distance scores nearness for in-person matches: 1 at the client's
 	// place, falling linearly to 0 at the client's distance limit; 0 for a
 	// provider who cannot see the client in person.
-	Distance float64 `json:"distance,omitempty"`
+	Distance float64 `json:"distance,omitzero"`
 	// Fee scores 1 when the provider's lowest fee is within the budget,
 	// 0.5 when it is not but the provider offers a sliding scale or does
 	// not publish fees, and 0 otherwise (including fees in another
 	// currency).
-	Fee float64 `json:"fee,omitempty"`
+	Fee float64 `json:"fee,omitzero"`
 	// Insurance scores 1 when the provider is in the client's network.
-	Insurance float64 `json:"insurance,omitempty"`
+	Insurance float64 `json:"insurance,omitzero"`
 	// Times scores the share of the client's preferred weekly time, over
 	// the coming week, during which the provider is open; 0.5 when the
 	// provider publishes no schedule.
-	Times float64 `json:"times,omitempty"`
+	Times float64 `json:"times,omitzero"`
 }
 
 // DefaultWeights returns the weights used when Options.Weights is zero:
@@ -212,12 +212,12 @@ func (a StaleAction) IsValid() bool {
 // missing. The zero Staleness penalizes facts older than 90 days by 0.2.
 type Staleness struct {
 	// AfterDays is how many days a confirmation stays fresh; zero means 90.
-	AfterDays int `json:"after_days,omitempty"`
+	AfterDays int `json:"after_days,omitzero"`
 	// Action is what happens to a provider with stale facts.
 	Action StaleAction `json:"action,omitempty"`
 	// Penalty is subtracted from a stale provider's score under
 	// StalePenalize; zero means 0.2.
-	Penalty float64 `json:"penalty,omitempty"`
+	Penalty float64 `json:"penalty,omitzero"`
 }
 
 // A RecordMode says which matches of a routing count as referred in the
@@ -249,30 +249,30 @@ type Options struct {
 	// Hard is the set of hard constraints; zero means DefaultHard.
 	Hard Constraint `json:"hard,omitempty"`
 	// Weights weigh the soft preferences; zero means DefaultWeights.
-	Weights Weights `json:"weights"`
+	Weights Weights `json:"weights,omitzero"`
 	// Limit is the most matches returned; zero means 10.
-	Limit int `json:"limit,omitempty"`
+	Limit int `json:"limit,omitzero"`
 	// Tolerance is how close two scores must be to count as near-equal,
 	// so that rotation decides between them: scores are compared in bands
 	// of this width (0.80 up to 0.85, 0.85 up to 0.90, …). Zero means
 	// 0.05; otherwise it must be at least 0.000001 and below 1.
-	Tolerance float64 `json:"tolerance,omitempty"`
+	Tolerance float64 `json:"tolerance,omitzero"`
 	// MaxPerPractice is the most matches from one practice; zero means no
 	// limit.
-	MaxPerPractice int `json:"max_per_practice,omitempty"`
+	MaxPerPractice int `json:"max_per_practice,omitzero"`
 	// WithinKm is the in-person distance limit for requests that give
 	// none; zero means 25 km.
-	WithinKm float64 `json:"within_km,omitempty"`
+	WithinKm float64 `json:"within_km,omitzero"`
 	// Stale is the policy for stale "accepting" and capacity facts.
-	Stale Staleness `json:"stale"`
+	Stale Staleness `json:"stale,omitzero"`
 	// Immediate is how soon a provider's schedule must be open for them
 	// to count as having immediate capacity in an emergency; zero means
 	// 24 hours, and it may not exceed availability.MaxRange.
-	Immediate time.Duration `json:"immediate,omitempty"`
+	Immediate time.Duration `json:"immediate,omitzero"`
 	// Crisis are the crisis resources for emergencies. When it has none
 	// for the client's region, every listed resource is given; when it is
 	// empty, CrisisExamples are.
-	Crisis Crisis `json:"crisis"`
+	Crisis Crisis `json:"crisis,omitzero"`
 	// Record says which matches count as referred in the returned
 	// rotation state.
 	Record RecordMode `json:"record,omitempty"`
@@ -285,55 +285,57 @@ const (
 	minTolerance = 1e-6 // when not zero
 )
 
-// Validate returns nil or Problems listing every problem of the options,
+// Validate returns nil or a problem.List of every problem of the options,
 // with paths such as "weights.distance" or "crisis.resources[1].checked".
 func (o Options) Validate() error {
-	var ps Problems
+	var ps problem.List
 	if !o.Hard.IsValid() {
-		ps.Add("hard", ProblemRange, "hard constraints %d hold unknown values", uint16(o.Hard))
+		ps.Add("hard", problem.Invalid, "hard constraints %d hold unknown values", uint16(o.Hard))
 	}
 	for f := range factorCount {
-		if w := o.Weights.of(f); w > maxWeight {
-			ps.Add(problem.Join("weights", f.String()), ProblemRange, "weight %v is above %v", w, float64(maxWeight))
+		if w := o.Weights.of(f); finite(w) && w > maxWeight {
+			ps.Add(problem.Join("weights", f.String()), problem.OutOfRange, "weight %v is above %v", w, float64(maxWeight))
 		} else {
 			checkNonNegative(&ps, "weights", f.String(), w)
 		}
 	}
 	switch {
 	case o.Limit < 0:
-		ps.Add("limit", ProblemNegative, "limit %d is negative", o.Limit)
+		ps.Add("limit", problem.Negative, "limit %d is negative", o.Limit)
 	case o.Limit > maxLimit:
-		ps.Add("limit", ProblemRange, "limit %d is above %d", o.Limit, maxLimit)
+		ps.Add("limit", problem.OutOfRange, "limit %d is above %d", o.Limit, maxLimit)
 	}
-	if !finite(o.Tolerance) || o.Tolerance != 0 && (o.Tolerance < minTolerance || o.Tolerance >= 1) {
-		ps.Add("tolerance", ProblemRange, "tolerance %v is neither 0 nor in [%v, 1)", o.Tolerance, minTolerance)
+	switch {
+	case !finite(o.Tolerance):
+		ps.Add("tolerance", problem.Invalid, "tolerance %v is not a finite number", o.Tolerance)
+	case o.Tolerance != 0 && (o.Tolerance < minTolerance || o.Tolerance >= 1):
+		ps.Add("tolerance", problem.OutOfRange, "tolerance %v is neither 0 nor in [%v, 1)", o.Tolerance, minTolerance)
 	}
 	if o.MaxPerPractice < 0 {
-		ps.Add("max_per_practice", ProblemNegative, "max_per_practice %d is negative", o.MaxPerPractice)
+		ps.Add("max_per_practice", problem.Negative, "max_per_practice %d is negative", o.MaxPerPractice)
 	}
 	checkNonNegative(&ps, "", "within_km", o.WithinKm)
 	if o.Stale.AfterDays < 0 {
-		ps.Add("stale.after_days", ProblemNegative, "after_days %d is negative", o.Stale.AfterDays)
+		ps.Add("stale.after_days", problem.Negative, "after_days %d is negative", o.Stale.AfterDays)
 	}
 	if !o.Stale.Action.IsValid() {
-		ps.Add("stale.action", ProblemRange, "%q is not penalize, drop or ignore", o.Stale.Action)
+		ps.Add("stale.action", problem.Unknown, "%s is not penalize, drop or ignore", prose.Quote(string(o.Stale.Action)))
 	}
-	if !finite(o.Stale.Penalty) || o.Stale.Penalty < 0 || o.Stale.Penalty > 1 {
-		ps.Add("stale.penalty", ProblemRange, "penalty %v is not in [0, 1]", o.Stale.Penalty)
+	switch {
+	case !finite(o.Stale.Penalty):
+		ps.Add("stale.penalty", problem.Invalid, "penalty %v is not a finite number", o.Stale.Penalty)
+	case o.Stale.Penalty < 0 || o.Stale.Penalty > 1:
+		ps.Add("stale.penalty", problem.OutOfRange, "penalty %v is not in [0, 1]", o.Stale.Penalty)
 	}
 	switch {
 	case o.Immediate < 0:
-		ps.Add("immediate", ProblemNegative, "immediate %s is negative", o.Immediate)
+		ps.Add("immediate", problem.Negative, "immediate %s is negative", prose.Duration(o.Immediate))
 	case o.Immediate > availability.MaxRange:
-		ps.Add("immediate", ProblemRange, "immediate %s is longer than %s", o.Immediate, availability.MaxRange)
+		ps.Add("immediate", problem.TooLong, "immediate %s is longer than %s", prose.Duration(o.Immediate), prose.Duration(availability.MaxRange))
 	}
-	if err := o.Crisis.Validate(); err != nil {
-		for _, p := range err.(Problems) {
-			ps = append(ps, Problem{Path: problem.Join("crisis", p.Path), Code: p.Code, Message: p.Message})
-		}
-	}
+	addNested(&ps, "crisis", o.Crisis.Validate())
 	if !o.Record.IsValid() {
-		ps.Add("record", ProblemRange, "%q is not first, all or none", o.Record)
+		ps.Add("record", problem.Unknown, "%s is not first, all or none", prose.Quote(string(o.Record)))
 	}
 	return ps.Err()
 }
@@ -341,13 +343,13 @@ func (o Options) Validate() error {
 // MarshalJSON encodes the options with snake_case members.
 func (o Options) MarshalJSON() ([]byte, error) {
 	type plain Options
-	return jsoncodec.Marshal(plain(o))
+	return strictjson.Marshal(plain(o))
 }
 
 // UnmarshalJSON decodes options strictly.
 func (o *Options) UnmarshalJSON(b []byte) error {
 	type plain Options
-	return jsoncodec.Unmarshal(b, (*plain)(o), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(o), strictjson.Limits{})
 }
 
 // settings are Options with the defaults filled in.

@@ -60,7 +60,7 @@ func satisfies(p Provider, req Request, c Constraint, withinKm float64) bool {
 	case ConstraintAccepting:
 		return p.Accepting.Value && (p.Capacity == nil || p.Capacity.Value > 0)
 	case ConstraintBudget:
-		if req.Budget == nil {
+		if !req.Budget.IsValid() {
 			return true
 		}
 		return p.Fees != nil && p.Fees.Min.Currency() == req.Budget.Currency() &&

@@ -7,11 +7,11 @@ import (
 	"strings"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // Modality is a set of ways a provider works with a client, or a client is
@@ -45,7 +45,7 @@ func ParseModality(s string) (Modality, error) {
 		case "remote":
 			m |= Remote
 		default:
-			return 0, fmt.Errorf("%w %q: want in_person, remote or in_person,remote", ErrModality, s)
+			return 0, fmt.Errorf("%w %s: want in_person, remote or in_person,remote", ErrModality, prose.Quote(s))
 		}
 	}
 	return m, nil
@@ -98,9 +98,9 @@ func (m *Modality) UnmarshalText(b []byte) error {
 // date left out when zero.
 type Fact[T comparable] struct {
 	// Value is what the provider said.
-	Value T
+	Value T `json:"value"`
 	// Confirmed is the date the provider last confirmed Value.
-	Confirmed availability.Date
+	Confirmed availability.Date `json:"confirmed,omitzero"`
 }
 
 // Known reports whether the fact was ever confirmed.
@@ -115,55 +115,41 @@ func (f Fact[T]) AgeDays(today availability.Date) (int, bool) {
 	return f.Confirmed.DaysUntil(today), true
 }
 
-// factJSON is the JSON form of a Fact.
-type factJSON[T comparable] struct {
-	Value     T                  `json:"value"`
-	Confirmed *availability.Date `json:"confirmed,omitempty"`
-}
+// plainFact is a Fact without its JSON methods.
+type plainFact[T comparable] Fact[T]
 
 // MarshalJSON encodes the fact as {"value", "confirmed"}.
 func (f Fact[T]) MarshalJSON() ([]byte, error) {
-	j := factJSON[T]{Value: f.Value}
-	if f.Known() {
-		j.Confirmed = &f.Confirmed
-	}
-	return jsoncodec.Marshal(j)
+	return strictjson.Marshal(plainFact[T](f))
 }
 
-// UnmarshalJSON decodes {"value", "confirmed"}.
+// UnmarshalJSON decodes {"value", "confirmed"} strictly.
 func (f *Fact[T]) UnmarshalJSON(b []byte) error {
-	var j factJSON[T]
-	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
-		return err
-	}
-	*f = Fact[T]{Value: j.Value}
-	if j.Confirmed != nil {
-		f.Confirmed = *j.Confirmed
-	}
-	return nil
+	return strictjson.Unmarshal(b, (*plainFact[T])(f), strictjson.Limits{})
 }
 
 // A FeeRange is what a provider charges per session, from Min to Max in one
-// currency. A zero FeeRange is invalid; a Provider without fees has a nil
-// *FeeRange.
+// currency; Min may equal Max. Both are required: a zero FeeRange is
+// invalid, and a Provider without published fees has a nil *FeeRange.
 type FeeRange struct {
-	Min money.Amount `json:"min"`
-	Max money.Amount `json:"max"`
+	Min money.Amount `json:"min,omitempty"`
+	Max money.Amount `json:"max,omitempty"`
 }
 
-// validate reports problems of the range at path.
-func (r FeeRange) validate(ps *Problems, path string) {
+// validate reports problems of the range at path: a missing or negative
+// end, ends in two currencies, or Min above Max.
+func (r FeeRange) validate(ps *problem.List, path string) {
 	n := len(*ps)
 	checkMoney(ps, path, "min", r.Min)
 	checkMoney(ps, path, "max", r.Max)
 	if len(*ps) > n {
 		return
 	}
-	switch {
-	case r.Min.Currency() != r.Max.Currency():
-		ps.Add(path, ProblemMismatch, "min is in %s and max in %s", r.Min.Currency(), r.Max.Currency())
-	case r.Min.Minor() > r.Max.Minor():
-		ps.Add(path, ProblemOrder, "min %s is above max %s", r.Min, r.Max)
+	switch c, err := r.Min.Cmp(r.Max); {
+	case err != nil:
+		ps.Add(path, problem.Mismatch, "min is in %s and max in %s", r.Min.Currency(), r.Max.Currency())
+	case c > 0:
+		ps.Add(path, problem.Order, "min %s is above max %s", r.Min, r.Max)
 	}
 }
 
@@ -204,7 +190,7 @@ type Provider struct {
 	Location *place.Point `json:"location,omitempty"`
 	// RadiusKm is how far from Location the provider serves in-person
 	// clients; zero means no limit of the provider's own.
-	RadiusKm float64 `json:"radius_km,omitempty"`
+	RadiusKm float64 `json:"radius_km,omitzero"`
 	// Regions are where the provider may practise (licensing), as region
 	// codes: "US-NY" is one state, "US" the whole country.
 	Regions []string `json:"regions,omitempty"`
@@ -212,7 +198,7 @@ type Provider struct {
 	Fees *FeeRange `json:"fees,omitempty"`
 	// SlidingScale says the provider may charge less than Fees.Min to a
 	// client who cannot afford it.
-	SlidingScale bool `json:"sliding_scale,omitempty"`
+	SlidingScale bool `json:"sliding_scale,omitzero"`
 	// Insurance are the insurance networks the provider is in, as tags.
 	Insurance []string `json:"insurance,omitempty"`
 	// Accepting says whether the provider takes new clients, and when that
@@ -229,11 +215,11 @@ type Provider struct {
 	// Share is the provider's target share of referrals relative to
 	// near-equal colleagues: a provider with Share 2 is offered twice as
 	// often as one with Share 1. Zero means 1.
-	Share float64 `json:"share,omitempty"`
+	Share float64 `json:"share,omitzero"`
 	// Priority orders near-equal matches before rotation does: among
 	// matches of near-equal score, a higher priority comes first. Zero is
 	// the usual priority.
-	Priority int `json:"priority,omitempty"`
+	Priority int `json:"priority,omitzero"`
 }
 
 // share returns the provider's target share, 1 when unset.
@@ -255,83 +241,93 @@ func (p *Provider) hasTag(tag string) bool {
 	return false
 }
 
-// MarshalJSON encodes the provider with snake_case members.
+// MarshalJSON encodes the provider with snake_case members, leaving out
+// the optional ones that are not set.
 func (p Provider) MarshalJSON() ([]byte, error) {
 	type plain Provider
-	return jsoncodec.Marshal(plain(p))
+	return strictjson.Marshal(plain(p))
 }
 
 // UnmarshalJSON decodes a provider strictly: unknown members are errors.
 func (p *Provider) UnmarshalJSON(b []byte) error {
 	type plain Provider
-	return jsoncodec.Unmarshal(b, (*plain)(p), jsoncodec.Limits{})
+	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }
 
 // validate reports the provider's problems at path.
-func (p *Provider) validate(ps *Problems, path string) {
+func (p *Provider) validate(ps *problem.List, path string) {
 	at := func(field string) string { return problem.Join(path, field) }
-	switch {
-	case p.ID == "":
-		ps.Add(at("id"), ProblemRequired, "a provider needs an ID")
-	case !validTag(p.ID):
-		ps.Add(at("id"), ProblemSyntax, "ID %q must be 1 to %d characters, without control characters or space at either end", p.ID, maxTagLen)
+	if p.ID == "" {
+		ps.Add(at("id"), problem.Required, "a provider needs an ID")
+	} else {
+		checkTag(ps, at("id"), "ID", p.ID)
 	}
 	if strings.TrimSpace(p.Name) == "" {
-		ps.Add(at("name"), ProblemRequired, "a provider needs a name")
+		ps.Add(at("name"), problem.Required, "a provider needs a name")
 	}
-	if p.Practice != "" && !validTag(p.Practice) {
-		ps.Add(at("practice"), ProblemSyntax, "practice %q must be 1 to %d characters, without control characters or space at either end", p.Practice, maxTagLen)
+	if p.Practice != "" {
+		checkTag(ps, at("practice"), "practice", p.Practice)
 	}
 	checkTags(ps, path, "professions", p.Professions)
 	checkTags(ps, path, "specialties", p.Specialties)
 	checkTags(ps, path, "attributes", p.Attributes)
 	switch {
 	case !p.Modalities.IsValid():
-		ps.Add(at("modalities"), ProblemRange, "modalities %d holds unknown values", uint8(p.Modalities))
+		ps.Add(at("modalities"), problem.Invalid, "modalities %d hold unknown values", uint8(p.Modalities))
 	case p.Modalities == 0:
-		ps.Add(at("modalities"), ProblemRequired, "a provider works in person, remotely or both")
+		ps.Add(at("modalities"), problem.Required, "a provider works in person, remotely or both")
 	}
 	for i, l := range p.Languages {
 		if !validLanguage(l) {
-			ps.Add(problem.Index(at("languages"), i), ProblemSyntax, "%q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", l)
+			ps.Add(problem.Index(at("languages"), i), problem.Syntax, "%s is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", prose.Quote(l))
 		}
 	}
 	switch {
-	case p.Location != nil && !p.Location.IsValid():
-		ps.Add(at("location"), ProblemRange, "%s is not a valid latitude,longitude", p.Location)
-	case p.Location == nil && p.Modalities.Has(InPerson):
-		ps.Add(at("location"), ProblemRequired, "a provider who works in person needs a location")
+	case p.Location != nil:
+		checkPoint(ps, at("location"), *p.Location)
+	case p.Modalities.Has(InPerson):
+		ps.Add(at("location"), problem.Required, "a provider who works in person needs a location")
 	}
 	checkNonNegative(ps, path, "radius_km", p.RadiusKm)
 	for i, r := range p.Regions {
 		if !validRegion(r) {
-			ps.Add(problem.Index(at("regions"), i), ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r)
+			ps.Add(problem.Index(at("regions"), i), problem.Syntax, "%s is not a region code such as \"US\" or \"US-NY\"", prose.Quote(r))
 		}
 	}
 	if p.Fees != nil {
 		p.Fees.validate(ps, at("fees"))
 	}
 	checkTags(ps, path, "insurance", p.Insurance)
-	if !p.Accepting.Confirmed.IsZero() && !p.Accepting.Confirmed.IsValid() {
-		ps.Add(at("accepting.confirmed"), ProblemRange, "%s is not a valid date", p.Accepting.Confirmed)
-	}
+	checkDate(ps, at("accepting.confirmed"), p.Accepting.Confirmed)
 	if c := p.Capacity; c != nil {
 		if c.Value < 0 {
-			ps.Add(at("capacity.value"), ProblemNegative, "capacity %d is negative", c.Value)
+			ps.Add(at("capacity.value"), problem.Negative, "capacity %d is negative", c.Value)
 		}
-		if !c.Confirmed.IsZero() && !c.Confirmed.IsValid() {
-			ps.Add(at("capacity.confirmed"), ProblemRange, "%s is not a valid date", c.Confirmed)
-		}
+		checkDate(ps, at("capacity.confirmed"), c.Confirmed)
 	}
 	if p.Schedule != nil {
-		if err := p.Schedule.Validate(); err != nil {
-			for _, q := range err.(problem.List) {
-				q.Path = problem.Join(at("schedule"), q.Path)
-				*ps = append(*ps, q)
-			}
-		}
+		addNested(ps, at("schedule"), p.Schedule.Validate())
 	}
 	checkNonNegative(ps, path, "share", p.Share)
+}
+
+// checkPoint reports a location at path whose latitude or longitude is not
+// a finite number, or is outside [-90, 90] or [-180, 180].
+func checkPoint(ps *problem.List, path string, pt place.Point) {
+	switch {
+	case !finite(pt.Lat) || !finite(pt.Lon):
+		ps.Add(path, problem.Invalid, "%s is not a latitude,longitude of finite numbers", pt)
+	case !pt.IsValid():
+		ps.Add(path, problem.OutOfRange, "%s is not a valid latitude,longitude", pt)
+	}
+}
+
+// checkDate reports a confirmation date at path that does not exist; the
+// zero Date means never confirmed.
+func checkDate(ps *problem.List, path string, d availability.Date) {
+	if !d.IsZero() && !d.IsValid() {
+		ps.Add(path, problem.Invalid, "%s is not a valid date", d)
+	}
 }
 
 // A Directory is the providers a practice or network refers clients to.
@@ -343,11 +339,11 @@ type Directory struct {
 	Providers []Provider `json:"providers"`
 }
 
-// Validate returns nil or Problems listing every problem of every entry,
+// Validate returns nil or a problem.List of every problem of every entry,
 // with paths such as "providers[3].fees.min": missing or repeated IDs, bad
-// coordinates, malformed tags, unknown currencies, negative fees.
+// coordinates, malformed tags, missing or negative fees.
 func (d Directory) Validate() error {
-	var ps, one Problems
+	var ps, one problem.List
 	seen := make(map[string]int, len(d.Providers))
 	for i := range d.Providers {
 		p := &d.Providers[i]
@@ -356,13 +352,12 @@ func (d Directory) Validate() error {
 		one = one[:0]
 		p.validate(&one, "")
 		if j, dup := seen[p.ID]; dup && p.ID != "" {
-			one.Add("id", ProblemDuplicate, "ID %q is also used by providers[%d]", p.ID, j)
+			one.Add("id", problem.Duplicate, "ID %s is also used by providers[%d]", prose.Quote(p.ID), j)
 		} else if p.ID != "" {
 			seen[p.ID] = i
 		}
-		for _, q := range one {
-			q.Path = problem.Join(problem.Index("providers", i), q.Path)
-			ps = append(ps, q)
+		if len(one) > 0 {
+			ps = append(ps, one.Under(problem.Index("providers", i))...)
 		}
 	}
 	return ps.Err()
@@ -371,11 +366,12 @@ func (d Directory) Validate() error {
 // MarshalJSON encodes the directory as {"version", "providers"}.
 func (d Directory) MarshalJSON() ([]byte, error) {
 	type plain Directory
-	return jsoncodec.Marshal(plain(d))
+	return strictjson.Marshal(plain(d))
 }
 
-// The bounds on decoding a directory: large enough for a few hundred
-// thousand entries, small enough to keep memory in check.
+// The bounds on decoding a directory and a rotation state: large enough
+// for a few hundred thousand entries, small enough to keep memory in
+// check.
 const (
 	maxDirectoryBytes    = 256 << 20
 	maxDirectoryElements = 20_000_000
@@ -385,5 +381,5 @@ const (
 // does not validate; call Validate or NewIndex.
 func (d *Directory) UnmarshalJSON(b []byte) error {
 	type plain Directory
-	return jsoncodec.Unmarshal(b, (*plain)(d), jsoncodec.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements})
+	return strictjson.Unmarshal(b, (*plain)(d), strictjson.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements})
 }

@@ -7,11 +7,11 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // A Need is something the client needs from a provider, as a tag matched
@@ -22,7 +22,7 @@ type Need struct {
 	Tag string `json:"tag"`
 	// Must makes the need a must-have: with ConstraintNeeds hard, only
 	// providers who meet every must-have match.
-	Must bool `json:"must,omitempty"`
+	Must bool `json:"must,omitzero"`
 }
 
 // A Request describes the client to be referred: what they need, the
@@ -49,13 +49,13 @@ type Request struct {
 	Location *place.Point `json:"location,omitempty"`
 	// WithinKm is how far the client will travel for in-person sessions;
 	// zero means Options.WithinKm.
-	WithinKm float64 `json:"within_km,omitempty"`
+	WithinKm float64 `json:"within_km,omitzero"`
 	// Region is the region code where the client lives ("US-NY"), for
 	// licensing and crisis resources; empty means unknown.
 	Region string `json:"region,omitempty"`
-	// Budget is the most the client can pay per session; nil means not
-	// given.
-	Budget *money.Amount `json:"budget,omitempty"`
+	// Budget is the most the client can pay per session; the zero Amount
+	// means not given.
+	Budget money.Amount `json:"budget,omitempty"`
 	// Insurance is the client's insurance network, as a tag; empty means
 	// none or not given.
 	Insurance string `json:"insurance,omitempty"`
@@ -64,122 +64,86 @@ type Request struct {
 	Preferred []availability.Window `json:"preferred,omitempty"`
 	// Zone is the client's time zone for Preferred; nil means UTC. In JSON
 	// it is the IANA name, such as "Europe/Rome".
-	Zone *time.Location `json:"-"`
+	Zone *time.Location `json:"zone,omitempty"`
 	// Urgency is how urgent the request is. An Emergency puts crisis
 	// resources first and keeps only providers with immediate capacity.
-	Urgency contact.Urgency `json:"urgency,omitempty"`
+	Urgency contact.Urgency `json:"urgency,omitzero"`
 	// Exclude are IDs of providers never to suggest: the referring
 	// provider, conflicts of interest, providers the client declined.
 	Exclude []string `json:"exclude,omitempty"`
 }
 
-// requestJSON is the JSON form of a Request.
-type requestJSON struct {
-	Needs      []Need                `json:"needs,omitempty"`
-	Language   string                `json:"language,omitempty"`
-	Modalities Modality              `json:"modalities,omitempty"`
-	Location   *place.Point          `json:"location,omitempty"`
-	WithinKm   float64               `json:"within_km,omitempty"`
-	Region     string                `json:"region,omitempty"`
-	Budget     *money.Amount         `json:"budget,omitempty"`
-	Insurance  string                `json:"insurance,omitempty"`
-	Preferred  []availability.Window `json:"preferred,omitempty"`
-	Zone       string                `json:"zone,omitempty"`
-	Urgency    contact.Urgency       `json:"urgency,omitempty"`
-	Exclude    []string              `json:"exclude,omitempty"`
-}
-
-// MarshalJSON encodes the request, with Zone as its IANA name.
+// MarshalJSON encodes the request, with Zone as its IANA name, leaving out
+// what is not given.
 func (r Request) MarshalJSON() ([]byte, error) {
-	j := requestJSON{
-		Needs: r.Needs, Language: r.Language, Modalities: r.Modalities,
-		Location: r.Location, WithinKm: r.WithinKm, Region: r.Region,
-		Budget: r.Budget, Insurance: r.Insurance, Preferred: r.Preferred,
-		Urgency: r.Urgency, Exclude: r.Exclude,
-	}
-	if r.Zone != nil && r.Zone != time.UTC {
-		j.Zone = r.Zone.String()
-	}
-	return jsoncodec.Marshal(j)
+	type plain Request
+	return strictjson.Marshal(plain(r))
 }
 
 // UnmarshalJSON decodes a request strictly, loading Zone by its IANA name.
 func (r *Request) UnmarshalJSON(b []byte) error {
-	var j requestJSON
-	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{}); err != nil {
-		return err
-	}
-	*r = Request{
-		Needs: j.Needs, Language: j.Language, Modalities: j.Modalities,
-		Location: j.Location, WithinKm: j.WithinKm, Region: j.Region,
-		Budget: j.Budget, Insurance: j.Insurance, Preferred: j.Preferred,
-		Urgency: j.Urgency, Exclude: j.Exclude,
-	}
-	if j.Zone != "" {
-		loc, err := availability.LoadZone(j.Zone)
-		if err != nil {
-			return &jsoncodec.Error{Path: "zone", Err: err}
-		}
-		r.Zone = loc
-	}
-	return nil
+	type plain Request
+	return strictjson.Unmarshal(b, (*plain)(r), strictjson.Limits{})
 }
 
-// Validate returns nil or Problems listing every problem of the request,
+// Validate returns nil or a problem.List of every problem of the request,
 // with paths such as "needs[1].tag" or "budget".
 func (r Request) Validate() error {
-	var ps Problems
+	var ps problem.List
 	for i, n := range r.Needs {
 		path := problem.Join(problem.Index("needs", i), "tag")
-		if !validTag(n.Tag) {
-			ps.Add(path, ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", n.Tag, maxTagLen)
+		if !checkTag(&ps, path, "tag", n.Tag) {
 			continue
 		}
 		for _, m := range r.Needs[:i] {
 			if m.Tag == n.Tag {
-				ps.Add(path, ProblemDuplicate, "need %q is listed twice", n.Tag)
+				ps.Add(path, problem.Duplicate, "need %s is listed twice", prose.Quote(n.Tag))
 				break
 			}
 		}
 	}
 	if r.Language != "" && !validLanguage(r.Language) {
-		ps.Add("language", ProblemSyntax, "%q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", r.Language)
+		ps.Add("language", problem.Syntax, "%s is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", prose.Quote(r.Language))
 	}
 	if !r.Modalities.IsValid() {
-		ps.Add("modalities", ProblemRange, "modalities %d holds unknown values", uint8(r.Modalities))
+		ps.Add("modalities", problem.Invalid, "modalities %d hold unknown values", uint8(r.Modalities))
 	}
 	switch {
-	case r.Location != nil && !r.Location.IsValid():
-		ps.Add("location", ProblemRange, "%s is not a valid latitude,longitude", r.Location)
-	case r.Location == nil && r.Modalities == InPerson:
-		ps.Add("location", ProblemRequired, "an in-person request needs the client's location")
+	case r.Location != nil:
+		checkPoint(&ps, "location", *r.Location)
+	case r.Modalities == InPerson:
+		ps.Add("location", problem.Required, "an in-person request needs the client's location")
 	}
 	checkNonNegative(&ps, "", "within_km", r.WithinKm)
 	if r.Region != "" && !validRegion(r.Region) {
-		ps.Add("region", ProblemSyntax, "%q is not a region code such as \"US\" or \"US-NY\"", r.Region)
+		ps.Add("region", problem.Syntax, "%s is not a region code such as \"US\" or \"US-NY\"", prose.Quote(r.Region))
 	}
-	if r.Budget != nil {
-		checkMoney(&ps, "", "budget", *r.Budget)
+	if r.Budget.IsValid() {
+		checkMoney(&ps, "", "budget", r.Budget)
 	}
-	if r.Insurance != "" && !validTag(r.Insurance) {
-		ps.Add("insurance", ProblemSyntax, "tag %q must be 1 to %d characters, without control characters or space at either end", r.Insurance, maxTagLen)
+	if r.Insurance != "" {
+		checkTag(&ps, "insurance", "tag", r.Insurance)
 	}
 	if len(r.Preferred) > 0 {
 		// The preferred times are weekly windows: validate them as the
-		// working hours of a schedule.
-		if err := (availability.Schedule{Zone: r.Zone, Hours: r.Preferred}).Validate(); err != nil {
-			for _, p := range err.(problem.List) {
-				p.Path = "preferred" + strings.TrimPrefix(p.Path, "hours")
-				ps = append(ps, p)
+		// working hours of a schedule, and report them at "preferred".
+		var hours problem.List
+		addNested(&hours, "", availability.Schedule{Zone: r.Zone, Hours: r.Preferred}.Validate())
+		for _, p := range hours {
+			if rest, ok := strings.CutPrefix(p.Path, "hours"); ok {
+				p.Path = "preferred" + rest
+			} else {
+				p.Path = problem.Join("preferred", p.Path)
 			}
+			ps = append(ps, p)
 		}
 	}
 	if !r.Urgency.IsValid() {
-		ps.Add("urgency", ProblemRange, "urgency %d is not a level", int(r.Urgency))
+		ps.Add("urgency", problem.Invalid, "urgency %d is not a level", int(r.Urgency))
 	}
 	for i, id := range r.Exclude {
 		if id == "" {
-			ps.Add(problem.Index("exclude", i), ProblemRequired, "an excluded ID is empty")
+			ps.Add(problem.Index("exclude", i), problem.Required, "an excluded ID is empty")
 		}
 	}
 	return ps.Err()

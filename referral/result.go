@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/practicekit/boundaries/availability/contact"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Code is a stable, machine-readable reason for a routing decision. Hosts
@@ -96,7 +98,7 @@ func (f *Factor) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid factor %q: want needs, language, distance, fee, insurance or times", b)
+	return fmt.Errorf("invalid factor %s: want needs, language, distance, fee, insurance or times", prose.Quote(string(b)))
 }
 
 // of returns the weight of factor f.
@@ -144,7 +146,7 @@ type Match struct {
 	Modalities Modality `json:"modalities"`
 	// DistanceKm is the distance between the client and the provider when
 	// both locations are known, and 0 otherwise.
-	DistanceKm float64 `json:"distance_km,omitempty"`
+	DistanceKm float64 `json:"distance_km,omitzero"`
 	// Components break the score down by factor, for the factors that
 	// apply to the request.
 	Components []Component `json:"components,omitempty"`

@@ -3,14 +3,14 @@ package referral
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"iter"
 	"maps"
 	"slices"
 	"time"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
-	"github.com/practicekit/boundaries/internal/problem"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // Rotation is the state of fair rotation: for each provider who has been
@@ -132,7 +132,7 @@ func (r Rotation) recordMany(ids []string, shares []float64, at time.Time) Rotat
 	return next
 }
 
-// Validate returns nil or Problems: a negative or non-finite clock or
+// Validate returns nil or a problem.List: a negative or non-finite clock or
 // pass, a negative count, a missing ID. Paths index the uses in ID order,
 // the order MarshalJSON writes them in.
 func (r Rotation) Validate() error {
@@ -142,23 +142,19 @@ func (r Rotation) Validate() error {
 // validateRotation reports the problems of a clock and uses, indexing the
 // uses in the order given.
 func validateRotation(clock float64, uses iter.Seq[Use]) error {
-	var ps Problems
-	if !finite(clock) || clock < 0 {
-		ps.Add("clock", ProblemRange, "clock %v is not a finite number at least 0", clock)
-	}
+	var ps problem.List
+	checkNonNegative(&ps, "", "clock", clock)
 	i := 0
 	for u := range uses {
 		path := problem.Index("uses", i)
 		i++
 		if u.ID == "" {
-			ps.Add(problem.Join(path, "id"), ProblemRequired, "a use needs the provider's ID")
+			ps.Add(problem.Join(path, "id"), problem.Required, "a use needs the provider's ID")
 		}
 		if u.Count < 0 {
-			ps.Add(problem.Join(path, "count"), ProblemNegative, "count %d is negative", u.Count)
+			ps.Add(problem.Join(path, "count"), problem.Negative, "count %d is negative", u.Count)
 		}
-		if !finite(u.Pass) || u.Pass < 0 {
-			ps.Add(problem.Join(path, "pass"), ProblemRange, "pass %v is not a finite number at least 0", u.Pass)
-		}
+		checkNonNegative(&ps, path, "pass", u.Pass)
 	}
 	return ps.Err()
 }
@@ -175,14 +171,14 @@ func (r Rotation) MarshalJSON() ([]byte, error) {
 	if j.Uses == nil {
 		j.Uses = []Use{}
 	}
-	return jsoncodec.Marshal(j)
+	return strictjson.Marshal(j)
 }
 
 // UnmarshalJSON decodes {"clock", "uses"} strictly; an ID given twice is
 // an error, as is a state that does not validate.
 func (r *Rotation) UnmarshalJSON(b []byte) error {
 	var j rotationJSON
-	if err := jsoncodec.Unmarshal(b, &j, jsoncodec.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements}); err != nil {
+	if err := strictjson.Unmarshal(b, &j, strictjson.Limits{MaxBytes: maxDirectoryBytes, MaxElements: maxDirectoryElements}); err != nil {
 		return err
 	}
 	// Validate in the order of the input, so that paths point into it.
@@ -192,7 +188,9 @@ func (r *Rotation) UnmarshalJSON(b []byte) error {
 	next := Rotation{clock: j.Clock, uses: make(map[string]Use, len(j.Uses))}
 	for i, u := range j.Uses {
 		if _, dup := next.uses[u.ID]; dup {
-			return &jsoncodec.Error{Path: problem.Join(problem.Index("uses", i), "id"), Err: fmt.Errorf("provider %q is listed twice", u.ID)}
+			var ps problem.List
+			ps.Add(problem.Join(problem.Index("uses", i), "id"), problem.Duplicate, "provider %s is listed twice", prose.Quote(u.ID))
+			return ps
 		}
 		next.uses[u.ID] = u
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/practicekit/boundaries/internal/jsoncodec"
+	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // equals returns a directory of interchangeable colleagues with the given
@@ -175,18 +175,20 @@ func TestRotationJSON(t *testing.T) {
 
 	for _, tc := range []struct{ in, want string }{
 		{`{"clock":0,"uses":[{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":1}]}`, `uses[1].id: provider "a" is listed twice`},
-		{`{"clock":-1,"uses":[]}`, "clock: clock -1 is not a finite number at least 0 [out_of_range]"},
+		{`{"clock":-1,"uses":[]}`, "clock: -1 is negative [negative]"},
 		{`{"clock":0,"uses":[{"id":"a","count":-2,"last":"2026-11-24T11:00:00Z","pass":1}]}`, "uses[0].count: count -2 is negative [negative]"},
 		// Paths index the uses as the input lists them, not by ID.
 		{`{"clock":0,"uses":[{"id":"b","count":1,"last":"2026-11-24T11:00:00Z","pass":1},{"id":"a","count":-2,"last":"2026-11-24T11:00:00Z","pass":1}]}`, "uses[1].count: count -2 is negative [negative]"},
-		{`{"clock":0,"users":[]}`, "users"},
+		{`{"clock":0,"users":[]}`, `users: unknown member "users" [unknown]`},
+		{`{"clock":0,"uses":[{"id":"a","count":1,"last":"2026-11-24T11:00:00Z","pass":-0.5}]}`, "uses[0].pass: -0.5 is negative [negative]"},
 	} {
 		var r Rotation
 		err := r.UnmarshalJSON([]byte(tc.in))
 		require.Error(t, err, tc.in)
 		require.Contains(t, err.Error(), tc.want)
 	}
-	var je *jsoncodec.Error
-	require.True(t, errors.As(new(Rotation).UnmarshalJSON([]byte(`{"clock":"x"}`)), &je))
-	require.Equal(t, "clock", je.Path)
+	var ps problem.List
+	require.True(t, errors.As(new(Rotation).UnmarshalJSON([]byte(`{"clock":"x"}`)), &ps))
+	require.Equal(t, "clock", ps[0].Path)
+	require.Equal(t, problem.Mismatch, ps[0].Code)
 }

@@ -5,13 +5,15 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A query is a validated request compiled against an index and options.
@@ -26,15 +28,15 @@ type query struct {
 	applicable Constraint
 	hard       Constraint
 
-	must       []string // must-have needs
-	scored     []string // needs the needs factor scores
-	mustSets   []bitset // bitsets of must, nil for a tag nobody has
-	scoredSets []bitset // bitsets of scored, nil for a tag nobody has
+	must       []string     // must-have needs
+	scored     []string     // needs the needs factor scores
+	mustSets   []bitset.Set // bitsets of must, nil for a tag nobody has
+	scoredSets []bitset.Set // bitsets of scored, nil for a tag nobody has
 
 	lang        string
-	langSet     bitset
+	langSet     bitset.Set
 	region      string
-	regionSets  [2]bitset
+	regionSets  [2]bitset.Set
 	remoteOK    bool
 	inPersonOK  bool
 	loc         place.Point
@@ -42,7 +44,7 @@ type query struct {
 	budget      money.Amount
 	hasBudget   bool
 	insurance   string
-	insSet      bitset
+	insSet      bitset.Set
 	excluded    []int32  // positions of the excluded providers the index holds
 	excludedIDs []string // the request's exclusions, each once
 	emergency   bool
@@ -99,9 +101,9 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 	}
 	q.within = cmp.Or(req.WithinKm, s.withinKm)
 	q.applicable |= ConstraintAccepting
-	if req.Budget != nil {
+	if req.Budget.IsValid() {
 		q.applicable |= ConstraintBudget
-		q.budget, q.hasBudget = *req.Budget, true
+		q.budget, q.hasBudget = req.Budget, true
 	}
 	if req.Insurance != "" {
 		q.applicable |= ConstraintInsurance
@@ -176,7 +178,8 @@ func (q *query) clientMask(ix *Index, z int32) (*weekMask, int) {
 // When nothing matches, Result.Counts and Result.Reasons say how each hard
 // constraint narrowed the directory and what relaxing it would give.
 //
-// Route returns Problems when the request or the options do not validate.
+// Route returns a problem.List when the request or the options do not
+// validate.
 func (ix *Index) Route(now time.Time, req Request, state Rotation, opt Options) (Result, error) {
 	return ix.route(now, req, state, opt, (*Index).selectIndexed)
 }
@@ -209,18 +212,18 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	}
 	if n := len(q.excludedIDs); n > 0 {
 		res.Reasons = append(res.Reasons, Reason{Code: CodeExcluded, Rule: "exclude",
-			Message: plural(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(q.excludedIDs, ", ") + "."})
+			Message: prose.Count(n, "provider is", "providers are") + " excluded by the request: " + strings.Join(q.excludedIDs, ", ") + "."})
 	}
 	got := sel(ix, q, &state)
 	res.Considered, res.Eligible = got.considered, got.eligible
 	if got.stale > 0 {
 		res.Reasons = append(res.Reasons, Reason{Code: CodeStaleDropped, Rule: "stale.action",
-			Message: plural(got.stale, "provider was", "providers were") + " left out because their intake facts were not confirmed in the last " + itoa(q.s.staleDays) + " days."})
+			Message: prose.Count(got.stale, "provider was", "providers were") + " left out because their intake facts were not confirmed in the last " + prose.Count(q.s.staleDays, "day", "days") + "."})
 	}
 	if got.capped {
 		if n := ix.cappedCount(q, &state, got.items); n > 0 {
 			res.Reasons = append(res.Reasons, Reason{Code: CodeDiversity, Rule: "max_per_practice",
-				Message: plural(n, "provider was", "providers were") + " left out to keep at most " + itoa(q.s.maxPerPractice) + " per practice."})
+				Message: prose.Count(n, "provider was", "providers were") + " left out to keep at most " + strconv.Itoa(q.s.maxPerPractice) + " per practice."})
 		}
 	}
 	res.Matches = make([]Match, len(got.items))
@@ -230,10 +233,10 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 	if len(res.Matches) == 0 {
 		if q.emergency {
 			res.Reasons = append(res.Reasons, Reason{Code: CodeNoImmediate, Rule: "immediate",
-				Message: "No colleague has immediate capacity within " + hours(q.s.immediate) + "; turn to the crisis resources."})
+				Message: "No colleague has immediate capacity within " + prose.Duration(q.s.immediate) + "; turn to the crisis resources."})
 		}
-		var alive bitset
-		var pass []bitset
+		var alive bitset.Set
+		var pass []bitset.Set
 		res.Counts, alive, pass = ix.counts(q)
 		res.Reasons = append(res.Reasons, ix.whyNone(q, res.Considered, res.Counts, alive, pass)...)
 	}
@@ -291,7 +294,7 @@ func (q *query) bandOf(score float64) int { return int(math.Floor(score / q.s.to
 
 // candidates returns the providers that pass the hard constraints that
 // bitsets decide, reach included, less the excluded ones.
-func (ix *Index) candidates(q *query) bitset {
+func (ix *Index) candidates(q *query) bitset.Set {
 	cand := slices.Clone(ix.all)
 	if q.hard.Has(ConstraintNeeds) {
 		for _, b := range q.mustSets {
@@ -321,7 +324,7 @@ func (ix *Index) candidates(q *query) bitset {
 		andInto(cand, ix.accepting)
 	}
 	for _, i := range q.excluded {
-		cand.unset(i)
+		cand.Remove(int(i))
 	}
 	if q.hard.Has(ConstraintReach) {
 		ix.reachInto(cand, q)
@@ -330,29 +333,27 @@ func (ix *Index) candidates(q *query) bitset {
 }
 
 // andInto intersects dst with b; a nil b is empty.
-func andInto(dst, b bitset) {
+func andInto(dst, b bitset.Set) {
 	if b == nil {
-		clear(dst)
+		dst.Clear()
 		return
 	}
-	for w := range dst {
-		dst[w] &= b[w]
-	}
+	dst.And(b)
 }
 
 // reachInto keeps in cand the providers who can serve the client: remote
 // ones when the client accepts remote, and in-person ones in the grid
 // cells near the client within the distance limits.
-func (ix *Index) reachInto(cand bitset, q *query) {
-	var hits bitset
+func (ix *Index) reachInto(cand bitset.Set, q *query) {
+	var hits bitset.Set
 	if q.inPersonOK {
-		hits = newBitset(len(ix.providers))
+		hits = bitset.New(len(ix.providers))
 		r0, r1, c0, c1 := cellRange(q.loc, q.within)
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				for _, i := range ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] {
-					if cand.has(i) && ix.inPersonReach(i, q) {
-						hits.set(i)
+					if cand.Has(int(i)) && ix.inPersonReach(i, q) {
+						hits.Add(int(i))
 					}
 				}
 			}
@@ -430,7 +431,7 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 	if q.weights[FactorNeeds] > 0 {
 		met := 0
 		for _, b := range q.scoredSets {
-			if b != nil && b.has(i) {
+			if b != nil && b.Has(int(i)) {
 				met++
 			}
 		}
@@ -453,7 +454,7 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 			v[FactorFee] = 0.5
 		}
 	}
-	if q.weights[FactorInsurance] > 0 && q.insSet != nil && q.insSet.has(i) {
+	if q.weights[FactorInsurance] > 0 && q.insSet != nil && q.insSet.Has(int(i)) {
 		v[FactorInsurance] = 1
 	}
 	if q.weights[FactorTimes] > 0 {
@@ -496,7 +497,7 @@ func (ix *Index) timesValue(i int32, q *query) float64 {
 	if z < 0 {
 		return 0.5
 	}
-	if ix.irregular.has(i) {
+	if ix.irregular.Has(int(i)) {
 		open, err := ix.providers[i].Schedule.Open(q.week)
 		if err != nil {
 			return 0
@@ -685,18 +686,19 @@ func (ix *Index) cappedCount(q *query, state *Rotation, items []item) int {
 		kept[it.i] = true
 	}
 	n := 0
-	ix.candidates(q).each(func(i int32) {
+	for k := range ix.candidates(q).All() {
+		i := int32(k)
 		if kept[i] {
-			return
+			continue
 		}
 		it, ok, _ := ix.consider(i, q)
 		if !ok {
-			return
+			continue
 		}
 		it.turn = state.turn(ix.providers[i].ID)
 		if ix.compareItems(&it, &last) < 0 {
 			n++
 		}
-	})
+	}
 	return n
 }

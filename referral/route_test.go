@@ -6,12 +6,11 @@ import (
 
 	"github.com/practicekit/boundaries/availability/contact"
 
-	"github.com/practicekit/boundaries/agreement/money"
-	"github.com/practicekit/boundaries/availability/place"
-
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 func TestStalePolicies(t *testing.T) {
@@ -121,7 +120,7 @@ func TestFactors(t *testing.T) {
 	ix, err := NewIndex(d)
 	require.NoError(t, err)
 	budget := usd("100.00")
-	req := Request{Language: "pt-BR", Budget: &budget, Insurance: "aetna"}
+	req := Request{Language: "pt-BR", Budget: budget, Insurance: "aetna"}
 	res, err := ix.Route(testNow, req, Rotation{}, Options{})
 	require.NoError(t, err)
 	type row struct {
@@ -237,7 +236,7 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	require.Equal(t, []string{"gb-999", "gb-nhs-111", "gb-samaritans"}, resourceIDs(res.Crisis))
 	require.Equal(t, []string{"today"}, ids(res.Matches))
 	r, _ := findReason(res.Matches[0].Reasons, "immediate")
-	require.Equal(t, "Has immediate capacity: 1 place open, confirmed on 2026-11-24, and open within 24h.", r.Message)
+	require.Equal(t, "Has immediate capacity: 1 place open, confirmed on 2026-11-24, and open within 24 hours.", r.Message)
 
 	res, err = ix.Route(testNow, Request{Urgency: contact.Emergency, Region: "IE"}, Rotation{}, Options{Crisis: CrisisExamples(), Immediate: time.Hour})
 	require.NoError(t, err)
