@@ -570,7 +570,7 @@ func (r Request) Validate() error {
 	return l.Err()
 }
 
-// MarshalJSON encodes the policy through internal/jsoncodec.
+// MarshalJSON encodes the policy.
 func (p Policy) MarshalJSON() ([]byte, error) {
 	type plain Policy
 	return strictjson.Marshal(plain(p))
@@ -583,7 +583,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	return strictjson.Unmarshal(b, (*plain)(p), strictjson.Limits{})
 }
 
-// MarshalJSON encodes the request through internal/jsoncodec.
+// MarshalJSON encodes the request.
 func (r Request) MarshalJSON() ([]byte, error) {
 	type plain Request
 	return strictjson.Marshal(plain(r))
@@ -595,7 +595,7 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	return strictjson.Unmarshal(b, (*plain)(r), strictjson.Limits{})
 }
 
-// MarshalJSON encodes the answer through internal/jsoncodec.
+// MarshalJSON encodes the answer.
 func (a Answer) MarshalJSON() ([]byte, error) {
 	type plain Answer
 	return strictjson.Marshal(plain(a))

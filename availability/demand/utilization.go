@@ -229,7 +229,7 @@ func ValidateConditions(windows []Condition) error {
 	return l.Err()
 }
 
-// MarshalJSON encodes the conditional window through internal/jsoncodec.
+// MarshalJSON encodes the conditional window.
 func (c Condition) MarshalJSON() ([]byte, error) {
 	type plain Condition
 	return strictjson.Marshal(plain(c))
@@ -242,7 +242,7 @@ func (c *Condition) UnmarshalJSON(b []byte) error {
 	return strictjson.Unmarshal(b, (*plain)(c), strictjson.Limits{})
 }
 
-// MarshalJSON encodes the utilization through internal/jsoncodec.
+// MarshalJSON encodes the utilization.
 func (u Utilization) MarshalJSON() ([]byte, error) {
 	type plain Utilization
 	return strictjson.Marshal(plain(u))

@@ -75,7 +75,8 @@ func appendDuration(b []byte, d time.Duration, days bool) []byte {
 // Count writes n with its noun: Count(1, "session", "sessions") is
 // "1 session", Count(3, …) is "3 sessions".
 func Count(n int, one, many string) string {
-	return string(appendCount(nil, int64(n), one, many))
+	var buf [64]byte
+	return string(appendCount(buf[:0], int64(n), one, many))
 }
 
 // appendCount appends n and its noun; an empty many is one plus "s".

@@ -60,10 +60,11 @@ var (
 	unmarshalers = json.WithUnmarshalers(json.JoinUnmarshalers(
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
 			s, err := readString(dec)
-			if err != nil {
+			if err != nil || s == nil {
+				*d = 0
 				return err
 			}
-			v, err := ParseDuration(s)
+			v, err := ParseDuration(*s)
 			if err != nil {
 				return err
 			}
@@ -72,10 +73,11 @@ var (
 		}),
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, loc **time.Location) error {
 			s, err := readString(dec)
-			if err != nil {
+			if err != nil || s == nil {
+				*loc = nil
 				return err
 			}
-			z, err := LoadZone(s)
+			z, err := LoadZone(*s)
 			if err != nil {
 				return err
 			}
@@ -111,14 +113,18 @@ func Unmarshal(data []byte, v any, lim Limits) error {
 	return nil
 }
 
-// readString reads a JSON string token, or reports a mismatch.
-func readString(dec *jsontext.Decoder) (string, error) {
+// readString reads a JSON string token, nil for null (the zero value), or
+// reports a mismatch.
+func readString(dec *jsontext.Decoder) (*string, error) {
 	tok, err := dec.ReadToken()
-	if err != nil {
-		return "", err
+	switch {
+	case err != nil:
+		return nil, err
+	case tok.Kind() == 'n':
+		return nil, nil
+	case tok.Kind() != '"':
+		return nil, &json.SemanticError{JSONKind: tok.Kind(), GoType: stringType, Err: errKind}
 	}
-	if tok.Kind() != '"' {
-		return "", &json.SemanticError{JSONKind: tok.Kind(), GoType: stringType, Err: errKind}
-	}
-	return tok.String(), nil
+	s := tok.String()
+	return &s, nil
 }

@@ -134,4 +134,9 @@ func TestRoundTrip(t *testing.T) {
 	b, err = Marshal(outer{})
 	require.NoError(t, err)
 	require.Equal(t, `{"zone":null,"session":"0s"}`, string(b))
+	got = outer{Zone: berlin, Session: time.Hour}
+	require.NoError(t, Unmarshal(b, &got, Limits{}))
+	require.Nil(t, got.Zone, "null reads back as the zero value")
+	require.NoError(t, Unmarshal([]byte(`{"session":null}`), &got, Limits{}))
+	require.Zero(t, got.Session)
 }
