@@ -9,26 +9,14 @@ import (
 // Hosts may switch on codes; the sentences in Reason.Message may change.
 type Code string
 
-// The reason codes.
+// The codes of the reasons a schedule gives.
 const (
-	CodeOpen            Code = "open"             // the time is open
-	CodeOutsideHours    Code = "outside_hours"    // no working window covers it
-	CodeProtected       Code = "protected_time"   // personal time the provider protects
-	CodeHoliday         Code = "holiday"          // a closure: holiday or away period
-	CodeOverrideClosed  Code = "override_closed"  // an override closes the date
-	CodeNotEffective    Code = "not_effective"    // outside the schedule's effective period
-	CodeBooked          Code = "booked"           // overlaps an existing booking
-	CodeBuffer          Code = "buffer"           // too close to an existing booking
-	CodePast            Code = "past"             // starts before now
-	CodeMinNotice       Code = "min_notice"       // starts sooner than the minimum notice
-	CodeBeyondHorizon   Code = "beyond_horizon"   // starts later than the booking horizon
-	CodeNotAligned      Code = "not_aligned"      // does not start on an allowed start time
-	CodeDayCap          Code = "day_cap"          // the local day already has its maximum sessions
-	CodeWeekCap         Code = "week_cap"         // the ISO week already has its maximum sessions
-	CodeMonthCap        Code = "month_cap"        // the month already has its maximum sessions
-	CodeDayMinutesCap   Code = "day_minutes_cap"  // the day's booked time would pass its limit
-	CodeWeekMinutesCap  Code = "week_minutes_cap" // the week's booked time would pass its limit
-	CodeInvalidSchedule Code = "invalid_schedule" // the schedule or policy does not validate
+	CodeOpen           Code = "open"            // the time is open
+	CodeOutsideHours   Code = "outside_hours"   // no working window covers it
+	CodeProtected      Code = "protected_time"  // personal time the provider protects
+	CodeHoliday        Code = "holiday"         // a closure: holiday or away period
+	CodeOverrideClosed Code = "override_closed" // an override closes the date
+	CodeNotEffective   Code = "not_effective"   // outside the schedule's effective period
 )
 
 // A Reason explains one availability decision: a stable Code, the rule

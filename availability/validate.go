@@ -2,10 +2,8 @@ package availability
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
-	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Limits on the size of a schedule, so that hostile input cannot make a
@@ -138,66 +136,4 @@ func validateRange(l *problem.List, at string, from, through Date, required bool
 	if fromOK && throughOK && !from.IsZero() && !through.IsZero() && through.Before(from) {
 		l.Add(problem.Join(at, "through"), problem.Order, "%s is before %s", through, from)
 	}
-}
-
-// Validate reports every problem with the policy. Codes: required,
-// negative, too_long, not_whole_minutes, cap_below_session.
-func (p Policy) Validate() error {
-	var l problem.List
-	p.validate(&l, "")
-	return l.Err()
-}
-
-func (p *Policy) validate(l *problem.List, path string) {
-	at := func(field string) string { return problem.Join(path, field) }
-	switch {
-	case p.Session < 0:
-		l.Add(at("session"), problem.Negative, "a session of %s is negative", prose.Duration(p.Session))
-	case p.Session == 0:
-		l.Add(at("session"), problem.Required, "a session length is required")
-	case p.Session > 24*time.Hour:
-		l.Add(at("session"), problem.TooLong, "a session of %s is longer than a day", prose.Duration(p.Session))
-	}
-	switch {
-	case p.Align < 0:
-		l.Add(at("align"), problem.Negative, "align %s is negative", prose.Duration(p.Align))
-	case p.Align%time.Minute != 0:
-		l.Add(at("align"), problem.Invalid, "align %s is not a whole number of minutes", prose.Duration(p.Align))
-	case p.Align > 24*time.Hour:
-		l.Add(at("align"), problem.TooLong, "align %s is longer than a day", prose.Duration(p.Align))
-	}
-	for _, d := range []struct {
-		name string
-		v    time.Duration
-	}{{"buffer_before", p.BufferBefore}, {"buffer_after", p.BufferAfter}, {"min_notice", p.MinNotice}, {"horizon", p.Horizon},
-		{"max_booked_per_day", p.MaxBookedPerDay}, {"max_booked_per_week", p.MaxBookedPerWeek}} {
-		if d.v < 0 {
-			l.Add(at(d.name), problem.Negative, "%s is negative", prose.Duration(d.v))
-		}
-	}
-	for _, c := range []struct {
-		name string
-		v    int
-	}{{"max_per_day", p.MaxPerDay}, {"max_per_week", p.MaxPerWeek}, {"max_per_month", p.MaxPerMonth}} {
-		if c.v < 0 {
-			l.Add(at(c.name), problem.Negative, "%d is negative", c.v)
-		}
-	}
-	if p.Session > 0 {
-		if p.MaxBookedPerDay > 0 && p.MaxBookedPerDay < p.Session {
-			l.Add(at("max_booked_per_day"), problem.Conflict, "%s a day is less than one %s session", prose.Duration(p.MaxBookedPerDay), prose.Duration(p.Session))
-		}
-		if p.MaxBookedPerWeek > 0 && p.MaxBookedPerWeek < p.Session {
-			l.Add(at("max_booked_per_week"), problem.Conflict, "%s a week is less than one %s session", prose.Duration(p.MaxBookedPerWeek), prose.Duration(p.Session))
-		}
-	}
-}
-
-// Validate reports every problem with the calendar's schedule and policy,
-// with paths under "schedule" and "policy".
-func (c Calendar) Validate() error {
-	var l problem.List
-	c.Schedule.validate(&l, "schedule")
-	c.Policy.validate(&l, "policy")
-	return l.Err()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
@@ -83,3 +84,19 @@ func requireSet(t *testing.T, want []availability.Interval, got availability.Set
 	t.Helper()
 	require.True(t, availability.NewSet(want...).Equal(got), "want %v\n got %v", availability.NewSet(want...), got)
 }
+
+// book books the intervals as sessions of the service "session", each
+// with the ID sid gives it.
+func book(t testing.TB, ivs ...availability.Interval) booking.Sessions {
+	t.Helper()
+	list := make([]booking.Session, len(ivs))
+	for i, iv := range ivs {
+		list[i] = booking.Session{ID: sid(iv), Service: "session", Interval: iv}
+	}
+	s, err := booking.NewSessions(list...)
+	require.NoError(t, err)
+	return s
+}
+
+// sid is the ID book gives the session at iv: its start in UTC.
+func sid(iv availability.Interval) string { return iv.Start.UTC().Format(time.RFC3339) }

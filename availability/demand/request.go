@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
@@ -84,12 +85,16 @@ func (s Style) Preset() Policy {
 
 // A Request asks for time: a new session, or more time for a booked one.
 type Request struct {
+	// Service is the ID of the service asked for, whose rules apply to a
+	// new session; empty means the calendar's only service. An extension
+	// keeps the service of the session it extends.
+	Service string `json:"service,omitempty"`
 	// Session is the time asked for: the new session, or the booked
 	// session as it would be after the extension.
 	Session availability.Interval `json:"session"`
-	// Extends is the booked session being extended, which Session must
-	// cover; nil asks for a new session.
-	Extends *availability.Interval `json:"extends,omitempty"`
+	// Extends is the ID of the booked session being extended, whose time
+	// Session must cover; empty asks for a new session.
+	Extends string `json:"extends,omitempty"`
 }
 
 // A Decision is the outcome of a Request.
@@ -148,16 +153,19 @@ type Answer struct {
 // which then covers the whole request. The rest (outside working hours, a
 // closed date, an unaligned start, the regular notice and caps) is
 // on-demand time: allowed when OnDemand.Allowed, within its notice and
-// weekly cap, at OnDemand.Surcharge. Anything else is refused, with a kind
-// message (or the provider's own Decline).
+// weekly cap, at OnDemand.Surcharge. A request with both must pass both:
+// the exception rules for its protected time and the on-demand rules for
+// the rest. Anything else is refused, with a kind message (or the
+// provider's own Decline).
 //
-// A request that asks for no time, that is longer than MaxRange, or whose
-// extension does not cover a booked session is refused with
-// CodeInvalidRequest or CodeNotBooked. Answer costs a few binary searches
+// A request that asks for no time, that is longer than
+// availability.MaxRange, or whose extension does not cover the session it
+// extends is refused with CodeInvalidRequest, and one that extends a
+// session that is not booked with CodeNotBooked. Answer costs a few binary searches
 // in the bookings, so it stays fast with thousands of them. It does not
 // validate the policy; validate one with Validate when it comes from
 // outside.
-func (p Policy) Answer(c availability.Calendar, now time.Time, req Request) Answer {
+func (p Policy) Answer(c booking.Calendar, now time.Time, req Request) Answer {
 	e := evaluation{p: &p, c: &c, now: now, req: req, loc: zoneOf(c.Schedule)}
 	e.run()
 	return e.answer()
@@ -166,7 +174,8 @@ func (p Policy) Answer(c availability.Calendar, now time.Time, req Request) Answ
 // An evaluation is the state of one call of Answer.
 type evaluation struct {
 	p   *Policy
-	c   *availability.Calendar
+	c   *booking.Calendar
+	ext booking.Session // the session extended, when one is
 	now time.Time
 	req Request
 	loc *time.Location
@@ -189,24 +198,25 @@ func (e *evaluation) run() {
 			Message: fmt.Sprintf("the request asks for %s, more than %s", prose.Duration(r.Session.Duration()), prose.Duration(availability.MaxRange))})
 		return
 	}
-	if r.Extends == nil {
+	if r.Extends == "" {
 		e.added = []availability.Interval{r.Session}
 		e.checkNew()
 	} else {
-		ext := *r.Extends
-		if ext.IsEmpty() || !r.Session.Covers(ext) {
+		ext, ok := e.c.Booked.Get(r.Extends)
+		if !ok {
+			e.hard = append(e.hard, availability.Reason{Code: CodeNotBooked, Rule: "booked",
+				Message: fmt.Sprintf("the session %s to extend is not booked", prose.Quote(r.Extends))})
+			return
+		}
+		if !r.Session.Covers(ext.Interval) {
 			e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.extends",
 				Message: "an extension must cover the session it extends"})
 			return
 		}
-		if !e.c.Booked.Has(ext) {
-			e.hard = append(e.hard, availability.Reason{Code: CodeNotBooked, Rule: "booked",
-				Message: fmt.Sprintf("the session %s–%s to extend is not booked", ext.Start.In(e.loc).Format(prose.TimeLayout), ext.End.In(e.loc).Format("15:04"))})
-			return
-		}
-		e.added = availability.NewSet(r.Session).Subtract(availability.NewSet(ext)).Intervals()
+		e.ext = ext
+		e.added = availability.NewSet(r.Session).Subtract(availability.NewSet(ext.Interval)).Intervals()
 		for _, iv := range e.added {
-			e.checkExtension(iv, ext)
+			e.checkExtension(iv)
 		}
 	}
 	for _, iv := range e.added {
@@ -219,11 +229,18 @@ func (e *evaluation) run() {
 // reasons about open time are left to checkHours and checkProtected.
 func (e *evaluation) checkNew() {
 	c := *e.c
-	c.Policy.Session = e.req.Session.Duration()
-	for _, r := range c.Check(e.now, e.req.Session.Start).Reasons {
+	// The session asked for is checked as a session of its service, with
+	// its own length.
+	c.Services = slices.Clone(c.Services)
+	for i := range c.Services {
+		if c.Services[i].ID == e.req.Service || e.req.Service == "" && len(c.Services) == 1 {
+			c.Services[i].Length = e.req.Session.Duration()
+		}
+	}
+	for _, r := range c.Check(e.now, e.req.Service, e.req.Session.Start).Reasons {
 		switch r.Code {
 		case availability.CodeOutsideHours, availability.CodeProtected, availability.CodeHoliday, availability.CodeOverrideClosed, availability.CodeNotEffective:
-		case availability.CodeNotAligned, availability.CodeMinNotice, availability.CodeDayCap, availability.CodeWeekCap, availability.CodeMonthCap, availability.CodeDayMinutesCap, availability.CodeWeekMinutesCap:
+		case booking.CodeNotAligned, booking.CodeMinNotice, booking.CodeDayCap, booking.CodeWeekCap, booking.CodeMonthCap, booking.CodeDayMinutesCap, booking.CodeWeekMinutesCap:
 			e.soft = append(e.soft, r)
 		default:
 			e.hard = append(e.hard, r)
@@ -232,22 +249,50 @@ func (e *evaluation) checkNew() {
 }
 
 // checkExtension refuses added time that is past or runs into another
-// booking or its buffer.
-func (e *evaluation) checkExtension(iv, ext availability.Interval) {
+// session or the buffers between them.
+func (e *evaluation) checkExtension(iv availability.Interval) {
 	if iv.Start.Before(e.now) {
-		e.hard = append(e.hard, availability.Reason{Code: availability.CodePast, Rule: "request",
+		e.hard = append(e.hard, availability.Reason{Code: booking.CodePast, Rule: "request",
 			Message: fmt.Sprintf("the added time from %s is already past", iv.Start.In(e.loc).Format(prose.TimeLayout))})
 	}
-	gap := e.c.Policy.BufferBefore + e.c.Policy.BufferAfter
-	if b, ok := overlappingExcept(e.c.Booked, iv, ext); ok {
-		e.hard = append(e.hard, availability.Reason{Code: availability.CodeBooked, Rule: "booked",
-			Message: fmt.Sprintf("the added time overlaps the session booked %s–%s", b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
-	} else if gap > 0 {
-		if b, ok := overlappingExcept(e.c.Booked, availability.Interval{Start: iv.Start.Add(-gap), End: iv.End.Add(gap)}, ext); ok {
-			e.hard = append(e.hard, availability.Reason{Code: availability.CodeBuffer, Rule: "policy.buffer",
-				Message: fmt.Sprintf("sessions need %s between them; the session booked %s–%s is too close", prose.Duration(gap), b.Start.In(e.loc).Format(prose.TimeLayout), b.End.In(e.loc).Format("15:04"))})
+	own := e.buffers(e.ext.Service)
+	reach := own.before + own.after
+	for _, svc := range e.c.Services {
+		reach += max(svc.BufferBefore, svc.BufferAfter)
+	}
+	for x := range e.c.Booked.In(availability.Interval{Start: iv.Start.Add(-reach), End: iv.End.Add(reach)}) {
+		if x.ID == e.ext.ID {
+			continue
+		}
+		when := x.Start.In(e.loc).Format(prose.TimeLayout) + "–" + x.End.In(e.loc).Format("15:04")
+		if x.Overlaps(iv) {
+			e.hard = append(e.hard, availability.Reason{Code: booking.CodeBooked, Rule: problem.Key("booked", x.ID),
+				Message: fmt.Sprintf("the added time overlaps session %s, booked %s", prose.Quote(x.ID), when)})
+			return
+		}
+		theirs := e.buffers(x.Service)
+		if (!x.End.After(iv.Start) && iv.Start.Sub(x.End) < theirs.after+own.before) ||
+			(!x.Start.Before(iv.End) && x.Start.Sub(iv.End) < own.after+theirs.before) {
+			e.hard = append(e.hard, availability.Reason{Code: booking.CodeBuffer, Rule: problem.Key("booked", x.ID),
+				Message: fmt.Sprintf("sessions need their buffers between them; session %s, booked %s, is too close", prose.Quote(x.ID), when)})
+			return
 		}
 	}
+}
+
+// A buffer pair is the time a service keeps free before and after its
+// sessions.
+type bufferPair struct{ before, after time.Duration }
+
+// buffers returns the buffers of the service with the ID, none when the
+// calendar does not offer it.
+func (e *evaluation) buffers(id string) bufferPair {
+	for _, svc := range e.c.Services {
+		if svc.ID == id && id != "" {
+			return bufferPair{max(svc.BufferBefore, 0), max(svc.BufferAfter, 0)}
+		}
+	}
+	return bufferPair{}
 }
 
 // checkHours finds the parts of iv outside working hours, and says why
@@ -340,6 +385,13 @@ func (e *evaluation) answer() Answer {
 				}
 			}
 		}
+		// What lies outside working hours besides the protected time is
+		// on-demand time, and must pass the on-demand rules too.
+		if len(e.soft) > 0 {
+			if why := e.onDemandRefusal(); why != nil {
+				return e.refuse(a, all, why)
+			}
+		}
 		a.Decision, a.Surcharge = DecisionException, ex.Surcharge
 		a.Reasons = append(all, availability.Reason{Code: CodeException, Rule: "exception",
 			Message: fmt.Sprintf("possible as a priced exception to protected time, surcharge %s", ex.Surcharge)})
@@ -350,28 +402,10 @@ func (e *evaluation) answer() Answer {
 		a.Message = e.offer(kept, "I can make an exception", ex.Surcharge, "to cover costs")
 		return a
 	case len(e.soft) > 0:
+		if why := e.onDemandRefusal(); why != nil {
+			return e.refuse(a, all, why)
+		}
 		od := &e.p.OnDemand
-		if !od.Allowed {
-			return e.refuse(a, all, &availability.Reason{Code: CodeNoOnDemand, Rule: "on_demand.allowed",
-				Message: "sessions are given on the schedule only"})
-		}
-		if e.req.Extends == nil {
-			if od.MinNotice > 0 && e.req.Session.Start.Before(e.now.Add(od.MinNotice)) {
-				return e.refuse(a, all, &availability.Reason{Code: availability.CodeMinNotice, Rule: "on_demand.min_notice",
-					Message: fmt.Sprintf("on-demand sessions need %s notice", prose.Duration(od.MinNotice))})
-			}
-			if od.MaxPerWeek > 0 {
-				n, monday, err := offScheduleInWeek(e.c, availability.DateOf(e.req.Session.Start.In(e.loc)))
-				if err != nil {
-					return e.refuse(a, all, &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
-						Message: fmt.Sprintf("the sessions of the week of %s cannot be counted: %v", monday, err)})
-				}
-				if n >= od.MaxPerWeek {
-					return e.refuse(a, all, &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
-						Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions outside open time", monday, n, od.MaxPerWeek)})
-				}
-			}
-		}
 		a.Decision, a.Surcharge = DecisionOnDemand, od.Surcharge
 		a.Reasons = append(all, availability.Reason{Code: CodeOnDemand, Rule: "on_demand",
 			Message: fmt.Sprintf("possible as on-demand time outside regular hours, surcharge %s", od.Surcharge)})
@@ -380,12 +414,43 @@ func (e *evaluation) answer() Answer {
 	}
 	a.Decision = DecisionRegular
 	what := "the session"
-	if e.req.Extends != nil {
+	if e.req.Extends != "" {
 		what = "the added time"
 	}
 	a.Reasons = []availability.Reason{{Code: CodeRegular, Rule: "hours", Message: what + " is within working hours and clear of other bookings"}}
 	a.Message = "Yes, that works."
 	return a
+}
+
+// onDemandRefusal returns the on-demand rule that refuses the request's
+// time outside working hours, or nil when the rules allow it: on-demand
+// time must be offered at all and, for a new session, asked for with its
+// notice and within its weekly cap.
+func (e *evaluation) onDemandRefusal() *availability.Reason {
+	od := &e.p.OnDemand
+	if !od.Allowed {
+		return &availability.Reason{Code: CodeNoOnDemand, Rule: "on_demand.allowed",
+			Message: "sessions are given on the schedule only"}
+	}
+	if e.req.Extends != "" {
+		return nil // an extension adds no session
+	}
+	if od.MinNotice > 0 && e.req.Session.Start.Before(e.now.Add(od.MinNotice)) {
+		return &availability.Reason{Code: booking.CodeMinNotice, Rule: "on_demand.min_notice",
+			Message: fmt.Sprintf("on-demand sessions need %s notice", prose.Duration(od.MinNotice))}
+	}
+	if od.MaxPerWeek > 0 {
+		n, monday, err := offScheduleInWeek(e.c, availability.DateOf(e.req.Session.Start.In(e.loc)))
+		if err != nil {
+			return &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+				Message: fmt.Sprintf("the sessions of the week of %s cannot be counted: %v", monday, err)}
+		}
+		if n >= od.MaxPerWeek {
+			return &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
+				Message: fmt.Sprintf("the week of %s already has %d of at most %d sessions outside open time", monday, n, od.MaxPerWeek)}
+		}
+	}
+	return nil
 }
 
 // refuse returns a refusal with the reasons, the deciding reason last.
@@ -403,7 +468,8 @@ func (e *evaluation) refuse(a Answer, reasons []availability.Reason, decided *av
 // before 14:00", "start before 14:00 and stay past 16:00", "meet on Tue
 // 2026-11-24 at 10:00".
 func (e *evaluation) what() string {
-	if ext := e.req.Extends; ext != nil {
+	if e.req.Extends != "" {
+		ext := e.ext
 		before := "start before " + ext.Start.In(e.loc).Format("15:04")
 		after := "stay past " + ext.End.In(e.loc).Format("15:04")
 		switch {
@@ -456,15 +522,15 @@ func (e *evaluation) decline(decided *availability.Reason) string {
 			kept = "that time for " + first.Label
 		}
 		return msg + "I keep " + kept + ", " + no
-	case availability.CodeBooked, availability.CodeBuffer:
+	case booking.CodeBooked, booking.CodeBuffer:
 		return msg + "That time is already promised to someone else, " + no
 	case availability.CodeHoliday:
 		return msg + "I'm away then, " + no
-	case availability.CodePast:
+	case booking.CodePast:
 		return msg + "That time has passed, " + no
-	case availability.CodeMinNotice:
+	case booking.CodeMinNotice:
 		return msg + "That is too short notice for me, " + no
-	case CodeOnDemandCap, availability.CodeDayCap, availability.CodeWeekCap, availability.CodeMonthCap, availability.CodeDayMinutesCap, availability.CodeWeekMinutesCap:
+	case CodeOnDemandCap, booking.CodeDayCap, booking.CodeWeekCap, booking.CodeMonthCap, booking.CodeDayMinutesCap, booking.CodeWeekMinutesCap:
 		return msg + "My schedule is full then, " + no
 	case CodeNoOnDemand, availability.CodeOutsideHours, availability.CodeOverrideClosed, availability.CodeNotEffective:
 		return msg + "That is outside the hours I work, " + no
@@ -472,32 +538,17 @@ func (e *evaluation) decline(decided *availability.Reason) string {
 	return msg + "I'm sorry, but I can't " + e.what() + "."
 }
 
-// overlappingExcept returns a booking that shares an instant with iv,
-// other than one occurrence of except: an extension does not collide with
-// the session it extends.
-func overlappingExcept(b availability.Bookings, iv, except availability.Interval) (availability.Interval, bool) {
-	skipped := false
-	for x := range b.In(iv) {
-		if !skipped && x.Equal(except) {
-			skipped = true
-			continue
-		}
-		return x, true
-	}
-	return availability.Interval{}, false
-}
-
 // offScheduleInWeek counts the bookings that start in the ISO week of
 // local date d and are not entirely in open time, and returns the week's
 // Monday.
-func offScheduleInWeek(c *availability.Calendar, d availability.Date) (int, availability.Date, error) {
+func offScheduleInWeek(c *booking.Calendar, d availability.Date) (int, availability.Date, error) {
 	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
 	loc := zoneOf(c.Schedule)
 	week := availability.Interval{Start: availability.At(monday, availability.Midnight, loc), End: availability.At(monday.AddDays(7), availability.Midnight, loc)}
 	var starting []availability.Interval
 	end := week.End
-	for iv := range c.Booked.In(week) {
-		if !iv.Start.Before(week.Start) {
+	for x := range c.Booked.In(week) {
+		if iv := x.Interval; !iv.Start.Before(week.Start) {
 			starting = append(starting, iv)
 			if iv.End.After(end) {
 				end = iv.End
@@ -551,21 +602,13 @@ func (p Policy) Validate() error {
 	return l.Err()
 }
 
-// Validate returns nil or problem.List: a request needs a non-empty session
-// (required), and an extension a non-empty booked session that the
-// session covers (required, not_covered).
+// Validate returns nil or a problem.List: a request needs a non-empty
+// session (required). Whether an extension covers the session it extends
+// is for Answer to say, which knows the calendar.
 func (r Request) Validate() error {
 	var l problem.List
 	if r.Session.IsEmpty() {
 		l.Add("session", problem.Required, "the request asks for no time")
-	}
-	if r.Extends != nil {
-		switch {
-		case r.Extends.IsEmpty():
-			l.Add("extends", problem.Required, "the session to extend is empty")
-		case !r.Session.Covers(*r.Extends):
-			l.Add("extends", problem.Conflict, "the session asked for does not cover the session it extends")
-		}
 	}
 	return l.Err()
 }

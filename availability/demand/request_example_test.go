@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/booking"
+
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/demand"
@@ -12,9 +14,11 @@ import (
 // evenings is a provider who sees clients Tuesday to Saturday 12:00–21:00
 // and keeps Saturday evenings for friends, with a client booked on
 // Saturday until 21:00.
-func evenings(ny *time.Location) availability.Calendar {
+func evenings(ny *time.Location) booking.Calendar {
 	clock := availability.MustParseClock
-	return availability.Calendar{
+	booked, _ := booking.NewSessions(booking.Session{ID: "sat-19", Service: "session", Interval: availability.Interval{
+		Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}})
+	return booking.Calendar{
 		Schedule: availability.Schedule{
 			Zone: ny,
 			Hours: []availability.Window{{ID: "sessions", Days: availability.Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday),
@@ -22,9 +26,8 @@ func evenings(ny *time.Location) availability.Calendar {
 			Protected: []availability.Window{{ID: "saturday-friends", Label: "friends", Days: availability.Days(time.Saturday),
 				Start: clock("21:00"), End: availability.EndOfDay}},
 		},
-		Policy: availability.Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour},
-		Booked: availability.NewBookings(availability.Interval{
-			Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}),
+		Services: []booking.Service{{ID: "session", Length: 2 * time.Hour, MinNotice: 12 * time.Hour}},
+		Booked:   booked,
 	}
 }
 
@@ -34,7 +37,7 @@ func ExamplePolicy_Answer() {
 	booked := availability.Interval{Start: time.Date(2026, 11, 28, 19, 0, 0, 0, ny), End: time.Date(2026, 11, 28, 21, 0, 0, 0, ny)}
 	// At 20:15 the client asks the provider to stay the night.
 	now := time.Date(2026, 11, 28, 20, 15, 0, 0, ny)
-	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: time.Date(2026, 11, 29, 9, 0, 0, 0, ny)}, Extends: &booked}
+	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: time.Date(2026, 11, 29, 9, 0, 0, 0, ny)}, Extends: "sat-19"}
 
 	scheduleFirst := demand.StyleScheduleFirst.Preset()
 	a := scheduleFirst.Answer(cal, now, stay)
@@ -44,9 +47,11 @@ func ExamplePolicy_Answer() {
 	}
 	fmt.Println(" ", a.Message)
 
-	// The same provider, if they permit a priced exception that covers costs.
+	// The same provider, if they permit a priced exception that covers
+	// costs, and so the night after it too.
 	exception := scheduleFirst
 	exception.Exception = demand.ExceptionRule{Allowed: true, Surcharge: demand.Surcharge{Fixed: money.MustParse("USD 500.00")}}
+	exception.OnDemand.Allowed = true
 	a = exception.Answer(cal, now, stay)
 	fee, _ := a.Surcharge.On(money.MustParse("USD 180.00")) // the night's price
 	fmt.Println(a.Decision, a.Surcharge, "=", fee)

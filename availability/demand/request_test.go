@@ -2,7 +2,6 @@ package demand
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
@@ -17,7 +17,7 @@ import (
 // 12:00–21:00 in New York, Saturday evenings kept for friends and Sunday
 // midday for family, Thanksgiving off, and a client booked on Saturday
 // 2026-11-28 until 21:00.
-func eveningCalendar(t testing.TB, extra ...availability.Interval) availability.Calendar {
+func eveningCalendar(t testing.TB, extra ...availability.Interval) booking.Calendar {
 	s := availability.Schedule{
 		Zone:  mustZone(t, "America/New_York"),
 		Hours: []availability.Window{{ID: "sessions", Days: availability.Days(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday), Start: availability.MustParseClock("12:00"), End: availability.MustParseClock("21:00")}},
@@ -28,7 +28,7 @@ func eveningCalendar(t testing.TB, extra ...availability.Interval) availability.
 		Closures: []availability.Closure{{ID: "thanksgiving", Label: "Thanksgiving", From: availability.MustParseDate("2026-11-26"), Through: availability.MustParseDate("2026-11-26")}},
 	}
 	booked := append([]availability.Interval{span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")}, extra...)
-	return availability.Calendar{Schedule: s, Policy: availability.Policy{Session: 2 * time.Hour, MinNotice: 12 * time.Hour, MaxPerDay: 4}, Booked: availability.NewBookings(booked...)}
+	return booking.Calendar{Schedule: s, Services: []booking.Service{{ID: "session", Length: 2 * time.Hour, MinNotice: 12 * time.Hour, Caps: booking.Caps{PerDay: 4}}}, Booked: book(t, booked...)}
 }
 
 // stayTheNight is the client's request: stay from 21:00 until Sunday
@@ -37,12 +37,18 @@ func stayTheNight(t testing.TB) (time.Time, Request) {
 	booked := span(t, "2026-11-28T19:00:00-05:00", "2026-11-28T21:00:00-05:00")
 	return mustTime(t, "2026-11-28T20:15:00-05:00"), Request{
 		Session: span(t, "2026-11-28T19:00:00-05:00", "2026-11-29T09:00:00-05:00"),
-		Extends: &booked,
+		Extends: sid(booked),
 	}
 }
 
+// coversCosts is the provider who would stay the night for a surcharge
+// that covers costs: protected time is sold as an exception, and the
+// night after it, outside working hours, is on-demand time.
 func coversCosts() Policy {
-	return Policy{Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")}}}
+	return Policy{
+		OnDemand:  OnDemandRule{Allowed: true},
+		Exception: ExceptionRule{Allowed: true, Surcharge: Surcharge{Fixed: money.MustParse("USD 500.00")}},
+	}
 }
 
 // TestStoryProtectedEvening is story 1: the extension collides with
@@ -54,7 +60,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 	cases := []struct {
 		name      string
 		policy    Policy
-		cal       availability.Calendar
+		cal       booking.Calendar
 		decision  Decision
 		surcharge Surcharge
 		codes     []availability.Code
@@ -97,7 +103,7 @@ func TestStoryProtectedEvening(t *testing.T) {
 			policy:   coversCosts(),
 			cal:      eveningCalendar(t, span(t, "2026-11-29T08:00:00-05:00", "2026-11-29T09:00:00-05:00")),
 			decision: DecisionRefused,
-			codes:    []availability.Code{availability.CodeBooked, availability.CodeProtected, availability.CodeOutsideHours},
+			codes:    []availability.Code{booking.CodeBooked, availability.CodeProtected, availability.CodeOutsideHours},
 			message:  "Thank you for asking; I'm glad you want more time together. That time is already promised to someone else, so I can't stay past 21:00.",
 		},
 	}
@@ -141,7 +147,7 @@ func TestStoryStyles(t *testing.T) {
 	cases := []struct {
 		name     string
 		policy   Policy
-		cal      availability.Calendar
+		cal      booking.Calendar
 		now      time.Time
 		session  availability.Interval
 		decision Decision
@@ -171,13 +177,13 @@ func TestStoryStyles(t *testing.T) {
 			name: "on-demand: not at an hour's notice", policy: onDemand, cal: eveningCalendar(t),
 			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
 			session:  span(t, "2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00"),
-			decision: DecisionRefused, codes: []availability.Code{availability.CodeMinNotice, availability.CodeOutsideHours, availability.CodeMinNotice}, rule: "on_demand.min_notice",
+			decision: DecisionRefused, codes: []availability.Code{booking.CodeMinNotice, availability.CodeOutsideHours, booking.CodeMinNotice}, rule: "on_demand.min_notice",
 		},
 		{
 			name: "on-demand: a short-notice session in hours waives the regular notice", policy: onDemand, cal: eveningCalendar(t),
 			now:      mustTime(t, "2026-11-24T09:00:00-05:00"),
 			session:  span(t, "2026-11-24T14:00:00-05:00", "2026-11-24T16:00:00-05:00"),
-			decision: DecisionOnDemand, codes: []availability.Code{availability.CodeMinNotice, CodeOnDemand}, rule: "on_demand",
+			decision: DecisionOnDemand, codes: []availability.Code{booking.CodeMinNotice, CodeOnDemand}, rule: "on_demand",
 		},
 		{
 			name: "both: a session in hours is regular", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
@@ -192,7 +198,7 @@ func TestStoryStyles(t *testing.T) {
 		{
 			name: "on-demand: not over another booking", policy: onDemand, cal: eveningCalendar(t), now: monday,
 			session:  span(t, "2026-11-28T20:00:00-05:00", "2026-11-28T21:00:00-05:00"),
-			decision: DecisionRefused, codes: []availability.Code{availability.CodeBooked}, rule: "booked",
+			decision: DecisionRefused, codes: []availability.Code{booking.CodeBooked}, rule: `booked["2026-11-29T00:00:00Z"]`,
 		},
 		{
 			name: "schedule-first: Saturday morning is closed", policy: scheduleFirst, cal: eveningCalendar(t), now: monday,
@@ -244,15 +250,15 @@ func TestAnswerExtensions(t *testing.T) {
 		codes    []availability.Code
 	}{
 		{"an hour more in working hours is regular",
-			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &wed}, DecisionRegular, []availability.Code{CodeRegular}},
+			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: sid(wed)}, DecisionRegular, []availability.Code{CodeRegular}},
 		{"starting earlier is added time in the past",
-			Request{Session: availability.Interval{Start: wed.Start.Add(-time.Hour), End: wed.End}, Extends: &wed}, DecisionRefused, []availability.Code{availability.CodePast}},
+			Request{Session: availability.Interval{Start: wed.Start.Add(-time.Hour), End: wed.End}, Extends: sid(wed)}, DecisionRefused, []availability.Code{booking.CodePast}},
 		{"running into the next client",
-			Request{Session: availability.IntervalOf(wed.Start, 5*time.Hour), Extends: &wed}, DecisionRefused, []availability.Code{availability.CodeBooked}},
+			Request{Session: availability.IntervalOf(wed.Start, 5*time.Hour), Extends: sid(wed)}, DecisionRefused, []availability.Code{booking.CodeBooked}},
 		{"the session to extend must be booked",
-			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &availability.Interval{Start: wed.Start, End: wed.End.Add(time.Minute)}}, DecisionRefused, []availability.Code{CodeNotBooked}},
+			Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: "not-booked"}, DecisionRefused, []availability.Code{CodeNotBooked}},
 		{"an extension must cover its session",
-			Request{Session: availability.IntervalOf(wed.Start, time.Hour), Extends: &wed}, DecisionRefused, []availability.Code{CodeInvalidRequest}},
+			Request{Session: availability.IntervalOf(wed.Start, time.Hour), Extends: sid(wed)}, DecisionRefused, []availability.Code{CodeInvalidRequest}},
 		{"an empty request",
 			Request{}, DecisionRefused, []availability.Code{CodeInvalidRequest}},
 	}
@@ -267,7 +273,7 @@ func TestAnswerExtensions(t *testing.T) {
 	// Past closing time, the extension is on-demand time, without notice.
 	late := span(t, "2026-11-24T19:00:00-05:00", "2026-11-24T21:00:00-05:00")
 	cal = eveningCalendar(t, late)
-	a := p.Answer(cal, mustTime(t, "2026-11-24T20:50:00-05:00"), Request{Session: availability.IntervalOf(late.Start, 3*time.Hour), Extends: &late})
+	a := p.Answer(cal, mustTime(t, "2026-11-24T20:50:00-05:00"), Request{Session: availability.IntervalOf(late.Start, 3*time.Hour), Extends: sid(late)})
 	require.Equal(t, DecisionOnDemand, a.Decision, "%v", a.Reasons)
 	require.Equal(t, []availability.Code{availability.CodeOutsideHours, CodeOnDemand}, reasonCodes(a.Reasons))
 	require.Equal(t, "That is outside my regular hours, but I can see you on demand.", a.Message)
@@ -275,17 +281,17 @@ func TestAnswerExtensions(t *testing.T) {
 	// The refusal names what was asked: to start earlier, to stay later,
 	// or both.
 	early := Policy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
-		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End}, Extends: &wed})
+		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End}, Extends: sid(wed)})
 	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00.", early.Message)
 	both := Policy{}.Answer(eveningCalendar(t, wed), mustTime(t, "2026-11-25T08:00:00-05:00"),
-		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End.Add(6 * time.Hour)}, Extends: &wed})
+		Request{Session: availability.Interval{Start: wed.Start.Add(-3 * time.Hour), End: wed.End.Add(6 * time.Hour)}, Extends: sid(wed)})
 	require.Equal(t, "Thank you for asking; I'm glad you want more time together. That is outside the hours I work, so I can't start before 14:00 and stay past 16:00.", both.Message)
 
 	// Buffers keep the next client clear.
 	cal = eveningCalendar(t, wed, span(t, "2026-11-25T17:30:00-05:00", "2026-11-25T18:30:00-05:00"))
-	cal.Policy.BufferAfter = time.Hour
-	a = p.Answer(cal, now, Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: &wed})
-	require.Equal(t, []availability.Code{availability.CodeBuffer}, reasonCodes(a.Reasons))
+	cal.Services[0].BufferAfter = time.Hour
+	a = p.Answer(cal, now, Request{Session: availability.IntervalOf(wed.Start, 3*time.Hour), Extends: sid(wed)})
+	require.Equal(t, []availability.Code{booking.CodeBuffer}, reasonCodes(a.Reasons))
 }
 
 func TestSurchargeOn(t *testing.T) {
@@ -344,14 +350,53 @@ func TestRequestPolicyValidate(t *testing.T) {
 	}, pathCodes(t, bad.Validate()))
 
 	ext := availability.IntervalOf(mustTime(t, "2026-11-25T14:00:00-05:00"), time.Hour)
-	require.NoError(t, Request{Session: availability.IntervalOf(ext.Start, 2*time.Hour), Extends: &ext}.Validate())
-	var ps problem.List
-	require.True(t, errors.As(Request{Extends: &availability.Interval{}}.Validate(), &ps))
-	require.Equal(t, "session", ps[0].Path)
-	require.Equal(t, "extends", ps[1].Path)
-	ps = nil
-	require.True(t, errors.As(Request{Session: availability.IntervalOf(ext.Start, time.Minute), Extends: &ext}.Validate(), &ps))
-	require.Equal(t, problem.Conflict, ps[0].Code)
+	require.NoError(t, Request{Session: availability.IntervalOf(ext.Start, 2*time.Hour), Extends: sid(ext)}.Validate())
+	require.Equal(t, []pathCode{{"session", problem.Required}}, pathCodes(t, Request{Extends: "x"}.Validate()))
+}
+
+// TestProtectedTimeKeepsTheOnDemandRules holds a request that runs into
+// protected time and past it, outside working hours, to both sets of
+// rules: the exception sells the protected part, and the rest is on-demand
+// time that must be offered, with notice and within the weekly cap.
+func TestProtectedTimeKeepsTheOnDemandRules(t *testing.T) {
+	ny := mustZone(t, "America/New_York")
+	s := availability.Schedule{
+		Zone:      ny,
+		Hours:     []availability.Window{window("sat", "12:00", "21:00")},
+		Protected: []availability.Window{{ID: "evening", Days: availability.Days(time.Saturday), Start: availability.MustParseClock("21:00"), End: availability.EndOfDay}},
+	}
+	// Two off-hours sessions already that week: Monday and Tuesday nights.
+	cal := booking.Calendar{Schedule: s, Services: []booking.Service{{ID: "session", Length: 2 * time.Hour}},
+		Booked: book(t, span(t, "2026-11-23T22:00:00-05:00", "2026-11-24T00:00:00-05:00"), span(t, "2026-11-24T22:00:00-05:00", "2026-11-25T00:00:00-05:00"))}
+	now := mustTime(t, "2026-11-27T09:00:00-05:00")
+	p := Policy{
+		OnDemand:  OnDemandRule{Allowed: true, MaxPerWeek: 2},
+		Exception: ExceptionRule{Allowed: true},
+	}
+	offHours := Request{Session: span(t, "2026-11-29T00:00:00-05:00", "2026-11-29T02:00:00-05:00")}
+	straddles := Request{Session: span(t, "2026-11-28T23:00:00-05:00", "2026-11-29T02:00:00-05:00")}
+	for _, c := range []struct {
+		name   string
+		policy func(Policy) Policy
+		req    Request
+		want   Decision
+		code   availability.Code
+	}{
+		{"off hours, week full", nil, offHours, DecisionRefused, CodeOnDemandCap},
+		{"into the night, week full", nil, straddles, DecisionRefused, CodeOnDemandCap},
+		{"into the night, no on-demand", func(p Policy) Policy { p.OnDemand.Allowed = false; return p }, straddles, DecisionRefused, CodeNoOnDemand},
+		{"into the night, too soon", func(p Policy) Policy { p.OnDemand = OnDemandRule{Allowed: true, MinNotice: 48 * time.Hour}; return p }, straddles, DecisionRefused, booking.CodeMinNotice},
+		{"into the night, room in the week", func(p Policy) Policy { p.OnDemand.MaxPerWeek = 3; return p }, straddles, DecisionException, CodeException},
+		{"evening only", func(p Policy) Policy { p.OnDemand.Allowed = false; return p }, Request{Session: span(t, "2026-11-28T21:00:00-05:00", "2026-11-28T23:00:00-05:00")}, DecisionException, CodeException},
+	} {
+		q := p
+		if c.policy != nil {
+			q = c.policy(p)
+		}
+		a := q.Answer(cal, now, c.req)
+		require.Equal(t, c.want, a.Decision, "%s: %v", c.name, a.Reasons)
+		require.Equal(t, c.code, a.Reasons[len(a.Reasons)-1].Code, c.name)
+	}
 }
 
 func TestRequestJSON(t *testing.T) {
@@ -368,11 +413,11 @@ func TestRequestJSON(t *testing.T) {
 	now, req := stayTheNight(t)
 	b, err = json.Marshal(req)
 	require.NoError(t, err)
-	require.Equal(t, `{"session":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-29T09:00:00-05:00"},"extends":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-28T21:00:00-05:00"}}`, string(b))
+	require.Equal(t, `{"session":{"start":"2026-11-28T19:00:00-05:00","end":"2026-11-29T09:00:00-05:00"},"extends":"2026-11-29T00:00:00Z"}`, string(b))
 	var rback Request
 	require.NoError(t, json.Unmarshal(b, &rback))
 	require.True(t, req.Session.Equal(rback.Session))
-	require.True(t, req.Extends.Equal(*rback.Extends))
+	require.Equal(t, req.Extends, rback.Extends)
 
 	a := p.Answer(eveningCalendar(t), now, req)
 	b, err = json.Marshal(a)
@@ -431,7 +476,7 @@ func FuzzRequestJSON(f *testing.F) {
 
 // benchCalendar1000 is story 1's calendar with 1,000 sessions booked
 // around the requests: four a day, Tuesday to Saturday, from August 2026.
-func benchCalendar1000(b *testing.B) availability.Calendar {
+func benchCalendar1000(b *testing.B) booking.Calendar {
 	var ivs []availability.Interval
 	loc := mustZone(b, "America/New_York")
 	d := availability.MustParseDate("2026-08-04")

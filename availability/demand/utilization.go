@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
@@ -39,7 +40,7 @@ func (u Utilization) String() string {
 // Measure returns how much of the open time of s in r the bookings take.
 // It returns availability.ErrRangeTooLong when r is longer than
 // availability.MaxRange.
-func Measure(s availability.Schedule, booked availability.Bookings, r availability.Interval) (Utilization, error) {
+func Measure(s availability.Schedule, booked booking.Sessions, r availability.Interval) (Utilization, error) {
 	u := Utilization{Range: r}
 	if r.IsEmpty() {
 		return u, nil
@@ -53,8 +54,8 @@ func Measure(s availability.Schedule, booked availability.Bookings, r availabili
 		return u, nil
 	}
 	var ivs []availability.Interval
-	for iv := range booked.In(r) {
-		ivs = append(ivs, iv.Intersect(r))
+	for x := range booked.In(r) {
+		ivs = append(ivs, x.Intersect(r))
 	}
 	u.Booked = availability.NewSet(ivs...).Intersect(open).Duration()
 	return u, nil
@@ -110,7 +111,7 @@ const (
 // availability.ErrRangeTooLong when an Over is longer than
 // availability.MaxRange, and the problem.List of ValidateConditions when a
 // condition is otherwise invalid: an invalid condition is never applied.
-func Apply(s availability.Schedule, now time.Time, booked availability.Bookings, windows []Condition) (availability.Schedule, []availability.Reason, error) {
+func Apply(s availability.Schedule, now time.Time, booked booking.Sessions, windows []Condition) (availability.Schedule, []availability.Reason, error) {
 	for _, c := range windows {
 		if c.Over > availability.MaxRange {
 			return availability.Schedule{}, nil, fmt.Errorf("%w: utilization over %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(c.Over), prose.Duration(availability.MaxRange))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/booking"
+
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/demand"
 )
@@ -12,9 +14,9 @@ func ExampleMeasure() {
 	berlin, _ := availability.LoadZone("Europe/Berlin")
 	s := weekdays(berlin)
 	monday := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
-	booked := availability.NewBookings(
-		availability.IntervalOf(monday.Add(9*time.Hour), 2*time.Hour),
-		availability.IntervalOf(monday.Add(24*time.Hour+14*time.Hour), time.Hour),
+	booked, _ := booking.NewSessions(
+		booking.Session{ID: "mon", Interval: availability.IntervalOf(monday.Add(9*time.Hour), 2*time.Hour)},
+		booking.Session{ID: "tue", Interval: availability.IntervalOf(monday.Add(24*time.Hour+14*time.Hour), time.Hour)},
 	)
 	u, err := demand.Measure(s, booked, availability.IntervalOf(monday, 7*24*time.Hour))
 	if err != nil {
@@ -35,7 +37,7 @@ func ExampleApply() {
 		Over:  14 * 24 * time.Hour,
 	}
 	now := time.Date(2026, 11, 2, 0, 0, 0, 0, berlin)
-	booked := availability.NewBookings(availability.IntervalOf(now.Add(9*time.Hour), 8*time.Hour))
+	booked, _ := booking.NewSessions(booking.Session{ID: "mon", Interval: availability.IntervalOf(now.Add(9*time.Hour), 8*time.Hour)})
 	widened, reasons, err := demand.Apply(s, now, booked, []demand.Condition{thin})
 	if err != nil {
 		panic(err)

@@ -8,12 +8,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
 // thinWeeks is a schedule-first week, Monday to Friday 09:00–17:00 in
 // Berlin, with sessions booked in the two weeks from Monday 2026-11-02.
-func thinWeeks(t testing.TB, hoursBooked int) (availability.Schedule, availability.Bookings) {
+func thinWeeks(t testing.TB, hoursBooked int) (availability.Schedule, booking.Sessions) {
 	s := availability.Schedule{Zone: mustZone(t, "Europe/Berlin"), Hours: []availability.Window{{ID: "weekdays", Days: availability.Workweek, Start: availability.MustParseClock("09:00"), End: availability.MustParseClock("17:00")}}}
 	var ivs []availability.Interval
 	day := mustTime(t, "2026-11-02T09:00:00+01:00")
@@ -24,7 +25,7 @@ func thinWeeks(t testing.TB, hoursBooked int) (availability.Schedule, availabili
 		start := day.AddDate(0, 0, week*7+weekday).Add(time.Duration(hour) * time.Hour)
 		ivs = append(ivs, availability.IntervalOf(start, time.Hour))
 	}
-	return s, availability.NewBookings(ivs...)
+	return s, book(t, ivs...)
 }
 
 func TestUtilization(t *testing.T) {
@@ -39,7 +40,7 @@ func TestUtilization(t *testing.T) {
 
 	// Bookings outside open time and overlapping bookings count once, and
 	// only inside open time.
-	extra := availability.NewBookings(append(slices2(b), span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T12:00:00+01:00"),
+	extra := book(t, append(intervals(b), span(t, "2026-11-07T10:00:00+01:00", "2026-11-07T12:00:00+01:00"),
 		span(t, "2026-11-02T10:30:00+01:00", "2026-11-02T11:30:00+01:00"),
 		span(t, "2026-11-13T16:00:00+01:00", "2026-11-13T18:00:00+01:00"))...)
 	u, err = Measure(s, extra, r)
@@ -63,10 +64,11 @@ func TestUtilization(t *testing.T) {
 	require.ErrorIs(t, err, availability.ErrRangeTooLong)
 }
 
-func slices2(b availability.Bookings) []availability.Interval {
+// intervals returns the times of the sessions.
+func intervals(b booking.Sessions) []availability.Interval {
 	var out []availability.Interval
-	for iv := range b.All() {
-		out = append(out, iv)
+	for x := range b.All() {
+		out = append(out, x.Interval)
 	}
 	return out
 }

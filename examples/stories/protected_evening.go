@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/demand"
 
 	"github.com/practicekit/boundaries/agreement/money"
@@ -28,8 +29,8 @@ type ProtectedEveningResults struct {
 	Conditions []availability.Reason `json:"conditions"`
 	// Before and After check the same Saturday-morning session against the
 	// usual schedule and against the widened one.
-	Before availability.Verdict `json:"before"`
-	After  availability.Verdict `json:"after"`
+	Before booking.Verdict `json:"before"`
+	After  booking.Verdict `json:"after"`
 }
 
 // A StyleAnswer is one provider style's answer to a request, with its
@@ -58,7 +59,7 @@ type eveningPolicies struct {
 // is thin, the schedule-first provider's conditional window opens Saturday
 // morning.
 func ProtectedEvening() (Report, error) {
-	var cal availability.Calendar
+	var cal booking.Calendar
 	var p eveningPolicies
 	if err := errors.Join(
 		load("protected-evening/calendar.json", &cal),
@@ -105,11 +106,14 @@ func ProtectedEvening() (Report, error) {
 
 	// The client booked until 21:00 asks the provider to stay the night.
 	now := at("2026-11-28", "20:15")
-	booked, ok := cal.Booked.Overlapping(availability.IntervalOf(now, time.Minute))
-	if !ok {
+	var booked booking.Session
+	for x := range cal.Booked.In(availability.IntervalOf(now, time.Minute)) {
+		booked = x
+	}
+	if booked.ID == "" {
 		return Report{}, errors.New("calendar.json: no session is booked on Saturday evening")
 	}
-	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: at("2026-11-29", "09:00")}, Extends: &booked}
+	stay := demand.Request{Session: availability.Interval{Start: booked.Start, End: at("2026-11-29", "09:00")}, Extends: booked.ID}
 	n.say("%s: the client booked until %s asks to stay the night, until %s.",
 		when(now, loc), booked.End.In(loc).Format(hhmm), stay.Session.End.In(loc).Format("Mon 15:04"))
 	for i, s := range styles {
@@ -133,7 +137,7 @@ func ProtectedEvening() (Report, error) {
 	// The same two styles asked, on Monday morning, for a session before
 	// hours on Tuesday.
 	now = at("2026-11-23", "09:00")
-	morning := demand.Request{Session: availability.IntervalOf(at("2026-11-24", "10:00"), cal.Policy.Session)}
+	morning := demand.Request{Session: availability.IntervalOf(at("2026-11-24", "10:00"), cal.Services[0].Length)}
 	n.say("%s: a client asks for %s–%s, before hours.", when(now, loc),
 		morning.Session.Start.In(loc).Format("Mon 2006-01-02 15:04"), morning.Session.End.In(loc).Format(hhmm))
 	for _, s := range styles {
@@ -157,10 +161,10 @@ func ProtectedEvening() (Report, error) {
 		n.detail("%s", reason(r))
 	}
 	saturday := at("2026-11-28", "10:00")
-	res.Before = cal.Check(now, saturday)
+	res.Before = cal.Check(now, "", saturday)
 	wider := cal
 	wider.Schedule = widened
-	res.After = wider.Check(now, saturday)
+	res.After = wider.Check(now, "", saturday)
 	n.detail("A session %s: %s before; %s now.", when(saturday, loc), verdict(res.Before), verdict(res.After))
 
 	return Report{Name: "protected-evening", Title: titleProtectedEvening, Lines: n.lines, Results: res}, nil
@@ -200,7 +204,7 @@ func decided(sa StyleAnswer, why string) string {
 }
 
 // verdict writes "bookable", or "not bookable" with the first reason.
-func verdict(v availability.Verdict) string {
+func verdict(v booking.Verdict) string {
 	if v.OK {
 		return "bookable"
 	}

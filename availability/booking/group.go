@@ -1,0 +1,273 @@
+package booking
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
+)
+
+// MaxParties is the most calendars one group search takes.
+const MaxParties = 64
+
+// A Group is a session several calendars must be free for at once:
+// co-therapy with two providers, supervision, a session in a shared room,
+// a client's own times, and optional participants.
+type Group struct {
+	// Parties are the calendars that take part. At least one is required.
+	Parties []Party `json:"parties"`
+	// Length is the length of the session.
+	Length time.Duration `json:"length"`
+	// Limit is the most proposals Find returns; zero means 10.
+	Limit int `json:"limit,omitzero"`
+}
+
+// A Party is one calendar in a group: a provider who gives the session
+// (with Service, whose rules apply: alignment, notice, buffers, hours,
+// caps), or a room, a colleague's or a client's calendar that only needs
+// to be open and free (without Service). A client's calendar can be just a
+// schedule of the times that suit them, in their own zone.
+type Party struct {
+	// Name is how sentences call the party, such as "Dr. Kovač" or
+	// "Room 2".
+	Name     string   `json:"name"`
+	Calendar Calendar `json:"calendar"`
+	// Service is the ID of the service the party gives; it must take
+	// sessions of the group's Length. Empty means the party only needs to
+	// be free.
+	Service string `json:"service,omitempty"`
+	// Optional parties are welcome but not needed: proposals suit as many
+	// of them as they can, and say who cannot come and why.
+	Optional bool `json:"optional,omitzero"`
+}
+
+// A Proposal is a time the group can meet: every required party can, and
+// so can the optional parties in Attending; those in Absent cannot, each
+// with its reasons.
+type Proposal struct {
+	Session   availability.Interval `json:"session"`
+	Attending []string              `json:"attending"`
+	Absent    []Absence             `json:"absent,omitempty"`
+}
+
+// An Absence says why a party cannot come to a proposal.
+type Absence struct {
+	Party   string                `json:"party"`
+	Reasons []availability.Reason `json:"reasons"`
+}
+
+// ErrGroup is matched by the errors of a group that cannot be searched.
+var ErrGroup = errors.New("invalid group")
+
+// A member is a party prepared for one search.
+type member struct {
+	p    *Party
+	c    Calendar
+	svc  *Service // the party's service, or a stand-in that only asks for free time
+	own  bool     // whether svc is the party's own
+	q    *query
+	free availability.Set
+}
+
+// Find returns the times in r at which every required party can take the
+// session, as each one's Check (or, for a party without a service, its
+// open time, sessions and busy time) decides alone, the most optional
+// parties first and then the earliest, at most Limit of them. Starts
+// follow the grid of the first required party with a service (DefaultAlign
+// when none has one).
+//
+// It returns an error matching ErrGroup for a group without a required
+// party, with more than MaxParties, or whose parties' services are unknown
+// or of another length; availability.ErrRangeTooLong for an r longer than
+// availability.MaxRange; and the errors of Slots for an unusable calendar.
+func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) {
+	members, err := g.prepare(now, r)
+	if err != nil {
+		return nil, err
+	}
+	// The time every required party is free.
+	var both availability.Set
+	lead := -1
+	for i := range members {
+		m := &members[i]
+		if m.p.Optional {
+			continue
+		}
+		if lead < 0 {
+			both = m.free
+		} else {
+			both = both.Intersect(m.free)
+		}
+		if lead < 0 || (!members[lead].own && m.own) {
+			lead = i
+		}
+	}
+	var out []Proposal
+	lq := members[lead].q
+	for f := range both.All() {
+		for s := lq.align(f.Start); !s.After(lq.last); s = lq.align(s.Add(time.Minute)) {
+			session := availability.IntervalOf(s, g.Length)
+			if session.End.After(f.End) {
+				break
+			}
+			p, ok := propose(members, session)
+			if ok {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
+	limit := g.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	out = out[:min(limit, len(out))]
+	for i := range out {
+		out[i].Absent = absences(now, members, out[i])
+	}
+	return out, nil
+}
+
+// prepare checks the group and prepares its members for a search of r.
+func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error) {
+	if err := g.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrGroup, err)
+	}
+	if r.Duration() > availability.MaxRange {
+		return nil, fmt.Errorf("%w: %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(r.Duration()), prose.Duration(availability.MaxRange))
+	}
+	members := make([]member, len(g.Parties))
+	for i := range g.Parties {
+		p := &g.Parties[i]
+		m := member{p: p, c: p.Calendar}
+		if p.Service != "" {
+			svc, _ := m.c.service(p.Service)
+			if svc == nil {
+				return nil, fmt.Errorf("%w: parties[%d]: %w %s", ErrGroup, i, ErrUnknownService, prose.Quote(p.Service))
+			}
+			if svc.Length != g.Length {
+				return nil, fmt.Errorf("%w: parties[%d]: service %s takes %s, the group %s", ErrGroup, i, prose.Quote(p.Service), prose.Duration(svc.Length), prose.Duration(g.Length))
+			}
+			m.svc, m.own = svc, true
+		} else {
+			m.svc = &Service{ID: "", Length: g.Length, Align: time.Minute}
+		}
+		if _, err := m.c.unusable(m.svc); err != nil {
+			return nil, fmt.Errorf("parties[%d]: %w", i, err)
+		}
+		m.q = m.c.query(now, m.svc, r)
+		span := availability.Interval{Start: m.q.lower, End: m.q.last.Add(g.Length)}
+		if !span.IsEmpty() {
+			free, err := m.q.free(span)
+			if err != nil {
+				return nil, fmt.Errorf("parties[%d]: %w", i, err)
+			}
+			m.free = free
+		}
+		members[i] = m
+	}
+	return members, nil
+}
+
+// propose returns the proposal of session, and whether every required
+// member can take it.
+func propose(members []member, session availability.Interval) (Proposal, bool) {
+	p := Proposal{Session: session}
+	for i := range members {
+		m := &members[i]
+		if m.q.bookable(session, m.free) {
+			p.Attending = append(p.Attending, m.p.Name)
+		} else if !m.p.Optional {
+			return Proposal{}, false
+		}
+	}
+	return p, true
+}
+
+// absences returns why the members not attending a proposal cannot come.
+func absences(now time.Time, members []member, p Proposal) []Absence {
+	var out []Absence
+	for i := range members {
+		m := &members[i]
+		if slices.Contains(p.Attending, m.p.Name) {
+			continue
+		}
+		var reasons []availability.Reason
+		refuse := func(r availability.Reason) { reasons = append(reasons, r) }
+		if m.own {
+			reasons = m.c.checkSpan(now, m.svc, p.Session, -1).Reasons
+		} else {
+			if rs, err := m.c.Schedule.CheckOpen(p.Session); err == nil {
+				for _, r := range rs {
+					refuse(m.c.viewed(r))
+				}
+			}
+			m.c.checkSessions(m.svc, p.Session, -1, refuse)
+			m.c.checkBusy(m.svc, p.Session, refuse)
+			if len(reasons) == 0 {
+				m.c.checkCaps(m.svc, -1, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
+			}
+		}
+		out = append(out, Absence{Party: m.p.Name, Reasons: reasons})
+	}
+	return out
+}
+
+// Validate reports every problem with the group: no parties, more than
+// MaxParties (too_many), none required (required), a party without a
+// name or with a name used twice, a length that is not positive, and each
+// party's calendar's problems under "parties[i].calendar".
+func (g Group) Validate() error {
+	var l problem.List
+	switch {
+	case len(g.Parties) == 0:
+		l.Add("parties", problem.Required, "a group needs parties")
+	case len(g.Parties) > MaxParties:
+		l.Add("parties", problem.TooMany, "%d parties; at most %d are allowed", len(g.Parties), MaxParties)
+		return l.Err()
+	case !slices.ContainsFunc(g.Parties, func(p Party) bool { return !p.Optional }):
+		l.Add("parties", problem.Required, "a group needs a party that is not optional")
+	}
+	switch {
+	case g.Length <= 0:
+		l.Add("length", problem.Required, "a group needs a positive session length")
+	case g.Length > 24*time.Hour:
+		l.Add("length", problem.TooLong, "a session of %s is longer than a day", prose.Duration(g.Length))
+	}
+	if g.Limit < 0 {
+		l.Add("limit", problem.Negative, "%d is negative", g.Limit)
+	}
+	names := map[string]int{}
+	for i, p := range g.Parties {
+		at := problem.Index("parties", i)
+		if p.Name == "" {
+			l.Add(problem.Join(at, "name"), problem.Required, "a party needs a name")
+		} else if j, ok := names[p.Name]; ok {
+			l.Add(problem.Join(at, "name"), problem.Duplicate, "%s is already parties[%d]", prose.Quote(p.Name), j)
+		} else {
+			names[p.Name] = i
+		}
+		if err := p.Calendar.Validate(); err != nil {
+			l = append(l, err.(problem.List).Under(problem.Join(at, "calendar"))...)
+		}
+	}
+	return l.Err()
+}
+
+// MarshalJSON encodes the group.
+func (g Group) MarshalJSON() ([]byte, error) {
+	type plain Group
+	return strictjson.Marshal(plain(g))
+}
+
+// UnmarshalJSON decodes a group strictly.
+func (g *Group) UnmarshalJSON(b []byte) error {
+	type plain Group
+	return strictjson.Unmarshal(b, (*plain)(g), strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 8*MaxSessions + 4*MaxBusy})
+}

@@ -1,0 +1,250 @@
+package booking
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
+)
+
+// MaxSeries is the most sessions one series may hold: ten years of weekly
+// sessions.
+const MaxSeries = 520
+
+// A Series is a standing appointment: sessions of one service for one
+// client at the same local time every Weeks weeks (every Tuesday at 17:00
+// for 12 weeks), or at the starts a host gives, such as the occurrences of
+// an RRULE that package ical expands.
+type Series struct {
+	// Service is the ID of the service booked.
+	Service string `json:"service"`
+	// Client is the host's reference to the client.
+	Client string `json:"client,omitempty"`
+	// First is the start of the first session. Its local date and wall
+	// time in the schedule's zone repeat: 17:00 stays 17:00 across a DST
+	// change, resolved as availability.At resolves wall times.
+	First time.Time `json:"first,omitzero"`
+	// Weeks is how many weeks apart the sessions are: 1 weekly, 2
+	// fortnightly. Zero means 1.
+	Weeks int `json:"weeks,omitzero"`
+	// Count is how many sessions the series holds, from First on.
+	Count int `json:"count,omitzero"`
+	// Starts are the starts of the sessions when the series is not weekly;
+	// they take the place of First, Weeks and Count.
+	Starts []time.Time `json:"starts,omitempty"`
+}
+
+// All returns the starts of the series' sessions, with its weekly times
+// resolved in loc.
+func (s Series) All(loc *time.Location) iter.Seq[time.Time] {
+	return func(yield func(time.Time) bool) {
+		if len(s.Starts) > 0 {
+			for _, t := range s.Starts {
+				if !yield(t) {
+					return
+				}
+			}
+			return
+		}
+		if s.First.IsZero() {
+			return
+		}
+		lt := s.First.In(loc)
+		d := availability.DateOf(lt)
+		c := availability.ClockOf(lt.Hour(), lt.Minute())
+		step := 7 * max(s.Weeks, 1)
+		for k := range min(s.Count, MaxSeries) {
+			t := availability.At(d.AddDays(k*step), c, loc)
+			t = t.Add(time.Duration(lt.Second())*time.Second + time.Duration(lt.Nanosecond()))
+			if !yield(t) {
+				return
+			}
+		}
+	}
+}
+
+// Validate reports every problem with the series: no service (required),
+// neither weekly sessions nor starts, or both (conflict), a count or weeks
+// below one (out_of_range), more than MaxSeries sessions (too_many), and
+// starts out of order (order).
+func (s Series) Validate() error {
+	var l problem.List
+	if s.Service == "" {
+		l.Add("service", problem.Required, "a series needs a service")
+	}
+	weekly := !s.First.IsZero() || s.Count != 0 || s.Weeks != 0
+	switch {
+	case weekly && len(s.Starts) > 0:
+		l.Add("starts", problem.Conflict, "a series is either weekly (first, weeks, count) or a list of starts, not both")
+	case !weekly && len(s.Starts) == 0:
+		l.Add("first", problem.Required, "a series needs its first session and a count, or its starts")
+	case weekly:
+		if s.First.IsZero() {
+			l.Add("first", problem.Required, "a weekly series needs its first session")
+		}
+		if s.Weeks < 0 {
+			l.Add("weeks", problem.OutOfRange, "%d weeks apart is not a number of weeks", s.Weeks)
+		}
+		switch {
+		case s.Count < 1:
+			l.Add("count", problem.OutOfRange, "a series of %d sessions holds none", s.Count)
+		case s.Count > MaxSeries:
+			l.Add("count", problem.TooMany, "%d sessions; at most %d are allowed", s.Count, MaxSeries)
+		}
+	}
+	if len(s.Starts) > MaxSeries {
+		l.Add("starts", problem.TooMany, "%d sessions; at most %d are allowed", len(s.Starts), MaxSeries)
+	}
+	for i := 1; i < len(s.Starts) && i <= MaxSeries; i++ {
+		if !s.Starts[i].After(s.Starts[i-1]) {
+			l.Add(problem.Index("starts", i), problem.Order, "%s is not after the start before it", s.Starts[i].Format(time.RFC3339))
+		}
+	}
+	return l.Err()
+}
+
+// MarshalJSON encodes the series.
+func (s Series) MarshalJSON() ([]byte, error) {
+	type plain Series
+	return strictjson.Marshal(plain(s))
+}
+
+// UnmarshalJSON decodes a series strictly.
+func (s *Series) UnmarshalJSON(b []byte) error {
+	type plain Series
+	return strictjson.Unmarshal(b, (*plain)(s), strictjson.Limits{})
+}
+
+// An Occurrence is the verdict on one session of a series, and, when it
+// cannot be booked, the bookable session of the same service nearest to it
+// in time.
+type Occurrence struct {
+	Verdict
+	// Alternative is the nearest bookable session within a week either
+	// side, the earlier of two as near; nil when the session is bookable
+	// or there is none.
+	Alternative *availability.Interval `json:"alternative,omitempty"`
+}
+
+// CheckSeries checks a series session by session, in order of start, as
+// booking it would: each session is checked against the booked sessions
+// and the sessions of the series accepted before it, so that a series
+// does not clash with itself and fills the caps as it goes. A session that
+// cannot be booked gets every reason (a holiday, a closure with its
+// covering colleague, protected time, a clash) and the nearest bookable
+// alternative. The series must pass Validate; its errors are those of
+// Series.Validate and Slots.
+func (c Calendar) CheckSeries(now time.Time, s Series) ([]Occurrence, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	svc, _ := c.service(s.Service)
+	if svc == nil {
+		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(s.Service))
+	}
+	if _, err := c.unusable(svc); err != nil {
+		return nil, err
+	}
+	c.extra = nil
+	var out []Occurrence
+	for start := range s.All(c.zone()) {
+		o := Occurrence{Verdict: c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), -1)}
+		if o.OK {
+			c.extra = append(c.extra, Session{ID: fmt.Sprintf("series:%d", len(out)), Service: svc.ID, Client: s.Client, Interval: o.Session})
+		} else if alt, ok := c.nearest(now, svc, start); ok {
+			o.Alternative = &alt
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// nearest returns the bookable session of svc whose start is nearest to
+// t, looking a day, then three, then a week either side.
+func (c *Calendar) nearest(now time.Time, svc *Service, t time.Time) (availability.Interval, bool) {
+	for _, days := range []int{1, 3, 7} {
+		r := availability.Interval{Start: t.Add(-time.Duration(days) * 24 * time.Hour), End: t.Add(time.Duration(days)*24*time.Hour + svc.Length)}
+		q := c.query(now, svc, r)
+		var best availability.Interval
+		found := false
+		for from := q.lower; !from.After(q.last); from = from.Add(chunk) {
+			more := q.chunk(from, func(s availability.Interval) bool {
+				if !found || distance(s.Start, t) < distance(best.Start, t) {
+					best, found = s, true
+				}
+				return !s.Start.After(t) // past t, later slots are only farther
+			})
+			if !more {
+				break
+			}
+		}
+		if found {
+			return best, true
+		}
+	}
+	return availability.Interval{}, false
+}
+
+func distance(a, b time.Time) time.Duration {
+	if a.Before(b) {
+		return b.Sub(a)
+	}
+	return a.Sub(b)
+}
+
+// A Standing is a weekly time a standing appointment can take: the local
+// weekday and times in the schedule's zone, the first session, and for how
+// many weeks in a row from the first it is bookable.
+type Standing struct {
+	Window availability.Window   `json:"window"`
+	First  availability.Interval `json:"first"`
+	Weeks  int                   `json:"weeks"`
+}
+
+// Standings returns the weekly times at which the service can be booked
+// every week for the weeks starting at from, the search a scheduler makes
+// for a new weekly client. Each is a bookable start of the first week
+// whose local time repeats bookably every week after, checked as
+// CheckSeries would. The best come first: those that stay bookable for
+// longest beyond the weeks asked (looking as far again), then the earliest
+// in the week. Its errors are those of Slots, and weeks must be 1 to
+// MaxSeries/2.
+func (c Calendar) Standings(now time.Time, service string, from time.Time, weeks int) ([]Standing, error) {
+	if weeks < 1 || weeks > MaxSeries/2 {
+		return nil, fmt.Errorf("%w: %d weeks; want 1 to %d", problem.ErrInvalid, weeks, MaxSeries/2)
+	}
+	slots, err := c.Slots(now, service, availability.Interval{Start: from, End: from.Add(7 * 24 * time.Hour)})
+	if err != nil {
+		return nil, err
+	}
+	svc, _ := c.service(service)
+	loc := c.zone()
+	var out []Standing
+	for first := range slots {
+		lt := first.Start.In(loc)
+		series := Series{Service: svc.ID, First: first.Start, Count: 2 * weeks}
+		run := 0
+		c.extra = nil
+		for start := range series.All(loc) {
+			v := c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), -1)
+			if !v.OK {
+				break
+			}
+			c.extra = append(c.extra, Session{ID: "standing", Service: svc.ID, Interval: v.Session})
+			run++
+		}
+		if run >= weeks {
+			end := lt.Add(svc.Length)
+			w := availability.Window{Days: availability.Days(lt.Weekday()), Start: availability.ClockOf(lt.Hour(), lt.Minute()), End: availability.ClockOf(end.Hour(), end.Minute())}
+			out = append(out, Standing{Window: w, First: first, Weeks: run})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Standing) int { return cmp.Compare(b.Weeks, a.Weeks) })
+	return out, nil
+}

@@ -1,0 +1,268 @@
+package booking
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
+)
+
+// ErrUnknownService is returned by queries about a service the calendar
+// does not offer.
+var ErrUnknownService = errors.New("unknown service")
+
+// NextSearch is how far past its starting point Next looks for a slot.
+const NextSearch = 366 * 24 * time.Hour
+
+// chunk is how much time Slots computes at once, so that the first slot
+// costs about what a week of open time does, whatever the range.
+const chunk = 7 * 24 * time.Hour
+
+// Slots returns the bookable sessions of the service that lie entirely
+// within r, in order of start, as Check defines bookable. It computes a
+// week at a time as the sequence is read, so the first slot costs about
+// what Next does, however long r is. The empty service names the
+// calendar's only service.
+//
+// It returns an error wrapping ErrUnknownService for a service the
+// calendar does not offer, problem.ErrInvalid for one without a length or
+// with an Align that is not a whole number of minutes,
+// availability.ErrRangeTooLong when r or the session is longer than
+// availability.MaxRange, and availability.ErrTooLarge for a schedule or
+// calendar beyond the size limits.
+func (c Calendar) Slots(now time.Time, service string, r availability.Interval) (iter.Seq[availability.Interval], error) {
+	svc, _ := c.service(service)
+	if svc == nil {
+		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
+	}
+	if _, err := c.unusable(svc); err != nil {
+		return nil, err
+	}
+	if r.Duration() > availability.MaxRange {
+		return nil, fmt.Errorf("%w: %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(r.Duration()), prose.Duration(availability.MaxRange))
+	}
+	if _, err := c.Schedule.CheckOpen(availability.IntervalOf(r.Start, time.Second)); err != nil {
+		return nil, err
+	}
+	q := c.query(now, svc, r)
+	return func(yield func(availability.Interval) bool) {
+		for from := q.lower; !from.After(q.last); from = from.Add(chunk) {
+			if !q.chunk(from, yield) {
+				return
+			}
+		}
+	}, nil
+}
+
+// Next returns the first bookable session of the service that starts at
+// or after after, looking up to NextSearch ahead, and whether there is
+// one. Its errors are those of Slots.
+func (c Calendar) Next(now time.Time, service string, after time.Time) (availability.Interval, bool, error) {
+	svc, _ := c.service(service)
+	if svc == nil {
+		return availability.Interval{}, false, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
+	}
+	slots, err := c.Slots(now, service, availability.Interval{Start: after, End: after.Add(NextSearch + svc.Length)})
+	if err != nil {
+		return availability.Interval{}, false, err
+	}
+	for s := range slots {
+		return s, true, nil
+	}
+	return availability.Interval{}, false, nil
+}
+
+// A query is one listing of slots.
+type query struct {
+	c     *Calendar
+	svc   *Service
+	now   time.Time
+	lower time.Time // no slot starts before lower
+	last  time.Time // nor after last
+	loc   *time.Location
+	out   *time.Location // the zone slots are expressed in
+	step  int            // the start-time grid, in minutes
+	hours *availability.Schedule
+
+	// The period of loc that holds the last instant aligned, so that
+	// aligning asks the zone again only past a transition.
+	periodEnd time.Time
+	// The caps verdict of the last local date asked about.
+	capsDate availability.Date
+	capsOK   bool
+}
+
+// query prepares a listing of the slots of svc in r at now.
+func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *query {
+	loc := c.zone()
+	q := &query{c: c, svc: svc, now: now, loc: loc, out: loc, step: svc.alignMinutes()}
+	if c.view != nil {
+		q.out = c.view
+	}
+	q.lower = later(r.Start, now.Add(max(svc.MinNotice, 0)))
+	q.last = r.End.Add(-svc.Length)
+	if svc.Horizon > 0 {
+		q.last = earlier(q.last, now.Add(svc.Horizon))
+	}
+	if d := svc.Dates; !d.From.IsZero() {
+		q.lower = later(q.lower, availability.At(d.From, availability.Midnight, loc))
+	}
+	if d := svc.Dates; !d.Through.IsZero() {
+		// Starts on the last date are before the next date's midnight.
+		q.last = earlier(q.last, availability.At(d.Through.AddDays(1), availability.Midnight, loc).Add(-time.Nanosecond))
+	}
+	if len(svc.Hours) > 0 {
+		q.hours = &availability.Schedule{Zone: loc, Hours: svc.Hours}
+	}
+	return q
+}
+
+// chunk yields the slots that start in [from, from+chunk), and reports
+// whether to go on.
+func (q *query) chunk(from time.Time, yield func(availability.Interval) bool) bool {
+	svc := q.svc
+	lastStart := earlier(q.last, from.Add(chunk-time.Nanosecond))
+	free, err := q.free(availability.Interval{Start: from, End: lastStart.Add(svc.Length)})
+	if err != nil {
+		return false // checked by Slots
+	}
+	for f := range free.All() {
+		for s := q.align(f.Start); !s.After(lastStart); s = q.align(s.Add(time.Minute)) {
+			session := availability.IntervalOf(s, svc.Length)
+			if session.End.After(f.End) {
+				break
+			}
+			if svc.seats() > 1 && !q.seat(session) {
+				continue
+			}
+			if !q.capsAllow(s) {
+				continue
+			}
+			if !yield(session.In(q.out)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// free returns the time in span that sessions of the service may take:
+// open time, within the service's hours, minus what blocked returns.
+func (q *query) free(span availability.Interval) (availability.Set, error) {
+	open, err := q.c.Schedule.Open(span)
+	if err != nil {
+		return availability.Set{}, err
+	}
+	if q.hours != nil {
+		hours, err := q.hours.Open(span)
+		if err != nil {
+			return availability.Set{}, err
+		}
+		open = open.Intersect(hours)
+	}
+	return open.Subtract(q.blocked(span)), nil
+}
+
+// bookable reports whether the session s, which free (from q.free) must
+// cover, is bookable: as Check decides, from what is left once free time
+// is known.
+func (q *query) bookable(s availability.Interval, free availability.Set) bool {
+	return !s.Start.Before(q.lower) && !s.Start.After(q.last) &&
+		aligned(s.Start.In(q.loc), q.step) && free.Covers(s) &&
+		(q.svc.seats() <= 1 || q.seat(s)) && q.capsAllow(s.Start)
+}
+
+// blocked returns the time no session of the service may overlap in span:
+// each booked session widened by its buffers and the service's, and busy
+// time widened by the service's buffers. Sessions of a group service of
+// the same service are left to seat, which counts their seats.
+func (q *query) blocked(span availability.Interval) availability.Set {
+	c, svc := q.c, q.svc
+	before, after := max(svc.BufferBefore, 0), max(svc.BufferAfter, 0)
+	reach := c.maxBuffer() + max(before, after)
+	var ivs []availability.Interval
+	for x := range c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}) {
+		if svc.seats() > 1 && x.Service == svc.ID {
+			continue
+		}
+		var xb, xa time.Duration
+		if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
+			xb, xa = max(xs.BufferBefore, 0), max(xs.BufferAfter, 0)
+		}
+		ivs = append(ivs, availability.Interval{Start: x.Start.Add(-xb - after), End: x.End.Add(xa + before)})
+	}
+	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
+	for i := range c.Busy {
+		for b := range c.Busy[i].Times.Clip(wide).All() {
+			ivs = append(ivs, availability.Interval{Start: b.Start.Add(-after), End: b.End.Add(before)})
+		}
+	}
+	return availability.NewSet(ivs...)
+}
+
+// seat reports whether a group session at s has a free seat and clashes
+// with no other session of its service.
+func (q *query) seat(s availability.Interval) bool {
+	ok := true
+	q.c.checkSessions(q.svc, s, -1, func(availability.Reason) { ok = false })
+	return ok
+}
+
+// capsAllow reports whether the caps of the local date of s allow one more
+// session, remembering the verdict of the last date.
+func (q *query) capsAllow(s time.Time) bool {
+	d := availability.DateOf(s.In(q.loc))
+	if d != q.capsDate {
+		q.capsDate, q.capsOK = d, true
+		_, idx := q.c.service(q.svc.ID)
+		q.c.checkCaps(q.svc, idx, d, -1, func(availability.Reason) { q.capsOK = false })
+	}
+	return q.capsOK
+}
+
+// align returns the first allowed start time at or after t. It moves
+// forward in real time towards the next aligned wall time; where a zone
+// transition lies on the way, the wall clock jumps there, so it restarts
+// from the transition. That finds the second occurrence of a repeated wall
+// time after a fall-back, and never steps over an aligned time after a
+// gap. Every step moves t forward, at most a day of wall time or to the
+// next transition, so it ends.
+func (q *query) align(t time.Time) time.Time {
+	for {
+		lt := t.In(q.loc)
+		mins := lt.Hour()*60 + lt.Minute()
+		if lt.Second() == 0 && lt.Nanosecond() == 0 && mins%q.step == 0 {
+			return t
+		}
+		next := min((mins/q.step+1)*q.step, 24*60) // the grid restarts at midnight
+		u := t.Add(time.Duration(next-mins)*time.Minute - time.Duration(lt.Second())*time.Second - time.Duration(lt.Nanosecond()))
+		if !t.Before(q.periodEnd) || q.periodEnd.IsZero() {
+			if _, end := lt.ZoneBounds(); end.After(t) {
+				q.periodEnd = end
+			} else {
+				q.periodEnd = time.Time{}
+			}
+		}
+		if !q.periodEnd.IsZero() && q.periodEnd.After(t) && !q.periodEnd.After(u) {
+			u = q.periodEnd
+		}
+		t = u
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
