@@ -284,7 +284,7 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 	reach := c.maxBuffer() + max(svc.BufferBefore, svc.BufferAfter)
 	near := availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}
 	seats, taken := svc.seats(), 0
-	var clash, tooClose *Session
+	var clash, tooClose Session
 	for x := range c.near(near) {
 		if except >= 0 && x.ID == c.Booked.list[except].ID {
 			continue
@@ -295,19 +295,19 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 				taken++
 				continue
 			}
-			if clash == nil {
-				clash = &x
+			if clash.ID == "" {
+				clash = x
 			}
-		case tooClose == nil && !c.clear(x, svc, s):
-			tooClose = &x
+		case tooClose.ID == "" && !c.clear(x, svc, s):
+			tooClose = x
 		}
 	}
 	switch {
-	case clash != nil:
-		refuse(availability.Reason{Code: CodeBooked, Rule: c.ref(clash),
+	case clash.ID != "":
+		refuse(availability.Reason{Code: CodeBooked, Rule: ref(clash.ID),
 			Message: fmt.Sprintf("overlaps session %s, booked %s", prose.Quote(clash.ID), c.span(clash.Interval))})
-	case tooClose != nil:
-		refuse(availability.Reason{Code: CodeBuffer, Rule: c.ref(tooClose),
+	case tooClose.ID != "":
+		refuse(availability.Reason{Code: CodeBuffer, Rule: ref(tooClose.ID),
 			Message: fmt.Sprintf("sessions need their buffers between them; session %s, booked %s, is too close", prose.Quote(tooClose.ID), c.span(tooClose.Interval))})
 	}
 	if taken >= seats {
@@ -375,14 +375,33 @@ func (c *Calendar) checkBusy(svc *Service, s availability.Interval, refuse func(
 // or its month are reached, the service's (at index idx) and the
 // calendar's.
 func (c *Calendar) checkCaps(svc *Service, idx int, d availability.Date, except int, refuse func(availability.Reason)) {
-	c.capsOf(&svc.Caps, &svc.ID, problem.Join(problem.Index("services", idx), "caps"), name(svc)+" sessions", svc.Length, d, except, refuse)
-	c.capsOf(&c.Caps, nil, "caps", "sessions", svc.Length, d, except, refuse)
+	if !svc.Caps.IsZero() {
+		c.capsOf(&svc.Caps, svc, idx, svc.Length, d, except, refuse)
+	}
+	if !c.Caps.IsZero() {
+		c.capsOf(&c.Caps, nil, -1, svc.Length, d, except, refuse)
+	}
 }
 
-// capsOf applies caps, counting the sessions of service (all when nil).
-func (c *Calendar) capsOf(caps *Caps, service *string, rule, what string, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
-	if caps.IsZero() {
-		return
+// capsOf applies the caps of svc, at index idx, counting its sessions, or
+// the calendar's, counting all sessions, when svc is nil.
+func (c *Calendar) capsOf(caps *Caps, svc *Service, idx int, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
+	var service *string
+	if svc != nil {
+		service = &svc.ID
+	}
+	// The rule and the sentence's noun, made only for a refusal.
+	rule := func(field string) string {
+		if svc == nil {
+			return "caps." + field
+		}
+		return problem.Join(problem.Index("services", idx), "caps."+field)
+	}
+	what := func() string {
+		if svc == nil {
+			return "sessions"
+		}
+		return name(svc) + " sessions"
 	}
 	loc := c.zone()
 	span := func(from, to availability.Date) (int, time.Duration) {
@@ -398,27 +417,27 @@ func (c *Calendar) capsOf(caps *Caps, service *string, rule, what string, length
 	if caps.PerDay > 0 || caps.BookedPerDay > 0 {
 		n, booked := span(d, d.AddDays(1))
 		if caps.PerDay > 0 && n >= caps.PerDay {
-			refuse(availability.Reason{Code: CodeDayCap, Rule: rule + ".per_day", Message: fmt.Sprintf("%s already has %d of at most %d %s", d, n, caps.PerDay, what)})
+			refuse(availability.Reason{Code: CodeDayCap, Rule: rule("per_day"), Message: fmt.Sprintf("%s already has %d of at most %d %s", d, n, caps.PerDay, what())})
 		}
 		if caps.BookedPerDay > 0 && booked+length > caps.BookedPerDay {
-			refuse(availability.Reason{Code: CodeDayMinutesCap, Rule: rule + ".booked_per_day", Message: fmt.Sprintf("%s already has %s of %s booked of at most %s", d, prose.Hours(booked), what, prose.Hours(caps.BookedPerDay))})
+			refuse(availability.Reason{Code: CodeDayMinutesCap, Rule: rule("booked_per_day"), Message: fmt.Sprintf("%s already has %s of %s booked of at most %s", d, prose.Hours(booked), what(), prose.Hours(caps.BookedPerDay))})
 		}
 	}
 	if caps.PerWeek > 0 || caps.BookedPerWeek > 0 {
 		monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
 		n, booked := span(monday, monday.AddDays(7))
 		if caps.PerWeek > 0 && n >= caps.PerWeek {
-			refuse(availability.Reason{Code: CodeWeekCap, Rule: rule + ".per_week", Message: fmt.Sprintf("the week of %s already has %d of at most %d %s", monday, n, caps.PerWeek, what)})
+			refuse(availability.Reason{Code: CodeWeekCap, Rule: rule("per_week"), Message: fmt.Sprintf("the week of %s already has %d of at most %d %s", monday, n, caps.PerWeek, what())})
 		}
 		if caps.BookedPerWeek > 0 && booked+length > caps.BookedPerWeek {
-			refuse(availability.Reason{Code: CodeWeekMinutesCap, Rule: rule + ".booked_per_week", Message: fmt.Sprintf("the week of %s already has %s of %s booked of at most %s", monday, prose.Hours(booked), what, prose.Hours(caps.BookedPerWeek))})
+			refuse(availability.Reason{Code: CodeWeekMinutesCap, Rule: rule("booked_per_week"), Message: fmt.Sprintf("the week of %s already has %s of %s booked of at most %s", monday, prose.Hours(booked), what(), prose.Hours(caps.BookedPerWeek))})
 		}
 	}
 	if caps.PerMonth > 0 {
 		first := availability.Date{Year: d.Year, Month: d.Month, Day: 1}
 		next := first.AddDays(availability.DaysIn(d.Year, d.Month))
 		if n, _ := span(first, next); n >= caps.PerMonth {
-			refuse(availability.Reason{Code: CodeMonthCap, Rule: rule + ".per_month", Message: fmt.Sprintf("%s %d already has %d of at most %d %s", d.Month, d.Year, n, caps.PerMonth, what)})
+			refuse(availability.Reason{Code: CodeMonthCap, Rule: rule("per_month"), Message: fmt.Sprintf("%s %d already has %d of at most %d %s", d.Month, d.Year, n, caps.PerMonth, what())})
 		}
 	}
 }
@@ -429,8 +448,8 @@ func (c *Calendar) index(svc *Service) int {
 	return i
 }
 
-// ref names a booked session in a reason: booked[id].
-func (c *Calendar) ref(x *Session) string { return problem.Key("booked", x.ID) }
+// ref names a booked session in a reason: booked.s1, or booked["id 1"].
+func ref(id string) string { return problem.Key("booked", id) }
 
 // name is how sentences call a service: its name, or its ID.
 func name(svc *Service) string {

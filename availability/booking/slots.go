@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
@@ -87,9 +88,10 @@ type query struct {
 	step  int            // the start-time grid, in minutes
 	hours *availability.Schedule
 
-	// The period of loc that holds the last instant aligned, so that
-	// aligning asks the zone again only past a transition.
-	periodEnd time.Time
+	// The period of loc that holds the last instant asked about, and its
+	// offset, so that the zone is asked again only past a transition.
+	periodStart, periodEnd, off int64
+	periodOK                    bool
 	// The caps verdict of the last local date asked about.
 	capsDate availability.Date
 	capsOK   bool
@@ -214,7 +216,7 @@ func (q *query) seat(s availability.Interval) bool {
 // capsAllow reports whether the caps of the local date of s allow one more
 // session, remembering the verdict of the last date.
 func (q *query) capsAllow(s time.Time) bool {
-	d := availability.DateOf(s.In(q.loc))
+	d := q.date(s)
 	if d != q.capsDate {
 		q.capsDate, q.capsOK = d, true
 		_, idx := q.c.service(q.svc.ID)
@@ -231,26 +233,61 @@ func (q *query) capsAllow(s time.Time) bool {
 // gap. Every step moves t forward, at most a day of wall time or to the
 // next transition, so it ends.
 func (q *query) align(t time.Time) time.Time {
+	step := int64(q.step) * 60
 	for {
-		lt := t.In(q.loc)
-		mins := lt.Hour()*60 + lt.Minute()
-		if lt.Second() == 0 && lt.Nanosecond() == 0 && mins%q.step == 0 {
+		u := t.Unix()
+		off := q.offset(t)
+		local := u + off
+		sec := local % 86400
+		if sec < 0 {
+			sec += 86400
+		}
+		if t.Nanosecond() == 0 && sec%step == 0 {
 			return t
 		}
-		next := min((mins/q.step+1)*q.step, 24*60) // the grid restarts at midnight
-		u := t.Add(time.Duration(next-mins)*time.Minute - time.Duration(lt.Second())*time.Second - time.Duration(lt.Nanosecond()))
-		if !t.Before(q.periodEnd) || q.periodEnd.IsZero() {
-			if _, end := lt.ZoneBounds(); end.After(t) {
-				q.periodEnd = end
-			} else {
-				q.periodEnd = time.Time{}
-			}
+		// The next grid time of the local day; the grid restarts at
+		// midnight.
+		next := min((sec/step+1)*step, 86400)
+		v := time.Unix(u+next-sec, 0)
+		if q.periodEnd > u && q.periodEnd <= v.Unix() {
+			v = time.Unix(q.periodEnd, 0)
 		}
-		if !q.periodEnd.IsZero() && q.periodEnd.After(t) && !q.periodEnd.After(u) {
-			u = q.periodEnd
-		}
-		t = u
+		t = v
 	}
+}
+
+// offset returns the UTC offset of loc at t, in seconds, remembering the
+// zone period that holds t so that the next instants cost a comparison.
+func (q *query) offset(t time.Time) int64 {
+	u := t.Unix()
+	if !q.periodOK || u < q.periodStart || u >= q.periodEnd {
+		lt := t.In(q.loc)
+		_, off := lt.Zone()
+		start, end := lt.ZoneBounds()
+		q.periodStart, q.periodEnd, q.off, q.periodOK = math.MinInt64, math.MaxInt64, int64(off), true
+		if !start.IsZero() {
+			q.periodStart = start.Unix()
+		}
+		if !end.IsZero() {
+			q.periodEnd = end.Unix()
+		}
+	}
+	return q.off
+}
+
+// date returns the local date of t.
+func (q *query) date(t time.Time) availability.Date {
+	local := t.Unix() + q.offset(t)
+	days := local / 86400
+	if local%86400 < 0 {
+		days--
+	}
+	return dateOfDays(days)
+}
+
+// dateOfDays returns the date days after 1970-01-01.
+func dateOfDays(days int64) availability.Date {
+	return availability.DateOf(time.Unix(days*86400, 0).UTC())
 }
 
 func later(a, b time.Time) time.Time {

@@ -1,0 +1,164 @@
+package booking
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability"
+)
+
+// benchPractice is a therapist's booking page: three services (a 90-minute
+// intake on Tuesday and Thursday mornings, a 50-minute session, a
+// 25-minute check-in), at most 6 sessions a day, 500 booked sessions and
+// 200 busy blocks from a personal calendar, in Berlin.
+func benchPractice(b *testing.B) (Calendar, time.Time) {
+	loc := mustZone(b, "Europe/Berlin")
+	c := Calendar{
+		Schedule: availability.Schedule{
+			Zone:      loc,
+			Hours:     []availability.Window{window("mon-fri", "08:00", "18:00"), window("sat", "09:00", "13:00")},
+			Protected: []availability.Window{window("mon-fri", "12:00", "13:00")},
+		},
+		Services: []Service{
+			{ID: "intake", Name: "Intake", Length: 90 * time.Minute, MinNotice: 48 * time.Hour, Hours: []availability.Window{window("tue,thu", "08:00", "12:00")}, Caps: Caps{PerWeek: 2}, Price: money.MustParse("EUR 150.00")},
+			{ID: "session", Name: "Session", Length: 50 * time.Minute, BufferAfter: 10 * time.Minute, Align: 15 * time.Minute, Price: money.MustParse("EUR 100.00")},
+			{ID: "checkin", Name: "Check-in", Length: 25 * time.Minute, BufferAfter: 5 * time.Minute, Price: money.MustParse("EUR 50.00")},
+		},
+		Caps: Caps{PerDay: 6},
+	}
+	now := availability.At(availability.MustParseDate("2026-01-05"), availability.Midnight, loc)
+	open, err := c.Schedule.Open(availability.IntervalOf(now, 365*24*time.Hour))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ivs := open.Intervals()
+	var list []Session
+	for i := 0; len(list) < 500; i++ {
+		iv := ivs[(i*7)%len(ivs)]
+		start := iv.Start.Add(time.Duration(i%3) * time.Hour)
+		svc := []string{"session", "checkin", "session"}[i%3]
+		if iv.Covers(availability.IntervalOf(start, time.Hour)) {
+			list = append(list, Session{ID: fmt.Sprintf("s%d", i), Service: svc, Client: "c", Interval: availability.IntervalOf(start, 50*time.Minute)})
+		}
+	}
+	c.Booked, err = NewSessions(list...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var busy []availability.Interval
+	for i := range 200 {
+		busy = append(busy, availability.IntervalOf(now.Add(time.Duration(i*43)*time.Hour+7*time.Hour), 45*time.Minute))
+	}
+	c.Busy = []Busy{{Source: "personal calendar", Times: availability.NewSet(busy...)}}
+	return c, now
+}
+
+// BenchmarkBookingPage lists four weeks of one service's slots.
+func BenchmarkBookingPage(b *testing.B) {
+	c, now := benchPractice(b)
+	r := availability.IntervalOf(now.Add(14*24*time.Hour), 28*24*time.Hour)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		slots, err := c.Slots(now, "session", r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = 0
+		for range slots {
+			n++
+		}
+	}
+	b.ReportMetric(float64(n), "slots")
+}
+
+// BenchmarkCheck is the point query on a calendar with services and busy
+// time: is this session bookable?
+func BenchmarkCheck(b *testing.B) {
+	c, now := benchPractice(b)
+	s, ok, err := c.Next(now, "session", now.Add(60*24*time.Hour))
+	if err != nil || !ok {
+		b.Fatal("no bookable session", err)
+	}
+	if !c.Check(now, "session", s.Start).OK {
+		b.Fatal("not bookable")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Check(now, "session", s.Start)
+	}
+}
+
+// BenchmarkSeries checks a 12-week weekly series, with alternatives for
+// the sessions it cannot book.
+func BenchmarkSeries(b *testing.B) {
+	c, now := benchPractice(b)
+	first := availability.At(availability.MustParseDate("2026-03-03"), availability.MustParseClock("16:00"), c.Schedule.Zone)
+	s := Series{Service: "session", Client: "c-1", First: first, Count: 12}
+	occ, err := c.CheckSeries(now, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	refused := 0
+	for _, o := range occ {
+		if !o.OK {
+			refused++
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.CheckSeries(now, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(refused), "refused")
+}
+
+// benchGroup returns a group of two providers, a supervisor and a room,
+// and optional participants.
+func benchGroup(b *testing.B, optional int) (Group, time.Time, availability.Interval) {
+	c, now := benchPractice(b)
+	second := c
+	second.Booked = Sessions{}
+	var list []Session
+	for x := range c.Booked.All() {
+		x.Interval = availability.IntervalOf(x.Start.Add(2*time.Hour), x.Duration())
+		list = append(list, x)
+	}
+	second.Booked, _ = NewSessions(list...)
+	second.Busy = nil
+	room := Calendar{Schedule: availability.Schedule{Zone: c.Schedule.Zone, Hours: []availability.Window{window("mon-fri", "07:00", "20:00")}}, Booked: c.Booked}
+	g := Group{Length: 50 * time.Minute, Limit: 10, Parties: []Party{
+		{Name: "Dr. Kovač", Calendar: c, Service: "session"},
+		{Name: "Dr. Lee", Calendar: second, Service: "session"},
+		{Name: "Supervisor", Calendar: Calendar{Schedule: room.Schedule}},
+		{Name: "Room 2", Calendar: room},
+	}}
+	for i := range optional {
+		client := Calendar{Schedule: availability.Schedule{Zone: c.Schedule.Zone, Hours: []availability.Window{window([]string{"mon-wed", "wed-fri", "tue,thu"}[i%3], "09:00", "17:00")}}}
+		g.Parties = append(g.Parties, Party{Name: fmt.Sprintf("client %d", i+1), Calendar: client, Optional: true})
+	}
+	return g, now, availability.IntervalOf(now.Add(14*24*time.Hour), 28*24*time.Hour)
+}
+
+// BenchmarkGroup searches four weeks for three required calendars and a
+// room, and for the same with ten optional participants.
+func BenchmarkGroup(b *testing.B) {
+	for _, optional := range []int{0, 10} {
+		b.Run(fmt.Sprintf("optional=%d", optional), func(b *testing.B) {
+			g, now, r := benchGroup(b, optional)
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				p, err := g.Find(now, r)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(p)
+			}
+			b.ReportMetric(float64(n), "proposals")
+		})
+	}
+}
