@@ -37,34 +37,28 @@ func checkProvider(s *Screening, p *Provider, l *problem.List) {
 }
 
 // bindProvider binds a provider checkProvider found no problem with: its
-// base, and its open hours materialized over the week Overlap rules read.
+// base, and the weekly times Overlap rules read: the usual week of its
+// schedule, or its open time in the week from Provider.Week, folded onto
+// the wall clock of its zone.
 func (ev *Evaluator) bindProvider(p *Provider) error {
 	if p.Base != nil {
 		ev.base, ev.hasBase = *p.Base, true
 	}
-	sched, first := p.Schedule, usualWeek()
-	if p.Week != nil && !p.Week.IsZero() {
-		first = *p.Week
-	} else {
-		sched = availability.Schedule{Zone: p.Schedule.Zone, Hours: p.Schedule.Hours, Protected: p.Schedule.Protected}
+	if p.Week == nil || p.Week.IsZero() {
+		ev.open = p.Schedule.Week()
+		return nil
 	}
-	ev.zone = p.Schedule.Zone
-	if ev.zone == nil {
-		ev.zone = time.UTC
+	zone := p.Schedule.Zone
+	if zone == nil {
+		zone = time.UTC
 	}
-	ev.week = availability.Interval{Start: availability.At(first, availability.Midnight, ev.zone), End: availability.At(first.AddDays(7), availability.Midnight, ev.zone)}
-	open, err := sched.Open(ev.week)
+	week := availability.Interval{Start: availability.At(*p.Week, availability.Midnight, zone), End: availability.At(p.Week.AddDays(7), availability.Midnight, zone)}
+	open, err := p.Schedule.Open(week)
 	if err != nil {
 		return problem.List{{Path: "provider.schedule", Code: problem.Invalid, Message: err.Error(), Err: err}}
 	}
-	ev.open = open
+	ev.open = availability.WeekIn(open, zone)
 	return nil
-}
-
-// usualWeek returns the Monday of the week the usual schedule is read on:
-// a week in mid-January, clear of DST changes.
-func usualWeek() availability.Date {
-	return availability.Date{Year: 2025, Month: time.January, Day: 13}
 }
 
 // slotState says whether a question has an answer.
@@ -252,15 +246,11 @@ func (ev *Evaluator) bind(i int32, v Value, path string, l *problem.List) slot {
 	return s
 }
 
-// overlapHours returns how many hours of the representative week the
-// windows share with the provider's open hours.
+// overlapHours returns how many hours of the week the windows share with
+// the provider's weekly times, on the wall clock of the provider's zone.
 func (ev *Evaluator) overlapHours(ws []availability.Window) float64 {
 	if len(ws) == 0 || ev.open.IsEmpty() {
 		return 0
 	}
-	client, err := availability.Schedule{Zone: ev.zone, Hours: ws}.Open(ev.week)
-	if err != nil {
-		return 0
-	}
-	return client.Intersect(ev.open).Duration().Hours()
+	return availability.WeekOf(ws...).Overlap(ev.open).Hours()
 }

@@ -33,9 +33,7 @@ type Evaluator struct {
 	reviewAt int
 	gated    bool // some crisis question is shown on a condition
 
-	zone    *time.Location
-	week    availability.Interval
-	open    availability.Set // the provider's open hours in week
+	open    availability.Week // the provider's weekly times, for Overlap rules
 	base    place.Point
 	hasBase bool
 }
@@ -187,8 +185,8 @@ type cband struct {
 // "provider.schedule", its week and base, and a distance rule without a
 // base).
 //
-// The provider's open hours are materialized once here, over one week in
-// the schedule's zone (see Provider.Week), for Overlap rules.
+// The provider's weekly times are worked out once here, on the wall clock
+// of the schedule's zone (see Provider.Week), for Overlap rules.
 func Compile(s Screening, p Provider) (*Evaluator, error) {
 	var l problem.List
 	r := check(&s, &l)

@@ -164,9 +164,10 @@ type Provider struct {
 	Schedule availability.Schedule `json:"schedule"`
 	// Week is the first date of the week Overlap rules read, with the
 	// schedule's overrides and closures. Nil (or the zero Date, which
-	// JSON leaves out) means the usual week: the weekly working and
-	// protected windows alone, without overrides, closures or effective
-	// period, on a week without DST changes.
+	// JSON leaves out) means the usual week (Schedule.Week): the weekly
+	// working windows minus the protected ones, without overrides,
+	// closures or effective period. Either way the client's weekly times
+	// are compared on the wall clock of the schedule's zone.
 	Week *availability.Date `json:"week,omitzero"`
 	// Base is where the provider works, for Distance rules.
 	Base *place.Point `json:"base,omitzero"`
