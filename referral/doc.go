@@ -19,7 +19,7 @@
 //
 // [NewIndex] validates a directory and builds an [Index] once: a bitset per
 // tag, language, region and insurance network, a grid of in-person
-// providers by place, and weekly availability masks. Routing a request over
+// providers by place, and each provider's usual weekly times. Routing a request over
 // 100,000 providers then takes well under a millisecond, a small fraction
 // of a plain scan (see BenchmarkRoute and BenchmarkRouteLinear).
 //

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/internal/bitset"
 	"github.com/practicekit/boundaries/internal/prose"
@@ -15,7 +16,7 @@ import (
 
 // An Index is a directory prepared for fast routing: a bitset per tag,
 // language, region and insurance network, a grid of in-person providers by
-// place, and weekly availability masks. Build it once with NewIndex and
+// place, and each provider's usual weekly times. Build it once with NewIndex and
 // route many requests with it; it is immutable and safe for concurrent
 // use.
 type Index struct {
@@ -37,11 +38,11 @@ type Index struct {
 	cells map[int32][]int32
 
 	// Per provider, by position.
-	feeMin   []int64          // lowest fee in minor units, when fees are published
-	feeCur   []money.Currency // currency of the fees; zero when not published
-	practice []int32          // practice number, or -1 for a solo practice
-	zone     []int32          // index into zones, or -1 without a schedule
-	week     []weekMask       // weekly open slots, for regular schedules
+	feeMin   []int64             // lowest fee in minor units, when fees are published
+	feeCur   []money.Currency    // currency of the fees; zero when not published
+	practice []int32             // practice number, or -1 for a solo practice
+	zone     []int32             // index into zones, or -1 without a schedule
+	week     []availability.Week // usual weekly times, for regular schedules
 
 	zones     []*time.Location // distinct schedule zones
 	irregular bitset.Set       // schedules with overrides, closures or an effective period
@@ -93,7 +94,7 @@ func NewIndex(d Directory) (*Index, error) {
 		feeCur:    make([]money.Currency, n),
 		practice:  make([]int32, n),
 		zone:      make([]int32, n),
-		week:      make([]weekMask, n),
+		week:      make([]availability.Week, n),
 		irregular: bitset.New(n),
 	}
 	ix.all.Fill(n)
@@ -162,7 +163,7 @@ func NewIndex(d Directory) (*Index, error) {
 			}
 			ix.zone[k] = z
 			if regularSchedule(s) {
-				ix.week[k] = usualWeek(s)
+				ix.week[k] = s.Week()
 			} else {
 				ix.irregular.Add(int(i))
 			}
@@ -247,4 +248,11 @@ func cellRange(p place.Point, km float64) (r0, r1, c0, c1 int32) {
 		return r0, r1, c0, c1
 	}
 	return r0, r1, a, b
+}
+
+// regularSchedule reports whether a schedule's open time repeats every week:
+// no overrides, no closures and no effective period. Such a schedule is
+// indexed as a weekly mask; any other is resolved per request.
+func regularSchedule(s *availability.Schedule) bool {
+	return len(s.Overrides) == 0 && len(s.Closures) == 0 && s.Effective == (availability.DateRange{})
 }

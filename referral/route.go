@@ -52,13 +52,12 @@ type query struct {
 	weightTotal float64
 
 	// Preferred times over the coming week, as instants and per zone of
-	// the index as wall-clock masks, made when first needed.
-	hasTimes  bool
-	week      availability.Interval
-	client    availability.Set
-	masks     []weekMask
-	maskCount []int
-	maskDone  []bool
+	// the index on its wall clock, made when first needed.
+	hasTimes bool
+	week     availability.Interval
+	client   availability.Set
+	weeks    []availability.Week
+	weekDone []bool
 }
 
 // compile prepares a validated request for routing.
@@ -122,13 +121,12 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 	}
 
 	if len(req.Preferred) > 0 {
-		q.week = availability.IntervalOf(now, week)
+		q.week = availability.IntervalOf(now, 7*24*time.Hour)
 		prefs := availability.Schedule{Zone: req.Zone, Hours: req.Preferred}
 		if set, err := prefs.Open(q.week); err == nil && !set.IsEmpty() {
 			q.hasTimes, q.client = true, set
-			q.masks = make([]weekMask, len(ix.zones))
-			q.maskCount = make([]int, len(ix.zones))
-			q.maskDone = make([]bool, len(ix.zones))
+			q.weeks = make([]availability.Week, len(ix.zones))
+			q.weekDone = make([]bool, len(ix.zones))
 		}
 	}
 	apply := [factorCount]bool{
@@ -148,15 +146,14 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 	return q
 }
 
-// clientMask returns the client's preferred times as wall-clock slots of
-// zone z, and their number.
-func (q *query) clientMask(ix *Index, z int32) (*weekMask, int) {
-	if !q.maskDone[z] {
-		q.masks[z] = wallWeek(q.client, ix.zones[z])
-		q.maskCount[z] = q.masks[z].count()
-		q.maskDone[z] = true
+// clientWeek returns the client's preferred times as wall-clock times of
+// the week in zone z.
+func (q *query) clientWeek(ix *Index, z int32) availability.Week {
+	if !q.weekDone[z] {
+		q.weeks[z] = availability.WeekIn(q.client, ix.zones[z])
+		q.weekDone[z] = true
 	}
-	return &q.masks[z], q.maskCount[z]
+	return q.weeks[z]
 }
 
 // Route finds the best providers in the index for a request at the instant
@@ -504,11 +501,11 @@ func (ix *Index) timesValue(i int32, q *query) float64 {
 		}
 		return float64(open.Intersect(q.client).Duration()) / float64(q.client.Duration())
 	}
-	mask, n := q.clientMask(ix, z)
-	if n == 0 {
+	client := q.clientWeek(ix, z)
+	if client.IsEmpty() {
 		return 0
 	}
-	return float64(mask.overlap(&ix.week[i])) / float64(n)
+	return float64(client.Overlap(ix.week[i])) / float64(client.Duration())
 }
 
 // score returns the weighted mean of the factor values, less the stale
