@@ -19,15 +19,15 @@ func network() referral.Directory {
 	portland := place.Point{Lat: 45.5152, Lon: -122.6784}
 	beaverton := place.Point{Lat: 45.4871, Lon: -122.8037}
 	return referral.Directory{Version: "2026-11", Providers: []referral.Provider{
-		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.InPerson | referral.Remote,
+		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.InPerson | referral.Remote,
 			Languages: []string{"en"}, Location: &portland, Regions: []string{"US-OR"}, Accepting: accepting},
-		{ID: "ben", Name: "Ben Okafor", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.Remote,
+		{ID: "ben", Name: "Ben Okafor", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.Remote,
 			Languages: []string{"en", "it"}, Regions: []string{"US-OR"}, Accepting: accepting,
 			Capacity: &referral.Fact[int]{Value: 2, Confirmed: confirmed}},
-		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life-coaching"}, Modalities: referral.InPerson,
+		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life_coaching"}, Modalities: referral.InPerson,
 			Languages: []string{"en"}, Location: &beaverton, Regions: []string{"US-OR"}, Accepting: accepting,
 			Fees: &referral.FeeRange{Min: money.MustParse("USD 90.00"), Max: money.MustParse("USD 120.00")}},
-		{ID: "finn", Name: "Finn Walsh", Specialties: []string{"life-coaching", "holistic"}, Modalities: referral.Remote,
+		{ID: "finn", Name: "Finn Walsh", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.Remote,
 			Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: referral.Fact[bool]{Value: false, Confirmed: confirmed}},
 	}}
 }
@@ -43,7 +43,7 @@ func ExampleIndex_Route() {
 	}
 	client := place.Point{Lat: 45.5229, Lon: -122.9900}
 	req := referral.Request{
-		Needs:    []referral.Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}},
+		Needs:    []referral.Need{{Tag: "life_coaching", Must: true}, {Tag: "holistic"}},
 		Location: &client,
 		Region:   "US-OR",
 		Exclude:  []string{"ana"},
@@ -79,7 +79,7 @@ func ExampleIndex_Route_noMatch() {
 	ix, _ := referral.NewIndex(network())
 	client := place.Point{Lat: 45.5229, Lon: -122.9900}
 	req := referral.Request{
-		Needs:      []referral.Need{{Tag: "life-coaching", Must: true}},
+		Needs:      []referral.Need{{Tag: "life_coaching", Must: true}},
 		Language:   "it",
 		Modalities: referral.InPerson,
 		Location:   &client,
@@ -94,7 +94,7 @@ func ExampleIndex_Route_noMatch() {
 	// Output:
 	// 0 matches
 	// No match among 3 providers considered: no provider who works in Italian also works in person within 25 km.
-	// Needs: all 3 offer life-coaching; relaxing it alone would give no match.
+	// Needs: all 3 offer life_coaching; relaxing it alone would give no match.
 	// Language: 1 of 3 works in Italian; 1 provider matches everything else.
 	// Reach: 1 of 3 works in person within 25 km; 1 remote one matches everything else.
 	// Region: all 3 may practise in US-OR; relaxing it alone would give no match.
@@ -139,7 +139,7 @@ func ExampleHandoff_Summary() {
 	h := referral.Handoff{
 		From: "Ana Rossi", To: "Ben Okafor", Date: availability.MustParseDate("2026-11-24"),
 		Contact:   referral.Contact{Name: "Sam", Email: "sam@example.com"},
-		Needs:     []string{"life-coaching", "holistic"},
+		Needs:     []string{"life_coaching", "holistic"},
 		Screening: []string{"interest in the coach rather than the service"},
 		Consent:   referral.Consent{Contact: true, Needs: true},
 	}
@@ -152,7 +152,7 @@ func ExampleHandoff_Summary() {
 	//   Email: sam@example.com
 	//
 	// Needs
-	//   - life-coaching
+	//   - life_coaching
 	//   - holistic
 	//
 	// Not shared without the client's consent: screening reasons, notes.
@@ -161,7 +161,7 @@ func ExampleHandoff_Summary() {
 func ExampleSummary_Markdown() {
 	h := referral.Handoff{
 		From: "Ana Rossi", To: "Ben Okafor", Date: availability.MustParseDate("2026-11-24"),
-		Needs:   []string{"life-coaching"},
+		Needs:   []string{"life_coaching"},
 		Notes:   "Prefers *mornings*.",
 		Consent: referral.Consent{Needs: true, Notes: true},
 	}
@@ -173,7 +173,7 @@ func ExampleSummary_Markdown() {
 	//
 	// ## Needs
 	//
-	// - life\-coaching
+	// - life\_coaching
 	//
 	// ## Notes
 	//

@@ -14,7 +14,7 @@ func storyHandoff() Handoff {
 	return Handoff{
 		From: "Ana Rossi", To: "Ben Okafor", Date: testToday,
 		Contact:   Contact{Name: "Sam Prospect", Email: "sam@example.com", Phone: "+1 503 555 0100"},
-		Needs:     []string{"life-coaching", "holistic"},
+		Needs:     []string{"life_coaching", "holistic"},
 		Screening: []string{"interest in the coach rather than the service"},
 		Notes:     "Prefers mornings.\nAsked about group sessions.",
 	}
@@ -31,7 +31,7 @@ Contact
   Phone: +1 503 555 0100
 
 Needs
-  - life-coaching
+  - life_coaching
   - holistic
 
 Screening reasons
@@ -46,7 +46,7 @@ Notes
 	require.Equal(t, `Referral from Ana Rossi to Ben Okafor, 2026-11-24
 
 Needs
-  - life-coaching
+  - life_coaching
   - holistic
 
 Not shared without the client's consent: contact, screening reasons, notes.

@@ -53,7 +53,7 @@ func TestDirectoryJSON(t *testing.T) {
 	d := scheduledDirectory(t)
 	first, second := roundTrip(t, d)
 	require.Equal(t, first, second)
-	require.Contains(t, first, `"id":"ben","name":"Ben Okafor","practice":"northwest","professions":["coach"],"specialties":["life-coaching","holistic"],"attributes":["lgbtq-affirming"],"modalities":"remote","languages":["en"],"regions":["US-OR","US-WA"],"fees":{"min":"USD 80.00","max":"USD 120.00"},"sliding_scale":true,"insurance":["aetna"],"accepting":{"value":true,"confirmed":"2026-11-10"},"capacity":{"value":2,"confirmed":"2026-11-20"},"schedule":{"zone":"America/Los_Angeles"`)
+	require.Contains(t, first, `"id":"ben","name":"Ben Okafor","practice":"northwest","professions":["coach"],"specialties":["life_coaching","holistic"],"attributes":["lgbtq-affirming"],"modalities":"remote","languages":["en"],"regions":["US-OR","US-WA"],"fees":{"min":"USD 80.00","max":"USD 120.00"},"sliding_scale":true,"insurance":["aetna"],"accepting":{"value":true,"confirmed":"2026-11-10"},"capacity":{"value":2,"confirmed":"2026-11-20"},"schedule":{"zone":"America/Los_Angeles"`)
 	require.Contains(t, first, `"accepting":{"value":false}`) // never confirmed: no date
 	require.Contains(t, first, `"location":{"lat":45.5152,"lon":-122.6784}`)
 
@@ -101,14 +101,14 @@ func TestRequestJSON(t *testing.T) {
 	require.NoError(t, err)
 	budget := usd("120.00")
 	req := Request{
-		Needs: []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
+		Needs: []Need{{Tag: "life_coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
 		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: budget, Insurance: "aetna",
 		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
 		Zone:      rome, Urgency: contact.Urgent, Exclude: []string{"ana"},
 	}
 	first, second := roundTrip(t, req)
 	require.Equal(t, first, second)
-	require.Equal(t, `{"needs":[{"tag":"life-coaching","must":true},{"tag":"holistic"}],"language":"it","modalities":"in_person,remote","location":{"lat":45.5229,"lon":-123.1107},"within_km":40,"region":"US-OR","budget":"USD 120.00","insurance":"aetna","preferred":[{"days":"mon-fri","start":"18:00","end":"20:00"}],"zone":"Europe/Rome","urgency":"urgent","exclude":["ana"]}`, first)
+	require.Equal(t, `{"needs":[{"tag":"life_coaching","must":true},{"tag":"holistic"}],"language":"it","modalities":"in_person,remote","location":{"lat":45.5229,"lon":-123.1107},"within_km":40,"region":"US-OR","budget":"USD 120.00","insurance":"aetna","preferred":[{"days":"mon-fri","start":"18:00","end":"20:00"}],"zone":"Europe/Rome","urgency":"urgent","exclude":["ana"]}`, first)
 
 	zero, _ := roundTrip(t, Request{})
 	require.Equal(t, `{}`, zero)

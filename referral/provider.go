@@ -159,7 +159,7 @@ func (r FeeRange) validate(ps *problem.List, path string) {
 //
 // Needs in a Request are matched against Professions, Specialties and
 // Attributes together, exactly as written: use one vocabulary of lower-case
-// tags such as "life-coaching" across the directory and the screening that
+// tags such as "life_coaching" across the directory and the screening that
 // produces the needs.
 //
 // The zero Provider is invalid: it needs an ID, a name and a modality.
@@ -175,7 +175,7 @@ type Provider struct {
 	Practice string `json:"practice,omitempty"`
 	// Professions are tags such as "coach" or "psychotherapist".
 	Professions []string `json:"professions,omitempty"`
-	// Specialties are tags such as "life-coaching" or "grief".
+	// Specialties are tags such as "life_coaching" or "grief".
 	Specialties []string `json:"specialties,omitempty"`
 	// Attributes are identity or other tags a client may ask for, such as
 	// "woman" or "lgbtq-affirming", given only with the provider's consent.

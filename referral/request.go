@@ -18,7 +18,7 @@ import (
 // against the provider's professions, specialties and attributes: a must
 // have, or a preference.
 type Need struct {
-	// Tag is the need, such as "life-coaching" or "holistic".
+	// Tag is the need, such as "life_coaching" or "holistic".
 	Tag string `json:"tag"`
 	// Must makes the need a must-have: with ConstraintNeeds hard, only
 	// providers who meet every must-have match.

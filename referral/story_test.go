@@ -30,24 +30,24 @@ func usd(s string) money.Amount { return money.MustParse("USD " + s) }
 func storyDirectory() Directory {
 	accepting := Fact[bool]{Value: true, Confirmed: date("2026-11-10")}
 	return Directory{Version: "2026-11", Providers: []Provider{
-		{ID: "ana", Name: "Ana Rossi", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
+		{ID: "ana", Name: "Ana Rossi", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
 			Modalities: InPerson | Remote, Languages: []string{"en", "it"}, Location: new(portland), Regions: []string{"US-OR"},
 			Fees: &FeeRange{Min: usd("90.00"), Max: usd("140.00")}, Accepting: accepting},
-		{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
+		{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR", "US-WA"},
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}, Accepting: accepting,
 			Capacity: &Fact[int]{Value: 2, Confirmed: date("2026-11-20")}},
-		{ID: "chloe", Name: "Chloe Park", Professions: []string{"coach"}, Specialties: []string{"life-coaching"},
+		{ID: "chloe", Name: "Chloe Park", Professions: []string{"coach"}, Specialties: []string{"life_coaching"},
 			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: new(place.Point{Lat: 45.5400, Lon: -122.9600}),
 			RadiusKm: 40, Regions: []string{"US-OR"}, Accepting: accepting},
-		{ID: "dev", Name: "Dev Mehta", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
+		{ID: "dev", Name: "Dev Mehta", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
 			Modalities: InPerson, Languages: []string{"en"}, Location: new(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
 		{ID: "eva", Name: "Eva Lind", Professions: []string{"psychotherapist"}, Specialties: []string{"anxiety"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: accepting},
-		{ID: "finn", Name: "Finn Walsh", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
+		{ID: "finn", Name: "Finn Walsh", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR"},
 			Accepting: Fact[bool]{Value: false, Confirmed: date("2026-11-01")}},
-		{ID: "gia", Name: "Gia Conti", Professions: []string{"coach"}, Specialties: []string{"life-coaching", "holistic"},
+		{ID: "gia", Name: "Gia Conti", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
 			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US"},
 			Accepting: Fact[bool]{Value: true, Confirmed: date("2026-05-08")}},
 	}}
@@ -58,7 +58,7 @@ func storyDirectory() Directory {
 // never back to the coach who declined.
 func storyRequest() Request {
 	return Request{
-		Needs:    []Need{{Tag: "life-coaching", Must: true}, {Tag: "holistic"}},
+		Needs:    []Need{{Tag: "life_coaching", Must: true}, {Tag: "holistic"}},
 		Language: "en",
 		Location: new(prospect),
 		WithinKm: 25 * place.KmPerMile,
@@ -121,7 +121,7 @@ func TestStory5Referral(t *testing.T) {
 	require.InDelta(t, 0.5, ben.Components[0].Points, 1e-9)
 	r, ok := findReason(ben.Reasons, "hard.needs")
 	require.True(t, ok)
-	require.Equal(t, Reason{Code: CodeMeets, Rule: "hard.needs", Message: "Offers life-coaching."}, r)
+	require.Equal(t, Reason{Code: CodeMeets, Rule: "hard.needs", Message: "Offers life_coaching."}, r)
 
 	gia := res.Matches[1]
 	r, ok = findReason(gia.Reasons, "stale")
@@ -151,7 +151,7 @@ func TestStory5Referral(t *testing.T) {
 	h := Handoff{
 		From: "Ana Rossi", To: ben.Name, Date: availability.DateOf(now),
 		Contact:   Contact{Name: "Sam Prospect", Email: "sam@example.com"},
-		Needs:     []string{"life-coaching", "holistic"},
+		Needs:     []string{"life_coaching", "holistic"},
 		Screening: []string{"interest in the coach rather than the service", "asked for a date"},
 		Notes:     "Met once for a consultation on a Sunday.",
 		Consent:   Consent{Contact: true, Needs: true},

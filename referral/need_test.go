@@ -1,0 +1,44 @@
+package referral_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/fit"
+	"github.com/practicekit/boundaries/referral"
+)
+
+// TestRoutesEveryNeedTheBanksEmit holds referral and fit to one vocabulary
+// of needs: for every need a rule or band of the standard bank can hand
+// over, a directory whose provider offers that need, spelled as the bank
+// spells it, matches a request that must have it.
+func TestRoutesEveryNeedTheBanksEmit(t *testing.T) {
+	bank := fit.Standard(fit.BankOptions{Fee: money.MustParse("EUR 80.00")})
+	var needs []string
+	for _, r := range bank.Rules {
+		needs = append(needs, r.Needs...)
+	}
+	for _, b := range bank.Bands {
+		needs = append(needs, b.Needs...)
+	}
+	slices.Sort(needs)
+	needs = slices.Compact(needs)
+	require.Subset(t, needs, []string{fit.NeedLifeCoaching, fit.NeedFitnessCoaching, fit.NeedNutritionCoaching, fit.NeedMindfulnessCoaching, fit.NeedCrisisSupport})
+
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	confirmed := availability.MustParseDate("2026-11-20")
+	for _, need := range needs {
+		p := referral.Provider{ID: "p-" + need, Name: "Provider", Specialties: []string{need}, Modalities: referral.Remote,
+			Accepting: referral.Fact[bool]{Value: true, Confirmed: confirmed}}
+		ix, err := referral.NewIndex(referral.Directory{Providers: []referral.Provider{p}})
+		require.NoError(t, err, need)
+		res, err := ix.Route(now, referral.Request{Needs: []referral.Need{{Tag: need, Must: true}}}, referral.Rotation{}, referral.Options{})
+		require.NoError(t, err, need)
+		require.Len(t, res.Matches, 1, "need %q matches no provider who offers it", need)
+	}
+}
