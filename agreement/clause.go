@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/prose"
@@ -132,12 +133,17 @@ func (a *Agreement) scopeClauses(d *document) {
 		if ss.Length > 0 {
 			d.add(ClauseSessions.Child("length"), "A session lasts "+prose.Duration(ss.Length)+".")
 		}
-		if len(ss.Formats) > 0 {
-			names := make([]string, len(ss.Formats))
-			for i, f := range ss.Formats {
-				names[i] = strings.ReplaceAll(string(f), "_", " ")
+		if m := ss.Modalities; m != 0 {
+			var names []string
+			for _, w := range []struct {
+				m    place.Modality
+				name string
+			}{{place.InPerson, "in person"}, {place.Video, "video"}, {place.Phone, "phone"}} {
+				if m.Has(w.m) {
+					names = append(names, w.name)
+				}
 			}
-			d.add(ClauseSessions.Child("formats"), sentence("Sessions take place: ", names))
+			d.add(ClauseSessions.Child("modalities"), sentence("Sessions take place: ", names))
 		}
 		if len(ss.Places) > 0 {
 			d.add(ClauseSessions.Child("places"), sentence("Places: ", ss.Places))

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/agreement/money"
@@ -56,10 +57,10 @@ func therapyTerms() agreement.Agreement {
 			Out:    []string{"crisis intervention outside sessions", "reports for courts or employers", "couples or family sessions"},
 		},
 		Sessions: agreement.Sessions{
-			Length:    50 * time.Minute,
-			Formats:   []agreement.Format{agreement.InPerson, agreement.Video},
-			Places:    []string{"Practice room, 12 Linden Street, Brooklyn"},
-			Frequency: "weekly",
+			Length:     50 * time.Minute,
+			Modalities: place.InPerson | place.Video,
+			Places:     []string{"Practice room, 12 Linden Street, Brooklyn"},
+			Frequency:  "weekly",
 		},
 		Fees: agreement.Fees{
 			Session:      usd("USD 120.00"),
@@ -173,7 +174,7 @@ func consultingTerms() agreement.Agreement {
 			In:     []string{"review of the agreed offer", "signing the service contract"},
 			Out:    []string{"renegotiating agreed prices", "installation work"},
 		},
-		Sessions: agreement.Sessions{Length: time.Hour, Formats: []agreement.Format{agreement.InPerson}, Places: []string{"Harbor Logistics, 40 Pier Road, reception desk"}},
+		Sessions: agreement.Sessions{Length: time.Hour, Modalities: place.InPerson, Places: []string{"Harbor Logistics, 40 Pier Road, reception desk"}},
 		Fees:     agreement.Fees{Session: usd("USD 200.00")},
 		Payment:  agreement.Payment{Within: 30 * 24 * time.Hour, Methods: []string{"invoice"}},
 		Cancellation: agreement.Cancellation{
@@ -218,9 +219,9 @@ func coachingTerms() agreement.Agreement {
 			Out:    []string{"therapy or counselling", "medical or nutritional treatment", "social or romantic companionship"},
 		},
 		Sessions: agreement.Sessions{
-			Length:  time.Hour,
-			Formats: []agreement.Format{agreement.Video, agreement.InPerson},
-			Places:  []string{"the coach's studio", "a public café in town for first meetings"},
+			Length:     time.Hour,
+			Modalities: place.Video | place.InPerson,
+			Places:     []string{"the coach's studio", "a public café in town for first meetings"},
 		},
 		Fees: agreement.Fees{
 			Session:  amount("EUR 100.00"),

@@ -59,7 +59,7 @@ func TestAgreementJSONDecodedRoundTrip(t *testing.T) {
 	inputs := []string{
 		`{}`,
 		`{"id":"x","version":1,"parties":[],"scope":{"in":[]},"fees":{"session":"","deposit":"USD 0.00"}}`,
-		`{"sessions":{"length":"0s","formats":["video"]},"lateness":{"grace":"0m","ends_on_time":false}}`,
+		`{"sessions":{"length":"0s","modalities":"video"},"lateness":{"grace":"0m","ends_on_time":false}}`,
 		`{"cancellation":{"tiers":[{"before":"0s","share":0}],"limit":{"count":0,"within":"2w"}}}`,
 		`{"boundaries":[{"kind":"gifts","text":"t","ladder":[{},{"consequence":"fee","fee":""}]}],"obligations":{"ladder":null}}`,
 		`{"fees":{"sliding_scale":{}},"wait":{"provider":{}},"termination":{"notice":{"client":"1.5h"}}}`,

@@ -1,13 +1,18 @@
 package agreement
 
-import "time"
+import (
+	"time"
+
+	"github.com/practicekit/boundaries/availability/place"
+)
 
 // Sessions say how long sessions are, how and where they take place.
 type Sessions struct {
 	// Length is the length of one session, such as 50 minutes.
 	Length time.Duration `json:"length,omitzero"`
-	// Formats are the ways sessions take place.
-	Formats []Format `json:"formats,omitzero"`
+	// Modalities are the ways sessions take place: in person, by video,
+	// by phone.
+	Modalities place.Modality `json:"modalities,omitzero"`
 	// Places are where in-person sessions take place, such as an office
 	// address; public places for first meetings belong here too.
 	Places []string `json:"places,omitzero"`
@@ -17,5 +22,5 @@ type Sessions struct {
 
 // present reports whether the clause says anything.
 func (s Sessions) present() bool {
-	return s.Length != 0 || len(s.Formats) > 0 || len(s.Places) > 0 || s.Frequency != ""
+	return s.Length != 0 || s.Modalities != 0 || len(s.Places) > 0 || s.Frequency != ""
 }

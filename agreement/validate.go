@@ -137,14 +137,8 @@ func (v *validator) scope(a *Agreement) {
 	v.texts(ClauseScope.Child("out"), a.Scope.Out)
 	s := &a.Sessions
 	v.duration(ClauseSessions.Child("length"), s.Length)
-	for i, f := range s.Formats {
-		path := ClauseSessions.Child("formats").Index(i)
-		if !isKey(string(f)) {
-			v.add(path, problem.Invalid, "format %s must be lower-case words joined by underscores", prose.Quote(string(f)))
-		}
-		if slices.Contains(s.Formats[:i], f) {
-			v.add(path, problem.Duplicate, "format %s is listed twice", prose.Quote(string(f)))
-		}
+	if !s.Modalities.IsValid() {
+		v.add(ClauseSessions.Child("modalities"), problem.Invalid, "%v is not a set of modalities", s.Modalities)
 	}
 	v.texts(ClauseSessions.Child("places"), s.Places)
 }

@@ -8,7 +8,7 @@
 // # Directory and index
 //
 // A [Directory] lists [Provider] entries: professions, specialties and
-// attributes as tags, modalities ([InPerson], [Remote]), languages (BCP 47),
+// attributes as tags, modalities ([place.InPerson], [place.Remote]), languages (BCP 47),
 // a location and service radius, the regions they may practise in, a fee
 // range in [money.Amount], sliding scale, insurance networks, whether
 // they accept new clients and their open capacity (each a dated [Fact]),

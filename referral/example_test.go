@@ -19,15 +19,15 @@ func network() referral.Directory {
 	portland := place.Point{Lat: 45.5152, Lon: -122.6784}
 	beaverton := place.Point{Lat: 45.4871, Lon: -122.8037}
 	return referral.Directory{Version: "2026-11", Providers: []referral.Provider{
-		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.InPerson | referral.Remote,
+		{ID: "ana", Name: "Ana Rossi", Specialties: []string{"life_coaching", "holistic"}, Modalities: place.InPerson | place.Remote,
 			Languages: []string{"en"}, Location: &portland, Regions: []string{"US-OR"}, Accepting: accepting},
-		{ID: "ben", Name: "Ben Okafor", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.Remote,
+		{ID: "ben", Name: "Ben Okafor", Specialties: []string{"life_coaching", "holistic"}, Modalities: place.Remote,
 			Languages: []string{"en", "it"}, Regions: []string{"US-OR"}, Accepting: accepting,
 			Capacity: &referral.Fact[int]{Value: 2, Confirmed: confirmed}},
-		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life_coaching"}, Modalities: referral.InPerson,
+		{ID: "chloe", Name: "Chloe Park", Specialties: []string{"life_coaching"}, Modalities: place.InPerson,
 			Languages: []string{"en"}, Location: &beaverton, Regions: []string{"US-OR"}, Accepting: accepting,
 			Fees: &referral.FeeRange{Min: money.MustParse("USD 90.00"), Max: money.MustParse("USD 120.00")}},
-		{ID: "finn", Name: "Finn Walsh", Specialties: []string{"life_coaching", "holistic"}, Modalities: referral.Remote,
+		{ID: "finn", Name: "Finn Walsh", Specialties: []string{"life_coaching", "holistic"}, Modalities: place.Remote,
 			Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: referral.Fact[bool]{Value: false, Confirmed: confirmed}},
 	}}
 }
@@ -81,7 +81,7 @@ func ExampleIndex_Route_noMatch() {
 	req := referral.Request{
 		Needs:      []referral.Need{{Tag: "life_coaching", Must: true}},
 		Language:   "it",
-		Modalities: referral.InPerson,
+		Modalities: place.InPerson,
 		Location:   &client,
 		Region:     "US-OR",
 		Exclude:    []string{"ana"},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/bitset"
@@ -55,10 +56,10 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	p := &ix.providers[it.i]
 	m := Match{ID: p.ID, Name: p.Name, Practice: p.Practice, Score: it.score}
 	if ix.remoteReach(it.i, q) {
-		m.Modalities |= Remote
+		m.Modalities |= p.Modalities & q.remoteWays
 	}
 	if ix.inPersonReach(it.i, q) {
-		m.Modalities |= InPerson
+		m.Modalities |= place.InPerson
 	}
 	if !q.applicable.Has(ConstraintReach) {
 		m.Modalities = p.Modalities // nothing is known to narrow them
@@ -483,9 +484,9 @@ func (ix *Index) outOfReach(q *query, k int, alive bitset.Set, pass []bitset.Set
 			p := &ix.providers[w<<6+bits.TrailingZeros64(word)]
 			word &= word - 1
 			switch {
-			case !q.remoteOK && p.Modalities.Has(Remote):
+			case !p.Modalities.Overlaps(q.remoteWays) && p.Modalities.Overlaps(place.Remote):
 				remote++
-			case q.inPersonOK && p.Modalities.Has(InPerson):
+			case q.inPersonOK && p.Modalities.Has(place.InPerson):
 				far++
 			default:
 				inPerson++

@@ -100,13 +100,13 @@ func genDirectory(r *rand.Rand, n int) Directory {
 		}
 		switch k := r.IntN(10); {
 		case k < 4:
-			p.Modalities = Remote
+			p.Modalities = place.Remote
 		case k < 7:
-			p.Modalities = InPerson
+			p.Modalities = place.InPerson
 		default:
-			p.Modalities = InPerson | Remote
+			p.Modalities = place.InPerson | place.Remote
 		}
-		if p.Modalities.Has(InPerson) || r.IntN(2) == 0 {
+		if p.Modalities.Has(place.InPerson) || r.IntN(2) == 0 {
 			at := near(r, c.at, 0.3)
 			p.Location = &at
 		}
@@ -184,10 +184,10 @@ func genRequest(r *rand.Rand, d *Directory) Request {
 	}
 	switch r.IntN(4) {
 	case 0:
-		req.Modalities = Remote
+		req.Modalities = place.Remote
 	case 1:
 		if req.Location != nil {
-			req.Modalities = InPerson
+			req.Modalities = place.InPerson
 		}
 	}
 	if r.IntN(3) == 0 {

@@ -29,7 +29,8 @@ type Index struct {
 	languages map[string]bitset.Set
 	regions   map[string]bitset.Set
 	insurance map[string]bitset.Set
-	remote    bitset.Set // providers who work remotely
+	video     bitset.Set // providers who work by video
+	phone     bitset.Set // providers who work by phone
 	accepting bitset.Set // providers who said they accept, with room if tracked
 	all       bitset.Set // every provider
 
@@ -86,7 +87,8 @@ func NewIndex(d Directory) (*Index, error) {
 		languages: make(map[string]bitset.Set),
 		regions:   make(map[string]bitset.Set),
 		insurance: make(map[string]bitset.Set),
-		remote:    bitset.New(n),
+		video:     bitset.New(n),
+		phone:     bitset.New(n),
 		accepting: bitset.New(n),
 		all:       bitset.New(n),
 		cells:     make(map[int32][]int32),
@@ -126,10 +128,13 @@ func NewIndex(d Directory) (*Index, error) {
 		for _, t := range p.Insurance {
 			add(ix.insurance, t, i)
 		}
-		if p.Modalities.Has(Remote) {
-			ix.remote.Add(int(i))
+		if p.Modalities.Has(place.Video) {
+			ix.video.Add(int(i))
 		}
-		if p.Modalities.Has(InPerson) {
+		if p.Modalities.Has(place.Phone) {
+			ix.phone.Add(int(i))
+		}
+		if p.Modalities.Has(place.InPerson) {
 			c := cellOf(*p.Location)
 			ix.cells[c] = append(ix.cells[c], i)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/stretchr/testify/require"
 
@@ -73,7 +74,7 @@ func TestDirectoryJSONErrors(t *testing.T) {
 	}{
 		{`{"providers":[{"id":"a","name":"A","modalities":"remote","accepting":{"value":true},"fee":{}}]}`, "providers[0].fee", problem.Unknown, nil},
 		{`{"providers":[{"id":"a"},{"id":"b","fees":{"min":"XYZ 10.00","max":"USD 10.00"}}]}`, "providers[1].fees.min", problem.Invalid, money.ErrCurrency},
-		{`{"providers":[{"id":"a","modalities":"video"}]}`, "providers[0].modalities", problem.Invalid, ErrModality},
+		{`{"providers":[{"id":"a","modalities":"chat"}]}`, "providers[0].modalities", problem.Invalid, place.ErrModality},
 		{`{"providers":[{"id":"a","accepting":{"value":true,"confirmed":"2026-02-30"}}]}`, "providers[0].accepting.confirmed", problem.Invalid, availability.ErrDate},
 		{`{"providers":[{"id":"a","schedule":{"zone":"Mars/Olympus"}}]}`, "providers[0].schedule.zone", problem.Invalid, availability.ErrZone},
 		{`{"providers":[{"id":"a","capacity":{"value":1.5}}]}`, "providers[0].capacity.value", problem.Mismatch, nil},
@@ -101,7 +102,7 @@ func TestRequestJSON(t *testing.T) {
 	require.NoError(t, err)
 	budget := usd("120.00")
 	req := Request{
-		Needs: []Need{{Tag: "life_coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: InPerson | Remote,
+		Needs: []Need{{Tag: "life_coaching", Must: true}, {Tag: "holistic"}}, Language: "it", Modalities: place.InPerson | place.Remote,
 		Location: new(prospect), WithinKm: 40, Region: "US-OR", Budget: budget, Insurance: "aetna",
 		Preferred: []availability.Window{{Days: availability.Workweek, Start: availability.ClockOf(18, 0), End: availability.ClockOf(20, 0)}},
 		Zone:      rome, Urgency: contact.Urgent, Exclude: []string{"ana"},
@@ -145,19 +146,7 @@ func TestOptionsCrisisHandoffJSON(t *testing.T) {
 	require.Equal(t, `{"from":"Ana","to":"Ben","date":"2026-11-24","contact":{"name":"Sam"},"needs":["holistic"],"consent":{"contact":true}}`, first)
 }
 
-func TestModalityAndConstraintText(t *testing.T) {
-	for _, m := range []Modality{0, InPerson, Remote, InPerson | Remote} {
-		got, err := ParseModality(m.String())
-		require.NoError(t, err)
-		require.Equal(t, m, got)
-	}
-	m, err := ParseModality("remote,in_person")
-	require.NoError(t, err)
-	require.Equal(t, InPerson|Remote, m)
-	_, err = ParseModality("video")
-	require.ErrorIs(t, err, ErrModality)
-	require.EqualError(t, err, `invalid modality "video": want in_person, remote or in_person,remote`)
-
+func TestConstraintText(t *testing.T) {
 	require.Equal(t, "needs,language,reach,region,accepting", DefaultHard.String())
 	c, err := ParseConstraint("insurance,needs")
 	require.NoError(t, err)
@@ -191,7 +180,7 @@ func TestJSONLeavesOutWhatIsNotSet(t *testing.T) {
 		{"long immediate", Options{Immediate: 48 * time.Hour}, `{"immediate":"2d"}`},
 		{"zero request", Request{}, `{}`},
 		{"routine request", Request{Urgency: contact.Routine, Needs: []Need{{Tag: "grief"}}}, `{"needs":[{"tag":"grief"}]}`},
-		{"plain provider", Provider{ID: "a", Name: "A", Modalities: Remote, Fees: &FeeRange{Min: usd("80.00"), Max: usd("80.00")}},
+		{"plain provider", Provider{ID: "a", Name: "A", Modalities: place.Remote, Fees: &FeeRange{Min: usd("80.00"), Max: usd("80.00")}},
 			`{"id":"a","name":"A","modalities":"remote","fees":{"min":"USD 80.00","max":"USD 80.00"},"accepting":{"value":false}}`},
 		{"fact", Fact[int]{Value: 0}, `{"value":0}`},
 		{"dated fact", Fact[int]{Value: 3, Confirmed: testToday}, `{"value":3,"confirmed":"2026-11-24"}`},

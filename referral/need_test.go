@@ -9,6 +9,7 @@ import (
 
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/fit"
 	"github.com/practicekit/boundaries/referral"
 )
@@ -33,12 +34,44 @@ func TestRoutesEveryNeedTheBanksEmit(t *testing.T) {
 	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 	confirmed := availability.MustParseDate("2026-11-20")
 	for _, need := range needs {
-		p := referral.Provider{ID: "p-" + need, Name: "Provider", Specialties: []string{need}, Modalities: referral.Remote,
+		p := referral.Provider{ID: "p-" + need, Name: "Provider", Specialties: []string{need}, Modalities: place.Remote,
 			Accepting: referral.Fact[bool]{Value: true, Confirmed: confirmed}}
 		ix, err := referral.NewIndex(referral.Directory{Providers: []referral.Provider{p}})
 		require.NoError(t, err, need)
 		res, err := ix.Route(now, referral.Request{Needs: []referral.Need{{Tag: need, Must: true}}}, referral.Rotation{}, referral.Options{})
 		require.NoError(t, err, need)
 		require.Len(t, res.Matches, 1, "need %q matches no provider who offers it", need)
+	}
+}
+
+// TestRemoteWays matches remote requests to providers by the way: a client
+// who takes video calls only is not sent to a provider who works by phone
+// only, and one who takes any remote session reaches both.
+func TestRemoteWays(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	confirmed := availability.MustParseDate("2026-11-20")
+	provider := func(id string, m place.Modality) referral.Provider {
+		return referral.Provider{ID: id, Name: id, Professions: []string{"coach"}, Modalities: m, Accepting: referral.Fact[bool]{Value: true, Confirmed: confirmed}}
+	}
+	ix, err := referral.NewIndex(referral.Directory{Providers: []referral.Provider{provider("by-phone", place.Phone), provider("by-video", place.Video)}})
+	require.NoError(t, err)
+	for _, c := range []struct {
+		want place.Modality
+		ids  []string
+	}{
+		{place.Video, []string{"by-video"}},
+		{place.Phone, []string{"by-phone"}},
+		{place.Remote, []string{"by-phone", "by-video"}},
+		{0, []string{"by-phone", "by-video"}},
+	} {
+		res, err := ix.Route(now, referral.Request{Modalities: c.want}, referral.Rotation{}, referral.Options{})
+		require.NoError(t, err)
+		var ids []string
+		for _, m := range res.Matches {
+			ids = append(ids, m.ID)
+			require.True(t, m.Modalities.Overlaps(place.Remote))
+		}
+		slices.Sort(ids)
+		require.Equal(t, c.ids, ids, "%v", c.want)
 	}
 }

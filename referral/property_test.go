@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/stretchr/testify/require"
 )
@@ -35,10 +36,10 @@ func satisfies(p Provider, req Request, c Constraint, withinKm float64) bool {
 		if req.Location == nil && req.Modalities == 0 {
 			return true
 		}
-		if (req.Modalities == 0 || req.Modalities.Has(Remote)) && p.Modalities.Has(Remote) {
+		if (req.Modalities == 0 || req.Modalities.Has(place.Remote)) && p.Modalities.Has(place.Remote) {
 			return true
 		}
-		if req.Location == nil || !(req.Modalities == 0 || req.Modalities.Has(InPerson)) || !p.Modalities.Has(InPerson) {
+		if req.Location == nil || !(req.Modalities == 0 || req.Modalities.Has(place.InPerson)) || !p.Modalities.Has(place.InPerson) {
 			return false
 		}
 		limit := withinKm

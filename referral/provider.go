@@ -1,8 +1,6 @@
 package referral
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -13,83 +11,6 @@ import (
 	"github.com/practicekit/boundaries/internal/prose"
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
-
-// Modality is a set of ways a provider works with a client, or a client is
-// willing to be served: in person, remote, or both. Its text form is
-// "in_person", "remote" or "in_person,remote". The zero Modality is the
-// empty set; in a Request it means "either".
-type Modality uint8
-
-// The modalities.
-const (
-	InPerson Modality = 1 << iota // at the provider's or the client's place
-	Remote                        // by video, phone or message
-
-	anyModality = InPerson | Remote
-)
-
-// ErrModality is matched (errors.Is) by every error from ParseModality.
-var ErrModality = errors.New("invalid modality")
-
-// ParseModality parses "in_person", "remote", or both separated by a comma,
-// in either order. The empty string is the empty set.
-func ParseModality(s string) (Modality, error) {
-	var m Modality
-	if s == "" {
-		return 0, nil
-	}
-	for part := range strings.SplitSeq(s, ",") {
-		switch part {
-		case "in_person":
-			m |= InPerson
-		case "remote":
-			m |= Remote
-		default:
-			return 0, fmt.Errorf("%w %s: want in_person, remote or in_person,remote", ErrModality, prose.Quote(s))
-		}
-	}
-	return m, nil
-}
-
-// Has reports whether every modality of o is in m.
-func (m Modality) Has(o Modality) bool { return m&o == o }
-
-// IsValid reports whether m holds only known modalities.
-func (m Modality) IsValid() bool { return m&^anyModality == 0 }
-
-// String returns the text form: "in_person", "remote", "in_person,remote"
-// or "" for the empty set.
-func (m Modality) String() string {
-	switch m {
-	case 0:
-		return ""
-	case InPerson:
-		return "in_person"
-	case Remote:
-		return "remote"
-	case anyModality:
-		return "in_person,remote"
-	}
-	return fmt.Sprintf("Modality(%d)", uint8(m))
-}
-
-// MarshalText returns the text form.
-func (m Modality) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
-		return nil, fmt.Errorf("%w: %d", ErrModality, uint8(m))
-	}
-	return []byte(m.String()), nil
-}
-
-// UnmarshalText parses the text form.
-func (m *Modality) UnmarshalText(b []byte) error {
-	v, err := ParseModality(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
-}
 
 // A Fact is something a provider said that goes stale, with the date it was
 // last confirmed: "accepting new clients" and open capacity. A zero
@@ -181,12 +102,12 @@ type Provider struct {
 	// "woman" or "lgbtq-affirming", given only with the provider's consent.
 	Attributes []string `json:"attributes,omitempty"`
 	// Modalities are how the provider works; at least one is required.
-	Modalities Modality `json:"modalities"`
+	Modalities place.Modality `json:"modalities"`
 	// Languages are BCP 47 tags of the languages the provider works in,
 	// such as "en" or "pt-BR".
 	Languages []string `json:"languages,omitempty"`
 	// Location is where the provider sees clients in person; required when
-	// Modalities has InPerson.
+	// Modalities has place.InPerson.
 	Location *place.Point `json:"location,omitempty"`
 	// RadiusKm is how far from Location the provider serves in-person
 	// clients; zero means no limit of the provider's own.
@@ -285,7 +206,7 @@ func (p *Provider) validate(ps *problem.List, path string) {
 	switch {
 	case p.Location != nil:
 		checkPoint(ps, at("location"), *p.Location)
-	case p.Modalities.Has(InPerson):
+	case p.Modalities.Has(place.InPerson):
 		ps.Add(at("location"), problem.Required, "a provider who works in person needs a location")
 	}
 	checkNonNegative(ps, path, "radius_km", p.RadiusKm)

@@ -41,7 +41,7 @@ type Request struct {
 	Language string `json:"language,omitempty"`
 	// Modalities are the ways the client accepts to be served; zero means
 	// either: remote, or in person when Location is given.
-	Modalities Modality `json:"modalities,omitempty"`
+	Modalities place.Modality `json:"modalities,omitempty"`
 	// Location is where the client is, for in-person matches; nil means
 	// unknown. With Modalities set, an unknown location leaves only
 	// remote providers able to reach the client; with neither set, reach
@@ -111,7 +111,7 @@ func (r Request) Validate() error {
 	switch {
 	case r.Location != nil:
 		checkPoint(&ps, "location", *r.Location)
-	case r.Modalities == InPerson:
+	case r.Modalities == place.InPerson:
 		ps.Add("location", problem.Required, "an in-person request needs the client's location")
 	}
 	checkNonNegative(&ps, "", "within_km", r.WithinKm)

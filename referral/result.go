@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/availability/place"
 
 	"github.com/practicekit/boundaries/internal/prose"
 )
@@ -143,7 +144,7 @@ type Match struct {
 	// Modalities are the ways the provider can serve this client; when the
 	// request says neither where nor how the client is to be served, they
 	// are the provider's own.
-	Modalities Modality `json:"modalities"`
+	Modalities place.Modality `json:"modalities"`
 	// DistanceKm is the distance between the client and the provider when
 	// both locations are known, and 0 otherwise.
 	DistanceKm float64 `json:"distance_km,omitzero"`

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/practicekit/boundaries/availability/place"
 	"github.com/practicekit/boundaries/availability/problem"
 )
 
@@ -16,7 +17,7 @@ func equals(shares map[string]float64, idList ...string) Directory {
 	var d Directory
 	for _, id := range idList {
 		d.Providers = append(d.Providers, Provider{
-			ID: id, Name: "Colleague " + id, Modalities: Remote, Languages: []string{"en"},
+			ID: id, Name: "Colleague " + id, Modalities: place.Remote, Languages: []string{"en"},
 			Accepting: Fact[bool]{Value: true, Confirmed: testToday}, Share: shares[id],
 		})
 	}

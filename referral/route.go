@@ -37,6 +37,7 @@ type query struct {
 	langSet     bitset.Set
 	region      string
 	regionSets  [2]bitset.Set
+	remoteWays  place.Modality // the remote ways the client accepts
 	remoteOK    bool
 	inPersonOK  bool
 	loc         place.Point
@@ -90,8 +91,12 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 			q.regionSets[1] = ix.regions[country(req.Region)]
 		}
 	}
-	q.remoteOK = req.Modalities == 0 || req.Modalities.Has(Remote)
-	q.inPersonOK = (req.Modalities == 0 || req.Modalities.Has(InPerson)) && req.Location != nil
+	q.remoteWays = req.Modalities & place.Remote
+	if req.Modalities == 0 {
+		q.remoteWays = place.Remote
+	}
+	q.remoteOK = q.remoteWays != 0
+	q.inPersonOK = (req.Modalities == 0 || req.Modalities.Has(place.InPerson)) && req.Location != nil
 	if req.Location != nil {
 		q.loc = *req.Location
 	}
@@ -358,8 +363,11 @@ func (ix *Index) reachInto(cand bitset.Set, q *query) {
 	}
 	for w := range cand {
 		var x uint64
-		if q.remoteOK {
-			x = ix.remote[w]
+		if q.remoteWays.Has(place.Video) {
+			x |= ix.video[w]
+		}
+		if q.remoteWays.Has(place.Phone) {
+			x |= ix.phone[w]
 		}
 		if hits != nil {
 			x |= hits[w]
@@ -372,16 +380,17 @@ func (ix *Index) reachInto(cand bitset.Set, q *query) {
 // within the client's distance and the provider's radius.
 func (ix *Index) inPersonReach(i int32, q *query) bool {
 	p := &ix.providers[i]
-	if !q.inPersonOK || !p.Modalities.Has(InPerson) {
+	if !q.inPersonOK || !p.Modalities.Has(place.InPerson) {
 		return false
 	}
 	d := q.loc.DistanceKm(*p.Location)
 	return d <= q.within && (p.RadiusKm == 0 || d <= p.RadiusKm)
 }
 
-// remoteReach reports whether provider i can serve the client remotely.
+// remoteReach reports whether provider i can serve the client remotely, in
+// a way the client accepts.
 func (ix *Index) remoteReach(i int32, q *query) bool {
-	return q.remoteOK && ix.providers[i].Modalities.Has(Remote)
+	return ix.providers[i].Modalities.Overlaps(q.remoteWays)
 }
 
 // fitsBudget reports whether provider i's lowest fee is within the budget,

@@ -49,7 +49,7 @@ func practiceDirectory() Directory {
 	var d Directory
 	add := func(id, practice string, specialties ...string) {
 		d.Providers = append(d.Providers, Provider{ID: id, Name: id, Practice: practice, Specialties: specialties,
-			Modalities: Remote, Accepting: Fact[bool]{Value: true, Confirmed: testToday}})
+			Modalities: place.Remote, Accepting: Fact[bool]{Value: true, Confirmed: testToday}})
 	}
 	add("p1", "group", "grief", "anxiety")
 	add("p2", "group", "grief", "anxiety")
@@ -107,14 +107,14 @@ func TestToleranceBands(t *testing.T) {
 func TestFactors(t *testing.T) {
 	eur := money.MustParse("EUR 50.00")
 	d := Directory{Providers: []Provider{
-		{ID: "exact", Name: "Exact", Modalities: Remote, Languages: []string{"pt-BR"}, Insurance: []string{"aetna"},
+		{ID: "exact", Name: "Exact", Modalities: place.Remote, Languages: []string{"pt-BR"}, Insurance: []string{"aetna"},
 			Fees: &FeeRange{Min: usd("90.00"), Max: usd("90.00")}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "sliding", Name: "Sliding", Modalities: Remote, Languages: []string{"pt-PT"}, SlidingScale: true,
+		{ID: "sliding", Name: "Sliding", Modalities: place.Remote, Languages: []string{"pt-PT"}, SlidingScale: true,
 			Fees: &FeeRange{Min: usd("150.00"), Max: usd("200.00")}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "unpublished", Name: "Unpublished", Modalities: Remote, Languages: []string{"PT"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "euro", Name: "Euro", Modalities: Remote, Languages: []string{"pt-BR"}, Fees: &FeeRange{Min: eur, Max: eur},
+		{ID: "unpublished", Name: "Unpublished", Modalities: place.Remote, Languages: []string{"PT"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "euro", Name: "Euro", Modalities: place.Remote, Languages: []string{"pt-BR"}, Fees: &FeeRange{Min: eur, Max: eur},
 			Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "dear", Name: "Dear", Modalities: Remote, Languages: []string{"pt-BR"}, Fees: &FeeRange{Min: usd("300.00"), Max: usd("300.00")},
+		{ID: "dear", Name: "Dear", Modalities: place.Remote, Languages: []string{"pt-BR"}, Fees: &FeeRange{Min: usd("300.00"), Max: usd("300.00")},
 			Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
 	}}
 	ix, err := NewIndex(d)
@@ -155,10 +155,10 @@ func TestFactors(t *testing.T) {
 
 func TestRegionsAndReach(t *testing.T) {
 	d := Directory{Providers: []Provider{
-		{ID: "state", Name: "State", Modalities: Remote, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "country", Name: "Country", Modalities: Remote, Regions: []string{"US"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "near", Name: "Near", Modalities: InPerson, Location: new(portland), RadiusKm: 5, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
-		{ID: "far", Name: "Far", Modalities: InPerson, Location: new(seattle), Regions: []string{"US-WA"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "state", Name: "State", Modalities: place.Remote, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "country", Name: "Country", Modalities: place.Remote, Regions: []string{"US"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "near", Name: "Near", Modalities: place.InPerson, Location: new(portland), RadiusKm: 5, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
+		{ID: "far", Name: "Far", Modalities: place.InPerson, Location: new(seattle), Regions: []string{"US-WA"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
 	}}
 	ix, err := NewIndex(d)
 	require.NoError(t, err)
@@ -169,18 +169,18 @@ func TestRegionsAndReach(t *testing.T) {
 	}
 	require.Equal(t, []string{"country", "near", "state"}, route(Request{Region: "US-OR"}))
 	require.Equal(t, []string{"country"}, route(Request{Region: "US"}), "a state licence does not cover a client of unknown state")
-	require.Equal(t, []string{"country", "state"}, route(Request{Modalities: Remote}))
+	require.Equal(t, []string{"country", "state"}, route(Request{Modalities: place.Remote}))
 	// The client is 34 km from Portland: within 40 km, but beyond the
 	// provider's own 5 km radius.
-	require.Empty(t, route(Request{Modalities: InPerson, Location: new(prospect), WithinKm: 40}))
-	require.Equal(t, []string{"near"}, route(Request{Modalities: InPerson, Location: new(portland)}))
-	require.Equal(t, []string{"far"}, route(Request{Modalities: InPerson, Location: new(seattle), WithinKm: 1}))
+	require.Empty(t, route(Request{Modalities: place.InPerson, Location: new(prospect), WithinKm: 40}))
+	require.Equal(t, []string{"near"}, route(Request{Modalities: place.InPerson, Location: new(portland)}))
+	require.Equal(t, []string{"far"}, route(Request{Modalities: place.InPerson, Location: new(seattle), WithinKm: 1}))
 	// No location and no modality: reach does not apply, and a match's
 	// modalities are the provider's own.
 	require.Len(t, route(Request{}), 4)
 	res, err := ix.Route(testNow, Request{Region: "US-OR"}, Rotation{}, Options{})
 	require.NoError(t, err)
-	require.Equal(t, []Modality{Remote, InPerson, Remote}, []Modality{res.Matches[0].Modalities, res.Matches[1].Modalities, res.Matches[2].Modalities})
+	require.Equal(t, []place.Modality{place.Remote, place.InPerson, place.Remote}, []place.Modality{res.Matches[0].Modalities, res.Matches[1].Modalities, res.Matches[2].Modalities})
 }
 
 func TestGridEdges(t *testing.T) {
@@ -189,7 +189,7 @@ func TestGridEdges(t *testing.T) {
 	places := []place.Point{{Lat: 0, Lon: 179.99}, {Lat: 0, Lon: -179.99}, {Lat: 89.9, Lon: 10}, {Lat: 89.9, Lon: -170}, {Lat: -89.9, Lon: 0}}
 	var d Directory
 	for i, p := range places {
-		d.Providers = append(d.Providers, Provider{ID: string(rune('a' + i)), Name: "x", Modalities: InPerson, Location: new(p),
+		d.Providers = append(d.Providers, Provider{ID: string(rune('a' + i)), Name: "x", Modalities: place.InPerson, Location: new(p),
 			Accepting: Fact[bool]{Value: true, Confirmed: testToday}})
 	}
 	ix, err := NewIndex(d)
@@ -206,7 +206,7 @@ func TestGridEdges(t *testing.T) {
 		{place.Point{Lat: 89.95, Lon: 100}, 30, []string{"c", "d"}},
 		{place.Point{Lat: -90, Lon: 0}, 12, []string{"e"}},
 	} {
-		res, err := ix.Route(testNow, Request{Modalities: InPerson, Location: new(tc.from), WithinKm: tc.km}, Rotation{}, Options{})
+		res, err := ix.Route(testNow, Request{Modalities: place.InPerson, Location: new(tc.from), WithinKm: tc.km}, Rotation{}, Options{})
 		require.NoError(t, err)
 		got := ids(res.Matches)
 		require.ElementsMatch(t, tc.want, got, "%v within %v km", tc.from, tc.km)
@@ -219,13 +219,13 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	fresh := Fact[bool]{Value: true, Confirmed: testToday}
 	room := &Fact[int]{Value: 1, Confirmed: testToday}
 	d := Directory{Providers: []Provider{
-		{ID: "weekend", Name: "Weekend only", Modalities: Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: room,
+		{ID: "weekend", Name: "Weekend only", Modalities: place.Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: room,
 			Schedule: &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Weekend, "09:00", "17:00")}}},
-		{ID: "today", Name: "Open today", Modalities: Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: room,
+		{ID: "today", Name: "Open today", Modalities: place.Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: room,
 			Schedule: &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Workweek, "09:00", "17:00")}}},
-		{ID: "full", Name: "Full", Modalities: Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: &Fact[int]{Value: 0, Confirmed: testToday}},
-		{ID: "stale", Name: "Stale", Modalities: Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: &Fact[int]{Value: 3, Confirmed: date("2026-01-01")}},
-		{ID: "unlicensed", Name: "Unlicensed", Modalities: Remote, Regions: []string{"US"}, Accepting: fresh, Capacity: room},
+		{ID: "full", Name: "Full", Modalities: place.Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: &Fact[int]{Value: 0, Confirmed: testToday}},
+		{ID: "stale", Name: "Stale", Modalities: place.Remote, Regions: []string{"GB", "IE"}, Accepting: fresh, Capacity: &Fact[int]{Value: 3, Confirmed: date("2026-01-01")}},
+		{ID: "unlicensed", Name: "Unlicensed", Modalities: place.Remote, Regions: []string{"US"}, Accepting: fresh, Capacity: room},
 	}}
 	ix, err := NewIndex(d)
 	require.NoError(t, err)

@@ -31,24 +31,24 @@ func storyDirectory() Directory {
 	accepting := Fact[bool]{Value: true, Confirmed: date("2026-11-10")}
 	return Directory{Version: "2026-11", Providers: []Provider{
 		{ID: "ana", Name: "Ana Rossi", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
-			Modalities: InPerson | Remote, Languages: []string{"en", "it"}, Location: new(portland), Regions: []string{"US-OR"},
+			Modalities: place.InPerson | place.Remote, Languages: []string{"en", "it"}, Location: new(portland), Regions: []string{"US-OR"},
 			Fees: &FeeRange{Min: usd("90.00"), Max: usd("140.00")}, Accepting: accepting},
 		{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
-			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR", "US-WA"},
+			Modalities: place.Remote, Languages: []string{"en"}, Regions: []string{"US-OR", "US-WA"},
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}, Accepting: accepting,
 			Capacity: &Fact[int]{Value: 2, Confirmed: date("2026-11-20")}},
 		{ID: "chloe", Name: "Chloe Park", Professions: []string{"coach"}, Specialties: []string{"life_coaching"},
-			Modalities: InPerson, Languages: []string{"en", "ko"}, Location: new(place.Point{Lat: 45.5400, Lon: -122.9600}),
+			Modalities: place.InPerson, Languages: []string{"en", "ko"}, Location: new(place.Point{Lat: 45.5400, Lon: -122.9600}),
 			RadiusKm: 40, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "dev", Name: "Dev Mehta", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
-			Modalities: InPerson, Languages: []string{"en"}, Location: new(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
+			Modalities: place.InPerson, Languages: []string{"en"}, Location: new(seattle), Regions: []string{"US-WA", "US-OR"}, Accepting: accepting},
 		{ID: "eva", Name: "Eva Lind", Professions: []string{"psychotherapist"}, Specialties: []string{"anxiety"},
-			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: accepting},
+			Modalities: place.Remote, Languages: []string{"en"}, Regions: []string{"US-OR"}, Accepting: accepting},
 		{ID: "finn", Name: "Finn Walsh", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
-			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US-OR"},
+			Modalities: place.Remote, Languages: []string{"en"}, Regions: []string{"US-OR"},
 			Accepting: Fact[bool]{Value: false, Confirmed: date("2026-11-01")}},
 		{ID: "gia", Name: "Gia Conti", Professions: []string{"coach"}, Specialties: []string{"life_coaching", "holistic"},
-			Modalities: Remote, Languages: []string{"en"}, Regions: []string{"US"},
+			Modalities: place.Remote, Languages: []string{"en"}, Regions: []string{"US"},
 			Accepting: Fact[bool]{Value: true, Confirmed: date("2026-05-08")}},
 	}}
 }
@@ -115,7 +115,7 @@ func TestStory5Referral(t *testing.T) {
 	require.InDelta(t, 4.0/6-0.2, res.Matches[1].Score, 1e-9)
 
 	ben := res.Matches[0]
-	require.Equal(t, Remote, ben.Modalities)
+	require.Equal(t, place.Remote, ben.Modalities)
 	require.Equal(t, []Factor{FactorNeeds, FactorLanguage, FactorDistance}, []Factor{ben.Components[0].Factor, ben.Components[1].Factor, ben.Components[2].Factor})
 	require.Equal(t, "Meets 1 of 1 scored need: holistic.", ben.Components[0].Message)
 	require.InDelta(t, 0.5, ben.Components[0].Points, 1e-9)
@@ -132,7 +132,7 @@ func TestStory5Referral(t *testing.T) {
 	require.Equal(t, "May practise in US-OR (licensed for all of US).", r.Message)
 
 	chloe := res.Matches[2]
-	require.Equal(t, InPerson, chloe.Modalities)
+	require.Equal(t, place.InPerson, chloe.Modalities)
 	require.InDelta(t, 11.9, chloe.DistanceKm, 0.1)
 	r, _ = findReason(chloe.Reasons, "hard.reach")
 	require.Equal(t, "Works in person 11.9 km away.", r.Message)
@@ -172,7 +172,7 @@ func TestStory5NoInPersonMatch(t *testing.T) {
 	require.NoError(t, err)
 	req := storyRequest()
 	req.Language = "it"
-	req.Modalities = InPerson
+	req.Modalities = place.InPerson
 	res, err := ix.Route(testNow, req, Rotation{}, Options{})
 	require.NoError(t, err)
 	require.Empty(t, res.Matches)

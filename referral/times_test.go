@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/availability/place"
 )
 
 func loadZone(t *testing.T, name string) *time.Location {
@@ -25,7 +26,7 @@ func window(days availability.Weekdays, start, end string) availability.Window {
 // returns the times component.
 func timesOf(t *testing.T, s *availability.Schedule, client *time.Location, now time.Time, pref ...availability.Window) float64 {
 	t.Helper()
-	d := Directory{Providers: []Provider{{ID: "p", Name: "P", Modalities: Remote, Accepting: Fact[bool]{Value: true, Confirmed: availability.DateOf(now)}, Schedule: s}}}
+	d := Directory{Providers: []Provider{{ID: "p", Name: "P", Modalities: place.Remote, Accepting: Fact[bool]{Value: true, Confirmed: availability.DateOf(now)}, Schedule: s}}}
 	ix, err := NewIndex(d)
 	require.NoError(t, err)
 	res, err := ix.Route(now, Request{Zone: client, Preferred: pref}, Rotation{}, Options{})

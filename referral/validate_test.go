@@ -35,7 +35,7 @@ func problemsOf(t *testing.T, err error) [][2]string {
 
 func TestDirectoryValidate(t *testing.T) {
 	valid := func() Provider {
-		return Provider{ID: "ok", Name: "Ok", Modalities: InPerson, Location: new(portland),
+		return Provider{ID: "ok", Name: "Ok", Modalities: place.InPerson, Location: new(portland),
 			Fees: &FeeRange{Min: usd("80.00"), Max: usd("120.00")}}
 	}
 	tests := []struct {
@@ -68,7 +68,7 @@ func TestDirectoryValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := valid()
 			tc.change(&p)
-			d := Directory{Providers: []Provider{{ID: "first", Name: "First", Modalities: Remote}, p}}
+			d := Directory{Providers: []Provider{{ID: "first", Name: "First", Modalities: place.Remote}, p}}
 			require.Equal(t, tc.want, problemsOf(t, d.Validate()))
 			if tc.want != nil {
 				_, err := NewIndex(d)
@@ -91,7 +91,7 @@ func TestRequestValidate(t *testing.T) {
 		{"needs", Request{Needs: []Need{{Tag: "a"}, {Tag: ""}, {Tag: "a", Must: true}}}, [][2]string{{"needs[1].tag", "syntax"}, {"needs[2].tag", "duplicate"}}},
 		{"long tags", Request{Needs: []Need{{Tag: strings.Repeat("x", 129)}}, Insurance: strings.Repeat("y", 200)}, [][2]string{{"needs[0].tag", "too_long"}, {"insurance", "too_long"}}},
 		{"language region insurance", Request{Language: "e", Region: "Oregon", Insurance: "\tx"}, [][2]string{{"language", "syntax"}, {"region", "syntax"}, {"insurance", "syntax"}}},
-		{"in person without location", Request{Modalities: InPerson}, [][2]string{{"location", "required"}}},
+		{"in person without location", Request{Modalities: place.InPerson}, [][2]string{{"location", "required"}}},
 		{"location and distance", Request{Location: new(place.Point{Lat: 0, Lon: 200}), WithinKm: -3}, [][2]string{{"location", "out_of_range"}, {"within_km", "negative"}}},
 		{"budget", Request{Budget: neg}, [][2]string{{"budget", "negative"}}},
 		{"preferred", Request{Preferred: []availability.Window{{Days: availability.Workweek, Start: 9 * 60, End: 17 * 60}, {Start: 60, End: 120}}}, [][2]string{{"preferred[1].days", "required"}}},

@@ -26,7 +26,7 @@ func main() {
 	d := sc.Evaluate(fit.Answers{"observed_red_flags": fit.Choices("romantic_interest"), "harm_thoughts": fit.Bool(false), "unsafe_now": fit.Bool(false)}, fit.Options{})
 	fmt.Println(d.Outcome, d.Reasons[0]) // fit: the standard screening declines, and says why
 
-	ben := referral.Provider{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Modalities: referral.Remote,
+	ben := referral.Provider{ID: "ben", Name: "Ben Okafor", Professions: []string{"coach"}, Modalities: place.Remote,
 		Accepting: referral.Fact[bool]{Value: true, Confirmed: availability.MustParseDate("2026-11-20")}}
 	ix := must(referral.NewIndex(referral.Directory{Providers: []referral.Provider{ben}}))
 	res := must(ix.Route(time.Date(2026, 11, 24, 9, 0, 0, 0, ny), referral.Request{Needs: []referral.Need{{Tag: "coach", Must: true}}}, referral.Rotation{}, referral.Options{}))
