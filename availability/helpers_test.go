@@ -44,11 +44,3 @@ func requireReencodes[T any](t *testing.T, v T) []byte {
 	require.Equal(t, string(b), string(again))
 	return b
 }
-
-func reasonCodes(rs []Reason) []Code {
-	out := make([]Code, len(rs))
-	for i, r := range rs {
-		out[i] = r.Code
-	}
-	return out
-}
