@@ -3,6 +3,8 @@ package availability
 import (
 	"errors"
 	"fmt"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Clock is a wall-clock time of day with minute precision, counted in
@@ -26,13 +28,13 @@ func ClockOf(hour, minute int) Clock { return Clock(hour*60 + minute) }
 // ParseClock parses "HH:MM" (two digits each, 00:00 to 24:00).
 func ParseClock(s string) (Clock, error) {
 	if len(s) != 5 || s[2] != ':' || !isDigits(s[:2]) || !isDigits(s[3:]) {
-		return 0, fmt.Errorf("%w %q: want HH:MM", ErrClock, s)
+		return 0, fmt.Errorf("%w %s: want HH:MM", ErrClock, prose.Quote(s))
 	}
 	h := int(s[0]-'0')*10 + int(s[1]-'0')
 	m := int(s[3]-'0')*10 + int(s[4]-'0')
 	c := ClockOf(h, m)
 	if m > 59 || !c.IsValid() {
-		return 0, fmt.Errorf("%w %q: out of range 00:00-24:00", ErrClock, s)
+		return 0, fmt.Errorf("%w %s: out of range 00:00-24:00", ErrClock, prose.Quote(s))
 	}
 	return c, nil
 }

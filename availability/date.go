@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Date is a day of the calendar, with no time of day and no zone: the
@@ -28,14 +30,14 @@ func DateOf(t time.Time) Date {
 // ParseDate parses an ISO 8601 calendar date, "2026-11-24".
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
-		return Date{}, fmt.Errorf("%w %q: want YYYY-MM-DD", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %s: want YYYY-MM-DD", ErrDate, prose.Quote(s))
 	}
 	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
 	m := time.Month(int(s[5]-'0')*10 + int(s[6]-'0'))
 	d := int(s[8]-'0')*10 + int(s[9]-'0')
 	date := Date{y, m, d}
 	if !date.IsValid() {
-		return Date{}, fmt.Errorf("%w %q: no such day", ErrDate, s)
+		return Date{}, fmt.Errorf("%w %s: no such day", ErrDate, prose.Quote(s))
 	}
 	return date, nil
 }

@@ -1,6 +1,8 @@
 package availability
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,4 +153,23 @@ func TestDaysIn(t *testing.T) {
 	}{{2028, time.February, 29}, {2100, time.February, 28}, {2000, time.February, 29}, {2026, time.April, 30}, {2026, time.December, 31}} {
 		require.Equal(t, c.want, DaysIn(c.y, c.m), "%d-%02d", c.y, c.m)
 	}
+}
+
+// TestParseErrorsQuoteAShortPrefix keeps errors about untrusted input
+// short: a megabyte of it is quoted as a prefix.
+func TestParseErrorsQuoteAShortPrefix(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	_, err := ParseWeekdays(long)
+	require.ErrorIs(t, err, ErrWeekdays)
+	require.Less(t, len(err.Error()), 300)
+	_, err = ParseWeekdays("mon," + long)
+	require.Less(t, len(err.Error()), 300)
+	_, err = ParseClock(long)
+	require.Less(t, len(err.Error()), 300)
+	_, err = ParseDate(long)
+	require.Less(t, len(err.Error()), 300)
+	var s Schedule
+	err = json.Unmarshal([]byte(`{"zone":"UTC","hours":[{"days":"`+long+`","start":"09:00","end":"10:00"}]}`), &s)
+	require.Error(t, err)
+	require.Less(t, len(err.Error()), 300)
 }

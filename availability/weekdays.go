@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Weekdays is a set of days of the week. Bit i is set when time.Weekday(i)
@@ -67,12 +69,12 @@ func ParseWeekdays(s string) (Weekdays, error) {
 		from, to, isRange := strings.Cut(part, "-")
 		a, err := parseDay(from)
 		if err != nil {
-			return 0, fmt.Errorf("%w %q: %v", ErrWeekdays, s, err)
+			return 0, fmt.Errorf("%w %s: %v", ErrWeekdays, prose.Quote(s), err)
 		}
 		b := a
 		if isRange {
 			if b, err = parseDay(to); err != nil {
-				return 0, fmt.Errorf("%w %q: %v", ErrWeekdays, s, err)
+				return 0, fmt.Errorf("%w %s: %v", ErrWeekdays, prose.Quote(s), err)
 			}
 		}
 		for d := a; ; d = (d + 1) % 7 {
@@ -92,7 +94,7 @@ func parseDay(s string) (time.Weekday, error) {
 			return time.Weekday(d), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown day %q", s)
+	return 0, fmt.Errorf("unknown day %s", prose.Quote(s))
 }
 
 // String returns the text form, or "" for the empty set.
