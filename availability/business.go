@@ -79,6 +79,9 @@ func (s Schedule) BusinessBetween(from, to time.Time) (time.Duration, error) {
 	w := newOpenWalker(&s, from, to, false)
 	for {
 		iv, ok := w.next()
+		if !ok && w.err == ErrTooLarge {
+			return 0, w.failure(0)
+		}
 		if !ok || !iv.Start.Before(to) {
 			return total, nil
 		}

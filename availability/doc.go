@@ -76,16 +76,18 @@
 //
 // # Data
 //
-// Schedules, policies and calendars round-trip through JSON: zones by IANA
-// name, clock times as "HH:MM", days by name, durations as "50m", "1h30m"
-// or "14d" (and "2w" when read). Decoding rejects unknown members and bad
-// values with a problem.List naming the path of the problem
-// ("protected[2].end"), and each model's Validate reports every problem at
-// once in a problem.List, each with a path and a code. Queries are bounded: a
-// range or session longer than [MaxRange] returns [ErrRangeTooLong], and a
-// schedule with more rules than [MaxWindows], [MaxOverrides] or
-// [MaxClosures] allow returns [ErrTooLarge] ([Calendar.Check] answers both
-// with the reason invalid_schedule).
+// Schedules round-trip through JSON: zones by IANA name, clock times as
+// "HH:MM", days by name. Decoding rejects unknown members and bad values
+// with a problem.List naming the path of the problem ("protected[2].end"),
+// and Validate reports every problem at once in a problem.List, each with a
+// path and a code.
+//
+// Queries are bounded. A range longer than [MaxRange] returns
+// [ErrRangeTooLong]; a schedule with more rules than [MaxWindows],
+// [MaxOverrides] or [MaxClosures] allow returns [ErrTooLarge], and so does a
+// query that would resolve more than [MaxWork] windows (a schedule with
+// hundreds of windows a day over years), so that any query within the
+// limits answers in about a hundred milliseconds at most.
 //
 // Nothing in the package reads a clock: functions that need "now" take it.
 // All values are safe for concurrent use.

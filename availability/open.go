@@ -21,10 +21,13 @@ type openWalker struct {
 	empty int       // dates computed in a row without open time
 	err   error     // why the walk stopped, if it stopped early
 
-	// The pieces of the last computed date are pieces[k:], kept in buf
-	// when they fit. No field points into the walker itself, so a walker
-	// can be copied and live on its caller's stack.
+	// The pieces of the last computed date are pieces[k:]: in buf when
+	// they fit, otherwise in more, kept from date to date. No field points
+	// into the walker itself, so a walker can be copied and live on its
+	// caller's stack, but a copy shares more and the day walker's
+	// buffers: only one of them may go on walking.
 	buf    [8]sec
+	more   []sec
 	pieces []sec
 	k      int
 }
@@ -64,7 +67,18 @@ func (w *openWalker) next() (Interval, bool) {
 		}
 		var work, prot [8]sec
 		lo, hi, wk, pr := w.days.next(work[:0], prot[:0])
-		w.k, w.pieces = 0, subtractSecs(w.buf[:0], wk, pr)
+		if w.days.tooMuch() {
+			w.err = ErrTooLarge
+			return Interval{}, false
+		}
+		into := w.buf[:0]
+		if len(wk) > len(w.buf) {
+			into = w.more[:0]
+		}
+		w.k, w.pieces = 0, subtractSecs(into, wk, pr)
+		if len(wk) > len(w.buf) {
+			w.more = w.pieces
+		}
 		if hi <= w.from.Unix() {
 			w.pieces = w.pieces[:0]
 			continue // a date before from
@@ -102,6 +116,9 @@ func (w *openWalker) clipFrom() {
 
 // failure returns the error for a walk that ended with d still to go.
 func (w *openWalker) failure(d time.Duration) error {
+	if w.err == ErrTooLarge {
+		return fmt.Errorf("%w: more than %d windows to resolve after %s", ErrTooLarge, MaxWork, w.from.Format(time.RFC3339))
+	}
 	if w.err == ErrRangeTooLong {
 		return fmt.Errorf("%w: %s of business time is not reached within %s of %s", ErrRangeTooLong, prose.Duration(d), prose.Duration(MaxRange), w.from.Format(time.RFC3339))
 	}
@@ -136,6 +153,9 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 	w := newOpenWalker(&s, t, t.Add(MaxRange), true)
 	first, ok := w.next()
 	if !ok {
+		if w.err == ErrTooLarge {
+			return Interval{}, false, w.failure(0)
+		}
 		return Interval{}, false, nil
 	}
 	return mergeAhead(w, first), true, nil

@@ -447,19 +447,24 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 	w := newDayWalker(s, DateOf(r.Start.In(loc)).AddDays(-1))
 	out := make([]sec, 0, s.estimate(r))
 	var workArr, protArr, openArr [16]sec
+	work, prot, open := workArr[:0], protArr[:0], openArr[:0]
 	for w.lo < re {
-		lo, hi, work, prot := w.next(workArr[:0], protArr[:0])
+		var hi int64
+		_, hi, work, prot = w.next(work[:0], prot[:0])
+		if w.tooMuch() {
+			return Set{}, tooMuchWork(r)
+		}
 		if hi <= rs {
 			continue
 		}
 		pieces := work
 		switch what {
 		case timeOpen:
-			pieces = subtractSecs(openArr[:0], work, prot)
+			open = subtractSecs(open[:0], work, prot)
+			pieces = open
 		case timeProtected:
 			pieces = prot
 		}
-		_ = lo
 		for _, p := range pieces {
 			p.s, p.e = max(p.s, rs), min(p.e, re)
 			if p.s >= p.e {
@@ -486,6 +491,12 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 		}
 	}
 	return Set{ivs: ivs}, nil
+}
+
+// tooMuchWork returns the error of a query over r that would resolve more
+// than MaxWork windows.
+func tooMuchWork(r Interval) error {
+	return fmt.Errorf("%w: the %s from %s hold more than %d windows to resolve; ask for a shorter range", ErrTooLarge, prose.Duration(r.Duration()), r.Start.Format(time.RFC3339), MaxWork)
 }
 
 // estimate returns about how many intervals of working time r holds: the
