@@ -96,11 +96,16 @@ func (s Schedule) Explain(t time.Time) Reason {
 				"%s is closed%s", d, labelSuffix(o.Label))
 		case dayClosure:
 			c := &s.Closures[i]
-			what := fmt.Sprintf("%s to %s", c.From, c.Through)
-			if c.Label != "" {
-				what = c.Label + ", " + what
+			// A closure of one day needs no dates beside the one named.
+			msg := fmt.Sprintf("%s is a closed day", d)
+			switch {
+			case c.From != c.Through && c.Label != "":
+				msg += fmt.Sprintf(" (%s, %s to %s)", c.Label, c.From, c.Through)
+			case c.From != c.Through:
+				msg += fmt.Sprintf(" (%s to %s)", c.From, c.Through)
+			case c.Label != "":
+				msg += " (" + c.Label + ")"
 			}
-			msg := fmt.Sprintf("%s is a closed day (%s)", d, what)
 			if c.Colleague != "" {
 				msg += "; " + c.Colleague + " covers meanwhile"
 			}

@@ -231,7 +231,7 @@ func TestScheduleExplain(t *testing.T) {
 	}
 	r := s.Explain(mustTime(t, "2026-07-03T10:00:00-04:00"))
 	require.Equal(t, "dr-lee", r.Colleague)
-	require.Equal(t, "2026-07-03 is a closed day (Independence Day, 2026-07-03 to 2026-07-03); dr-lee covers meanwhile", r.Message)
+	require.Equal(t, "2026-07-03 is a closed day (Independence Day); dr-lee covers meanwhile", r.Message)
 }
 
 // TestExplainAcrossMidnightTransitions checks that Explain finds windows

@@ -1,7 +1,7 @@
 // Command 911-or-411 tells story 4, 911 or 411: three messages, their deadlines and what to offer after hours.
 //
 // It runs stories.NineOneOneOrFourOneOne and prints its report; go run ./examples/tour runs
-// all five stories.
+// all the stories.
 package main
 
 import (

@@ -1,7 +1,7 @@
 // Command consultation tells story 5, the consultation that was a date: a coach's screening, refund, referral and safety plan.
 //
 // It runs stories.Consultation and prints its report; go run ./examples/tour runs
-// all five stories.
+// all the stories.
 package main
 
 import (

@@ -1,7 +1,7 @@
 // Command contract-hour tells story 2, the contract hour: a good and a bad client's timelines under a therapist's agreement.
 //
 // It runs stories.ContractHour and prints its report; go run ./examples/tour runs
-// all five stories.
+// all the stories.
 package main
 
 import (

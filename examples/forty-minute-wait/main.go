@@ -1,7 +1,7 @@
 // Command forty-minute-wait tells story 3, the forty-minute wait: when a waiting salesperson may leave, and who bears what.
 //
 // It runs stories.FortyMinuteWait and prints its report; go run ./examples/tour runs
-// all five stories.
+// all the stories.
 package main
 
 import (

@@ -1,7 +1,7 @@
 // Command protected-evening tells story 1, the protected evening: a provider keeps Saturday evenings for friends, and a client asks them to stay the night.
 //
 // It runs stories.ProtectedEvening and prints its report; go run ./examples/tour runs
-// all five stories.
+// all the stories.
 package main
 
 import (

@@ -1,9 +1,10 @@
 // Package stories tells the five stories the boundaries library was built
-// for, the way a host application would: each story reads its provider's
-// data from JSON files (embedded from the data directory, one file per model,
-// so they double as examples of the formats), decodes them with the
-// library's own strict decoders, validates them, runs the story at fixed
-// instants and returns a Report.
+// for, and a sixth about a practice of several people, the way a host
+// application would: each story reads its provider's data from JSON and
+// iCalendar files (embedded from the data directory, one file per model, so
+// they double as examples of the formats), decodes them with the library's
+// own strict decoders, validates them, runs the story at fixed instants and
+// returns a Report.
 //
 // A Report has a title, a short narrative that quotes the library's own
 // reasons, amounts, deadlines, decisions and referrals, and the
@@ -61,7 +62,7 @@ func (r Report) JSON() ([]byte, error) {
 	return json.MarshalIndent(r, "", "  ")
 }
 
-// A Story is one of the five stories.
+// A Story is one of the stories.
 type Story struct {
 	// Name is the story's name on the command line.
 	Name string
@@ -71,7 +72,8 @@ type Story struct {
 	Run func() (Report, error)
 }
 
-// All returns the five stories, in the order the design brief tells them.
+// All returns the stories: the design brief's five, in its order, then
+// the group practice.
 func All() []Story {
 	return []Story{
 		{Name: "protected-evening", Title: titleProtectedEvening, Run: ProtectedEvening},
@@ -79,6 +81,7 @@ func All() []Story {
 		{Name: "forty-minute-wait", Title: titleFortyMinuteWait, Run: FortyMinuteWait},
 		{Name: "911-or-411", Title: titleNineOneOne, Run: NineOneOneOrFourOneOne},
 		{Name: "consultation", Title: titleConsultation, Run: Consultation},
+		{Name: "group-practice", Title: titleGroupPractice, Run: GroupPractice},
 	}
 }
 

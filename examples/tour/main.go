@@ -1,10 +1,11 @@
 // Command tour runs the five stories the boundaries library was built for,
-// in order, and prints what the library decided in each, with its own
-// reasons, amounts, deadlines, decisions and referrals.
+// and a sixth about a group practice, in order, and prints what the library
+// decided in each, with its own reasons, amounts, deadlines, decisions and
+// referrals.
 //
 // Usage:
 //
-//	go run ./examples/tour                       # all five stories, as text
+//	go run ./examples/tour                       # all six stories, as text
 //	go run ./examples/tour -story consultation   # one story
 //	go run ./examples/tour -json                 # the machine-readable results
 //
@@ -85,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-const intro = `boundaries: the five stories the library was built for, told with its public API.
+const intro = `boundaries: the five stories the library was built for, and a group practice, told with its public API.
 Reasons are quoted as the library gives them: a sentence, then [code, rule or clause].
 The data are the JSON files in examples/stories/data; each story runs at fixed instants.
 `
