@@ -162,3 +162,110 @@ func BenchmarkGroup(b *testing.B) {
 		})
 	}
 }
+
+// benchYear is a year of a Berlin calendar with 5 weekly windows, 2
+// protected windows, 50 overrides and 1,000 booked sessions of 50 minutes
+// with a 10-minute buffer, on a 15-minute grid.
+func benchYear(b *testing.B) (Calendar, time.Time, availability.Interval) {
+	loc := mustZone(b, "Europe/Berlin")
+	c := Calendar{
+		Schedule: availability.Schedule{
+			Zone: loc,
+			Hours: []availability.Window{
+				window("mon", "08:00", "12:00"), window("mon-thu", "13:00", "18:00"),
+				window("fri", "09:00", "15:00"), window("sat", "10:00", "20:00"), window("wed", "18:00", "21:00"),
+			},
+			Protected: []availability.Window{window("sat", "18:00", "24:00"), window("mon-fri", "12:00", "13:00")},
+		},
+		Services: []Service{{ID: "session", Length: 50 * time.Minute, Align: 15 * time.Minute, BufferAfter: 10 * time.Minute}},
+	}
+	first := availability.MustParseDate("2026-01-01")
+	for i := range 50 {
+		o := availability.Override{Date: first.AddDays(i * 7)}
+		if i%2 == 0 {
+			o.Closed = true
+		} else {
+			o.Hours = []availability.Span{{Start: availability.ClockOf(10, 0), End: availability.ClockOf(14, 0)}}
+		}
+		c.Schedule.Overrides = append(c.Schedule.Overrides, o)
+	}
+	now := availability.At(first, availability.Midnight, loc)
+	r := availability.Interval{Start: now, End: availability.At(first.AddDays(365), availability.Midnight, loc)}
+	open, err := c.Schedule.Open(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var list []Session
+	ivs := open.Intervals()
+	for i := 0; len(list) < 1000; i++ {
+		iv := ivs[(i*7)%len(ivs)]
+		start := iv.Start.Add(time.Duration(i%3) * time.Hour)
+		if iv.Covers(availability.IntervalOf(start, time.Hour)) {
+			list = append(list, Session{ID: fmt.Sprint(i), Service: "session", Interval: availability.IntervalOf(start, 50*time.Minute)})
+		}
+	}
+	if c.Booked, err = NewSessions(list...); err != nil {
+		b.Fatal(err)
+	}
+	return c, now, r
+}
+
+// BenchmarkSlotsYear lists a year of bookable sessions.
+func BenchmarkSlotsYear(b *testing.B) {
+	c, now, r := benchYear(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		slots, err := c.Slots(now, "", r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = 0
+		for range slots {
+			n++
+		}
+	}
+	b.ReportMetric(float64(n), "slots")
+}
+
+// BenchmarkSlotsYearFloor is the floor BenchmarkSlotsYear is measured
+// against: the year's open time from Schedule.Open, then a plain loop over
+// its intervals that steps through the 15-minute grid and skips the starts
+// too close to a booked session, knowing in advance that the grid is
+// aligned with the open intervals, that there are no caps and that every
+// booking has the same buffer.
+func BenchmarkSlotsYearFloor(b *testing.B) {
+	c, now, r := benchYear(b)
+	var booked []availability.Interval
+	for x := range c.Booked.All() {
+		booked = append(booked, x.Interval)
+	}
+	const (
+		length = 50 * time.Minute
+		step   = 15 * time.Minute
+		buffer = 10 * time.Minute
+	)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		open, err := c.Schedule.Open(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = 0
+		j := 0
+		for iv := range open.All() {
+			for t := iv.Start; !t.Add(length).After(iv.End); t = t.Add(step) {
+				for j < len(booked) && !booked[j].End.Add(buffer).After(t) {
+					j++
+				}
+				if j < len(booked) && booked[j].Start.Before(t.Add(length+buffer)) {
+					continue
+				}
+				n++
+			}
+		}
+	}
+	_ = now
+	b.ReportMetric(float64(n), "slots")
+}
