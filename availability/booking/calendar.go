@@ -253,9 +253,13 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 				Message: fmt.Sprintf("%s sessions are offered %s only", name(svc), windows(svc.Hours))})
 		}
 	}
-	c.checkSessions(svc, s, except, refuse)
+	joins := c.checkSessions(svc, s, except, refuse)
 	c.checkBusy(svc, s, refuse)
-	c.checkCaps(svc, idx, availability.DateOf(s.Start.In(loc)), except, refuse)
+	if !joins {
+		// A client who joins a group session already booked adds no
+		// session to count.
+		c.checkCaps(svc, idx, availability.DateOf(s.Start.In(loc)), except, refuse)
+	}
 }
 
 // checkTiming applies the notice, horizon and dates rules to a start.
@@ -279,8 +283,9 @@ func (c *Calendar) checkTiming(now time.Time, svc *Service, start time.Time, at 
 
 // checkSessions refuses a session that overlaps a booked one or comes
 // closer to one than their buffers allow, or that joins a full group
-// session.
-func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) {
+// session. It reports whether the session joins a group session already
+// booked.
+func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) (joins bool) {
 	reach := c.maxBuffer() + max(svc.BufferBefore, svc.BufferAfter)
 	near := availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}
 	seats, taken := svc.seats(), 0
@@ -314,6 +319,7 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 		refuse(availability.Reason{Code: CodeFull, Rule: problem.Join(problem.Index("services", c.index(svc)), "seats"),
 			Message: fmt.Sprintf("the %s session %s is full: %d of %d seats are taken", name(svc), c.span(s), taken, seats)})
 	}
+	return taken > 0
 }
 
 // near returns the booked sessions, and those a series has accepted so

@@ -135,10 +135,14 @@ func (q *query) chunk(from time.Time, yield func(availability.Interval) bool) bo
 			if session.End.After(f.End) {
 				break
 			}
-			if svc.seats() > 1 && !q.seat(session) {
-				continue
+			joins := false
+			if svc.seats() > 1 {
+				var ok bool
+				if ok, joins = q.seat(session); !ok {
+					continue
+				}
 			}
-			if !q.capsAllow(s) {
+			if !joins && !q.capsAllow(s) {
 				continue
 			}
 			if !yield(session.In(q.out)) {
@@ -170,9 +174,17 @@ func (q *query) free(span availability.Interval) (availability.Set, error) {
 // cover, is bookable: as Check decides, from what is left once free time
 // is known.
 func (q *query) bookable(s availability.Interval, free availability.Set) bool {
-	return !s.Start.Before(q.lower) && !s.Start.After(q.last) &&
-		aligned(s.Start.In(q.loc), q.step) && free.Covers(s) &&
-		(q.svc.seats() <= 1 || q.seat(s)) && q.capsAllow(s.Start)
+	if s.Start.Before(q.lower) || s.Start.After(q.last) || !aligned(s.Start.In(q.loc), q.step) || !free.Covers(s) {
+		return false
+	}
+	joins := false
+	if q.svc.seats() > 1 {
+		var ok bool
+		if ok, joins = q.seat(s); !ok {
+			return false
+		}
+	}
+	return joins || q.capsAllow(s.Start)
 }
 
 // blocked returns the time no session of the service may overlap in span:
@@ -204,11 +216,12 @@ func (q *query) blocked(span availability.Interval) availability.Set {
 }
 
 // seat reports whether a group session at s has a free seat and clashes
-// with no other session of its service.
-func (q *query) seat(s availability.Interval) bool {
-	ok := true
-	q.c.checkSessions(q.svc, s, -1, func(availability.Reason) { ok = false })
-	return ok
+// with no other session of its service, and whether it joins one already
+// booked.
+func (q *query) seat(s availability.Interval) (ok, joins bool) {
+	ok = true
+	joins = q.c.checkSessions(q.svc, s, -1, func(availability.Reason) { ok = false })
+	return ok, joins
 }
 
 // capsAllow reports whether the caps of the local date of s allow one more
