@@ -2,7 +2,7 @@ package booking
 
 import (
 	"fmt"
-	"iter"
+	"sort"
 	"strings"
 	"time"
 
@@ -51,7 +51,9 @@ type Calendar struct {
 
 	view *time.Location // see In
 	// extra are sessions a series has accepted so far, counted as booked
-	// by the checks of its later sessions; see CheckSeries.
+	// by the checks of its later sessions; see CheckSeries. They are
+	// sorted by start and all of one length, so their ends are sorted
+	// too.
 	extra []Session
 }
 
@@ -63,6 +65,21 @@ type Busy struct {
 	Source string `json:"source"`
 	// Times are the instants that are busy.
 	Times availability.Set `json:"times"`
+}
+
+// UnmarshalJSON decodes busy time strictly; its times may hold up to
+// MaxBusy intervals, in any order.
+func (b *Busy) UnmarshalJSON(data []byte) error {
+	var plain struct {
+		Source string                  `json:"source"`
+		Times  []availability.Interval `json:"times"`
+	}
+	// An interval is an element with two members.
+	if err := strictjson.Unmarshal(data, &plain, strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 3*MaxBusy + 8}); err != nil {
+		return err
+	}
+	*b = Busy{Source: plain.Source, Times: availability.NewSet(plain.Times...)}
+	return nil
 }
 
 // IsZero reports whether the sessions hold none.
@@ -193,26 +210,28 @@ func (c *Calendar) checkSpan(now time.Time, svc *Service, s availability.Interva
 }
 
 // unusable reports why no session of svc can be checked or listed at all,
-// with the rule to blame and the error Slots returns; nil when the service
-// can be queried.
-func (c *Calendar) unusable(svc *Service) (rule string, err error) {
+// with the path of the rule to blame (relative to the service for its own
+// fields, such as "length") and the error Slots returns; nil when the
+// service can be queried.
+func (c *Calendar) unusable(svc *Service) (rule string, own bool, err error) {
 	switch {
 	case svc.Length <= 0:
-		return "length", fmt.Errorf("%w: service %s sets no session length", problem.ErrInvalid, prose.Quote(svc.ID))
+		return "length", true, fmt.Errorf("%w: service %s sets no session length", problem.ErrInvalid, prose.Quote(svc.ID))
 	case svc.Length > availability.MaxRange:
-		return "length", fmt.Errorf("%w: a session of %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(svc.Length), prose.Duration(availability.MaxRange))
+		return "length", true, fmt.Errorf("%w: a session of %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(svc.Length), prose.Duration(availability.MaxRange))
 	case svc.Align < 0 || svc.Align%time.Minute != 0:
-		return "align", fmt.Errorf("%w: align %s is not a whole number of minutes", problem.ErrInvalid, svc.Align)
-	case len(c.Services) > MaxServices || c.Booked.Len() > MaxSessions:
-		return "", fmt.Errorf("%w: %d services and %d sessions (limits %d and %d)", availability.ErrTooLarge, len(c.Services), c.Booked.Len(), MaxServices, MaxSessions)
+		return "align", true, fmt.Errorf("%w: align %s is not a whole number of minutes", problem.ErrInvalid, svc.Align)
+	case len(svc.Hours) > availability.MaxWindows:
+		return "hours", true, fmt.Errorf("%w: %d windows (limit %d)", availability.ErrTooLarge, len(svc.Hours), availability.MaxWindows)
+	case len(c.Services) > MaxServices:
+		return "services", false, fmt.Errorf("%w: %d services (limit %d)", availability.ErrTooLarge, len(c.Services), MaxServices)
+	case c.Booked.Len() > MaxSessions:
+		return "booked", false, fmt.Errorf("%w: %d sessions (limit %d)", availability.ErrTooLarge, c.Booked.Len(), MaxSessions)
 	}
 	if n := c.busyLen(); n > MaxBusy {
-		return "busy", fmt.Errorf("%w: %d busy intervals (limit %d)", availability.ErrTooLarge, n, MaxBusy)
+		return "busy", false, fmt.Errorf("%w: %d busy intervals (limit %d)", availability.ErrTooLarge, n, MaxBusy)
 	}
-	if len(svc.Hours) > availability.MaxWindows {
-		return "hours", fmt.Errorf("%w: %d windows (limit %d)", availability.ErrTooLarge, len(svc.Hours), availability.MaxWindows)
-	}
-	return "", nil
+	return "", false, nil
 }
 
 func (c *Calendar) busyLen() int {
@@ -228,8 +247,11 @@ func (c *Calendar) busyLen() int {
 func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) {
 	_, idx := c.service(svc.ID)
 	at := func(field string) string { return problem.Join(problem.Index("services", idx), field) }
-	if rule, err := c.unusable(svc); err != nil {
-		refuse(availability.Reason{Code: CodeInvalid, Rule: at(rule), Message: err.Error()})
+	if rule, own, err := c.unusable(svc); err != nil {
+		if own {
+			rule = at(rule)
+		}
+		refuse(availability.Reason{Code: CodeInvalid, Rule: rule, Message: err.Error()})
 		return
 	}
 	loc := c.zone()
@@ -258,7 +280,7 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 	if !joins {
 		// A client who joins a group session already booked adds no
 		// session to count.
-		c.checkCaps(svc, idx, availability.DateOf(s.Start.In(loc)), except, refuse)
+		c.checkCaps(svc, idx, s.Duration(), availability.DateOf(s.Start.In(loc)), except, refuse)
 	}
 }
 
@@ -286,27 +308,26 @@ func (c *Calendar) checkTiming(now time.Time, svc *Service, start time.Time, at 
 // session. It reports whether the session joins a group session already
 // booked.
 func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) (joins bool) {
-	reach := c.maxBuffer() + max(svc.BufferBefore, svc.BufferAfter)
-	near := availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}
+	before, after := svc.buffers()
+	reach := c.maxBuffer() + max(before, after)
 	seats, taken := svc.seats(), 0
-	var clash, tooClose *Session
-	for x := range c.near(near) {
+	var clash, tooClose *Session // they point into the sessions, which are not copied
+	c.near(availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}, func(x *Session) bool {
 		if except >= 0 && x.ID == c.Booked.list[except].ID {
-			continue
+			return true
 		}
 		switch {
 		case x.Overlaps(s):
 			if seats > 1 && x.Service == svc.ID && x.Interval.Equal(s) {
 				taken++
-				continue
+			} else if clash == nil {
+				clash = x
 			}
-			if clash == nil {
-				clash = &x
-			}
-		case tooClose == nil && !c.clear(x, svc, s):
-			tooClose = &x
+		case tooClose == nil && !c.clear(x, before, after, s):
+			tooClose = x
 		}
-	}
+		return true
+	})
 	switch {
 	case clash != nil:
 		refuse(availability.Reason{Code: CodeBooked, Rule: c.ref(clash),
@@ -322,34 +343,42 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 	return taken > 0
 }
 
-// near returns the booked sessions, and those a series has accepted so
-// far, that share an instant with r.
-func (c *Calendar) near(r availability.Interval) iter.Seq[Session] {
-	return func(yield func(Session) bool) {
-		for x := range c.Booked.In(r) {
-			if !yield(x) {
-				return
-			}
+// near calls f with each booked session, and each session a series has
+// accepted so far, that shares an instant with r, in order of start,
+// until f returns false. It allocates nothing.
+func (c *Calendar) near(r availability.Interval, f func(*Session) bool) {
+	list := c.Booked.around(r)
+	for i := range list {
+		if list[i].End.After(r.Start) && !f(&list[i]) {
+			return
 		}
-		for _, x := range c.extra {
-			if x.Overlaps(r) && !yield(x) {
-				return
-			}
+	}
+	ex := c.extra
+	for i := sort.Search(len(ex), func(i int) bool { return ex[i].End.After(r.Start) }); i < len(ex) && ex[i].Start.Before(r.End); i++ {
+		if !f(&ex[i]) {
+			return
 		}
 	}
 }
 
 // clear reports whether the booked session x, which does not overlap s,
-// leaves the buffers of both free.
-func (c *Calendar) clear(x Session, svc *Service, s availability.Interval) bool {
-	var before, after time.Duration // x's buffers
-	if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
-		before, after = xs.BufferBefore, xs.BufferAfter
-	}
+// leaves the buffers of both free; before and after are the buffers of
+// s's service.
+func (c *Calendar) clear(x *Session, before, after time.Duration, s availability.Interval) bool {
+	xb, xa := c.buffersOf(x)
 	if !x.End.After(s.Start) {
-		return s.Start.Sub(x.End) >= after+svc.BufferBefore
+		return s.Start.Sub(x.End) >= xa+before
 	}
-	return x.Start.Sub(s.End) >= svc.BufferAfter+before
+	return x.Start.Sub(s.End) >= after+xb
+}
+
+// buffersOf returns the buffers of the booked session x's service: none
+// when the calendar no longer offers it.
+func (c *Calendar) buffersOf(x *Session) (before, after time.Duration) {
+	if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
+		return xs.buffers()
+	}
+	return 0, 0
 }
 
 // maxBuffer returns the longest buffer of any service.
@@ -364,7 +393,8 @@ func (c *Calendar) maxBuffer() time.Duration {
 // checkBusy refuses a session that busy time overlaps, with the session's
 // buffers.
 func (c *Calendar) checkBusy(svc *Service, s availability.Interval, refuse func(availability.Reason)) {
-	padded := availability.Interval{Start: s.Start.Add(-max(svc.BufferBefore, 0)), End: s.End.Add(max(svc.BufferAfter, 0))}
+	before, after := svc.buffers()
+	padded := availability.Interval{Start: s.Start.Add(-before), End: s.End.Add(after)}
 	for i := range c.Busy {
 		if c.Busy[i].Times.Overlaps(padded) {
 			msg := "busy"
@@ -377,26 +407,45 @@ func (c *Calendar) checkBusy(svc *Service, s availability.Interval, refuse func(
 	}
 }
 
-// checkCaps refuses a session when the caps of local date d, its ISO week
-// or its month are reached, the service's (at index idx) and the
-// calendar's.
-func (c *Calendar) checkCaps(svc *Service, idx int, d availability.Date, except int, refuse func(availability.Reason)) {
-	c.capsOf(&svc.Caps, &svc.ID, problem.Join(problem.Index("services", idx), "caps"), name(svc)+" sessions", svc.Length, d, except, refuse)
-	c.capsOf(&c.Caps, nil, "caps", "sessions", svc.Length, d, except, refuse)
+// checkCaps refuses a session of svc (at index idx) as long as length
+// when the caps of local date d, its ISO week or its month are reached,
+// the service's and the calendar's.
+func (c *Calendar) checkCaps(svc *Service, idx int, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
+	c.capsOf(&svc.Caps, svc, idx, length, d, except, refuse)
+	c.capsOf(&c.Caps, nil, 0, length, d, except, refuse)
 }
 
-// capsOf applies caps, counting the sessions of service (all when nil).
-func (c *Calendar) capsOf(caps *Caps, service *string, rule, what string, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
+// capsOf applies caps: those of svc (at index idx), counting its sessions,
+// or when svc is nil the calendar's, counting all. It allocates only to
+// refuse.
+func (c *Calendar) capsOf(caps *Caps, svc *Service, idx int, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
 	if caps.IsZero() {
 		return
+	}
+	var service *string
+	if svc != nil {
+		service = &svc.ID
+	}
+	rule := func(field string) string {
+		if svc == nil {
+			return "caps." + field
+		}
+		return problem.Join(problem.Index("services", idx), "caps."+field)
+	}
+	what := func() string {
+		if svc == nil {
+			return "sessions"
+		}
+		return name(svc) + " sessions"
 	}
 	loc := c.zone()
 	span := func(from, to availability.Date) (int, time.Duration) {
 		a, b := availability.At(from, availability.Midnight, loc), availability.At(to, availability.Midnight, loc)
 		n, d := c.Booked.count(service, a, b, except)
-		for _, x := range c.extra {
-			if (service == nil || x.Service == *service) && !x.Start.Before(a) && x.Start.Before(b) {
-				n, d = n+1, d+x.Duration()
+		ex := c.extra
+		for i := sort.Search(len(ex), func(i int) bool { return !ex[i].Start.Before(a) }); i < len(ex) && ex[i].Start.Before(b); i++ {
+			if service == nil || ex[i].Service == *service {
+				n, d = n+1, d+ex[i].Duration()
 			}
 		}
 		return n, d
@@ -404,27 +453,27 @@ func (c *Calendar) capsOf(caps *Caps, service *string, rule, what string, length
 	if caps.PerDay > 0 || caps.BookedPerDay > 0 {
 		n, booked := span(d, d.AddDays(1))
 		if caps.PerDay > 0 && n >= caps.PerDay {
-			refuse(availability.Reason{Code: CodeDayCap, Rule: rule + ".per_day", Message: fmt.Sprintf("%s already has %d of at most %d %s", d, n, caps.PerDay, what)})
+			refuse(availability.Reason{Code: CodeDayCap, Rule: rule("per_day"), Message: fmt.Sprintf("%s already has %d of at most %d %s", d, n, caps.PerDay, what())})
 		}
 		if caps.BookedPerDay > 0 && booked+length > caps.BookedPerDay {
-			refuse(availability.Reason{Code: CodeDayMinutesCap, Rule: rule + ".booked_per_day", Message: fmt.Sprintf("%s already has %s of %s booked of at most %s", d, prose.Hours(booked), what, prose.Hours(caps.BookedPerDay))})
+			refuse(availability.Reason{Code: CodeDayMinutesCap, Rule: rule("booked_per_day"), Message: fmt.Sprintf("%s already has %s of %s booked of at most %s", d, prose.Hours(booked), what(), prose.Hours(caps.BookedPerDay))})
 		}
 	}
 	if caps.PerWeek > 0 || caps.BookedPerWeek > 0 {
 		monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
 		n, booked := span(monday, monday.AddDays(7))
 		if caps.PerWeek > 0 && n >= caps.PerWeek {
-			refuse(availability.Reason{Code: CodeWeekCap, Rule: rule + ".per_week", Message: fmt.Sprintf("the week of %s already has %d of at most %d %s", monday, n, caps.PerWeek, what)})
+			refuse(availability.Reason{Code: CodeWeekCap, Rule: rule("per_week"), Message: fmt.Sprintf("the week of %s already has %d of at most %d %s", monday, n, caps.PerWeek, what())})
 		}
 		if caps.BookedPerWeek > 0 && booked+length > caps.BookedPerWeek {
-			refuse(availability.Reason{Code: CodeWeekMinutesCap, Rule: rule + ".booked_per_week", Message: fmt.Sprintf("the week of %s already has %s of %s booked of at most %s", monday, prose.Hours(booked), what, prose.Hours(caps.BookedPerWeek))})
+			refuse(availability.Reason{Code: CodeWeekMinutesCap, Rule: rule("booked_per_week"), Message: fmt.Sprintf("the week of %s already has %s of %s booked of at most %s", monday, prose.Hours(booked), what(), prose.Hours(caps.BookedPerWeek))})
 		}
 	}
 	if caps.PerMonth > 0 {
 		first := availability.Date{Year: d.Year, Month: d.Month, Day: 1}
 		next := first.AddDays(availability.DaysIn(d.Year, d.Month))
 		if n, _ := span(first, next); n >= caps.PerMonth {
-			refuse(availability.Reason{Code: CodeMonthCap, Rule: rule + ".per_month", Message: fmt.Sprintf("%s %d already has %d of at most %d %s", d.Month, d.Year, n, caps.PerMonth, what)})
+			refuse(availability.Reason{Code: CodeMonthCap, Rule: rule("per_month"), Message: fmt.Sprintf("%s %d already has %d of at most %d %s", d.Month, d.Year, n, caps.PerMonth, what())})
 		}
 	}
 }

@@ -302,6 +302,32 @@ func TestCalendarNegativeBuffers(t *testing.T) {
 		starts = append(starts, s.Start.Format("15:04"))
 	}
 	require.Equal(t, []string{"09:00", "09:10", "10:50", "11:00", "11:10", "11:20", "11:30", "11:40", "11:50", "12:00", "12:10"}, starts)
+	// A session that overlaps the booked one by less than its negative
+	// buffers is still a clash (Check missed the booked session, which
+	// it looked for only within the buffers).
+	v := c.Check(now, "", mustTime(t, "2026-07-06T09:20:00-04:00"))
+	require.Equal(t, []availability.Code{CodeBooked}, codes(v))
+
+	// The negative buffers of a neighbour's service give no room either.
+	c.Services[0].BufferBefore, c.Services[0].BufferAfter = 0, 0
+	c.Services = append(c.Services, Service{ID: "call", Length: 20 * time.Minute, Align: 10 * time.Minute, BufferBefore: -30 * time.Minute})
+	c.Booked = sessions(t, availability.IntervalOf(mustTime(t, "2026-07-06T10:00:00-04:00"), 50*time.Minute))
+	c.Booked, _ = c.Booked.Add(Session{ID: "b", Service: "call", Interval: availability.IntervalOf(mustTime(t, "2026-07-06T12:00:00-04:00"), 20*time.Minute)})
+	c.Services[0].BufferAfter = 20 * time.Minute
+	for _, service := range []string{"session", "call"} {
+		slots, err := c.Slots(now, service, day)
+		require.NoError(t, err)
+		var listed []time.Time
+		for s := range slots {
+			require.True(t, c.Check(now, service, s.Start).OK, "%s %s", service, s)
+			listed = append(listed, s.Start)
+		}
+		for s := day.Start; s.Before(day.End); s = s.Add(10 * time.Minute) {
+			if c.Check(now, service, s).OK && !s.Add(c.Services[slices.IndexFunc(c.Services, func(x Service) bool { return x.ID == service })].Length).After(day.End) {
+				require.True(t, slices.ContainsFunc(listed, s.Equal), "%s %s passes Check but is not listed", service, s.Format("15:04"))
+			}
+		}
+	}
 }
 
 // TestQueriesAtExtremeInstants runs every query at instants from the
@@ -327,5 +353,40 @@ func TestQueriesAtExtremeInstants(t *testing.T) {
 			_, _, err = c.Next(at, "", at)
 			require.NoError(t, err)
 		}
+	}
+}
+
+// TestCheckBookableAllocatesNothing: Check of a bookable session costs no
+// allocation, with sessions close by, busy time, per-service and shared
+// caps, a group session to join and a client's view. (It cost one for the
+// sessions it looked at, one for each session near enough to compare
+// buffers with, and one for each cap's rule path.)
+func TestCheckBookableAllocatesNothing(t *testing.T) {
+	c := therapist(t)
+	now := mustTime(t, sunday)
+	c.Services[1].Caps = Caps{PerDay: 4, PerWeek: 20, PerMonth: 60, BookedPerDay: 5 * time.Hour, BookedPerWeek: 20 * time.Hour}
+	c = book(t, c,
+		at(t, c, "s1", "session", "2026-09-14T11:00:00-04:00"),
+		at(t, c, "c1", "checkin", "2026-09-14T12:05:00-04:00"),
+		at(t, c, "i1", "intake", "2026-09-15T10:00:00-04:00"),
+		at(t, c, "g1", "group", "2026-09-16T17:00:00-04:00"),
+	)
+	c.Busy = []Busy{{Source: "personal calendar", Times: availability.NewSet(availability.IntervalOf(mustTime(t, "2026-09-14T16:00:00-04:00"), time.Hour))}}
+	tokyo := mustZone(t, "Asia/Tokyo")
+	for _, tc := range []struct {
+		service, start string
+		view           *time.Location
+	}{
+		{"session", "2026-09-14T10:00:00-04:00", nil},   // s1 an hour later
+		{"checkin", "2026-09-14T09:30:00-04:00", nil},   // nothing near
+		{"checkin", "2026-09-14T12:35:00-04:00", nil},   // right after c1
+		{"intake", "2026-09-17T09:00:00-04:00", nil},    // one intake this week
+		{"group", "2026-09-16T17:00:00-04:00", nil},     // joins g1
+		{"session", "2026-09-14T15:00:00-04:00", tokyo}, // busy after it
+	} {
+		c := c.In(tc.view)
+		start := mustTime(t, tc.start)
+		require.True(t, c.Check(now, tc.service, start).OK, "%s %s", tc.service, tc.start)
+		require.Zero(t, testing.AllocsPerRun(100, func() { c.Check(now, tc.service, start) }), "%s %s", tc.service, tc.start)
 	}
 }

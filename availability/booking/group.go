@@ -117,6 +117,7 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 				break
 			}
 			p, ok := propose(members, session)
+			p.Session = session.In(lq.out)
 			if ok {
 				out = append(out, p)
 			}
@@ -158,7 +159,7 @@ func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error
 		} else {
 			m.svc = &Service{ID: "", Length: g.Length, Align: time.Minute}
 		}
-		if _, err := m.c.unusable(m.svc); err != nil {
+		if _, _, err := m.c.unusable(m.svc); err != nil {
 			return nil, fmt.Errorf("parties[%d]: %w", i, err)
 		}
 		m.q = m.c.query(now, m.svc, r)
@@ -211,7 +212,7 @@ func absences(now time.Time, members []member, p Proposal) []Absence {
 			m.c.checkSessions(m.svc, p.Session, -1, refuse)
 			m.c.checkBusy(m.svc, p.Session, refuse)
 			if len(reasons) == 0 {
-				m.c.checkCaps(m.svc, -1, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
+				m.c.checkCaps(m.svc, -1, m.svc.Length, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
 			}
 		}
 		out = append(out, Absence{Party: m.p.Name, Reasons: reasons})

@@ -148,7 +148,7 @@ func (c Calendar) CheckSeries(now time.Time, s Series) ([]Occurrence, error) {
 	if svc == nil {
 		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(s.Service))
 	}
-	if _, err := c.unusable(svc); err != nil {
+	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err
 	}
 	c.extra = nil

@@ -38,7 +38,7 @@ func (c Calendar) Slots(now time.Time, service string, r availability.Interval) 
 	if svc == nil {
 		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
 	}
-	if _, err := c.unusable(svc); err != nil {
+	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err
 	}
 	if r.Duration() > availability.MaxRange {
@@ -193,19 +193,17 @@ func (q *query) bookable(s availability.Interval, free availability.Set) bool {
 // the same service are left to seat, which counts their seats.
 func (q *query) blocked(span availability.Interval) availability.Set {
 	c, svc := q.c, q.svc
-	before, after := max(svc.BufferBefore, 0), max(svc.BufferAfter, 0)
+	before, after := svc.buffers()
 	reach := c.maxBuffer() + max(before, after)
 	var ivs []availability.Interval
-	for x := range c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}) {
+	c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
-			continue
+			return true
 		}
-		var xb, xa time.Duration
-		if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
-			xb, xa = max(xs.BufferBefore, 0), max(xs.BufferAfter, 0)
-		}
+		xb, xa := c.buffersOf(x)
 		ivs = append(ivs, availability.Interval{Start: x.Start.Add(-xb - after), End: x.End.Add(xa + before)})
-	}
+		return true
+	})
 	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
 	for i := range c.Busy {
 		for b := range c.Busy[i].Times.Clip(wide).All() {
@@ -231,7 +229,7 @@ func (q *query) capsAllow(s time.Time) bool {
 	if d != q.capsDate {
 		q.capsDate, q.capsOK = d, true
 		_, idx := q.c.service(q.svc.ID)
-		q.c.checkCaps(q.svc, idx, d, -1, func(availability.Reason) { q.capsOK = false })
+		q.c.checkCaps(q.svc, idx, q.svc.Length, d, -1, func(availability.Reason) { q.capsOK = false })
 	}
 	return q.capsOK
 }
