@@ -3,6 +3,7 @@ package booking
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -149,6 +150,15 @@ func (c *Calendar) service(id string) (*Service, int) {
 	return nil, -1
 }
 
+// out returns the zone sessions are expressed in: the view's, or the
+// schedule's.
+func (c *Calendar) out() *time.Location {
+	if c.view != nil {
+		return c.view
+	}
+	return c.zone()
+}
+
 // zone returns the schedule's zone, UTC when it has none.
 func (c *Calendar) zone() *time.Location {
 	if c.Schedule.Zone == nil {
@@ -203,9 +213,7 @@ func (c *Calendar) checkSpan(now time.Time, svc *Service, s availability.Interva
 	v := Verdict{Service: svc.ID, Session: s}
 	c.check(now, svc, s, except, func(r availability.Reason) { v.Reasons = append(v.Reasons, r) })
 	v.OK = len(v.Reasons) == 0
-	if c.view != nil {
-		v.Session = v.Session.In(c.view)
-	}
+	v.Session = v.Session.In(c.out())
 	return v
 }
 
@@ -330,11 +338,11 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 	})
 	switch {
 	case clash != nil:
-		refuse(availability.Reason{Code: CodeBooked, Rule: c.ref(clash),
-			Message: fmt.Sprintf("overlaps session %s, booked %s", prose.Quote(clash.ID), c.span(clash.Interval))})
+		rule, what := c.describe(clash)
+		refuse(availability.Reason{Code: CodeBooked, Rule: rule, Message: "overlaps " + what})
 	case tooClose != nil:
-		refuse(availability.Reason{Code: CodeBuffer, Rule: c.ref(tooClose),
-			Message: fmt.Sprintf("sessions need their buffers between them; session %s, booked %s, is too close", prose.Quote(tooClose.ID), c.span(tooClose.Interval))})
+		rule, what := c.describe(tooClose)
+		refuse(availability.Reason{Code: CodeBuffer, Rule: rule, Message: "sessions need their buffers between them; " + what + ", is too close"})
 	}
 	if taken >= seats {
 		refuse(availability.Reason{Code: CodeFull, Rule: problem.Join(problem.Index("services", c.index(svc)), "seats"),
@@ -484,8 +492,22 @@ func (c *Calendar) index(svc *Service) int {
 	return i
 }
 
-// ref names a booked session in a reason: booked[id].
-func (c *Calendar) ref(x *Session) string { return problem.Key("booked", x.ID) }
+// describe names a session x that near handed out, for a reason: the rule
+// booked[id] and `session "id", booked Tue 2026-12-15 17:00–17:50 EST`,
+// or for a session of the series being checked, series[k] and "session
+// k+1 of the series, Tue …".
+func (c *Calendar) describe(x *Session) (rule, what string) {
+	for i := range c.extra {
+		if x != &c.extra[i] {
+			continue
+		}
+		if k, err := strconv.Atoi(x.ID); err == nil {
+			return problem.Index("series", k), fmt.Sprintf("session %d of the series, %s", k+1, c.span(x.Interval))
+		}
+		return "series", "a session of the series, " + c.span(x.Interval)
+	}
+	return problem.Key("booked", x.ID), fmt.Sprintf("session %s, booked %s", prose.Quote(x.ID), c.span(x.Interval))
+}
 
 // name is how sentences call a service: its name, or its ID.
 func name(svc *Service) string {

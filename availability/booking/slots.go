@@ -98,10 +98,7 @@ type query struct {
 // query prepares a listing of the slots of svc in r at now.
 func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *query {
 	loc := c.zone()
-	q := &query{c: c, svc: svc, now: now, loc: loc, out: loc, step: svc.alignMinutes()}
-	if c.view != nil {
-		q.out = c.view
-	}
+	q := &query{c: c, svc: svc, now: now, loc: loc, out: c.out(), step: svc.alignMinutes()}
 	q.lower = later(r.Start, now.Add(max(svc.MinNotice, 0)))
 	q.last = r.End.Add(-svc.Length)
 	if svc.Horizon > 0 {
