@@ -82,10 +82,11 @@ type member struct {
 // follow the grid of the first required party with a service (DefaultAlign
 // when none has one).
 //
-// It returns an error matching ErrGroup for a group without a required
-// party, with more than MaxParties, or whose parties' services are unknown
-// or of another length; availability.ErrRangeTooLong for an r longer than
-// availability.MaxRange; and the errors of Slots for an unusable calendar.
+// It returns an error matching ErrGroup and holding the problem.List of
+// Validate for a group that does not validate (no required party, more
+// than MaxParties, a party's service unknown or of another length);
+// availability.ErrRangeTooLong for an r longer than availability.MaxRange;
+// and the errors of Slots for an unusable calendar.
 func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) {
 	members, err := g.prepare(now, r)
 	if err != nil {
@@ -108,8 +109,24 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 			lead = i
 		}
 	}
+	// Starts follow the lead's grid; a party that only needs to be free
+	// takes any minute, so without a service the grid is DefaultAlign.
+	lq := *members[lead].q
+	if !members[lead].own {
+		lq.step = int(DefaultAlign / time.Minute)
+	}
+	limit := g.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	// The best first: the most attending, then the earliest. Proposals
+	// come in order of start, so keeping the best limit of them now and
+	// then keeps memory bounded.
+	best := func(out []Proposal) []Proposal {
+		slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
+		return out[:min(limit, len(out))]
+	}
 	var out []Proposal
-	lq := members[lead].q
 	for f := range both.All() {
 		for s := lq.align(f.Start); !s.After(lq.last); s = lq.align(s.Add(time.Minute)) {
 			session := availability.IntervalOf(s, g.Length)
@@ -117,18 +134,16 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 				break
 			}
 			p, ok := propose(members, session)
+			if !ok {
+				continue
+			}
 			p.Session = session.In(lq.out)
-			if ok {
-				out = append(out, p)
+			if out = append(out, p); len(out) >= 2*min(limit, 1<<30)+64 {
+				out = best(out)
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
-	limit := g.Limit
-	if limit <= 0 {
-		limit = 10
-	}
-	out = out[:min(limit, len(out))]
+	out = best(out)
 	for i := range out {
 		out[i].Absent = absences(now, members, out[i])
 	}
@@ -222,8 +237,10 @@ func absences(now time.Time, members []member, p Proposal) []Absence {
 
 // Validate reports every problem with the group: no parties, more than
 // MaxParties (too_many), none required (required), a party without a
-// name or with a name used twice, a length that is not positive, and each
-// party's calendar's problems under "parties[i].calendar".
+// name or with a name used twice, a length that is not positive, a
+// party's service its calendar does not offer (unknown) or whose sessions
+// are not the group's length (conflict), and each party's calendar's
+// problems under "parties[i].calendar".
 func (g Group) Validate() error {
 	var l problem.List
 	switch {
@@ -256,6 +273,14 @@ func (g Group) Validate() error {
 		}
 		if err := p.Calendar.Validate(); err != nil {
 			l = append(l, err.(problem.List).Under(problem.Join(at, "calendar"))...)
+		}
+		if p.Service != "" {
+			switch svc, _ := p.Calendar.service(p.Service); {
+			case svc == nil:
+				l.Add(problem.Join(at, "service"), problem.Unknown, "the calendar offers no service %s", prose.Quote(p.Service))
+			case g.Length > 0 && svc.Length != g.Length:
+				l.Add(problem.Join(at, "service"), problem.Conflict, "service %s takes %s, the group %s", prose.Quote(p.Service), prose.Duration(svc.Length), prose.Duration(g.Length))
+			}
 		}
 	}
 	return l.Err()
