@@ -36,7 +36,8 @@ import (
 //     service and time that has a free seat;
 //   - it does not come closer to busy time than its own buffers allow;
 //   - the caps of its local date, ISO week and month leave room for it,
-//     the service's and the calendar's.
+//     the service's and the calendar's; a client who joins a group
+//     session already booked adds nothing to count.
 type Calendar struct {
 	Schedule availability.Schedule `json:"schedule"`
 	Services []Service             `json:"services"`
@@ -169,11 +170,13 @@ func (c *Calendar) zone() *time.Location {
 
 // Check reports whether a session of the service starting at start can be
 // booked at now, with every reason it cannot. The empty service names the
-// calendar's only service. A bookable session costs no allocation. A
-// service the calendar does not offer gives the one reason
+// calendar's only service. A bookable session costs no allocation. The
+// verdict's session is expressed in the schedule's zone, or the view's
+// (see In). A service the calendar does not offer gives the one reason
 // unknown_service, and one Slots would refuse with an error (no length, an
-// Align that is not a whole number of minutes, a schedule beyond the size
-// limits) the one reason invalid_calendar.
+// Align that is not a whole number of minutes, a schedule or calendar
+// beyond the size limits) the one reason invalid_calendar, whose rule is
+// the service's field or "services", "booked" or "busy".
 func (c Calendar) Check(now time.Time, service string, start time.Time) Verdict {
 	return c.checkSession(now, service, start, -1)
 }

@@ -292,7 +292,8 @@ func (g Group) MarshalJSON() ([]byte, error) {
 	return strictjson.Marshal(plain(g))
 }
 
-// UnmarshalJSON decodes a group strictly.
+// UnmarshalJSON decodes a group strictly, within the bounds of one
+// calendar's JSON (16 MiB) for all its parties together.
 func (g *Group) UnmarshalJSON(b []byte) error {
 	type plain Group
 	return strictjson.Unmarshal(b, (*plain)(g), strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 8*MaxSessions + 4*MaxBusy})

@@ -43,11 +43,11 @@ type Series struct {
 }
 
 // All returns the starts of the series' sessions, with its weekly times
-// resolved in loc.
+// resolved in loc, at most MaxSeries of them.
 func (s Series) All(loc *time.Location) iter.Seq[time.Time] {
 	return func(yield func(time.Time) bool) {
 		if len(s.Starts) > 0 {
-			for _, t := range s.Starts {
+			for _, t := range s.Starts[:min(len(s.Starts), MaxSeries)] {
 				if !yield(t) {
 					return
 				}
