@@ -47,9 +47,10 @@ type Party struct {
 	Optional bool `json:"optional,omitzero"`
 }
 
-// A Proposal is a time the group can meet: every required party can, and
-// so can the optional parties in Attending; those in Absent cannot, each
-// with its reasons.
+// A Proposal is a time the group can meet: Attending names every party
+// that can come, in the order of the group's parties (every required party
+// among them), and Absent the optional parties that cannot, each with its
+// reasons.
 type Proposal struct {
 	Session   availability.Interval `json:"session"`
 	Attending []string              `json:"attending"`
@@ -79,8 +80,9 @@ type member struct {
 // session, as each one's Check (or, for a party without a service, its
 // open time, sessions and busy time) decides alone, the most optional
 // parties first and then the earliest, at most Limit of them. Starts
-// follow the grid of the first required party with a service (DefaultAlign
-// when none has one).
+// follow the grid of the first required party with a service, or when none
+// has one DefaultAlign in the first required party's zone; proposals are
+// expressed in that party's zone (or its calendar's view).
 //
 // It returns an error matching ErrGroup and holding the problem.List of
 // Validate for a group that does not validate (no required party, more
