@@ -96,7 +96,7 @@ func (s Series) Validate() error {
 		case s.Weeks < 0:
 			l.Add("weeks", problem.OutOfRange, "%d weeks apart is not a number of weeks", s.Weeks)
 		case s.Count > 1 && s.Count <= MaxSeries && s.Weeks > 0 &&
-			(s.Weeks > int(availability.MaxRange/week) || time.Duration(s.Count-1)*time.Duration(s.Weeks)*week > availability.MaxRange):
+			(s.Weeks > int(availability.MaxRange/week) || (s.Count-1)*s.Weeks > int(availability.MaxRange/week)):
 			l.Add("weeks", problem.OutOfRange, "%d sessions %d weeks apart span more than %s", s.Count, s.Weeks, prose.Duration(availability.MaxRange))
 		}
 		switch {

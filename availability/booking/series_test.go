@@ -215,6 +215,8 @@ func TestSeriesValidate(t *testing.T) {
 		{"no count", Series{Service: "session", First: first}, []pathCode{{"count", problem.OutOfRange}}},
 		{"negative weeks", Series{Service: "session", First: first, Count: 3, Weeks: -1}, []pathCode{{"weeks", problem.OutOfRange}}},
 		{"too long", Series{Service: "session", First: first, Count: 300, Weeks: 20}, []pathCode{{"weeks", problem.OutOfRange}}},
+		{"far too long", Series{Service: "session", First: first, Count: MaxSeries, Weeks: 500}, []pathCode{{"weeks", problem.OutOfRange}}},
+		{"weeks apart beyond any range", Series{Service: "session", First: first, Count: 2, Weeks: 1 << 62}, []pathCode{{"weeks", problem.OutOfRange}}},
 		{"both", Series{Service: "session", First: first, Count: 3, Starts: []time.Time{first}}, []pathCode{{"starts", problem.Conflict}}},
 		{"out of order", Series{Service: "session", Starts: []time.Time{first, first.Add(time.Hour), first.Add(time.Hour), first}}, []pathCode{{"starts[2]", problem.Order}, {"starts[3]", problem.Order}}},
 	} {
