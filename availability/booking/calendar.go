@@ -2,7 +2,8 @@ package booking
 
 import (
 	"fmt"
-	"iter"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,7 +36,8 @@ import (
 //     service and time that has a free seat;
 //   - it does not come closer to busy time than its own buffers allow;
 //   - the caps of its local date, ISO week and month leave room for it,
-//     the service's and the calendar's.
+//     the service's and the calendar's; a client who joins a group
+//     session already booked adds nothing to count.
 type Calendar struct {
 	Schedule availability.Schedule `json:"schedule"`
 	Services []Service             `json:"services"`
@@ -51,7 +53,9 @@ type Calendar struct {
 
 	view *time.Location // see In
 	// extra are sessions a series has accepted so far, counted as booked
-	// by the checks of its later sessions; see CheckSeries.
+	// by the checks of its later sessions; see CheckSeries. They are
+	// sorted by start and all of one length, so their ends are sorted
+	// too.
 	extra []Session
 }
 
@@ -63,6 +67,21 @@ type Busy struct {
 	Source string `json:"source"`
 	// Times are the instants that are busy.
 	Times availability.Set `json:"times"`
+}
+
+// UnmarshalJSON decodes busy time strictly; its times may hold up to
+// MaxBusy intervals, in any order.
+func (b *Busy) UnmarshalJSON(data []byte) error {
+	var plain struct {
+		Source string                  `json:"source"`
+		Times  []availability.Interval `json:"times"`
+	}
+	// An interval is an element with two members.
+	if err := strictjson.Unmarshal(data, &plain, strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 3*MaxBusy + 8}); err != nil {
+		return err
+	}
+	*b = Busy{Source: plain.Source, Times: availability.NewSet(plain.Times...)}
+	return nil
 }
 
 // IsZero reports whether the sessions hold none.
@@ -132,6 +151,15 @@ func (c *Calendar) service(id string) (*Service, int) {
 	return nil, -1
 }
 
+// out returns the zone sessions are expressed in: the view's, or the
+// schedule's.
+func (c *Calendar) out() *time.Location {
+	if c.view != nil {
+		return c.view
+	}
+	return c.zone()
+}
+
 // zone returns the schedule's zone, UTC when it has none.
 func (c *Calendar) zone() *time.Location {
 	if c.Schedule.Zone == nil {
@@ -142,11 +170,13 @@ func (c *Calendar) zone() *time.Location {
 
 // Check reports whether a session of the service starting at start can be
 // booked at now, with every reason it cannot. The empty service names the
-// calendar's only service. A bookable session costs no allocation. A
-// service the calendar does not offer gives the one reason
+// calendar's only service. A bookable session costs no allocation. The
+// verdict's session is expressed in the schedule's zone, or the view's
+// (see In). A service the calendar does not offer gives the one reason
 // unknown_service, and one Slots would refuse with an error (no length, an
-// Align that is not a whole number of minutes, a schedule beyond the size
-// limits) the one reason invalid_calendar.
+// Align that is not a whole number of minutes, a schedule or calendar
+// beyond the size limits) the one reason invalid_calendar, whose rule is
+// the service's field or "services", "booked" or "busy".
 func (c Calendar) Check(now time.Time, service string, start time.Time) Verdict {
 	return c.checkSession(now, service, start, -1)
 }
@@ -186,33 +216,33 @@ func (c *Calendar) checkSpan(now time.Time, svc *Service, s availability.Interva
 	v := Verdict{Service: svc.ID, Session: s}
 	c.check(now, svc, s, except, func(r availability.Reason) { v.Reasons = append(v.Reasons, r) })
 	v.OK = len(v.Reasons) == 0
-	if c.view != nil {
-		v.Session = v.Session.In(c.view)
-	}
+	v.Session = v.Session.In(c.out())
 	return v
 }
 
 // unusable reports why no session of svc can be checked or listed at all,
-// with the rule to blame and the error Slots returns; nil when the service
-// can be queried.
-func (c *Calendar) unusable(svc *Service) (rule string, err error) {
+// with the path of the rule to blame (relative to the service for its own
+// fields, such as "length") and the error Slots returns; nil when the
+// service can be queried.
+func (c *Calendar) unusable(svc *Service) (rule string, own bool, err error) {
 	switch {
 	case svc.Length <= 0:
-		return "length", fmt.Errorf("%w: service %s sets no session length", problem.ErrInvalid, prose.Quote(svc.ID))
+		return "length", true, fmt.Errorf("%w: service %s sets no session length", problem.ErrInvalid, prose.Quote(svc.ID))
 	case svc.Length > availability.MaxRange:
-		return "length", fmt.Errorf("%w: a session of %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(svc.Length), prose.Duration(availability.MaxRange))
+		return "length", true, fmt.Errorf("%w: a session of %s is longer than %s", availability.ErrRangeTooLong, prose.Duration(svc.Length), prose.Duration(availability.MaxRange))
 	case svc.Align < 0 || svc.Align%time.Minute != 0:
-		return "align", fmt.Errorf("%w: align %s is not a whole number of minutes", problem.ErrInvalid, svc.Align)
-	case len(c.Services) > MaxServices || c.Booked.Len() > MaxSessions:
-		return "", fmt.Errorf("%w: %d services and %d sessions (limits %d and %d)", availability.ErrTooLarge, len(c.Services), c.Booked.Len(), MaxServices, MaxSessions)
+		return "align", true, fmt.Errorf("%w: align %s is not a whole number of minutes", problem.ErrInvalid, svc.Align)
+	case len(svc.Hours) > availability.MaxWindows:
+		return "hours", true, fmt.Errorf("%w: %d windows (limit %d)", availability.ErrTooLarge, len(svc.Hours), availability.MaxWindows)
+	case len(c.Services) > MaxServices:
+		return "services", false, fmt.Errorf("%w: %d services (limit %d)", availability.ErrTooLarge, len(c.Services), MaxServices)
+	case c.Booked.Len() > MaxSessions:
+		return "booked", false, fmt.Errorf("%w: %d sessions (limit %d)", availability.ErrTooLarge, c.Booked.Len(), MaxSessions)
 	}
 	if n := c.busyLen(); n > MaxBusy {
-		return "busy", fmt.Errorf("%w: %d busy intervals (limit %d)", availability.ErrTooLarge, n, MaxBusy)
+		return "busy", false, fmt.Errorf("%w: %d busy intervals (limit %d)", availability.ErrTooLarge, n, MaxBusy)
 	}
-	if len(svc.Hours) > availability.MaxWindows {
-		return "hours", fmt.Errorf("%w: %d windows (limit %d)", availability.ErrTooLarge, len(svc.Hours), availability.MaxWindows)
-	}
-	return "", nil
+	return "", false, nil
 }
 
 func (c *Calendar) busyLen() int {
@@ -228,8 +258,11 @@ func (c *Calendar) busyLen() int {
 func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) {
 	_, idx := c.service(svc.ID)
 	at := func(field string) string { return problem.Join(problem.Index("services", idx), field) }
-	if rule, err := c.unusable(svc); err != nil {
-		refuse(availability.Reason{Code: CodeInvalid, Rule: at(rule), Message: err.Error()})
+	if rule, own, err := c.unusable(svc); err != nil {
+		if own {
+			rule = at(rule)
+		}
+		refuse(availability.Reason{Code: CodeInvalid, Rule: rule, Message: err.Error()})
 		return
 	}
 	loc := c.zone()
@@ -253,9 +286,13 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 				Message: fmt.Sprintf("%s sessions are offered %s only", name(svc), windows(svc.Hours))})
 		}
 	}
-	c.checkSessions(svc, s, except, refuse)
+	joins := c.checkSessions(svc, s, except, refuse)
 	c.checkBusy(svc, s, refuse)
-	c.checkCaps(svc, idx, availability.DateOf(s.Start.In(loc)), except, refuse)
+	if !joins {
+		// A client who joins a group session already booked adds no
+		// session to count.
+		c.checkCaps(svc, idx, s.Duration(), availability.DateOf(s.Start.In(loc)), except, refuse)
+	}
 }
 
 // checkTiming applies the notice, horizon and dates rules to a start.
@@ -279,71 +316,80 @@ func (c *Calendar) checkTiming(now time.Time, svc *Service, start time.Time, at 
 
 // checkSessions refuses a session that overlaps a booked one or comes
 // closer to one than their buffers allow, or that joins a full group
-// session.
-func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) {
-	reach := c.maxBuffer() + max(svc.BufferBefore, svc.BufferAfter)
-	near := availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}
+// session. It reports whether the session joins a group session already
+// booked.
+func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except int, refuse func(availability.Reason)) (joins bool) {
+	before, after := svc.buffers()
+	reach := c.maxBuffer() + max(before, after)
 	seats, taken := svc.seats(), 0
-	var clash, tooClose Session
-	for x := range c.near(near) {
+	var clash, tooClose *Session // they point into the sessions, which are not copied
+	c.near(availability.Interval{Start: s.Start.Add(-reach), End: s.End.Add(reach)}, func(x *Session) bool {
 		if except >= 0 && x.ID == c.Booked.list[except].ID {
-			continue
+			return true
 		}
 		switch {
 		case x.Overlaps(s):
 			if seats > 1 && x.Service == svc.ID && x.Interval.Equal(s) {
 				taken++
-				continue
-			}
-			if clash.ID == "" {
+			} else if clash == nil {
 				clash = x
 			}
-		case tooClose.ID == "" && !c.clear(x, svc, s):
+		case tooClose == nil && !c.clear(x, before, after, s):
 			tooClose = x
 		}
-	}
+		return true
+	})
 	switch {
-	case clash.ID != "":
-		refuse(availability.Reason{Code: CodeBooked, Rule: ref(clash.ID),
-			Message: fmt.Sprintf("overlaps session %s, booked %s", prose.Quote(clash.ID), c.span(clash.Interval))})
-	case tooClose.ID != "":
-		refuse(availability.Reason{Code: CodeBuffer, Rule: ref(tooClose.ID),
-			Message: fmt.Sprintf("sessions need their buffers between them; session %s, booked %s, is too close", prose.Quote(tooClose.ID), c.span(tooClose.Interval))})
+	case clash != nil:
+		rule, what := c.describe(clash)
+		refuse(availability.Reason{Code: CodeBooked, Rule: rule, Message: "overlaps " + what})
+	case tooClose != nil:
+		rule, what := c.describe(tooClose)
+		refuse(availability.Reason{Code: CodeBuffer, Rule: rule, Message: "sessions need their buffers between them; " + what + ", is too close"})
 	}
 	if taken >= seats {
 		refuse(availability.Reason{Code: CodeFull, Rule: problem.Join(problem.Index("services", c.index(svc)), "seats"),
 			Message: fmt.Sprintf("the %s session %s is full: %d of %d seats are taken", name(svc), c.span(s), taken, seats)})
 	}
+	return taken > 0
 }
 
-// near returns the booked sessions, and those a series has accepted so
-// far, that share an instant with r.
-func (c *Calendar) near(r availability.Interval) iter.Seq[Session] {
-	return func(yield func(Session) bool) {
-		for x := range c.Booked.In(r) {
-			if !yield(x) {
-				return
-			}
+// near calls f with each booked session, and each session a series has
+// accepted so far, that shares an instant with r, in order of start,
+// until f returns false. It allocates nothing.
+func (c *Calendar) near(r availability.Interval, f func(*Session) bool) {
+	list := c.Booked.around(r)
+	for i := range list {
+		if list[i].End.After(r.Start) && !f(&list[i]) {
+			return
 		}
-		for _, x := range c.extra {
-			if x.Overlaps(r) && !yield(x) {
-				return
-			}
+	}
+	ex := c.extra
+	for i := sort.Search(len(ex), func(i int) bool { return ex[i].End.After(r.Start) }); i < len(ex) && ex[i].Start.Before(r.End); i++ {
+		if !f(&ex[i]) {
+			return
 		}
 	}
 }
 
 // clear reports whether the booked session x, which does not overlap s,
-// leaves the buffers of both free.
-func (c *Calendar) clear(x Session, svc *Service, s availability.Interval) bool {
-	var before, after time.Duration // x's buffers
-	if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
-		before, after = xs.BufferBefore, xs.BufferAfter
-	}
+// leaves the buffers of both free; before and after are the buffers of
+// s's service.
+func (c *Calendar) clear(x *Session, before, after time.Duration, s availability.Interval) bool {
+	xb, xa := c.buffersOf(x)
 	if !x.End.After(s.Start) {
-		return s.Start.Sub(x.End) >= after+svc.BufferBefore
+		return s.Start.Sub(x.End) >= xa+before
 	}
-	return x.Start.Sub(s.End) >= svc.BufferAfter+before
+	return x.Start.Sub(s.End) >= after+xb
+}
+
+// buffersOf returns the buffers of the booked session x's service: none
+// when the calendar no longer offers it.
+func (c *Calendar) buffersOf(x *Session) (before, after time.Duration) {
+	if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
+		return xs.buffers()
+	}
+	return 0, 0
 }
 
 // maxBuffer returns the longest buffer of any service.
@@ -358,7 +404,8 @@ func (c *Calendar) maxBuffer() time.Duration {
 // checkBusy refuses a session that busy time overlaps, with the session's
 // buffers.
 func (c *Calendar) checkBusy(svc *Service, s availability.Interval, refuse func(availability.Reason)) {
-	padded := availability.Interval{Start: s.Start.Add(-max(svc.BufferBefore, 0)), End: s.End.Add(max(svc.BufferAfter, 0))}
+	before, after := svc.buffers()
+	padded := availability.Interval{Start: s.Start.Add(-before), End: s.End.Add(after)}
 	for i := range c.Busy {
 		if c.Busy[i].Times.Overlaps(padded) {
 			msg := "busy"
@@ -371,26 +418,25 @@ func (c *Calendar) checkBusy(svc *Service, s availability.Interval, refuse func(
 	}
 }
 
-// checkCaps refuses a session when the caps of local date d, its ISO week
-// or its month are reached, the service's (at index idx) and the
-// calendar's.
-func (c *Calendar) checkCaps(svc *Service, idx int, d availability.Date, except int, refuse func(availability.Reason)) {
-	if !svc.Caps.IsZero() {
-		c.capsOf(&svc.Caps, svc, idx, svc.Length, d, except, refuse)
-	}
-	if !c.Caps.IsZero() {
-		c.capsOf(&c.Caps, nil, -1, svc.Length, d, except, refuse)
-	}
+// checkCaps refuses a session of svc (at index idx) as long as length
+// when the caps of local date d, its ISO week or its month are reached,
+// the service's and the calendar's.
+func (c *Calendar) checkCaps(svc *Service, idx int, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
+	c.capsOf(&svc.Caps, svc, idx, length, d, except, refuse)
+	c.capsOf(&c.Caps, nil, 0, length, d, except, refuse)
 }
 
-// capsOf applies the caps of svc, at index idx, counting its sessions, or
-// the calendar's, counting all sessions, when svc is nil.
+// capsOf applies caps: those of svc (at index idx), counting its sessions,
+// or when svc is nil the calendar's, counting all. It allocates only to
+// refuse.
 func (c *Calendar) capsOf(caps *Caps, svc *Service, idx int, length time.Duration, d availability.Date, except int, refuse func(availability.Reason)) {
+	if caps.IsZero() {
+		return
+	}
 	var service *string
 	if svc != nil {
 		service = &svc.ID
 	}
-	// The rule and the sentence's noun, made only for a refusal.
 	rule := func(field string) string {
 		if svc == nil {
 			return "caps." + field
@@ -407,9 +453,10 @@ func (c *Calendar) capsOf(caps *Caps, svc *Service, idx int, length time.Duratio
 	span := func(from, to availability.Date) (int, time.Duration) {
 		a, b := availability.At(from, availability.Midnight, loc), availability.At(to, availability.Midnight, loc)
 		n, d := c.Booked.count(service, a, b, except)
-		for _, x := range c.extra {
-			if (service == nil || x.Service == *service) && !x.Start.Before(a) && x.Start.Before(b) {
-				n, d = n+1, d+x.Duration()
+		ex := c.extra
+		for i := sort.Search(len(ex), func(i int) bool { return !ex[i].Start.Before(a) }); i < len(ex) && ex[i].Start.Before(b); i++ {
+			if service == nil || ex[i].Service == *service {
+				n, d = n+1, d+ex[i].Duration()
 			}
 		}
 		return n, d
@@ -448,8 +495,22 @@ func (c *Calendar) index(svc *Service) int {
 	return i
 }
 
-// ref names a booked session in a reason: booked.s1, or booked["id 1"].
-func ref(id string) string { return problem.Key("booked", id) }
+// describe names a session x that near handed out, for a reason: the rule
+// booked[id] and `session "id", booked Tue 2026-12-15 17:00–17:50 EST`,
+// or for a session of the series being checked, series[k] and "session
+// k+1 of the series, Tue …".
+func (c *Calendar) describe(x *Session) (rule, what string) {
+	for i := range c.extra {
+		if x != &c.extra[i] {
+			continue
+		}
+		if k, err := strconv.Atoi(x.ID); err == nil {
+			return problem.Index("series", k), fmt.Sprintf("session %d of the series, %s", k+1, c.span(x.Interval))
+		}
+		return "series", "a session of the series, " + c.span(x.Interval)
+	}
+	return problem.Key("booked", x.ID), fmt.Sprintf("session %s, booked %s", prose.Quote(x.ID), c.span(x.Interval))
+}
 
 // name is how sentences call a service: its name, or its ID.
 func name(svc *Service) string {

@@ -1,6 +1,7 @@
 package booking
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -302,6 +303,32 @@ func TestCalendarNegativeBuffers(t *testing.T) {
 		starts = append(starts, s.Start.Format("15:04"))
 	}
 	require.Equal(t, []string{"09:00", "09:10", "10:50", "11:00", "11:10", "11:20", "11:30", "11:40", "11:50", "12:00", "12:10"}, starts)
+	// A session that overlaps the booked one by less than its negative
+	// buffers is still a clash (Check missed the booked session, which
+	// it looked for only within the buffers).
+	v := c.Check(now, "", mustTime(t, "2026-07-06T09:20:00-04:00"))
+	require.Equal(t, []availability.Code{CodeBooked}, codes(v))
+
+	// The negative buffers of a neighbour's service give no room either.
+	c.Services[0].BufferBefore, c.Services[0].BufferAfter = 0, 0
+	c.Services = append(c.Services, Service{ID: "call", Length: 20 * time.Minute, Align: 10 * time.Minute, BufferBefore: -30 * time.Minute})
+	c.Booked = sessions(t, availability.IntervalOf(mustTime(t, "2026-07-06T10:00:00-04:00"), 50*time.Minute))
+	c.Booked, _ = c.Booked.Add(Session{ID: "b", Service: "call", Interval: availability.IntervalOf(mustTime(t, "2026-07-06T12:00:00-04:00"), 20*time.Minute)})
+	c.Services[0].BufferAfter = 20 * time.Minute
+	for _, service := range []string{"session", "call"} {
+		slots, err := c.Slots(now, service, day)
+		require.NoError(t, err)
+		var listed []time.Time
+		for s := range slots {
+			require.True(t, c.Check(now, service, s.Start).OK, "%s %s", service, s)
+			listed = append(listed, s.Start)
+		}
+		for s := day.Start; s.Before(day.End); s = s.Add(10 * time.Minute) {
+			if c.Check(now, service, s).OK && !s.Add(c.Services[slices.IndexFunc(c.Services, func(x Service) bool { return x.ID == service })].Length).After(day.End) {
+				require.True(t, slices.ContainsFunc(listed, s.Equal), "%s %s passes Check but is not listed", service, s.Format("15:04"))
+			}
+		}
+	}
 }
 
 // TestQueriesAtExtremeInstants runs every query at instants from the
@@ -328,4 +355,161 @@ func TestQueriesAtExtremeInstants(t *testing.T) {
 			require.NoError(t, err)
 		}
 	}
+}
+
+// TestCheckBookableAllocatesNothing: Check of a bookable session costs no
+// allocation, with sessions close by, busy time, per-service and shared
+// caps, a group session to join and a client's view. (It cost one for the
+// sessions it looked at, one for each session near enough to compare
+// buffers with, and one for each cap's rule path.)
+func TestCheckBookableAllocatesNothing(t *testing.T) {
+	c := therapist(t)
+	now := mustTime(t, sunday)
+	c.Services[1].Caps = Caps{PerDay: 4, PerWeek: 20, PerMonth: 60, BookedPerDay: 5 * time.Hour, BookedPerWeek: 20 * time.Hour}
+	c = book(t, c,
+		at(t, c, "s1", "session", "2026-09-14T11:00:00-04:00"),
+		at(t, c, "c1", "checkin", "2026-09-14T12:05:00-04:00"),
+		at(t, c, "i1", "intake", "2026-09-15T10:00:00-04:00"),
+		at(t, c, "g1", "group", "2026-09-16T17:00:00-04:00"),
+	)
+	c.Busy = []Busy{{Source: "personal calendar", Times: availability.NewSet(availability.IntervalOf(mustTime(t, "2026-09-14T16:00:00-04:00"), time.Hour))}}
+	tokyo := mustZone(t, "Asia/Tokyo")
+	for _, tc := range []struct {
+		service, start string
+		view           *time.Location
+	}{
+		{"session", "2026-09-14T10:00:00-04:00", nil},   // s1 an hour later
+		{"checkin", "2026-09-14T09:30:00-04:00", nil},   // nothing near
+		{"checkin", "2026-09-14T12:35:00-04:00", nil},   // right after c1
+		{"intake", "2026-09-17T09:00:00-04:00", nil},    // one intake this week
+		{"group", "2026-09-16T17:00:00-04:00", nil},     // joins g1
+		{"session", "2026-09-14T15:00:00-04:00", tokyo}, // busy after it
+	} {
+		c := c.In(tc.view)
+		start := mustTime(t, tc.start)
+		require.True(t, c.Check(now, tc.service, start).OK, "%s %s", tc.service, tc.start)
+		require.Zero(t, testing.AllocsPerRun(100, func() { c.Check(now, tc.service, start) }), "%s %s", tc.service, tc.start)
+	}
+}
+
+// TestServicesSlotsAgreeWithCheck extends the property to calendars with
+// several services, busy time, shared and per-service caps, dates, hours
+// and group seats: for every service, every listed slot passes Check and
+// every aligned start that passes Check is listed, in odd zones around
+// their DST days, and as seen from a client's zone.
+func TestServicesSlotsAgreeWithCheck(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "America/Sao_Paulo"}
+	days := []string{"2026-03-06", "2026-03-27", "2026-10-02", "2026-10-23", "2026-10-30", "2026-04-03", "2026-09-25", "2018-11-02"}
+	views := []string{"", "Asia/Tokyo", "Pacific/Kiritimati", "America/Los_Angeles"}
+	for iter := range 100 {
+		loc := mustZone(t, zones[rng.IntN(len(zones))])
+		first := availability.MustParseDate(days[rng.IntN(len(days))])
+		c := randomCalendar(t, rng, loc, first)
+		if v := views[rng.IntN(len(views))]; v != "" {
+			c = c.In(mustZone(t, v))
+		}
+		start := availability.At(first, availability.Midnight, loc)
+		now := start.Add(time.Duration(rng.IntN(48)) * time.Hour)
+		r := availability.Interval{Start: start, End: start.Add(5 * 24 * time.Hour)}
+		for _, svc := range c.Services {
+			listed := map[int64]bool{}
+			for _, s := range collect(t, c, now, svc.ID, r) {
+				v := c.Check(now, svc.ID, s.Start)
+				require.True(t, v.OK, "iteration %d %s: listed %s but Check says %v", iter, svc.ID, s, v.Reasons)
+				require.True(t, r.Covers(s))
+				require.Equal(t, svc.Length, s.Duration())
+				listed[s.Start.Unix()] = true
+			}
+			// Every start on the service's grid that passes Check is listed
+			// (a start off the grid never passes).
+			for s := start; !s.Add(svc.Length).After(r.End); s = s.Add(5 * time.Minute) {
+				if aligned(s.In(loc), svc.alignMinutes()) && c.Check(now, svc.ID, s).OK {
+					require.True(t, listed[s.Unix()], "iteration %d %s: %s passes Check but is not listed (zone %s)", iter, svc.ID, s, loc)
+				}
+			}
+		}
+	}
+}
+
+// randomCalendar makes a calendar in loc around the five days from first:
+// random hours, protected time and an override, two to four services with
+// random rules (one may take a group), shared caps, booked sessions of
+// every service (some of one no longer offered, some clients of a group)
+// and busy time from two sources.
+func randomCalendar(t testing.TB, rng *rand.Rand, loc *time.Location, first availability.Date) Calendar {
+	t.Helper()
+	c := Calendar{Schedule: availability.Schedule{Zone: loc}}
+	for range 1 + rng.IntN(4) {
+		c.Schedule.Hours = append(c.Schedule.Hours, availability.Window{Days: availability.Weekdays(1 + rng.IntN(127)), Start: availability.Clock(rng.IntN(48) * 30), End: availability.Clock(rng.IntN(49) * 30)})
+	}
+	if rng.IntN(2) == 0 {
+		c.Schedule.Protected = []availability.Window{{Days: availability.Weekdays(1 + rng.IntN(127)), Start: availability.Clock(rng.IntN(48) * 30), End: availability.Clock(rng.IntN(49) * 30)}}
+	}
+	if rng.IntN(3) == 0 {
+		c.Schedule.Overrides = []availability.Override{{Date: first.AddDays(rng.IntN(4)), Closed: rng.IntN(2) == 0, Hours: []availability.Span{{Start: availability.Clock(rng.IntN(24) * 60), End: availability.Clock(rng.IntN(24) * 60)}}}}
+	}
+	n := 2 + rng.IntN(3)
+	for i := range n {
+		svc := Service{
+			ID:           fmt.Sprintf("svc%d", i),
+			Length:       time.Duration(5*(1+rng.IntN(24))) * time.Minute,
+			Align:        []time.Duration{0, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, time.Hour, 50 * time.Minute, 45 * time.Minute}[rng.IntN(7)],
+			BufferBefore: time.Duration(rng.IntN(4)*5) * time.Minute,
+			BufferAfter:  time.Duration(rng.IntN(3)*10) * time.Minute,
+			MinNotice:    time.Duration(rng.IntN(3)*12) * time.Hour,
+			Horizon:      time.Duration(rng.IntN(3)*48) * time.Hour,
+		}
+		if rng.IntN(2) == 0 {
+			svc.Caps = Caps{PerDay: rng.IntN(4), PerWeek: rng.IntN(8), BookedPerDay: time.Duration(rng.IntN(3)*2) * time.Hour}
+		}
+		if svc.Caps.BookedPerDay > 0 && svc.Caps.BookedPerDay < svc.Length {
+			svc.Caps.BookedPerDay = svc.Length
+		}
+		if rng.IntN(4) == 0 {
+			svc.Hours = []availability.Window{{Days: availability.Weekdays(1 + rng.IntN(127)), Start: availability.Clock(rng.IntN(48) * 30), End: availability.Clock(rng.IntN(49) * 30)}}
+		}
+		if rng.IntN(4) == 0 {
+			svc.Dates = availability.DateRange{From: first.AddDays(rng.IntN(3)), Through: first.AddDays(2 + rng.IntN(3))}
+		}
+		if rng.IntN(3) == 0 {
+			svc.Seats = 2 + rng.IntN(3)
+		}
+		c.Services = append(c.Services, svc)
+	}
+	if rng.IntN(2) == 0 {
+		c.Caps = Caps{PerDay: rng.IntN(6), PerMonth: rng.IntN(20)}
+	}
+	start := availability.At(first, availability.Midnight, loc)
+	var list []Session
+	for k := range rng.IntN(16) {
+		b := start.Add(time.Duration(rng.IntN(5*24*12)) * 5 * time.Minute)
+		service, length := "retired", time.Duration(30+rng.IntN(4)*15)*time.Minute
+		if i := rng.IntN(n + 1); i < n {
+			service, length = c.Services[i].ID, c.Services[i].Length
+		}
+		x := Session{ID: fmt.Sprintf("b%d", k), Service: service, Interval: availability.IntervalOf(b, length)}
+		list = append(list, x)
+		// Clients join group sessions.
+		if svc, _ := c.service(service); svc != nil && svc.Seats > 1 {
+			for j := range rng.IntN(svc.Seats + 1) {
+				y := x
+				y.ID = fmt.Sprintf("b%d-%d", k, j)
+				list = append(list, y)
+			}
+		}
+	}
+	var err error
+	c.Booked, err = NewSessions(list...)
+	require.NoError(t, err)
+	for i, source := range []string{"personal calendar", ""} {
+		var ivs []availability.Interval
+		for range rng.IntN(6) {
+			ivs = append(ivs, availability.IntervalOf(start.Add(time.Duration(rng.IntN(5*24*4))*15*time.Minute), time.Duration(15+rng.IntN(8)*15)*time.Minute))
+		}
+		if i == 0 || len(ivs) > 0 {
+			c.Busy = append(c.Busy, Busy{Source: source, Times: availability.NewSet(ivs...)})
+		}
+	}
+	return c
 }

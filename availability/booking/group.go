@@ -47,9 +47,10 @@ type Party struct {
 	Optional bool `json:"optional,omitzero"`
 }
 
-// A Proposal is a time the group can meet: every required party can, and
-// so can the optional parties in Attending; those in Absent cannot, each
-// with its reasons.
+// A Proposal is a time the group can meet: Attending names every party
+// that can come, in the order of the group's parties (every required party
+// among them), and Absent the optional parties that cannot, each with its
+// reasons.
 type Proposal struct {
 	Session   availability.Interval `json:"session"`
 	Attending []string              `json:"attending"`
@@ -79,13 +80,15 @@ type member struct {
 // session, as each one's Check (or, for a party without a service, its
 // open time, sessions and busy time) decides alone, the most optional
 // parties first and then the earliest, at most Limit of them. Starts
-// follow the grid of the first required party with a service (DefaultAlign
-// when none has one).
+// follow the grid of the first required party with a service, or when none
+// has one DefaultAlign in the first required party's zone; proposals are
+// expressed in that party's zone (or its calendar's view).
 //
-// It returns an error matching ErrGroup for a group without a required
-// party, with more than MaxParties, or whose parties' services are unknown
-// or of another length; availability.ErrRangeTooLong for an r longer than
-// availability.MaxRange; and the errors of Slots for an unusable calendar.
+// It returns an error matching ErrGroup and holding the problem.List of
+// Validate for a group that does not validate (no required party, more
+// than MaxParties, a party's service unknown or of another length);
+// availability.ErrRangeTooLong for an r longer than availability.MaxRange;
+// and the errors of Slots for an unusable calendar.
 func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) {
 	members, err := g.prepare(now, r)
 	if err != nil {
@@ -108,8 +111,24 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 			lead = i
 		}
 	}
+	// Starts follow the lead's grid; a party that only needs to be free
+	// takes any minute, so without a service the grid is DefaultAlign.
+	lq := *members[lead].q
+	if !members[lead].own {
+		lq.step = int(DefaultAlign / time.Minute)
+	}
+	limit := g.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	// The best first: the most attending, then the earliest. Proposals
+	// come in order of start, so keeping the best limit of them now and
+	// then keeps memory bounded.
+	best := func(out []Proposal) []Proposal {
+		slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
+		return out[:min(limit, len(out))]
+	}
 	var out []Proposal
-	lq := members[lead].q
 	for f := range both.All() {
 		for s := lq.align(f.Start); !s.After(lq.last); s = lq.align(s.Add(time.Minute)) {
 			session := availability.IntervalOf(s, g.Length)
@@ -117,17 +136,16 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 				break
 			}
 			p, ok := propose(members, session)
-			if ok {
-				out = append(out, p)
+			if !ok {
+				continue
+			}
+			p.Session = session.In(lq.out)
+			if out = append(out, p); len(out) >= 2*min(limit, 1<<30)+64 {
+				out = best(out)
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
-	limit := g.Limit
-	if limit <= 0 {
-		limit = 10
-	}
-	out = out[:min(limit, len(out))]
+	out = best(out)
 	for i := range out {
 		out[i].Absent = absences(now, members, out[i])
 	}
@@ -158,7 +176,7 @@ func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error
 		} else {
 			m.svc = &Service{ID: "", Length: g.Length, Align: time.Minute}
 		}
-		if _, err := m.c.unusable(m.svc); err != nil {
+		if _, _, err := m.c.unusable(m.svc); err != nil {
 			return nil, fmt.Errorf("parties[%d]: %w", i, err)
 		}
 		m.q = m.c.query(now, m.svc, r)
@@ -211,7 +229,7 @@ func absences(now time.Time, members []member, p Proposal) []Absence {
 			m.c.checkSessions(m.svc, p.Session, -1, refuse)
 			m.c.checkBusy(m.svc, p.Session, refuse)
 			if len(reasons) == 0 {
-				m.c.checkCaps(m.svc, -1, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
+				m.c.checkCaps(m.svc, -1, m.svc.Length, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
 			}
 		}
 		out = append(out, Absence{Party: m.p.Name, Reasons: reasons})
@@ -221,8 +239,10 @@ func absences(now time.Time, members []member, p Proposal) []Absence {
 
 // Validate reports every problem with the group: no parties, more than
 // MaxParties (too_many), none required (required), a party without a
-// name or with a name used twice, a length that is not positive, and each
-// party's calendar's problems under "parties[i].calendar".
+// name or with a name used twice, a length that is not positive, a
+// party's service its calendar does not offer (unknown) or whose sessions
+// are not the group's length (conflict), and each party's calendar's
+// problems under "parties[i].calendar".
 func (g Group) Validate() error {
 	var l problem.List
 	switch {
@@ -256,6 +276,14 @@ func (g Group) Validate() error {
 		if err := p.Calendar.Validate(); err != nil {
 			l = append(l, err.(problem.List).Under(problem.Join(at, "calendar"))...)
 		}
+		if p.Service != "" {
+			switch svc, _ := p.Calendar.service(p.Service); {
+			case svc == nil:
+				l.Add(problem.Join(at, "service"), problem.Unknown, "the calendar offers no service %s", prose.Quote(p.Service))
+			case g.Length > 0 && svc.Length != g.Length:
+				l.Add(problem.Join(at, "service"), problem.Conflict, "service %s takes %s, the group %s", prose.Quote(p.Service), prose.Duration(svc.Length), prose.Duration(g.Length))
+			}
+		}
 	}
 	return l.Err()
 }
@@ -266,7 +294,8 @@ func (g Group) MarshalJSON() ([]byte, error) {
 	return strictjson.Marshal(plain(g))
 }
 
-// UnmarshalJSON decodes a group strictly.
+// UnmarshalJSON decodes a group strictly, within the bounds of one
+// calendar's JSON (16 MiB) for all its parties together.
 func (g *Group) UnmarshalJSON(b []byte) error {
 	type plain Group
 	return strictjson.Unmarshal(b, (*plain)(g), strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 8*MaxSessions + 4*MaxBusy})

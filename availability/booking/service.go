@@ -82,6 +82,12 @@ func (s *Service) alignMinutes() int {
 	return int(s.Align / time.Minute)
 }
 
+// buffers returns the buffers kept free around each session; a negative
+// buffer, which Validate refuses, keeps nothing free.
+func (s *Service) buffers() (before, after time.Duration) {
+	return max(s.BufferBefore, 0), max(s.BufferAfter, 0)
+}
+
 // seats returns how many clients one session takes.
 func (s *Service) seats() int { return max(s.Seats, 1) }
 

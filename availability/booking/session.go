@@ -289,19 +289,24 @@ func (s *Sessions) hasRepeat(i int) bool {
 // It costs a binary search and the sessions it hands out.
 func (s Sessions) In(r availability.Interval) iter.Seq[Session] {
 	return func(yield func(Session) bool) {
-		if r.IsEmpty() {
-			return
-		}
-		// The sessions that start before r ends and are not all over by
-		// r.Start (maxEnd never decreases).
-		hi := s.startingBefore(r.End)
-		lo := sort.Search(hi, func(i int) bool { return s.maxEnd[i].After(r.Start) })
-		for _, x := range s.list[lo:hi] {
+		for _, x := range s.around(r) {
 			if x.End.After(r.Start) && !yield(x) {
 				return
 			}
 		}
 	}
+}
+
+// around returns the sessions that may share an instant with r: those
+// that start before r ends and are not all over by r.Start (maxEnd never
+// decreases), among which some may end before r starts.
+func (s *Sessions) around(r availability.Interval) []Session {
+	if r.IsEmpty() {
+		return nil
+	}
+	hi := s.startingBefore(r.End)
+	lo := sort.Search(hi, func(i int) bool { return s.maxEnd[i].After(r.Start) })
+	return s.list[lo:hi]
 }
 
 // MarshalJSON encodes the sessions as an array, in order of start.
@@ -312,13 +317,14 @@ func (s Sessions) MarshalJSON() ([]byte, error) {
 	return strictjson.Marshal(s.list)
 }
 
-// UnmarshalJSON decodes an array of sessions in any order. A session
-// without an ID or whose end is not after its start, and an ID given twice,
-// are problems at their path: stored bookings that make no sense should
-// not vanish unnoticed.
+// UnmarshalJSON decodes an array of sessions in any order, up to
+// MaxSessions of them in 16 MiB. A session without an ID or whose end is
+// not after its start, and an ID given twice, are problems at their path:
+// stored bookings that make no sense should not vanish unnoticed.
 func (s *Sessions) UnmarshalJSON(data []byte) error {
 	var list []Session
-	if err := strictjson.Unmarshal(data, &list, strictjson.Limits{MaxElements: 4 * MaxSessions}); err != nil {
+	// A session is an element with at most five members.
+	if err := strictjson.Unmarshal(data, &list, strictjson.Limits{MaxBytes: 16 << 20, MaxElements: 6*MaxSessions + 1}); err != nil {
 		return err
 	}
 	var l problem.List

@@ -39,7 +39,7 @@ func (c Calendar) Slots(now time.Time, service string, r availability.Interval) 
 	if svc == nil {
 		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
 	}
-	if _, err := c.unusable(svc); err != nil {
+	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err
 	}
 	if r.Duration() > availability.MaxRange {
@@ -100,10 +100,7 @@ type query struct {
 // query prepares a listing of the slots of svc in r at now.
 func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *query {
 	loc := c.zone()
-	q := &query{c: c, svc: svc, now: now, loc: loc, out: loc, step: svc.alignMinutes()}
-	if c.view != nil {
-		q.out = c.view
-	}
+	q := &query{c: c, svc: svc, now: now, loc: loc, out: c.out(), step: svc.alignMinutes()}
 	q.lower = later(r.Start, now.Add(max(svc.MinNotice, 0)))
 	q.last = r.End.Add(-svc.Length)
 	if svc.Horizon > 0 {
@@ -137,10 +134,14 @@ func (q *query) chunk(from time.Time, yield func(availability.Interval) bool) bo
 			if session.End.After(f.End) {
 				break
 			}
-			if svc.seats() > 1 && !q.seat(session) {
-				continue
+			joins := false
+			if svc.seats() > 1 {
+				var ok bool
+				if ok, joins = q.seat(session); !ok {
+					continue
+				}
 			}
-			if !q.capsAllow(s) {
+			if !joins && !q.capsAllow(s) {
 				continue
 			}
 			if !yield(session.In(q.out)) {
@@ -172,9 +173,17 @@ func (q *query) free(span availability.Interval) (availability.Set, error) {
 // cover, is bookable: as Check decides, from what is left once free time
 // is known.
 func (q *query) bookable(s availability.Interval, free availability.Set) bool {
-	return !s.Start.Before(q.lower) && !s.Start.After(q.last) &&
-		aligned(s.Start.In(q.loc), q.step) && free.Covers(s) &&
-		(q.svc.seats() <= 1 || q.seat(s)) && q.capsAllow(s.Start)
+	if s.Start.Before(q.lower) || s.Start.After(q.last) || !aligned(s.Start.In(q.loc), q.step) || !free.Covers(s) {
+		return false
+	}
+	joins := false
+	if q.svc.seats() > 1 {
+		var ok bool
+		if ok, joins = q.seat(s); !ok {
+			return false
+		}
+	}
+	return joins || q.capsAllow(s.Start)
 }
 
 // blocked returns the time no session of the service may overlap in span:
@@ -183,19 +192,17 @@ func (q *query) bookable(s availability.Interval, free availability.Set) bool {
 // the same service are left to seat, which counts their seats.
 func (q *query) blocked(span availability.Interval) availability.Set {
 	c, svc := q.c, q.svc
-	before, after := max(svc.BufferBefore, 0), max(svc.BufferAfter, 0)
+	before, after := svc.buffers()
 	reach := c.maxBuffer() + max(before, after)
 	var ivs []availability.Interval
-	for x := range c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}) {
+	c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
-			continue
+			return true
 		}
-		var xb, xa time.Duration
-		if xs, _ := c.service(x.Service); xs != nil && x.Service != "" {
-			xb, xa = max(xs.BufferBefore, 0), max(xs.BufferAfter, 0)
-		}
+		xb, xa := c.buffersOf(x)
 		ivs = append(ivs, availability.Interval{Start: x.Start.Add(-xb - after), End: x.End.Add(xa + before)})
-	}
+		return true
+	})
 	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
 	for i := range c.Busy {
 		for b := range c.Busy[i].Times.Clip(wide).All() {
@@ -206,11 +213,12 @@ func (q *query) blocked(span availability.Interval) availability.Set {
 }
 
 // seat reports whether a group session at s has a free seat and clashes
-// with no other session of its service.
-func (q *query) seat(s availability.Interval) bool {
-	ok := true
-	q.c.checkSessions(q.svc, s, -1, func(availability.Reason) { ok = false })
-	return ok
+// with no other session of its service, and whether it joins one already
+// booked.
+func (q *query) seat(s availability.Interval) (ok, joins bool) {
+	ok = true
+	joins = q.c.checkSessions(q.svc, s, -1, func(availability.Reason) { ok = false })
+	return ok, joins
 }
 
 // capsAllow reports whether the caps of the local date of s allow one more
@@ -220,7 +228,7 @@ func (q *query) capsAllow(s time.Time) bool {
 	if d != q.capsDate {
 		q.capsDate, q.capsOK = d, true
 		_, idx := q.c.service(q.svc.ID)
-		q.c.checkCaps(q.svc, idx, d, -1, func(availability.Reason) { q.capsOK = false })
+		q.c.checkCaps(q.svc, idx, q.svc.Length, d, -1, func(availability.Reason) { q.capsOK = false })
 	}
 	return q.capsOK
 }

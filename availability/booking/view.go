@@ -59,11 +59,38 @@ func (c *Calendar) viewed(r availability.Reason) availability.Reason {
 	}
 	loc := c.zone()
 	r.Message = instantInText.ReplaceAllStringFunc(r.Message, func(s string) string {
-		t, err := time.ParseInLocation(prose.TimeLayout, s, loc)
-		if err != nil {
-			return s
+		if t, ok := instant(s, loc); ok {
+			return s + c.alsoAt(t)
 		}
-		return s + c.alsoAt(t)
+		return s
 	})
 	return r
+}
+
+// instant reads back an instant written in loc with prose.TimeLayout. The
+// wall time says where to look and the zone's abbreviation which of a
+// repeated wall time it is: the instant is the one that is written the
+// same way. (time.Parse reads neither a four-digit numeric abbreviation,
+// such as +0545 or +1030, nor one loc does not use.)
+func instant(s string, loc *time.Location) (time.Time, bool) {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return time.Time{}, false
+	}
+	wall, err := time.ParseInLocation("Mon 2006-01-02 15:04", s[:i], loc)
+	if err != nil {
+		return time.Time{}, false
+	}
+	// Offsets around a wall time differ by at most a few hours; try the
+	// nearest first, in steps of a quarter hour.
+	for k := range 25 {
+		d := time.Duration((k+1)/2) * 15 * time.Minute
+		if k%2 == 1 {
+			d = -d
+		}
+		if t := wall.Add(d); t.Format(prose.TimeLayout) == s {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
