@@ -68,12 +68,23 @@ var ErrGroup = errors.New("invalid group")
 
 // A member is a party prepared for one search.
 type member struct {
-	p    *Party
-	c    Calendar
-	svc  *Service // the party's service, or a stand-in that only asks for free time
-	own  bool     // whether svc is the party's own
-	q    *query
-	free availability.Set
+	p   *Party
+	c   Calendar
+	svc *Service // the party's service, or a stand-in that only asks for free time
+	own bool     // whether svc is the party's own
+	q   *query
+	// free is the member's free time in the chunk being searched, and at
+	// the index of the first interval that may hold the next start.
+	free []availability.Interval
+	at   int
+}
+
+// A candidate is a time the required parties can all take, with the set
+// of members who can, by index.
+type candidate struct {
+	session availability.Interval
+	can     uint64
+	n       int // how many members can
 }
 
 // Find returns the times in r at which every required party can take the
@@ -84,35 +95,42 @@ type member struct {
 // has one DefaultAlign in the first required party's zone; proposals are
 // expressed in that party's zone (or its calendar's view).
 //
-// It returns an error matching ErrGroup and holding the problem.List of
-// Validate for a group that does not validate (no required party, more
-// than MaxParties, a party's service unknown or of another length);
-// availability.ErrRangeTooLong for an r longer than availability.MaxRange;
-// and the errors of Slots for an unusable calendar.
+// Find computes free time a week at a time, then in longer chunks, and
+// stops as soon as it has Limit times that suit every party, so that the
+// first proposals of a long range cost about what a week does.
+//
+// It returns an error matching ErrGroup for a group whose parties, length
+// or limit do not validate (no required party, more than MaxParties, a
+// party's service unknown or of another length), with the problem.List
+// that says why; availability.ErrRangeTooLong for an r longer than
+// availability.MaxRange; and the errors of Slots for an unusable calendar.
+// It does not validate the parties' calendars: see Validate.
 func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) {
 	members, err := g.prepare(now, r)
 	if err != nil {
 		return nil, err
 	}
-	// The time every required party is free.
-	var both availability.Set
+	// Starts follow the lead's grid: the first required party with a
+	// service, or the first required party. A party that only needs to
+	// be free takes any minute, so without a service the grid is
+	// DefaultAlign. Candidates start within every required party's
+	// bounds.
 	lead := -1
+	var lower, last time.Time
 	for i := range members {
 		m := &members[i]
 		if m.p.Optional {
 			continue
 		}
 		if lead < 0 {
-			both = m.free
+			lower, last = m.q.lower, m.q.last
 		} else {
-			both = both.Intersect(m.free)
+			lower, last = later(lower, m.q.lower), earlier(last, m.q.last)
 		}
 		if lead < 0 || (!members[lead].own && m.own) {
 			lead = i
 		}
 	}
-	// Starts follow the lead's grid; a party that only needs to be free
-	// takes any minute, so without a service the grid is DefaultAlign.
 	lq := *members[lead].q
 	if !members[lead].own {
 		lq.step = int(DefaultAlign / time.Minute)
@@ -121,40 +139,64 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 	if limit <= 0 {
 		limit = 10
 	}
-	// The best first: the most attending, then the earliest. Proposals
+	all := len(members)
+	// The best first: the most attending, then the earliest. Candidates
 	// come in order of start, so keeping the best limit of them now and
-	// then keeps memory bounded.
-	best := func(out []Proposal) []Proposal {
-		slices.SortStableFunc(out, func(a, b Proposal) int { return cmp.Compare(len(b.Attending), len(a.Attending)) })
-		return out[:min(limit, len(out))]
+	// then keeps memory bounded, and once limit of them suit everyone no
+	// later one can be better.
+	var out []candidate
+	best := func() {
+		slices.SortStableFunc(out, func(a, b candidate) int { return cmp.Compare(b.n, a.n) })
+		out = out[:min(limit, len(out))]
 	}
-	var out []Proposal
-	for f := range both.All() {
-		for s := lq.align(f.Start); !s.After(lq.last); s = lq.align(s.Add(time.Minute)) {
-			session := availability.IntervalOf(s, g.Length)
-			if session.End.After(f.End) {
-				break
-			}
-			p, ok := propose(members, session)
-			if !ok {
-				continue
-			}
-			p.Session = session.In(lq.out)
-			if out = append(out, p); len(out) >= 2*min(limit, 1<<30)+64 {
-				out = best(out)
+	everyone := 0
+	for from, size := lower, firstChunk; everyone < limit && !from.After(last); from, size = from.Add(size), min(2*size, maxChunk) {
+		lastStart := earlier(last, from.Add(size-time.Nanosecond))
+		both, err := freeTogether(members, availability.Interval{Start: from, End: lastStart.Add(g.Length)})
+		if err != nil {
+			return nil, err
+		}
+	search:
+		for _, f := range both {
+			for s := lq.align(f.Start); !s.After(lastStart); s = lq.align(s.Add(time.Minute)) {
+				session := availability.IntervalOf(s, g.Length)
+				if session.End.After(f.End) {
+					break
+				}
+				c, ok := accept(members, session)
+				if !ok {
+					continue
+				}
+				if out = append(out, c); c.n == all {
+					if everyone++; everyone >= limit {
+						break search
+					}
+				}
+				if len(out) >= 2*limit+64 {
+					best()
+				}
 			}
 		}
 	}
-	out = best(out)
-	for i := range out {
-		out[i].Absent = absences(now, members, out[i])
+	best()
+	proposals := make([]Proposal, len(out))
+	for i, c := range out {
+		p := Proposal{Session: c.session.In(lq.out), Attending: make([]string, 0, c.n)}
+		for k := range members {
+			if c.can&(1<<k) != 0 {
+				p.Attending = append(p.Attending, members[k].p.Name)
+			} else {
+				p.Absent = append(p.Absent, absence(now, &members[k], c.session))
+			}
+		}
+		proposals[i] = p
 	}
-	return out, nil
+	return proposals, nil
 }
 
 // prepare checks the group and prepares its members for a search of r.
 func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error) {
-	if err := g.Validate(); err != nil {
+	if err := g.validate(false); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrGroup, err)
 	}
 	if r.Duration() > availability.MaxRange {
@@ -165,14 +207,8 @@ func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error
 		p := &g.Parties[i]
 		m := member{p: p, c: p.Calendar}
 		if p.Service != "" {
-			svc, _ := m.c.service(p.Service)
-			if svc == nil {
-				return nil, fmt.Errorf("%w: parties[%d]: %w %s", ErrGroup, i, ErrUnknownService, prose.Quote(p.Service))
-			}
-			if svc.Length != g.Length {
-				return nil, fmt.Errorf("%w: parties[%d]: service %s takes %s, the group %s", ErrGroup, i, prose.Quote(p.Service), prose.Duration(svc.Length), prose.Duration(g.Length))
-			}
-			m.svc, m.own = svc, true
+			m.svc, _ = m.c.service(p.Service) // validate checked it is offered
+			m.own = true
 		} else {
 			m.svc = &Service{ID: "", Length: g.Length, Align: time.Minute}
 		}
@@ -180,61 +216,83 @@ func (g *Group) prepare(now time.Time, r availability.Interval) ([]member, error
 			return nil, fmt.Errorf("parties[%d]: %w", i, err)
 		}
 		m.q = m.c.query(now, m.svc, r)
-		span := availability.Interval{Start: m.q.lower, End: m.q.last.Add(g.Length)}
-		if !span.IsEmpty() {
-			free, err := m.q.free(span)
-			if err != nil {
-				return nil, fmt.Errorf("parties[%d]: %w", i, err)
-			}
-			m.free = free
-		}
 		members[i] = m
 	}
 	return members, nil
 }
 
-// propose returns the proposal of session, and whether every required
-// member can take it.
-func propose(members []member, session availability.Interval) (Proposal, bool) {
-	p := Proposal{Session: session}
+// freeTogether computes each member's free time in span, within its own
+// bounds, and returns the time every required member is free.
+func freeTogether(members []member, span availability.Interval) ([]availability.Interval, error) {
+	var both availability.Set
+	first := true
 	for i := range members {
 		m := &members[i]
-		if m.q.bookable(session, m.free) {
-			p.Attending = append(p.Attending, m.p.Name)
-		} else if !m.p.Optional {
-			return Proposal{}, false
+		own := span.Intersect(availability.Interval{Start: m.q.lower, End: m.q.last.Add(m.svc.Length)})
+		var free availability.Set
+		if !own.IsEmpty() {
+			var err error
+			if free, err = m.q.free(own); err != nil {
+				return nil, fmt.Errorf("parties[%d]: %w", i, err)
+			}
 		}
-	}
-	return p, true
-}
-
-// absences returns why the members not attending a proposal cannot come.
-func absences(now time.Time, members []member, p Proposal) []Absence {
-	var out []Absence
-	for i := range members {
-		m := &members[i]
-		if slices.Contains(p.Attending, m.p.Name) {
+		m.free, m.at = free.Intervals(), 0
+		if m.p.Optional {
 			continue
 		}
-		var reasons []availability.Reason
-		refuse := func(r availability.Reason) { reasons = append(reasons, r) }
-		if m.own {
-			reasons = m.c.checkSpan(now, m.svc, p.Session, -1).Reasons
+		if first {
+			both, first = free, false
 		} else {
-			if rs, err := m.c.Schedule.CheckOpen(p.Session); err == nil {
-				for _, r := range rs {
-					refuse(m.c.viewed(r))
-				}
-			}
-			m.c.checkSessions(m.svc, p.Session, -1, refuse)
-			m.c.checkBusy(m.svc, p.Session, refuse)
-			if len(reasons) == 0 {
-				m.c.checkCaps(m.svc, -1, m.svc.Length, availability.DateOf(p.Session.Start.In(m.c.zone())), -1, refuse)
+			both = both.Intersect(free)
+		}
+	}
+	return both.Intervals(), nil
+}
+
+// accept returns the candidate session, and whether every required member
+// can take it. Sessions must come in order of start.
+func accept(members []member, session availability.Interval) (candidate, bool) {
+	c := candidate{session: session}
+	for i := range members {
+		m := &members[i]
+		if m.accepts(session) {
+			c.can |= 1 << i
+			c.n++
+		} else if !m.p.Optional {
+			return candidate{}, false
+		}
+	}
+	return c, true
+}
+
+// accepts reports whether the member can take s, which must not start
+// before the sessions asked about since its free time was computed.
+func (m *member) accepts(s availability.Interval) bool {
+	for m.at < len(m.free) && !m.free[m.at].End.After(s.Start) {
+		m.at++
+	}
+	return m.at < len(m.free) && m.free[m.at].Covers(s) && m.q.bookable(s)
+}
+
+// absence says why the member cannot take session.
+func absence(now time.Time, m *member, session availability.Interval) Absence {
+	var reasons []availability.Reason
+	refuse := func(r availability.Reason) { reasons = append(reasons, r) }
+	if m.own {
+		reasons = m.c.checkSpan(now, m.svc, session, -1).Reasons
+	} else {
+		if rs, err := m.c.Schedule.CheckOpen(session); err == nil {
+			for _, r := range rs {
+				refuse(m.c.viewed(r))
 			}
 		}
-		out = append(out, Absence{Party: m.p.Name, Reasons: reasons})
+		m.c.checkSessions(m.svc, session, -1, refuse)
+		m.c.checkBusy(m.svc, session, refuse)
+		if len(reasons) == 0 {
+			m.c.checkCaps(m.svc, -1, m.svc.Length, availability.DateOf(session.Start.In(m.c.zone())), -1, refuse)
+		}
 	}
-	return out
+	return Absence{Party: m.p.Name, Reasons: reasons}
 }
 
 // Validate reports every problem with the group: no parties, more than
@@ -244,6 +302,11 @@ func absences(now time.Time, members []member, p Proposal) []Absence {
 // are not the group's length (conflict), and each party's calendar's
 // problems under "parties[i].calendar".
 func (g Group) Validate() error {
+	return g.validate(true)
+}
+
+// validate is Validate, with the parties' calendars or without.
+func (g *Group) validate(calendars bool) error {
 	var l problem.List
 	switch {
 	case len(g.Parties) == 0:
@@ -273,8 +336,10 @@ func (g Group) Validate() error {
 		} else {
 			names[p.Name] = i
 		}
-		if err := p.Calendar.Validate(); err != nil {
-			l = append(l, err.(problem.List).Under(problem.Join(at, "calendar"))...)
+		if calendars {
+			if err := p.Calendar.Validate(); err != nil {
+				l = append(l, err.(problem.List).Under(problem.Join(at, "calendar"))...)
+			}
 		}
 		if p.Service != "" {
 			switch svc, _ := p.Calendar.service(p.Service); {

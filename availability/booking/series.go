@@ -193,17 +193,12 @@ func (c *Calendar) nearest(now time.Time, svc *Service, t time.Time) (availabili
 		q := c.query(now, svc, r)
 		var best availability.Interval
 		found := false
-		for from := q.lower; !from.After(q.last); from = from.Add(chunk) {
-			more := q.chunk(from, func(s availability.Interval) bool {
-				if !found || distance(s.Start, t) < distance(best.Start, t) {
-					best, found = s, true
-				}
-				return !s.Start.After(t) // past t, later slots are only farther
-			})
-			if !more {
-				break
+		q.each(func(s availability.Interval) bool {
+			if !found || distance(s.Start, t) < distance(best.Start, t) {
+				best, found = s, true
 			}
-		}
+			return !s.Start.After(t) // past t, later slots are only farther
+		})
 		if found {
 			return best, true
 		}

@@ -18,9 +18,14 @@ var ErrUnknownService = errors.New("unknown service")
 // NextSearch is how far past its starting point Next looks for a slot.
 const NextSearch = 366 * 24 * time.Hour
 
-// chunk is how much time Slots computes at once, so that the first slot
-// costs about what a week of open time does, whatever the range.
-const chunk = 7 * 24 * time.Hour
+// A query computes free time a chunk at a time: first a week, so that the
+// first slot costs about what a week of open time does, whatever the range;
+// then each chunk twice as long as the one before, up to maxChunk, so that a
+// year costs a few computations of open time rather than one a week.
+const (
+	firstChunk = 7 * 24 * time.Hour
+	maxChunk   = 16 * firstChunk
+)
 
 // Slots returns the bookable sessions of the service that lie entirely
 // within r, in order of start, as Check defines bookable. It computes a
@@ -49,13 +54,7 @@ func (c Calendar) Slots(now time.Time, service string, r availability.Interval) 
 		return nil, err
 	}
 	q := c.query(now, svc, r)
-	return func(yield func(availability.Interval) bool) {
-		for from := q.lower; !from.After(q.last); from = from.Add(chunk) {
-			if !q.chunk(from, yield) {
-				return
-			}
-		}
-	}, nil
+	return q.each, nil
 }
 
 // Next returns the first bookable session of the service that starts at
@@ -92,15 +91,20 @@ type query struct {
 	// offset, so that the zone is asked again only past a transition.
 	periodStart, periodEnd, off int64
 	periodOK                    bool
-	// The caps verdict of the last local date asked about.
-	capsDate availability.Date
-	capsOK   bool
+	// Whether any caps apply, and the verdict of the last local day
+	// asked about, in days since 1970-01-01.
+	caps              bool
+	capsDay           int64
+	capsKnown, capsOK bool
+	// ivs is reused by blocked from chunk to chunk.
+	ivs []availability.Interval
 }
 
 // query prepares a listing of the slots of svc in r at now.
 func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *query {
 	loc := c.zone()
-	q := &query{c: c, svc: svc, now: now, loc: loc, out: c.out(), step: svc.alignMinutes()}
+	q := &query{c: c, svc: svc, now: now, loc: loc, out: c.out(), step: svc.alignMinutes(),
+		caps: !svc.Caps.IsZero() || !c.Caps.IsZero()}
 	q.lower = later(r.Start, now.Add(max(svc.MinNotice, 0)))
 	q.last = r.End.Add(-svc.Length)
 	if svc.Horizon > 0 {
@@ -119,11 +123,21 @@ func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *
 	return q
 }
 
-// chunk yields the slots that start in [from, from+chunk), and reports
+// each yields the slots in order of start, computing them a chunk at a
+// time.
+func (q *query) each(yield func(availability.Interval) bool) {
+	for from, size := q.lower, firstChunk; !from.After(q.last); from, size = from.Add(size), min(2*size, maxChunk) {
+		if !q.chunk(from, size, yield) {
+			return
+		}
+	}
+}
+
+// chunk yields the slots that start in [from, from+size), and reports
 // whether to go on.
-func (q *query) chunk(from time.Time, yield func(availability.Interval) bool) bool {
+func (q *query) chunk(from time.Time, size time.Duration, yield func(availability.Interval) bool) bool {
 	svc := q.svc
-	lastStart := earlier(q.last, from.Add(chunk-time.Nanosecond))
+	lastStart := earlier(q.last, from.Add(size-time.Nanosecond))
 	free, err := q.free(availability.Interval{Start: from, End: lastStart.Add(svc.Length)})
 	if err != nil {
 		return false // checked by Slots
@@ -169,11 +183,10 @@ func (q *query) free(span availability.Interval) (availability.Set, error) {
 	return open.Subtract(q.blocked(span)), nil
 }
 
-// bookable reports whether the session s, which free (from q.free) must
-// cover, is bookable: as Check decides, from what is left once free time
-// is known.
-func (q *query) bookable(s availability.Interval, free availability.Set) bool {
-	if s.Start.Before(q.lower) || s.Start.After(q.last) || !aligned(s.Start.In(q.loc), q.step) || !free.Covers(s) {
+// bookable reports whether the session s, which free time covers, is
+// bookable: as Check decides, from what is left once free time is known.
+func (q *query) bookable(s availability.Interval) bool {
+	if s.Start.Before(q.lower) || s.Start.After(q.last) || !q.onGrid(s.Start) {
 		return false
 	}
 	joins := false
@@ -194,7 +207,7 @@ func (q *query) blocked(span availability.Interval) availability.Set {
 	c, svc := q.c, q.svc
 	before, after := svc.buffers()
 	reach := c.maxBuffer() + max(before, after)
-	var ivs []availability.Interval
+	ivs := q.ivs[:0]
 	c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
 			return true
@@ -209,6 +222,7 @@ func (q *query) blocked(span availability.Interval) availability.Set {
 			ivs = append(ivs, availability.Interval{Start: b.Start.Add(-after), End: b.End.Add(before)})
 		}
 	}
+	q.ivs = ivs
 	return availability.NewSet(ivs...)
 }
 
@@ -224,13 +238,29 @@ func (q *query) seat(s availability.Interval) (ok, joins bool) {
 // capsAllow reports whether the caps of the local date of s allow one more
 // session, remembering the verdict of the last date.
 func (q *query) capsAllow(s time.Time) bool {
-	d := q.date(s)
-	if d != q.capsDate {
-		q.capsDate, q.capsOK = d, true
+	if !q.caps {
+		return true
+	}
+	day := q.day(s)
+	if !q.capsKnown || day != q.capsDay {
+		q.capsDay, q.capsKnown, q.capsOK = day, true, true
 		_, idx := q.c.service(q.svc.ID)
-		q.c.checkCaps(q.svc, idx, q.svc.Length, d, -1, func(availability.Reason) { q.capsOK = false })
+		q.c.checkCaps(q.svc, idx, q.svc.Length, dateOfDays(day), -1, func(availability.Reason) { q.capsOK = false })
 	}
 	return q.capsOK
+}
+
+// onGrid reports whether t is an allowed start time: its local wall time
+// is a whole number of steps after midnight, as aligned says.
+func (q *query) onGrid(t time.Time) bool {
+	if t.Nanosecond() != 0 {
+		return false
+	}
+	sec := (t.Unix() + q.offset(t)) % 86400
+	if sec < 0 {
+		sec += 86400
+	}
+	return sec%(int64(q.step)*60) == 0
 }
 
 // align returns the first allowed start time at or after t. It moves
@@ -283,14 +313,14 @@ func (q *query) offset(t time.Time) int64 {
 	return q.off
 }
 
-// date returns the local date of t.
-func (q *query) date(t time.Time) availability.Date {
+// day returns the local date of t, in days since 1970-01-01.
+func (q *query) day(t time.Time) int64 {
 	local := t.Unix() + q.offset(t)
 	days := local / 86400
 	if local%86400 < 0 {
 		days--
 	}
-	return dateOfDays(days)
+	return days
 }
 
 // dateOfDays returns the date days after 1970-01-01.
