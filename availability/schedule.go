@@ -3,6 +3,7 @@ package availability
 import (
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"time"
 
@@ -445,9 +446,10 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 	// The date before r's, whose time can reach past r's midnight where a
 	// transition repeats the hour before midnight.
 	w := newDayWalker(s, DateOf(r.Start.In(loc)).AddDays(-1))
-	out := make([]sec, 0, s.estimate(r))
+	ivs := make([]Interval, 0, s.estimate(r))
 	var workArr, protArr, openArr [16]sec
 	work, prot, open := workArr[:0], protArr[:0], openArr[:0]
+	last := int64(math.MinInt64) // the end of the last interval, in seconds
 	for w.lo < re {
 		var hi int64
 		_, hi, work, prot = w.next(work[:0], prot[:0])
@@ -460,8 +462,10 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 		pieces := work
 		switch what {
 		case timeOpen:
-			open = subtractSecs(open[:0], work, prot)
-			pieces = open
+			if len(prot) > 0 {
+				open = subtractSecs(open[:0], work, prot)
+				pieces = open
+			}
 		case timeProtected:
 			pieces = prot
 		}
@@ -470,24 +474,22 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 			if p.s >= p.e {
 				continue
 			}
-			if n := len(out); n > 0 && out[n-1].e == p.s {
-				out[n-1].e = p.e // touching across midnight
+			end := time.Unix(p.e, 0).In(loc)
+			if p.e == re && end.After(r.End) {
+				end = r.End.In(loc)
+			}
+			if n := len(ivs); n > 0 && last == p.s {
+				ivs[n-1].End, last = end, p.e // touching across midnight
 				continue
 			}
-			out = append(out, p)
-		}
-	}
-	ivs := make([]Interval, 0, len(out))
-	for _, p := range out {
-		iv := Interval{Start: time.Unix(p.s, 0).In(loc), End: time.Unix(p.e, 0).In(loc)}
-		if iv.Start.Before(r.Start) {
-			iv.Start = r.Start.In(loc)
-		}
-		if iv.End.After(r.End) {
-			iv.End = r.End.In(loc)
-		}
-		if !iv.IsEmpty() {
-			ivs = append(ivs, iv)
+			start := time.Unix(p.s, 0).In(loc)
+			if p.s == rs && start.Before(r.Start) {
+				start = r.Start.In(loc)
+			}
+			if start.Before(end) {
+				ivs = append(ivs, Interval{Start: start, End: end})
+				last = p.e
+			}
 		}
 	}
 	return Set{ivs: ivs}, nil

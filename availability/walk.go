@@ -1,6 +1,7 @@
 package availability
 
 import (
+	"math"
 	"slices"
 	"time"
 )
@@ -28,8 +29,7 @@ type sec struct{ s, e int64 }
 type dayWalker struct {
 	s    *Schedule
 	z    zoneCursor
-	day  Date         // the next date to compute
-	num  int          // its day number (Date.days)
+	num  int          // the day number (Date.days) of the next date to compute
 	wd   time.Weekday // its weekday
 	lo   int64        // its midnight, Unix seconds
 	plan dayPlan
@@ -60,6 +60,7 @@ type windowsOf struct {
 	nwork, nprot       int
 	moreWork, moreProt []sec // used instead of the arrays when they do not fit
 	big                bool
+	reach              int64 // the latest end of its windows, Unix seconds
 }
 
 // windows returns the working and protected windows of the date.
@@ -81,56 +82,76 @@ func newDayWalker(s *Schedule, from Date) dayWalker {
 // start makes the walker compute date from next.
 func (w *dayWalker) start(from Date) {
 	w.n = 0
-	w.plan.ok = false
+	w.plan.start(w.s)
 	d := from.AddDays(-2)
 	w.num = d.days()
 	w.wd = d.Weekday()
 	for range 2 {
-		w.resolve(d)
-		d = d.AddDays(1)
+		w.resolve()
 		w.num++
 		w.wd = (w.wd + 1) % 7
 	}
-	w.day = from
 	w.lo = w.z.resolve(w.wall(0, Midnight))
 }
 
-// resolve resolves the windows that start on date d, whose weekday is
+// resolve resolves the windows that start on date w.num, whose weekday is
 // w.wd, into the next slot.
-func (w *dayWalker) resolve(d Date) {
+func (w *dayWalker) resolve() {
 	slot := &w.slots[w.n%3]
 	w.n++
 	s := w.s
-	kind, i := w.plan.kind(s, d, w.num)
-	work, prot := slot.workArr[:0], slot.protArr[:0]
+	kind, i := w.plan.kind(s, w.num)
 	slot.big = len(s.Hours) > len(slot.workArr) || len(s.Protected) > len(slot.protArr) ||
 		kind == dayOverride && len(s.Overrides[i].Hours) > len(slot.workArr)
+	// The arrays and the slices are filled apart, so that no field of
+	// the walker points into the walker and it can stay on the stack.
 	if slot.big {
-		work, prot = slot.moreWork[:0], slot.moreProt[:0]
+		slot.moreWork = w.working(slot.moreWork[:0], kind, i)
+		slot.moreProt = w.protected(slot.moreProt[:0])
+	} else {
+		slot.nwork = len(w.working(slot.workArr[:0], kind, i))
+		slot.nprot = len(w.protected(slot.protArr[:0]))
 	}
+	work, prot := slot.windows()
+	w.work += len(work) + len(prot)
+	slot.reach = math.MinInt64
+	for _, sp := range work {
+		slot.reach = max(slot.reach, sp.e)
+	}
+	for _, sp := range prot {
+		slot.reach = max(slot.reach, sp.e)
+	}
+}
+
+// working appends to dst the working windows of the date being resolved,
+// whose hours are of the kind given (an override's when kind is
+// dayOverride: override i).
+func (w *dayWalker) working(dst []sec, kind dayKind, i int) []sec {
+	s := w.s
 	switch kind {
 	case dayUsual:
 		for j := range s.Hours {
 			if h := &s.Hours[j]; h.Days.Has(w.wd) {
-				work = append(work, w.span(h.Start, h.End))
+				dst = append(dst, w.span(h.Start, h.End))
 			}
 		}
 	case dayOverride:
 		for _, h := range s.Overrides[i].Hours {
-			work = append(work, w.span(h.Start, h.End))
+			dst = append(dst, w.span(h.Start, h.End))
 		}
 	}
-	for j := range s.Protected {
-		if p := &s.Protected[j]; p.Days.Has(w.wd) {
-			prot = append(prot, w.span(p.Start, p.End))
+	return dst
+}
+
+// protected appends to dst the protected windows of the date being
+// resolved.
+func (w *dayWalker) protected(dst []sec) []sec {
+	for j := range w.s.Protected {
+		if p := &w.s.Protected[j]; p.Days.Has(w.wd) {
+			dst = append(dst, w.span(p.Start, p.End))
 		}
 	}
-	w.work += len(work) + len(prot)
-	if slot.big {
-		slot.moreWork, slot.moreProt = work, prot
-	} else {
-		slot.nwork, slot.nprot = len(work), len(prot)
-	}
+	return dst
 }
 
 // tooMuch reports whether the walk has resolved more than MaxWork windows.
@@ -156,19 +177,22 @@ func (w *dayWalker) wall(k int, c Clock) int64 {
 // its working and protected time, clipped to the date, sorted and merged,
 // to work and prot.
 func (w *dayWalker) next(work, prot []sec) (lo, hi int64, _, _ []sec) {
-	d := w.day
-	w.resolve(d)
+	w.resolve()
 	lo = w.lo
 	hi = w.z.resolve(w.wall(1, Midnight))
-	w.day, w.num, w.wd, w.lo = d.AddDays(1), w.num+1, (w.wd+1)%7, hi
+	w.num, w.wd, w.lo = w.num+1, (w.wd+1)%7, hi
 	nw, np := len(work), len(prot)
 	for k := range 3 {
-		sw, sp := w.slots[(w.n-1-k+3)%3].windows()
+		slot := &w.slots[(w.n-1-k+3)%3]
+		if k > 0 && slot.reach <= lo {
+			continue // the windows of an earlier date end before this one
+		}
+		sw, sp := slot.windows()
 		work = clipInto(work, sw, lo, hi)
 		prot = clipInto(prot, sp, lo, hi)
 	}
-	work = append(work[:nw], mergeSecs(work[nw:])...)
-	prot = append(prot[:np], mergeSecs(prot[np:])...)
+	work = work[:nw+len(mergeSecs(work[nw:]))]
+	prot = prot[:np+len(mergeSecs(prot[np:]))]
 	return lo, hi, work, prot
 }
 
@@ -240,20 +264,35 @@ type dayPlan struct {
 	ok    bool      // whether the plan holds anything
 	first int       // the day number (Date.days) of its first date
 	at    [64]int32 // per date: 0 usual, i+1 override i, −i−1 closure i
+	// The day numbers of the schedule's effective period, inclusive.
+	effFrom, effThrough int
 }
 
-// kind returns what governs date d, whose day number is num, as
+// start readies the plan for a walk of s.
+func (p *dayPlan) start(s *Schedule) {
+	p.ok = false
+	p.effFrom, p.effThrough = math.MinInt, math.MaxInt
+	if e := s.Effective; !e.From.IsZero() {
+		p.effFrom = e.From.days()
+	}
+	if e := s.Effective; !e.Through.IsZero() {
+		p.effThrough = e.Through.days()
+	}
+}
+
+// kind returns what governs the date whose day number is num, as
 // Schedule.day does.
-func (p *dayPlan) kind(s *Schedule, d Date, num int) (dayKind, int) {
+func (p *dayPlan) kind(s *Schedule, num int) (dayKind, int) {
+	effective := num >= p.effFrom && num <= p.effThrough
 	if len(s.Overrides) == 0 && len(s.Closures) == 0 {
-		if !s.Effective.Contains(d) {
+		if !effective {
 			return dayIneffective, -1
 		}
 		return dayUsual, -1
 	}
 	k := num - p.first
 	if !p.ok || k < 0 || k >= len(p.at) {
-		p.fill(s, d, num)
+		p.fill(s, dateFromDays(num), num)
 		k = 0
 	}
 	switch v := p.at[k]; {
@@ -262,7 +301,7 @@ func (p *dayPlan) kind(s *Schedule, d Date, num int) (dayKind, int) {
 			return dayClosed, int(v - 1)
 		}
 		return dayOverride, int(v - 1)
-	case !s.Effective.Contains(d):
+	case !effective:
 		return dayIneffective, -1
 	case v < 0:
 		return dayClosure, int(-v - 1)

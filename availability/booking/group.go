@@ -150,7 +150,7 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 		out = out[:min(limit, len(out))]
 	}
 	everyone := 0
-	for from, size := lower, firstChunk; everyone < limit && !from.After(last); from, size = from.Add(size), min(2*size, maxChunk) {
+	for from, size := lower, firstChunk; everyone < limit && !from.After(last); from, size = from.Add(size), maxChunk {
 		lastStart := earlier(last, from.Add(size-time.Nanosecond))
 		both, err := freeTogether(members, availability.Interval{Start: from, End: lastStart.Add(g.Length)})
 		if err != nil {
@@ -158,7 +158,7 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 		}
 	search:
 		for _, f := range both {
-			for s := lq.align(f.Start); !s.After(lastStart); s = lq.align(s.Add(time.Minute)) {
+			for s := lq.align(f.Start); !s.After(lastStart); s = lq.next(s) {
 				session := availability.IntervalOf(s, g.Length)
 				if session.End.After(f.End) {
 					break

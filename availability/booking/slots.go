@@ -20,8 +20,8 @@ const NextSearch = 366 * 24 * time.Hour
 
 // A query computes free time a chunk at a time: first a week, so that the
 // first slot costs about what a week of open time does, whatever the range;
-// then each chunk twice as long as the one before, up to maxChunk, so that a
-// year costs a few computations of open time rather than one a week.
+// then up to maxChunk at a time, so that a year costs a few computations of
+// open time rather than one a week.
 const (
 	firstChunk = 7 * 24 * time.Hour
 	maxChunk   = 16 * firstChunk
@@ -126,7 +126,7 @@ func (c *Calendar) query(now time.Time, svc *Service, r availability.Interval) *
 // each yields the slots in order of start, computing them a chunk at a
 // time.
 func (q *query) each(yield func(availability.Interval) bool) {
-	for from, size := q.lower, firstChunk; !from.After(q.last); from, size = from.Add(size), min(2*size, maxChunk) {
+	for from, size := q.lower, firstChunk; !from.After(q.last); from, size = from.Add(size), maxChunk {
 		if !q.chunk(from, size, yield) {
 			return
 		}
@@ -143,7 +143,7 @@ func (q *query) chunk(from time.Time, size time.Duration, yield func(availabilit
 		return false // checked by Slots
 	}
 	for f := range free.All() {
-		for s := q.align(f.Start); !s.After(lastStart); s = q.align(s.Add(time.Minute)) {
+		for s := q.align(f.Start); !s.After(lastStart); s = q.next(s) {
 			session := availability.IntervalOf(s, svc.Length)
 			if session.End.After(f.End) {
 				break
@@ -292,6 +292,19 @@ func (q *query) align(t time.Time) time.Time {
 		}
 		t = v
 	}
+}
+
+// next returns the first allowed start time after s, which is one and
+// was the last instant align or next looked at. Where the grid divides the
+// day and no zone transition comes first, that is one step later.
+func (q *query) next(s time.Time) time.Time {
+	if 1440%q.step == 0 {
+		n := s.Add(time.Duration(q.step) * time.Minute)
+		if u := n.Unix(); q.periodOK && u >= q.periodStart && u < q.periodEnd {
+			return n
+		}
+	}
+	return q.align(s.Add(time.Minute))
 }
 
 // offset returns the UTC offset of loc at t, in seconds, remembering the
