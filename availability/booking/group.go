@@ -158,11 +158,9 @@ func (g Group) Find(now time.Time, r availability.Interval) ([]Proposal, error) 
 		}
 	search:
 		for _, f := range both {
-			for s := lq.align(f.Start); !s.After(lastStart); s = lq.next(s) {
-				session := availability.IntervalOf(s, g.Length)
-				if session.End.After(f.End) {
-					break
-				}
+			last := min(lastStart.Unix(), f.End.Add(-g.Length).Unix())
+			for u := lq.align(ceilUnix(f.Start)); u <= last; u = lq.next(u) {
+				session := availability.IntervalOf(time.Unix(u, 0).In(lq.loc), g.Length)
 				c, ok := accept(members, session)
 				if !ok {
 					continue

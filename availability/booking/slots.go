@@ -134,7 +134,8 @@ func (q *query) each(yield func(availability.Interval) bool) {
 }
 
 // chunk yields the slots that start in [from, from+size), and reports
-// whether to go on.
+// whether to go on. It steps through each free interval in Unix seconds
+// and makes the times of the slots it yields only.
 func (q *query) chunk(from time.Time, size time.Duration, yield func(availability.Interval) bool) bool {
 	svc := q.svc
 	lastStart := earlier(q.last, from.Add(size-time.Nanosecond))
@@ -143,11 +144,12 @@ func (q *query) chunk(from time.Time, size time.Duration, yield func(availabilit
 		return false // checked by Slots
 	}
 	for f := range free.All() {
-		for s := q.align(f.Start); !s.After(lastStart); s = q.next(s) {
-			session := availability.IntervalOf(s, svc.Length)
-			if session.End.After(f.End) {
-				break
-			}
+		// Starts are whole seconds, at most the last start and leaving
+		// the session within f.
+		last := min(lastStart.Unix(), f.End.Add(-svc.Length).Unix())
+		for u := q.align(ceilUnix(f.Start)); u <= last; u = q.next(u) {
+			start := time.Unix(u, 0).In(q.out)
+			session := availability.Interval{Start: start, End: start.Add(svc.Length)}
 			joins := false
 			if svc.seats() > 1 {
 				var ok bool
@@ -155,15 +157,23 @@ func (q *query) chunk(from time.Time, size time.Duration, yield func(availabilit
 					continue
 				}
 			}
-			if !joins && !q.capsAllow(s) {
+			if !joins && !q.capsAllow(u) {
 				continue
 			}
-			if !yield(session.In(q.out)) {
+			if !yield(session) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// ceilUnix returns the first whole Unix second at or after t.
+func ceilUnix(t time.Time) int64 {
+	if t.Nanosecond() > 0 {
+		return t.Unix() + 1
+	}
+	return t.Unix()
 }
 
 // free returns the time in span that sessions of the service may take:
@@ -196,7 +206,7 @@ func (q *query) bookable(s availability.Interval) bool {
 			return false
 		}
 	}
-	return joins || q.capsAllow(s.Start)
+	return joins || q.capsAllow(s.Start.Unix())
 }
 
 // blocked returns the time no session of the service may overlap in span:
@@ -235,13 +245,13 @@ func (q *query) seat(s availability.Interval) (ok, joins bool) {
 	return ok, joins
 }
 
-// capsAllow reports whether the caps of the local date of s allow one more
-// session, remembering the verdict of the last date.
-func (q *query) capsAllow(s time.Time) bool {
+// capsAllow reports whether the caps of the local date of Unix second u
+// allow one more session, remembering the verdict of the last date.
+func (q *query) capsAllow(u int64) bool {
 	if !q.caps {
 		return true
 	}
-	day := q.day(s)
+	day := q.day(u)
 	if !q.capsKnown || day != q.capsDay {
 		q.capsDay, q.capsKnown, q.capsOK = day, true, true
 		_, idx := q.c.service(q.svc.ID)
@@ -253,66 +263,59 @@ func (q *query) capsAllow(s time.Time) bool {
 // onGrid reports whether t is an allowed start time: its local wall time
 // is a whole number of steps after midnight, as aligned says.
 func (q *query) onGrid(t time.Time) bool {
-	if t.Nanosecond() != 0 {
-		return false
-	}
-	sec := (t.Unix() + q.offset(t)) % 86400
+	return t.Nanosecond() == 0 && q.wallSecond(t.Unix())%(int64(q.step)*60) == 0
+}
+
+// wallSecond returns the second of the local day at Unix second u.
+func (q *query) wallSecond(u int64) int64 {
+	sec := (u + q.offset(u)) % 86400
 	if sec < 0 {
 		sec += 86400
 	}
-	return sec%(int64(q.step)*60) == 0
+	return sec
 }
 
-// align returns the first allowed start time at or after t. It moves
-// forward in real time towards the next aligned wall time; where a zone
-// transition lies on the way, the wall clock jumps there, so it restarts
-// from the transition. That finds the second occurrence of a repeated wall
-// time after a fall-back, and never steps over an aligned time after a
-// gap. Every step moves t forward, at most a day of wall time or to the
-// next transition, so it ends.
-func (q *query) align(t time.Time) time.Time {
+// align returns the first allowed start time at or after Unix second u. It
+// moves forward in real time towards the next aligned wall time; where a
+// zone transition lies on the way, the wall clock jumps there, so it
+// restarts from the transition. That finds the second occurrence of a
+// repeated wall time after a fall-back, and never steps over an aligned
+// time after a gap. Every step moves forward, at most a day of wall time
+// or to the next transition, so it ends.
+func (q *query) align(u int64) int64 {
 	step := int64(q.step) * 60
 	for {
-		u := t.Unix()
-		off := q.offset(t)
-		local := u + off
-		sec := local % 86400
-		if sec < 0 {
-			sec += 86400
-		}
-		if t.Nanosecond() == 0 && sec%step == 0 {
-			return t
+		sec := q.wallSecond(u)
+		if sec%step == 0 {
+			return u
 		}
 		// The next grid time of the local day; the grid restarts at
 		// midnight.
-		next := min((sec/step+1)*step, 86400)
-		v := time.Unix(u+next-sec, 0)
-		if q.periodEnd > u && q.periodEnd <= v.Unix() {
-			v = time.Unix(q.periodEnd, 0)
+		v := u + min((sec/step+1)*step, 86400) - sec
+		if q.periodEnd > u && q.periodEnd <= v {
+			v = q.periodEnd
 		}
-		t = v
+		u = v
 	}
 }
 
-// next returns the first allowed start time after s, which is one and
-// was the last instant align or next looked at. Where the grid divides the
-// day and no zone transition comes first, that is one step later.
-func (q *query) next(s time.Time) time.Time {
-	if 1440%q.step == 0 {
-		n := s.Add(time.Duration(q.step) * time.Minute)
-		if u := n.Unix(); q.periodOK && u >= q.periodStart && u < q.periodEnd {
-			return n
-		}
+// next returns the first allowed start time after Unix second u, which is
+// one and was the last second align or next looked at. Where the grid
+// divides the day and no zone transition comes first, that is one step
+// later.
+func (q *query) next(u int64) int64 {
+	if n := u + int64(q.step)*60; 1440%q.step == 0 && q.periodOK && n >= q.periodStart && n < q.periodEnd {
+		return n
 	}
-	return q.align(s.Add(time.Minute))
+	return q.align(u + 60)
 }
 
-// offset returns the UTC offset of loc at t, in seconds, remembering the
-// zone period that holds t so that the next instants cost a comparison.
-func (q *query) offset(t time.Time) int64 {
-	u := t.Unix()
+// offset returns the UTC offset of the zone at Unix second u, remembering
+// the zone period that holds u so that the next seconds cost a
+// comparison.
+func (q *query) offset(u int64) int64 {
 	if !q.periodOK || u < q.periodStart || u >= q.periodEnd {
-		lt := t.In(q.loc)
+		lt := time.Unix(u, 0).In(q.loc)
 		_, off := lt.Zone()
 		start, end := lt.ZoneBounds()
 		q.periodStart, q.periodEnd, q.off, q.periodOK = math.MinInt64, math.MaxInt64, int64(off), true
@@ -326,9 +329,9 @@ func (q *query) offset(t time.Time) int64 {
 	return q.off
 }
 
-// day returns the local date of t, in days since 1970-01-01.
-func (q *query) day(t time.Time) int64 {
-	local := t.Unix() + q.offset(t)
+// day returns the local date of Unix second u, in days since 1970-01-01.
+func (q *query) day(u int64) int64 {
+	local := u + q.offset(u)
 	days := local / 86400
 	if local%86400 < 0 {
 		days--
