@@ -227,14 +227,14 @@ func freeTogether(members []member, span availability.Interval) ([]availability.
 	for i := range members {
 		m := &members[i]
 		own := span.Intersect(availability.Interval{Start: m.q.lower, End: m.q.last.Add(m.svc.Length)})
-		var free availability.Set
+		m.free, m.at = nil, 0
 		if !own.IsEmpty() {
 			var err error
-			if free, err = m.q.free(own); err != nil {
+			if m.free, err = m.q.free(own); err != nil {
 				return nil, fmt.Errorf("parties[%d]: %w", i, err)
 			}
 		}
-		m.free, m.at = free.Intervals(), 0
+		free := availability.NewSet(m.free...)
 		if m.p.Optional {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/practicekit/boundaries/availability"
@@ -96,8 +97,6 @@ type query struct {
 	caps              bool
 	capsDay           int64
 	capsKnown, capsOK bool
-	// ivs is reused by blocked from chunk to chunk.
-	ivs []availability.Interval
 }
 
 // query prepares a listing of the slots of svc in r at now.
@@ -143,7 +142,7 @@ func (q *query) chunk(from time.Time, size time.Duration, yield func(availabilit
 	if err != nil {
 		return false // checked by Slots
 	}
-	for f := range free.All() {
+	for _, f := range free {
 		// Starts are whole seconds, at most the last start and leaving
 		// the session within f.
 		last := min(lastStart.Unix(), f.End.Add(-svc.Length).Unix())
@@ -176,21 +175,41 @@ func ceilUnix(t time.Time) int64 {
 	return t.Unix()
 }
 
-// free returns the time in span that sessions of the service may take:
-// open time, within the service's hours, minus what blocked returns.
-func (q *query) free(span availability.Interval) (availability.Set, error) {
+// free returns the time in span that sessions of the service may take,
+// in order: open time, within the service's hours, minus what blocked
+// returns.
+func (q *query) free(span availability.Interval) ([]availability.Interval, error) {
 	open, err := q.c.Schedule.Open(span)
 	if err != nil {
-		return availability.Set{}, err
+		return nil, err
 	}
 	if q.hours != nil {
 		hours, err := q.hours.Open(span)
 		if err != nil {
-			return availability.Set{}, err
+			return nil, err
 		}
 		open = open.Intersect(hours)
 	}
-	return open.Subtract(q.blocked(span)), nil
+	blocked := q.blocked(span)
+	out := make([]availability.Interval, 0, open.Len()+len(blocked))
+	j := 0
+	for iv := range open.All() {
+		for j < len(blocked) && !blocked[j].End.After(iv.Start) {
+			j++
+		}
+		cur := iv
+		// blocked is in order of start; its intervals may overlap.
+		for k := j; k < len(blocked) && blocked[k].Start.Before(cur.End); k++ {
+			if blocked[k].Start.After(cur.Start) {
+				out = append(out, availability.Interval{Start: cur.Start, End: blocked[k].Start})
+			}
+			cur.Start = later(cur.Start, blocked[k].End)
+		}
+		if cur.Start.Before(cur.End) {
+			out = append(out, cur)
+		}
+	}
+	return out, nil
 }
 
 // bookable reports whether the session s, which free time covers, is
@@ -209,16 +228,25 @@ func (q *query) bookable(s availability.Interval) bool {
 	return joins || q.capsAllow(s.Start.Unix())
 }
 
-// blocked returns the time no session of the service may overlap in span:
-// each booked session widened by its buffers and the service's, and busy
-// time widened by the service's buffers. Sessions of a group service of
-// the same service are left to seat, which counts their seats.
-func (q *query) blocked(span availability.Interval) availability.Set {
+// blocked returns the time no session of the service may overlap in span,
+// in order of start: each booked session widened by its buffers and the
+// service's, and busy time widened by the service's buffers. Sessions of a
+// group service of the same service are left to seat, which counts their
+// seats.
+func (q *query) blocked(span availability.Interval) []availability.Interval {
 	c, svc := q.c, q.svc
 	before, after := svc.buffers()
 	reach := c.maxBuffer() + max(before, after)
-	ivs := q.ivs[:0]
-	c.near(availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}, func(x *Session) bool {
+	near := availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}
+	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
+	busy := make([]availability.Set, len(c.Busy))
+	n := len(c.Booked.around(near)) + len(c.extra)
+	for i := range c.Busy {
+		busy[i] = c.Busy[i].Times.Clip(wide)
+		n += busy[i].Len()
+	}
+	ivs := make([]availability.Interval, 0, n)
+	c.near(near, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
 			return true
 		}
@@ -226,14 +254,13 @@ func (q *query) blocked(span availability.Interval) availability.Set {
 		ivs = append(ivs, availability.Interval{Start: x.Start.Add(-xb - after), End: x.End.Add(xa + before)})
 		return true
 	})
-	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
-	for i := range c.Busy {
-		for b := range c.Busy[i].Times.Clip(wide).All() {
+	for i := range busy {
+		for b := range busy[i].All() {
 			ivs = append(ivs, availability.Interval{Start: b.Start.Add(-after), End: b.End.Add(before)})
 		}
 	}
-	q.ivs = ivs
-	return availability.NewSet(ivs...)
+	slices.SortFunc(ivs, func(a, b availability.Interval) int { return a.Start.Compare(b.Start) })
+	return ivs
 }
 
 // seat reports whether a group session at s has a free seat and clashes
