@@ -92,9 +92,13 @@ func BenchmarkCheck(b *testing.B) {
 }
 
 // BenchmarkSeries checks a 12-week weekly series, with alternatives for
-// the sessions it cannot book.
+// the two sessions it cannot book: one on a holiday, one in a week away.
 func BenchmarkSeries(b *testing.B) {
 	c, now := benchPractice(b)
+	c.Schedule.Closures = []availability.Closure{
+		{ID: "holiday", From: availability.MustParseDate("2026-03-17"), Through: availability.MustParseDate("2026-03-17")},
+		{ID: "away", From: availability.MustParseDate("2026-04-11"), Through: availability.MustParseDate("2026-04-19"), Colleague: "Dr. Lee"},
+	}
 	first := availability.At(availability.MustParseDate("2026-03-03"), availability.MustParseClock("16:00"), c.Schedule.Zone)
 	s := Series{Service: "session", Client: "c-1", First: first, Count: 12}
 	occ, err := c.CheckSeries(now, s)
@@ -105,7 +109,13 @@ func BenchmarkSeries(b *testing.B) {
 	for _, o := range occ {
 		if !o.OK {
 			refused++
+			if o.Alternative == nil {
+				b.Fatal("no alternative to", o.Session)
+			}
 		}
+	}
+	if refused != 2 {
+		b.Fatalf("%d sessions refused, want 2", refused)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -162,8 +162,12 @@ func (c Calendar) CheckSeries(now time.Time, s Series) ([]Occurrence, error) {
 	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err
 	}
-	c.extra = nil
-	var out []Occurrence
+	n := min(s.Count, MaxSeries)
+	if len(s.Starts) > 0 {
+		n = min(len(s.Starts), MaxSeries)
+	}
+	c.extra = make([]Session, 0, n)
+	out := make([]Occurrence, 0, n)
 	for start := range s.All(c.zone()) {
 		o := Occurrence{Verdict: c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), -1)}
 		if o.OK {
@@ -188,20 +192,40 @@ func (c Calendar) CheckSeries(now time.Time, s Series) ([]Occurrence, error) {
 // nearest returns the bookable session of svc whose start is nearest to
 // t, looking a day, then three, then a week either side.
 func (c *Calendar) nearest(now time.Time, svc *Service, t time.Time) (availability.Interval, bool) {
-	for _, days := range []int{1, 3, 7} {
-		r := availability.Interval{Start: t.Add(-time.Duration(days) * 24 * time.Hour), End: t.Add(time.Duration(days)*24*time.Hour + svc.Length)}
-		q := c.query(now, svc, r)
-		var best availability.Interval
-		found := false
-		q.each(func(s availability.Interval) bool {
-			if !found || distance(s.Start, t) < distance(best.Start, t) {
-				best, found = s, true
-			}
-			return !s.Start.After(t) // past t, later slots are only farther
-		})
-		if found {
-			return best, true
+	const week = 7 * 24 * time.Hour
+	q := c.query(now, svc, availability.Interval{Start: t.Add(-week), End: t.Add(week + svc.Length)})
+	for _, days := range []time.Duration{1, 3, 7} {
+		lo, hi := later(q.lower, t.Add(-days*24*time.Hour)), earlier(q.last, t.Add(days*24*time.Hour))
+		if lo.After(hi) {
+			continue
 		}
+		free, err := q.free(availability.Interval{Start: lo, End: hi.Add(svc.Length)})
+		if err != nil {
+			break
+		}
+		// The first bookable session at or after t, and the last before
+		// it, looking back one free interval at a time.
+		var after, before availability.Interval
+		q.starts(free, ceilUnix(t), hi.Unix(), func(s availability.Interval) bool {
+			after = s
+			return false
+		})
+		i := sort.Search(len(free), func(i int) bool { return !free[i].Start.Before(t) })
+		for ; i > 0 && before.Start.IsZero(); i-- {
+			q.starts(free[i-1:i], ceilUnix(lo), ceilUnix(t)-1, func(s availability.Interval) bool {
+				before = s
+				return true
+			})
+		}
+		switch {
+		case before.Start.IsZero() && after.Start.IsZero():
+			continue
+		case before.Start.IsZero():
+			return after, true
+		case after.Start.IsZero() || distance(before.Start, t) <= distance(after.Start, t):
+			return before, true
+		}
+		return after, true
 	}
 	return availability.Interval{}, false
 }

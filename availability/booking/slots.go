@@ -133,20 +133,29 @@ func (q *query) each(yield func(availability.Interval) bool) {
 }
 
 // chunk yields the slots that start in [from, from+size), and reports
-// whether to go on. It steps through each free interval in Unix seconds
-// and makes the times of the slots it yields only.
+// whether to go on.
 func (q *query) chunk(from time.Time, size time.Duration, yield func(availability.Interval) bool) bool {
-	svc := q.svc
 	lastStart := earlier(q.last, from.Add(size-time.Nanosecond))
-	free, err := q.free(availability.Interval{Start: from, End: lastStart.Add(svc.Length)})
+	free, err := q.free(availability.Interval{Start: from, End: lastStart.Add(q.svc.Length)})
 	if err != nil {
 		return false // checked by Slots
 	}
+	return q.starts(free, math.MinInt64, lastStart.Unix(), yield)
+}
+
+// starts yields the bookable sessions that lie in the free time free (from
+// q.free) and start at Unix seconds lo to hi, in order, and reports
+// whether to go on. It steps through each free interval in Unix seconds
+// and makes the times of the slots it yields only.
+func (q *query) starts(free []availability.Interval, lo, hi int64, yield func(availability.Interval) bool) bool {
+	svc := q.svc
 	for _, f := range free {
-		// Starts are whole seconds, at most the last start and leaving
-		// the session within f.
-		last := min(lastStart.Unix(), f.End.Add(-svc.Length).Unix())
-		for u := q.align(ceilUnix(f.Start)); u <= last; u = q.next(u) {
+		// Starts are whole seconds, leaving the session within f.
+		first, last := max(ceilUnix(f.Start), lo), min(hi, f.End.Add(-svc.Length).Unix())
+		if first > hi {
+			break
+		}
+		for u := q.align(first); u <= last; u = q.next(u) {
 			start := time.Unix(u, 0).In(q.out)
 			session := availability.Interval{Start: start, End: start.Add(svc.Length)}
 			joins := false
@@ -245,7 +254,11 @@ func (q *query) blocked(span availability.Interval) []availability.Interval {
 		busy[i] = c.Busy[i].Times.Clip(wide)
 		n += busy[i].Len()
 	}
-	ivs := make([]availability.Interval, 0, n)
+	// The sessions, in order of start unless their buffers differ; then
+	// each source of busy time, in order, merged in: two buffers of n
+	// take turns.
+	both := make([]availability.Interval, 2*n)
+	ivs, other := both[:0:n], both[n:n:2*n]
 	c.near(near, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
 			return true
@@ -254,14 +267,34 @@ func (q *query) blocked(span availability.Interval) []availability.Interval {
 		ivs = append(ivs, availability.Interval{Start: x.Start.Add(-xb - after), End: x.End.Add(xa + before)})
 		return true
 	})
+	if !slices.IsSortedFunc(ivs, byStart) {
+		slices.SortFunc(ivs, byStart)
+	}
 	for i := range busy {
+		sessions := len(ivs)
 		for b := range busy[i].All() {
 			ivs = append(ivs, availability.Interval{Start: b.Start.Add(-after), End: b.End.Add(before)})
 		}
+		other = mergeByStart(other[:0], ivs[:sessions], ivs[sessions:])
+		ivs, other = other, ivs
 	}
-	slices.SortFunc(ivs, func(a, b availability.Interval) int { return a.Start.Compare(b.Start) })
 	return ivs
 }
+
+// mergeByStart appends to dst, which must not overlap them, the intervals
+// of a and b, each in order of start, in order of start.
+func mergeByStart(dst, a, b []availability.Interval) []availability.Interval {
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start.Before(a[0].Start) {
+			dst, b = append(dst, b[0]), b[1:]
+		} else {
+			dst, a = append(dst, a[0]), a[1:]
+		}
+	}
+	return append(append(dst, a...), b...)
+}
+
+func byStart(a, b availability.Interval) int { return a.Start.Compare(b.Start) }
 
 // seat reports whether a group session at s has a free seat and clashes
 // with no other session of its service, and whether it joins one already
