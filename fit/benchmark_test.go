@@ -102,6 +102,8 @@ func benchScreening() (Screening, Provider, Answers) {
 	return s, p, a
 }
 
+// BenchmarkEvaluate evaluates answers already bound into a sheet: the
+// floor of BenchmarkEvaluateAnswers.
 func BenchmarkEvaluate(b *testing.B) {
 	s, p, a := benchScreening()
 	ev := MustCompile(s, p)
@@ -115,6 +117,10 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkEvaluateAnswers is what hosts call: Evaluator.Evaluate from an
+// answers map, binding included. Its floor is BenchmarkEvaluate, the same
+// answers already bound, run beside it so that the cost of binding is the
+// difference of two figures from one run.
 func BenchmarkEvaluateAnswers(b *testing.B) {
 	s, p, a := benchScreening()
 	ev := MustCompile(s, p)

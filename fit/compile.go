@@ -32,10 +32,12 @@ type Evaluator struct {
 	ruleIdx  map[string]int32
 	reviewAt int
 	gated    bool // some crisis question is shown on a condition
+	texts    int  // the number of text questions
 
-	open    availability.Week // the provider's weekly times, for Overlap rules
-	base    place.Point
-	hasBase bool
+	open     availability.Week // the provider's weekly times, for Overlap rules
+	openBits *weekBits         // the minutes of open; nil when there are none
+	base     place.Point
+	hasBase  bool
 }
 
 // class is how a question's answers are compared.
@@ -126,6 +128,7 @@ type node struct {
 // cquestion is a compiled question.
 type cquestion struct {
 	id       string
+	path     string // the problem path of its answers: the ID, quoted when it is not an identifier
 	typ      Type
 	cls      class
 	required bool
@@ -137,6 +140,7 @@ type cquestion struct {
 	codes    []string
 	scores   []float64
 	cur      money.Currency // a money question's currency, or ""
+	text     int32          // a text question's position among them (AnswerSheet.texts), or -1
 
 	missingMsg, crisisMsg, invalidMsg, ignoredMsg string
 }
@@ -232,6 +236,11 @@ func (r *resolved) compile() *Evaluator {
 		q, cq := &s.Questions[i], &ev.qs[i]
 		cq.enable = r.enable[i]
 		cq.setMessages(q.Text)
+		cq.text = -1
+		if cq.cls == clsText {
+			cq.text = int32(ev.texts)
+			ev.texts++
+		}
 		ev.gated = ev.gated || q.Crisis && q.EnableWhen != nil
 	}
 	ev.byID = make([]int32, len(s.Questions))

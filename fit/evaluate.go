@@ -18,7 +18,8 @@ const setWords = (max(MaxQuestions, MaxRules) + 63) / 64
 // unanswered and naming them in the Decision's Invalid list) and evaluates
 // them. Use Bind or ValidateAnswers to see the problems with the answers.
 func (ev *Evaluator) Evaluate(a Answers, o Options) Decision {
-	sh, _ := ev.Bind(a)
+	sh := ev.sheet()
+	_ = sh.bindAll(a)
 	return sh.Evaluate(o)
 }
 
@@ -32,8 +33,8 @@ func (sh *AnswerSheet) visible(shown, ans, maybe bitset.Set) {
 	ev := sh.ev
 	for _, i := range ev.topo {
 		q := &ev.qs[i]
-		if q.enable >= 0 && !ev.holds(q.enable, sh.slots, ans) {
-			if ev.gated && ev.decide(q.enable, sh.slots, shown, ans, maybe) == unknown {
+		if q.enable >= 0 && !ev.holds(q.enable, sh, ans) {
+			if ev.gated && ev.decide(q.enable, sh, shown, ans, maybe) == unknown {
 				maybe.Add(int(i))
 			}
 			continue
@@ -60,7 +61,7 @@ const (
 // question that cannot be shown false; all is false when a part is false,
 // any true when a part is true, and not inverts what is known. It tells
 // whether answers still missing could show a question.
-func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set) truth {
+func (ev *Evaluator) decide(k int32, sh *AnswerSheet, shown, ans, maybe bitset.Set) truth {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll, nAny:
@@ -69,7 +70,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 			stop, r = yes, no
 		}
 		for _, c := range ev.kids[n.a:n.b] {
-			switch v := ev.decide(c, slots, shown, ans, maybe); v {
+			switch v := ev.decide(c, sh, shown, ans, maybe); v {
 			case stop:
 				return v
 			case unknown:
@@ -78,7 +79,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 		}
 		return r
 	case nNot:
-		switch ev.decide(n.a, slots, shown, ans, maybe) {
+		switch ev.decide(n.a, sh, shown, ans, maybe) {
 		case yes:
 			return no
 		case no:
@@ -88,7 +89,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 	}
 	switch {
 	case ans.Has(int(n.q)):
-		if ev.holds(k, slots, ans) {
+		if ev.holds(k, sh, ans) {
 			return yes
 		}
 		return no
@@ -99,25 +100,25 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 }
 
 // holds evaluates node k over the answers of shown questions (ans).
-func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
+func (ev *Evaluator) holds(k int32, sh *AnswerSheet, ans bitset.Set) bool {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll:
 		for _, c := range ev.kids[n.a:n.b] {
-			if !ev.holds(c, slots, ans) {
+			if !ev.holds(c, sh, ans) {
 				return false
 			}
 		}
 		return true
 	case nAny:
 		for _, c := range ev.kids[n.a:n.b] {
-			if ev.holds(c, slots, ans) {
+			if ev.holds(c, sh, ans) {
 				return true
 			}
 		}
 		return false
 	case nNot:
-		return !ev.holds(n.a, slots, ans)
+		return !ev.holds(n.a, sh, ans)
 	}
 	if !ans.Has(int(n.q)) {
 		return false
@@ -125,7 +126,7 @@ func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
 	if n.op == nAnswered {
 		return true
 	}
-	s := &slots[n.q]
+	s := &sh.slots[n.q]
 	switch n.cls {
 	case clsBool, clsNum:
 		switch n.op {
@@ -156,15 +157,16 @@ func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
 			return s.mask&n.mask == n.mask
 		}
 	case clsText:
+		text := sh.texts[ev.qs[n.q].text]
 		switch n.op {
 		case nEq:
-			return s.text == n.text
+			return text == n.text
 		case nNe:
-			return s.text != n.text
+			return text != n.text
 		case nContains:
-			return strings.Contains(s.text, n.text)
+			return strings.Contains(text, n.text)
 		case nIn:
-			return slices.Contains(n.texts, s.text)
+			return slices.Contains(n.texts, text)
 		}
 	}
 	return false
@@ -287,7 +289,7 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 		case trigAlways:
 			hit = true
 		case trigWhen:
-			hit = ev.holds(r.when, sh.slots, t.ans)
+			hit = ev.holds(r.when, sh, t.ans)
 		case trigOverlap:
 			hit = t.ans.Has(int(r.q)) && sh.slots[r.q].num < r.limit
 		case trigDistance:

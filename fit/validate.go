@@ -238,7 +238,7 @@ func (v *validator) questions() {
 // question checks and resolves question i, except its display condition.
 func (v *validator) question(i int, q *Question, path *at) {
 	cq := &v.r.qs[i]
-	*cq = cquestion{id: q.ID, typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
+	*cq = cquestion{id: q.ID, path: problem.Key("", q.ID), typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
 	if !q.Type.IsValid() {
 		v.add(path, "type", problem.Unknown, "unknown question type %s; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", prose.Quote(string(q.Type)))
 	}
