@@ -144,7 +144,7 @@ func (sh *AnswerSheet) set(question string, v Value, l *problem.List) {
 // and marking the answer invalid when there are any.
 func (sh *AnswerSheet) bindAt(i int32, v Value, l *problem.List) {
 	start := len(*l)
-	s, text := sh.ev.bind(i, v, l)
+	s, text := sh.ev.bind(i, v, sh.ev.qs[i].path, l)
 	if len(*l) > start {
 		s, text = slot{state: slotInvalid}, ""
 	}

@@ -84,14 +84,12 @@ type slot struct {
 }
 
 // bind converts v into a slot for question i, and the text of a text
-// answer, trimmed and case-folded, adding problems to l at paths that
-// start with the question's ID.
-func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
+// answer, trimmed and case-folded, adding problems to l at path.
+func (ev *Evaluator) bind(i int32, v Value, path string, l *problem.List) (slot, string) {
 	if v.IsZero() {
 		return slot{}, ""
 	}
 	q := &ev.qs[i]
-	path := q.path
 	s := slot{state: slotSet}
 	wrong := func(want string) (slot, string) {
 		l.Add(path, problem.Mismatch, "a %s question takes %s, not %s", q.typ, want, v.shape())
@@ -123,7 +121,13 @@ func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
 			return wrong("an option code")
 		}
 		bit := slices.Index(q.codes, v.text)
-		if bit < 0 {
+		switch {
+		case bit < 0 && q.open:
+			if !ev.otherText(v.text, path, l) {
+				return slot{}, ""
+			}
+			return s, ""
+		case bit < 0:
 			l.Add(path, problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(v.text))
 			return slot{}, ""
 		}
@@ -134,6 +138,10 @@ func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
 		}
 		for j, code := range v.texts {
 			bit := slices.Index(q.codes, code)
+			if bit < 0 && q.open {
+				ev.otherText(code, problem.Index(path, j), l)
+				continue
+			}
 			if bit < 0 {
 				l.Add(problem.Index(path, j), problem.Unknown, "question %s has no option %s", prose.Quote(q.id), prose.Quote(code))
 				continue
@@ -143,7 +151,7 @@ func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
 				s.num += q.scores[bit]
 			}
 		}
-	case TypeNumber, TypeScale:
+	case TypeNumber, TypeScale, TypeInteger:
 		if v.kind != valueNumber {
 			return wrong("a number")
 		}
@@ -168,7 +176,7 @@ func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
 		default:
 			return wrong("an unease level")
 		}
-	case TypeText:
+	case TypeText, TypeShortText:
 		if v.kind != valueText {
 			return wrong("a text")
 		}
@@ -250,8 +258,46 @@ func (ev *Evaluator) bind(i int32, v Value, l *problem.List) (slot, string) {
 			return slot{}, ""
 		}
 		s.num = ev.overlapHours(ws)
+	case TypeTime:
+		if v.kind != valueText {
+			return wrong("a time of day (\"18:30\")")
+		}
+		secs, err := parseTime(v.text)
+		if err != nil {
+			l.Add(path, problem.Invalid, "%v", err)
+			return slot{}, ""
+		}
+		s.num = secs
+	case TypeDateTime:
+		if v.kind != valueText {
+			return wrong("a date and time (\"2026-11-24T18:30:00+01:00\")")
+		}
+		secs, err := parseDateTime(v.text)
+		if err != nil {
+			l.Add(path, problem.Invalid, "%v", err)
+			return slot{}, ""
+		}
+		s.num = secs
+	case TypeGroup, TypeDisplay:
+		l.Add(path, problem.Mismatch, "%s is a %s item, which takes no answer", prose.Quote(q.id), q.typ)
+		return slot{}, ""
 	}
 	return s, ""
+}
+
+// otherText checks the text of one's own given to an open choice question
+// in place of an option, adding a problem to l when it is blank or too
+// long.
+func (ev *Evaluator) otherText(text, path string, l *problem.List) bool {
+	switch {
+	case len(text) > MaxTextBytes:
+		l.Add(path, problem.TooLong, "the answer is %d bytes long; at most %d are allowed", len(text), MaxTextBytes)
+		return false
+	case trimmed(text) == "":
+		l.Add(path, problem.Empty, "the answer is blank; give an option's code or some text")
+		return false
+	}
+	return true
 }
 
 // overlapHours returns how many hours of the week the windows share with

@@ -3,11 +3,13 @@ package fit
 import (
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // setWords is the length, in words, of the sets of questions and rules an
@@ -33,6 +35,14 @@ func (sh *AnswerSheet) visible(shown, ans, maybe bitset.Set) {
 	ev := sh.ev
 	for _, i := range ev.topo {
 		q := &ev.qs[i]
+		if q.parent >= 0 && !shown.Has(int(q.parent)) {
+			// A group that is hidden hides its items; one that missing
+			// answers might show might show them.
+			if ev.gated && maybe.Has(int(q.parent)) && (q.enable < 0 || ev.decide(q.enable, sh, shown, ans, maybe) != no) {
+				maybe.Add(int(i))
+			}
+			continue
+		}
 		if q.enable >= 0 && !ev.holds(q.enable, sh, ans) {
 			if ev.gated && ev.decide(q.enable, sh, shown, ans, maybe) == unknown {
 				maybe.Add(int(i))
@@ -244,6 +254,8 @@ type tally struct {
 	bands             uint64
 	bandOutcome       [rankOther + 1]bool
 	score             float64
+	scales            [MaxScales]scaleTally
+	incomplete        int // scales with an item shown and without a valid answer
 	missing, invalid  int // required questions unanswered (see Decision.Missing); shown questions answered invalidly
 	ignored           int // hidden questions answered
 	crisis            int // crisis questions without a valid answer, shown or maybe shown
@@ -251,6 +263,16 @@ type tally struct {
 	needs             int // needs of fired rules and bands, repeats included
 	badOverrides      int
 }
+
+// A scaleTally is what one evaluation found of a scale.
+type scaleTally struct {
+	score             float64
+	answered, unshown int // items with a valid answer; items not shown
+}
+
+// complete reports whether every item of the scale that is shown has a
+// valid answer.
+func (st *scaleTally) complete(sc *cscale) bool { return st.answered+st.unshown == sc.items }
 
 // tally evaluates display, rules and bands.
 func (sh *AnswerSheet) tally(t *tally, o Options) {
@@ -296,13 +318,24 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 			s := &sh.slots[r.q]
 			hit = t.ans.Has(int(r.q)) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
 		case trigItem:
-			if t.ans.Has(int(r.q)) {
-				t.score += r.weight * sh.slots[r.q].num
+			switch {
+			case r.scale < 0:
+				if t.ans.Has(int(r.q)) {
+					t.score += r.weight * sh.slots[r.q].num
+				}
+			case t.ans.Has(int(r.q)):
+				st := &t.scales[r.scale]
+				st.score += r.weight * sh.slots[r.q].num
+				st.answered++
+			case !t.shown.Has(int(r.q)) && !t.maybe.Has(int(r.q)):
+				t.scales[r.scale].unshown++
 			}
 			continue
 		}
 		switch {
 		case !hit:
+		case r.kind == KindScore && r.scale >= 0:
+			t.scales[r.scale].score += r.weight
 		case r.kind == KindScore:
 			t.score += r.weight
 		case r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id):
@@ -313,9 +346,22 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 			t.needs += len(r.needs)
 		}
 	}
+	for k := range ev.scales {
+		if !t.scales[k].complete(&ev.scales[k]) {
+			t.incomplete++
+		}
+	}
 	for j := range ev.bands {
 		b := &ev.bands[j]
-		if t.score >= b.min && t.score <= b.max {
+		score := t.score
+		if b.scale >= 0 {
+			st := &t.scales[b.scale]
+			if !st.complete(&ev.scales[b.scale]) {
+				continue
+			}
+			score = st.score
+		}
+		if score >= b.min && score <= b.max {
 			t.bands |= 1 << j
 			t.needs += len(b.needs)
 			t.bandOutcome[outcomeRank(b.outcome)] = true
@@ -339,7 +385,7 @@ func (ev *Evaluator) outcome(t *tally) Outcome {
 		return Decline
 	case t.kinds[kindRank(KindRefer)] > 0 || t.bandOutcome[rankRefer]:
 		return Refer
-	case t.missing > 0 || t.invalid > 0:
+	case t.missing > 0 || t.invalid > 0 || t.incomplete > 0:
 		return NeedsReview
 	case t.kinds[kindRank(KindConcern)] >= ev.reviewAt || t.bandOutcome[rankReview]:
 		return NeedsReview
@@ -399,6 +445,13 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 			d.Needs = needs[:len(needs):len(needs)]
 		}
 	}
+	if len(ev.scales) > 0 {
+		d.Totals = make([]Total, len(ev.scales))
+		for k := range ev.scales {
+			sc, st := &ev.scales[k], &t.scales[k]
+			d.Totals[k] = Total{Scale: sc.id, Score: st.score, Items: sc.items, Answered: st.answered, Complete: st.complete(sc)}
+		}
+	}
 	if n := t.kinds[kindRank(KindCondition)]; n > 0 {
 		d.Conditions = make([]Requirement, 0, n)
 		start, end := ev.kindRules(KindCondition)
@@ -414,7 +467,7 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	ev := sh.ev
 	rs := make([]Reason, 0, t.fired.Count()+t.overridden.Count()+bits.OnesCount64(t.bands)+
-		t.missing+t.invalid+t.ignored+t.crisis+t.badOverrides+1)
+		t.missing+t.invalid+t.incomplete+t.ignored+t.crisis+t.badOverrides+1)
 	rs = sh.ruleReasons(rs, t, KindUrgent, CodeUrgent)
 	rs = sh.bandReasons(rs, t, Urgent)
 	if t.crisis > 0 {
@@ -435,6 +488,15 @@ func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	if t.missing+t.invalid > 0 {
 		rs = sh.questionReasons(rs, t, CodeMissing)
 		rs = sh.questionReasons(rs, t, CodeInvalidAnswer)
+	}
+	if t.incomplete > 0 {
+		for k := range ev.scales {
+			if sc, st := &ev.scales[k], &t.scales[k]; !st.complete(sc) {
+				missing := sc.items - st.answered - st.unshown
+				rs = append(rs, Reason{Code: CodeIncomplete, Rule: sc.id,
+					Message: sc.name + " cannot be scored: " + prose.Count(missing, "item has", "items have") + " no valid answer, and a total without them would not be the " + sc.name + " total."})
+			}
+		}
 	}
 	rs = sh.ruleReasons(rs, t, KindConcern, CodeConcern)
 	if t.kinds[kindRank(KindConcern)] >= ev.reviewAt {
@@ -489,7 +551,11 @@ func (sh *AnswerSheet) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
 	}
 	for j := range sh.ev.bands {
 		if b := &sh.ev.bands[j]; b.outcome == o && t.bands&(1<<j) != 0 {
-			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: b.message})
+			msg := b.message
+			if b.scale >= 0 {
+				msg = sh.ev.scales[b.scale].name + " total " + strconv.FormatFloat(t.scales[b.scale].score, 'f', -1, 64) + ": " + b.message
+			}
+			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: msg})
 		}
 	}
 	return rs
