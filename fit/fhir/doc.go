@@ -34,8 +34,8 @@
 //	open-choice            single_choice or multiple_choice with Open: text of one's own
 //	coding                 read as choice (its R5 name), written as choice
 //
-// required is Question.Required (a crisis question is written required
-// too); repeats is allowed on choices only. Answer options are Codings
+// required is Question.Required (mark a crisis question required too, so
+// that a FHIR form asks for it); repeats is allowed on choices only. Answer options are Codings
 // (system, code, display: Option.System, Code, Label), and their weights
 // for scoring, the ordinalValue extension (or its newer name itemWeight)
 // on the answerOption or its valueCoding, are Option.Score: fit writes

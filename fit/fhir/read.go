@@ -70,8 +70,11 @@ func (r *reader) header() {
 	default:
 		r.l.Add("status", problem.Invalid, "unknown status %s; want draft, active, retired or unknown", prose.Quote(q.Status))
 	}
-	if q.ID == "" {
+	switch {
+	case q.ID == "":
 		r.l.Add("id", problem.Required, "the questionnaire needs an id, the screening's ID")
+	case !idSyntax.MatchString(q.ID):
+		r.l.Add("id", problem.Invalid, "%s is not a FHIR id: letters, digits, - and ., at most 64", prose.Quote(q.ID))
 	}
 	r.s = fit.Screening{ID: q.ID, Title: q.Title, Version: q.Version, URL: q.URL, Description: q.Description, Copyright: q.Copyright}
 }
@@ -138,7 +141,7 @@ func (r *reader) item(it *Item, path, group string, depth int) {
 			r.item(child, problem.Index(problem.Join(path, "item"), k), id, depth+1)
 		}
 	default:
-		unsupported(&r.l, problem.Join(path, "item"), id, "items nested under a %s item: fit nests items only in groups", it.Type)
+		unsupported(&r.l, problem.Join(path, "item"), id, "items nested under an item of type %s: fit nests items only in groups", it.Type)
 	}
 }
 
@@ -220,7 +223,7 @@ func (r *reader) itemType(it *Item, path string) (fit.Type, bool) {
 		return "", false
 	}
 	if it.Repeats {
-		unsupported(&r.l, problem.Join(path, "repeats"), id, "a repeating %s item: fit takes several answers only for choices", it.Type)
+		unsupported(&r.l, problem.Join(path, "repeats"), id, "a repeating item of type %s: fit takes several answers only for choices", it.Type)
 	}
 	return typ, true
 }
@@ -246,7 +249,7 @@ func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
 		switch e.URL {
 		case ExtMinValue, ExtMaxValue:
 			if qn.Type != fit.TypeNumber && qn.Type != fit.TypeInteger {
-				unsupported(&r.l, at, id, "%s on a %s item: fit bounds only decimal and integer answers", e.URL, it.Type)
+				unsupported(&r.l, at, id, "%s on an item of type %s: fit bounds only decimal and integer answers", e.URL, it.Type)
 				continue
 			}
 			var f float64
@@ -278,7 +281,7 @@ func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
 				slider = true
 				continue
 			}
-			unsupported(&r.l, at, id, "the itemControl %s on a %s item: fit reads help on a display item under another, and slider on an integer", prose.Quote(controlCode(e)), it.Type)
+			unsupported(&r.l, at, id, "the itemControl %s on an item of type %s: fit reads help on a display item under another, and slider on an integer", prose.Quote(controlCode(e)), it.Type)
 		case ExtCrisis:
 			if want(e.ValueBoolean != nil, "valueBoolean") {
 				qn.Crisis = *e.ValueBoolean
@@ -328,7 +331,7 @@ func (r *reader) options(it *Item, path string, qn *fit.Question) {
 	choice := qn.Type == fit.TypeSingleChoice || qn.Type == fit.TypeMultipleChoice
 	if !choice {
 		if len(it.AnswerOption) > 0 {
-			unsupported(&r.l, problem.Join(path, "answerOption"), id, "answer options on a %s item: fit's options are codes of choice items", it.Type)
+			unsupported(&r.l, problem.Join(path, "answerOption"), id, "answer options on an item of type %s: fit's options are codes of choice items", it.Type)
 		}
 		return
 	}
@@ -395,7 +398,7 @@ func (r *reader) initial(it *Item, path string, qn *fit.Question) {
 		r.l.Add(problem.Join(path, "initial"), problem.Conflict, "%sa choice item's initial answer is its options' initialSelected", about(id))
 		return
 	case !qn.Type.IsValid() || qn.Type == fit.TypeGroup || qn.Type == fit.TypeDisplay:
-		r.l.Add(problem.Join(path, "initial"), problem.Unexpected, "%sa %s item takes no answer, so it has no initial one", about(id), it.Type)
+		r.l.Add(problem.Join(path, "initial"), problem.Unexpected, "%san item of type %s takes no answer, so it has no initial one", about(id), it.Type)
 		return
 	case len(it.Initial) > 1:
 		r.l.Add(problem.Join(path, "initial"), problem.TooMany, "%san item that does not repeat has one initial answer, not %d", about(id), len(it.Initial))
@@ -404,7 +407,7 @@ func (r *reader) initial(it *Item, path string, qn *fit.Question) {
 	in := &it.Initial[0]
 	v, ok := typed{it.Type, in.ValueBoolean, in.ValueDecimal, in.ValueInteger, in.ValueDate, in.ValueDateTime, in.ValueTime, in.ValueString, nil}.value(qn)
 	if !ok {
-		r.l.Add(problem.Index(problem.Join(path, "initial"), 0), problem.Mismatch, "%sa %s item's initial answer is one %s", about(id), it.Type, valueName(it.Type, "value"))
+		r.l.Add(problem.Index(problem.Join(path, "initial"), 0), problem.Mismatch, "%san item of type %s has one initial answer, a %s", about(id), it.Type, valueName(it.Type, "value"))
 		return
 	}
 	qn.Initial = v
@@ -467,7 +470,7 @@ func (r *reader) condition(ew *EnableWhen, path, id string) (fit.Condition, bool
 	target := &r.s.Questions[ti]
 	src := &r.sources[ti]
 	if target.Type == fit.TypeGroup || target.Type == fit.TypeDisplay {
-		r.l.Add(problem.Join(path, "question"), problem.Mismatch, "%s%s is a %s item, which has no answer to compare", about(id), prose.Quote(ew.Question), src.item.Type)
+		r.l.Add(problem.Join(path, "question"), problem.Mismatch, "%s%s is an item of type %s, which has no answer to compare", about(id), prose.Quote(ew.Question), src.item.Type)
 		return fit.Condition{}, false
 	}
 	answer := typed{src.item.Type, ew.AnswerBoolean, ew.AnswerDecimal, ew.AnswerInteger, ew.AnswerDate, ew.AnswerDateTime, ew.AnswerTime, ew.AnswerString, ew.AnswerCoding}
@@ -497,7 +500,7 @@ func (r *reader) condition(ew *EnableWhen, path, id string) (fit.Condition, bool
 		switch target.Type {
 		case fit.TypeNumber, fit.TypeInteger, fit.TypeScale, fit.TypeDate, fit.TypeDateTime, fit.TypeTime:
 		default:
-			unsupported(&r.l, problem.Join(path, "operator"), id, "%s on a %s item: fit orders only numbers, dates and times", ew.Operator, src.item.Type)
+			unsupported(&r.l, problem.Join(path, "operator"), id, "%s on an item of type %s: fit orders only numbers, dates and times", ew.Operator, src.item.Type)
 			return fit.Condition{}, false
 		}
 		op = map[Operator]fit.Op{OpGreater: fit.Greater, OpLess: fit.Less, OpGreaterEqual: fit.GreaterOrEqual, OpLessEqual: fit.LessOrEqual}[ew.Operator]
@@ -514,7 +517,7 @@ func (r *reader) condition(ew *EnableWhen, path, id string) (fit.Condition, bool
 	}
 	v, ok := answer.value(target)
 	if !ok {
-		r.l.Add(path, problem.Mismatch, "%sthe answer to %s, a %s item, is compared with %s", about(id), prose.Quote(ew.Question), src.item.Type, valueName(src.item.Type, "answer"))
+		r.l.Add(path, problem.Mismatch, "%sthe answer to %s, an item of type %s, is compared with %s", about(id), prose.Quote(ew.Question), src.item.Type, valueName(src.item.Type, "answer"))
 		return fit.Condition{}, false
 	}
 	if ew.AnswerCoding != nil && !r.knownCode(target, ew.AnswerCoding, problem.Join(path, "answerCoding"), id) {
@@ -739,7 +742,7 @@ func (t typed) value(q *fit.Question) (fit.Value, bool) {
 			return fit.Text(*t.dateTime), true
 		}
 	case fit.TypeTime:
-		if t.time != nil {
+		if t.time != nil && timeSyntax.MatchString(*t.time) {
 			return fit.Text(*t.time), true
 		}
 	case fit.TypeText, fit.TypeShortText:

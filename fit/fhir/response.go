@@ -243,7 +243,7 @@ func (rd *responseReader) item(it *ResponseItem, path, group string) {
 		at := problem.Index(problem.Join(path, "answer"), k)
 		v, ok := typed{"", a.ValueBoolean, a.ValueDecimal, a.ValueInteger, a.ValueDate, a.ValueDateTime, a.ValueTime, a.ValueString, a.ValueCoding}.value(q)
 		if !ok {
-			l.Add(at, problem.Mismatch, "%sa %s item is answered with %s", about(id), itemTypeOf(q), valueName(itemTypeOf(q), "value"))
+			l.Add(at, problem.Mismatch, "%san item of type %s is answered with %s", about(id), itemTypeOf(q), valueName(itemTypeOf(q), "value"))
 			continue
 		}
 		if !rd.checkValue(q, a, at, id) {

@@ -108,7 +108,7 @@ func (w *writer) jsonExt(url string, v any) Extension {
 func (w *writer) item(i int) Item {
 	qn := &w.s.Questions[i]
 	path := problem.Index("questions", i)
-	it := Item{LinkID: qn.ID, Text: qn.Text, Required: qn.Required || qn.Crisis}
+	it := Item{LinkID: qn.ID, Text: qn.Text, Required: qn.Required}
 	switch qn.Type {
 	case fit.TypeGroup:
 		it.Type = ItemGroup
