@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/practicekit/boundaries/availability/problem"
 	"github.com/practicekit/boundaries/fit"
 	"github.com/practicekit/boundaries/internal/prose"
@@ -23,7 +25,9 @@ import (
 func (q Questionnaire) Screening() (fit.Screening, error) {
 	r := reader{q: &q, byLink: map[string]int{}}
 	r.header()
-	r.items(q.Item, "", "", 1)
+	r.s.Questions = make([]fit.Question, 0, countItems(q.Item))
+	r.sources = make([]source, 0, cap(r.s.Questions))
+	r.items(q.Item)
 	r.conditions()
 	r.extensions()
 	if len(r.l) > 0 {
@@ -39,6 +43,15 @@ func (q Questionnaire) Screening() (fit.Screening, error) {
 	return r.s, nil
 }
 
+// countItems counts items and the items within them.
+func countItems(items []Item) int {
+	n := len(items)
+	for i := range items {
+		n += countItems(items[i].Item)
+	}
+	return n
+}
+
 // A reader builds a screening from a questionnaire.
 type reader struct {
 	q       *Questionnaire
@@ -51,11 +64,35 @@ type reader struct {
 	}
 }
 
-// A source is where a question came from.
+// A source is where a question came from: its item, and the position of
+// that item in its group's items (or the questionnaire's).
 type source struct {
-	item    *Item
-	path    string // "item[1].item[3]"
-	repeats bool
+	item   *Item
+	parent int32 // the source of its group, or -1
+	index  int
+}
+
+// An ipath is the path of an item, formatted only when a problem needs it.
+type ipath struct {
+	r      *reader
+	parent int32
+	index  int
+}
+
+// s formats the path, such as "item[1].item[3]".
+func (p ipath) s() string {
+	at := problem.Index("item", p.index)
+	if p.parent >= 0 {
+		src := &p.r.sources[p.parent]
+		at = problem.Join(ipath{p.r, src.parent, src.index}.s(), at)
+	}
+	return at
+}
+
+// path returns the path of the item question i came from.
+func (r *reader) path(i int) string {
+	src := &r.sources[i]
+	return ipath{r, src.parent, src.index}.s()
 }
 
 // header reads the questionnaire's identity.
@@ -79,27 +116,23 @@ func (r *reader) header() {
 	r.s = fit.Screening{ID: q.ID, Title: q.Title, Version: q.Version, URL: q.URL, Description: q.Description, Copyright: q.Copyright}
 }
 
-// items reads a list of items at path, within the group group, depth
-// groups deep.
-func (r *reader) items(items []Item, path, group string, depth int) {
-	if depth > fit.MaxDepth {
-		r.l.Add(path, problem.TooDeep, "%sgroups nest deeper than %d", about(group), fit.MaxDepth)
-		return
-	}
+// items reads the questionnaire's items, and the items of groups within
+// them.
+func (r *reader) items(items []Item) {
 	for i := range items {
-		r.item(&items[i], problem.Index(problem.Join(path, "item"), i), group, depth)
+		r.item(&items[i], ipath{r, -1, i}, "", 1)
 	}
 }
 
 // item reads one item and, for a group, its items.
-func (r *reader) item(it *Item, path, group string, depth int) {
+func (r *reader) item(it *Item, path ipath, group string, depth int) {
 	id := it.LinkID
 	if id == "" {
-		r.l.Add(problem.Join(path, "linkId"), problem.Required, "an item needs a linkId")
+		r.l.Add(problem.Join(path.s(), "linkId"), problem.Required, "an item needs a linkId")
 		return
 	}
 	if _, dup := r.byLink[id]; dup {
-		r.l.Add(problem.Join(path, "linkId"), problem.Duplicate, "%slinkId is used by two items", about(id))
+		r.l.Add(problem.Join(path.s(), "linkId"), problem.Duplicate, "%slinkId is used by two items", about(id))
 		return
 	}
 	typ, ok := r.itemType(it, path)
@@ -108,40 +141,41 @@ func (r *reader) item(it *Item, path, group string, depth int) {
 	}
 	qn := fit.Question{ID: id, Type: typ, Text: it.Text, Group: group, Required: it.Required, Open: it.Type == ItemOpenChoice}
 	if it.Type == ItemDisplay && (it.Required || it.Repeats) {
-		r.l.Add(path, problem.Invalid, "%sa display item is neither required nor repeating", about(id))
+		r.l.Add(path.s(), problem.Invalid, "%sa display item is neither required nor repeating", about(id))
 	}
 	r.itemExtensions(it, path, &qn)
 	r.options(it, path, &qn)
 	r.initial(it, path, &qn)
 	r.byLink[id] = len(r.s.Questions)
 	r.s.Questions = append(r.s.Questions, qn)
-	r.sources = append(r.sources, source{item: it, path: path, repeats: it.Repeats})
+	r.sources = append(r.sources, source{item: it, parent: path.parent, index: path.index})
 	self := len(r.s.Questions) - 1
-	var children []Item
+	children := 0
 	for k := range it.Item {
 		child := &it.Item[k]
-		if help, ok := r.help(child, problem.Index(problem.Join(path, "item"), k), id); ok {
+		if help, ok := r.help(child, ipath{r, int32(self), k}, id); ok {
 			if r.s.Questions[self].Help != "" {
-				r.l.Add(problem.Index(problem.Join(path, "item"), k), problem.Duplicate, "%sthe item has two help texts", about(id))
+				r.l.Add(ipath{r, int32(self), k}.s(), problem.Duplicate, "%sthe item has two help texts", about(id))
 			}
 			r.s.Questions[self].Help = help
 			continue
 		}
-		children = append(children, *child)
+		children++
 	}
 	switch {
-	case len(children) == 0:
+	case children == 0:
 	case typ == fit.TypeGroup:
-		// Read the children in place, so that their paths are right.
+		if depth+1 > fit.MaxDepth {
+			r.l.Add(problem.Join(path.s(), "item"), problem.TooDeep, "%sgroups nest deeper than %d", about(id), fit.MaxDepth)
+			break
+		}
 		for k := range it.Item {
-			child := &it.Item[k]
-			if isHelp(child) {
-				continue
+			if child := &it.Item[k]; !isHelp(child) {
+				r.item(child, ipath{r, int32(self), k}, id, depth+1)
 			}
-			r.item(child, problem.Index(problem.Join(path, "item"), k), id, depth+1)
 		}
 	default:
-		unsupported(&r.l, problem.Join(path, "item"), id, "items nested under an item of type %s: fit nests items only in groups", it.Type)
+		unsupported(&r.l, problem.Join(path.s(), "item"), id, "items nested under an item of type %s: fit nests items only in groups", it.Type)
 	}
 }
 
@@ -162,31 +196,31 @@ func isHelp(it *Item) bool {
 // help reads a help item under the item parent: a display item with the
 // itemControl help, whose linkId is the parent's with "-help", and
 // nothing else.
-func (r *reader) help(it *Item, path, parent string) (string, bool) {
+func (r *reader) help(it *Item, path ipath, parent string) (string, bool) {
 	if !isHelp(it) {
 		return "", false
 	}
 	switch {
 	case it.LinkID != parent+helpSuffix:
-		unsupported(&r.l, problem.Join(path, "linkId"), it.LinkID, "a help item's linkId is its item's with %s, %s, so that it round-trips", helpSuffix, prose.Quote(parent+helpSuffix))
+		unsupported(&r.l, problem.Join(path.s(), "linkId"), it.LinkID, "a help item's linkId is its item's with %s, %s, so that it round-trips", helpSuffix, prose.Quote(parent+helpSuffix))
 	case len(it.Extension) != 1 || len(it.EnableWhen) > 0 || it.EnableBehavior != "" || len(it.Item) > 0 || it.Required || it.Repeats || len(it.AnswerOption) > 0 || len(it.Initial) > 0:
-		unsupported(&r.l, path, it.LinkID, "a help item holds its text and nothing else here")
+		unsupported(&r.l, path.s(), it.LinkID, "a help item holds its text and nothing else here")
 	}
 	return it.Text, true
 }
 
 // itemType maps an item's type, with repeats, to a fit question type.
-func (r *reader) itemType(it *Item, path string) (fit.Type, bool) {
+func (r *reader) itemType(it *Item, path ipath) (fit.Type, bool) {
 	id := it.LinkID
 	var typ fit.Type
 	switch it.Type {
 	case ItemGroup:
 		typ = fit.TypeGroup
 		if it.Repeats {
-			unsupported(&r.l, problem.Join(path, "repeats"), id, "a repeating group: fit answers each question once")
+			unsupported(&r.l, problem.Join(path.s(), "repeats"), id, "a repeating group: fit answers each question once")
 		}
 		if it.Required {
-			unsupported(&r.l, problem.Join(path, "required"), id, "a required group: fit requires questions, not groups; make the group's questions required")
+			unsupported(&r.l, problem.Join(path.s(), "required"), id, "a required group: fit requires questions, not groups; make the group's questions required")
 		}
 		return typ, true
 	case ItemDisplay:
@@ -213,43 +247,43 @@ func (r *reader) itemType(it *Item, path string) (fit.Type, bool) {
 		}
 		return fit.TypeSingleChoice, true
 	case "url", "attachment", "reference", "quantity":
-		unsupported(&r.l, problem.Join(path, "type"), id, "the item type %s has no fit question type", it.Type)
+		unsupported(&r.l, problem.Join(path.s(), "type"), id, "the item type %s has no fit question type", it.Type)
 		return "", false
 	case "":
-		r.l.Add(problem.Join(path, "type"), problem.Required, "%san item needs a type", about(id))
+		r.l.Add(problem.Join(path.s(), "type"), problem.Required, "%san item needs a type", about(id))
 		return "", false
 	default:
-		r.l.Add(problem.Join(path, "type"), problem.Unknown, "%sunknown item type %s", about(id), prose.Quote(string(it.Type)))
+		r.l.Add(problem.Join(path.s(), "type"), problem.Unknown, "%sunknown item type %s", about(id), prose.Quote(string(it.Type)))
 		return "", false
 	}
 	if it.Repeats {
-		unsupported(&r.l, problem.Join(path, "repeats"), id, "a repeating item of type %s: fit takes several answers only for choices", it.Type)
+		unsupported(&r.l, problem.Join(path.s(), "repeats"), id, "a repeating item of type %s: fit takes several answers only for choices", it.Type)
 	}
 	return typ, true
 }
 
 // itemExtensions reads an item's extensions into qn.
-func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
+func (r *reader) itemExtensions(it *Item, path ipath, qn *fit.Question) {
 	id := it.LinkID
 	var lo, hi *float64
 	slider := false
 	for k := range it.Extension {
 		e := &it.Extension[k]
-		at := problem.Index(problem.Join(path, "extension"), k)
+		at := func() string { return problem.Index(problem.Join(path.s(), "extension"), k) }
 		if e.values() != 1 {
-			r.l.Add(at, problem.Invalid, "%sthe extension %s needs exactly one value", about(id), prose.Quote(e.URL))
+			r.l.Add(at(), problem.Invalid, "%sthe extension %s needs exactly one value", about(id), prose.Quote(e.URL))
 			continue
 		}
 		want := func(ok bool, what string) bool {
 			if !ok {
-				r.l.Add(at, problem.Mismatch, "%sthe extension %s takes %s", about(id), prose.Quote(e.URL), what)
+				r.l.Add(at(), problem.Mismatch, "%sthe extension %s takes %s", about(id), prose.Quote(e.URL), what)
 			}
 			return ok
 		}
 		switch e.URL {
 		case ExtMinValue, ExtMaxValue:
 			if qn.Type != fit.TypeNumber && qn.Type != fit.TypeInteger {
-				unsupported(&r.l, at, id, "%s on an item of type %s: fit bounds only decimal and integer answers", e.URL, it.Type)
+				unsupported(&r.l, at(), id, "%s on an item of type %s: fit bounds only decimal and integer answers", e.URL, it.Type)
 				continue
 			}
 			var f float64
@@ -272,7 +306,7 @@ func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
 				continue
 			}
 			if c := e.ValueCoding; c.System != "" || c.Display != "" || len(c.Extension) > 0 {
-				unsupported(&r.l, at, id, "a unit with a system or display: fit keeps a unit's code only")
+				unsupported(&r.l, at(), id, "a unit with a system or display: fit keeps a unit's code only")
 				continue
 			}
 			qn.Unit = e.ValueCoding.Code
@@ -281,7 +315,7 @@ func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
 				slider = true
 				continue
 			}
-			unsupported(&r.l, at, id, "the itemControl %s on an item of type %s: fit reads help on a display item under another, and slider on an integer", prose.Quote(controlCode(e)), it.Type)
+			unsupported(&r.l, at(), id, "the itemControl %s on an item of type %s: fit reads help on a display item under another, and slider on an integer", prose.Quote(controlCode(e)), it.Type)
 		case ExtCrisis:
 			if want(e.ValueBoolean != nil, "valueBoolean") {
 				qn.Crisis = *e.ValueBoolean
@@ -299,18 +333,18 @@ func (r *reader) itemExtensions(it *Item, path string, qn *fit.Question) {
 				qn.Section = fit.Section(*e.ValueCode)
 			}
 		default:
-			unsupported(&r.l, problem.Join(at, "url"), id, "the extension %s is not one fit maps", prose.Quote(e.URL))
+			unsupported(&r.l, problem.Join(at(), "url"), id, "the extension %s is not one fit maps", prose.Quote(e.URL))
 		}
 	}
 	switch {
 	case lo != nil && hi != nil:
 		qn.Range = &fit.Range{Min: *lo, Max: *hi}
 	case lo != nil || hi != nil:
-		unsupported(&r.l, problem.Join(path, "extension"), id, "a minValue without a maxValue, or the reverse: fit's ranges have both bounds")
+		unsupported(&r.l, problem.Join(path.s(), "extension"), id, "a minValue without a maxValue, or the reverse: fit's ranges have both bounds")
 	}
 	if slider {
 		if qn.Range == nil {
-			unsupported(&r.l, problem.Join(path, "extension"), id, "a slider without minValue and maxValue: fit's scales have a range")
+			unsupported(&r.l, problem.Join(path.s(), "extension"), id, "a slider without minValue and maxValue: fit's scales have a range")
 		}
 		qn.Type = fit.TypeScale
 	}
@@ -326,48 +360,54 @@ func controlCode(e *Extension) string {
 
 // options reads a choice item's answer options, their weights and their
 // initial selection.
-func (r *reader) options(it *Item, path string, qn *fit.Question) {
+func (r *reader) options(it *Item, path ipath, qn *fit.Question) {
 	id := it.LinkID
 	choice := qn.Type == fit.TypeSingleChoice || qn.Type == fit.TypeMultipleChoice
 	if !choice {
 		if len(it.AnswerOption) > 0 {
-			unsupported(&r.l, problem.Join(path, "answerOption"), id, "answer options on an item of type %s: fit's options are codes of choice items", it.Type)
+			unsupported(&r.l, problem.Join(path.s(), "answerOption"), id, "answer options on an item of type %s: fit's options are codes of choice items", it.Type)
 		}
 		return
 	}
 	var selected []string
 	for k := range it.AnswerOption {
 		ao := &it.AnswerOption[k]
-		at := problem.Index(problem.Join(path, "answerOption"), k)
+		at := func() string { return problem.Index(problem.Join(path.s(), "answerOption"), k) }
 		c := ao.ValueCoding
 		if c == nil {
-			r.l.Add(problem.Join(at, "valueCoding"), problem.Required, "%san answer option needs a valueCoding", about(id))
+			r.l.Add(problem.Join(at(), "valueCoding"), problem.Required, "%san answer option needs a valueCoding", about(id))
 			continue
 		}
 		if c.Code == "" {
-			r.l.Add(problem.Join(at, "valueCoding.code"), problem.Required, "%san answer option needs a code", about(id))
+			r.l.Add(problem.Join(at(), "valueCoding.code"), problem.Required, "%san answer option needs a code", about(id))
 			continue
 		}
 		opt := fit.Option{Code: c.Code, System: c.System, Label: c.Display}
 		var weight *float64
-		weigh := func(exts []Extension, at string) {
+		weigh := func(exts []Extension, coding bool) {
 			for e := range exts {
 				ex := &exts[e]
-				ep := problem.Index(problem.Join(at, "extension"), e)
+				ep := func() string {
+					p := at()
+					if coding {
+						p = problem.Join(p, "valueCoding")
+					}
+					return problem.Index(problem.Join(p, "extension"), e)
+				}
 				switch {
 				case ex.URL != ExtOrdinalValue && ex.URL != ExtItemWeight:
-					unsupported(&r.l, problem.Join(ep, "url"), id, "the extension %s on an answer option is not one fit maps", prose.Quote(ex.URL))
+					unsupported(&r.l, problem.Join(ep(), "url"), id, "the extension %s on an answer option is not one fit maps", prose.Quote(ex.URL))
 				case ex.values() != 1 || ex.ValueDecimal == nil:
-					r.l.Add(ep, problem.Mismatch, "%sthe weight of an answer option is a valueDecimal", about(id))
+					r.l.Add(ep(), problem.Mismatch, "%sthe weight of an answer option is a valueDecimal", about(id))
 				case weight != nil && *weight != *ex.ValueDecimal:
-					r.l.Add(ep, problem.Conflict, "%sthe answer option %s has two weights, %v and %v", about(id), prose.Quote(c.Code), *weight, *ex.ValueDecimal)
+					r.l.Add(ep(), problem.Conflict, "%sthe answer option %s has two weights, %v and %v", about(id), prose.Quote(c.Code), *weight, *ex.ValueDecimal)
 				default:
 					weight = ex.ValueDecimal
 				}
 			}
 		}
-		weigh(ao.Extension, at)
-		weigh(c.Extension, problem.Join(at, "valueCoding"))
+		weigh(ao.Extension, false)
+		weigh(c.Extension, true)
 		if weight != nil {
 			opt.Score = *weight
 		}
@@ -383,31 +423,31 @@ func (r *reader) options(it *Item, path string, qn *fit.Question) {
 	case len(selected) == 1:
 		qn.Initial = fit.Choice(selected[0])
 	default:
-		r.l.Add(problem.Join(path, "answerOption"), problem.Conflict, "%sa choice that does not repeat has one initial selection, not %d", about(id), len(selected))
+		r.l.Add(problem.Join(path.s(), "answerOption"), problem.Conflict, "%sa choice that does not repeat has one initial selection, not %d", about(id), len(selected))
 	}
 }
 
 // initial reads the initial answer of an item that is not a choice.
-func (r *reader) initial(it *Item, path string, qn *fit.Question) {
+func (r *reader) initial(it *Item, path ipath, qn *fit.Question) {
 	if len(it.Initial) == 0 {
 		return
 	}
 	id := it.LinkID
 	switch {
 	case qn.Type == fit.TypeSingleChoice || qn.Type == fit.TypeMultipleChoice:
-		r.l.Add(problem.Join(path, "initial"), problem.Conflict, "%sa choice item's initial answer is its options' initialSelected", about(id))
+		r.l.Add(problem.Join(path.s(), "initial"), problem.Conflict, "%sa choice item's initial answer is its options' initialSelected", about(id))
 		return
 	case !qn.Type.IsValid() || qn.Type == fit.TypeGroup || qn.Type == fit.TypeDisplay:
-		r.l.Add(problem.Join(path, "initial"), problem.Unexpected, "%san item of type %s takes no answer, so it has no initial one", about(id), it.Type)
+		r.l.Add(problem.Join(path.s(), "initial"), problem.Unexpected, "%san item of type %s takes no answer, so it has no initial one", about(id), it.Type)
 		return
 	case len(it.Initial) > 1:
-		r.l.Add(problem.Join(path, "initial"), problem.TooMany, "%san item that does not repeat has one initial answer, not %d", about(id), len(it.Initial))
+		r.l.Add(problem.Join(path.s(), "initial"), problem.TooMany, "%san item that does not repeat has one initial answer, not %d", about(id), len(it.Initial))
 		return
 	}
 	in := &it.Initial[0]
 	v, ok := typed{it.Type, in.ValueBoolean, in.ValueDecimal, in.ValueInteger, in.ValueDate, in.ValueDateTime, in.ValueTime, in.ValueString, nil}.value(qn)
 	if !ok {
-		r.l.Add(problem.Index(problem.Join(path, "initial"), 0), problem.Mismatch, "%san item of type %s has one initial answer, a %s", about(id), it.Type, valueName(it.Type, "value"))
+		r.l.Add(problem.Index(problem.Join(path.s(), "initial"), 0), problem.Mismatch, "%san item of type %s has one initial answer, a %s", about(id), it.Type, valueName(it.Type, "value"))
 		return
 	}
 	qn.Initial = v
@@ -421,7 +461,7 @@ func (r *reader) conditions() {
 		id := it.LinkID
 		switch {
 		case len(it.EnableWhen) == 0 && it.EnableBehavior != "":
-			r.l.Add(problem.Join(src.path, "enableBehavior"), problem.Unexpected, "%senableBehavior without enableWhen", about(id))
+			r.l.Add(problem.Join(r.path(i), "enableBehavior"), problem.Unexpected, "%senableBehavior without enableWhen", about(id))
 			continue
 		case len(it.EnableWhen) == 0:
 			continue
@@ -429,7 +469,7 @@ func (r *reader) conditions() {
 		var cs []fit.Condition
 		good := true
 		for k := range it.EnableWhen {
-			c, ok := r.condition(&it.EnableWhen[k], problem.Index(problem.Join(src.path, "enableWhen"), k), id)
+			c, ok := r.condition(&it.EnableWhen[k], func() string { return problem.Index(problem.Join(r.path(i), "enableWhen"), k) }, id)
 			good = good && ok
 			cs = append(cs, c)
 		}
@@ -440,7 +480,7 @@ func (r *reader) conditions() {
 		switch it.EnableBehavior {
 		case "":
 			if len(cs) > 1 {
-				r.l.Add(problem.Join(src.path, "enableBehavior"), problem.Required, "%smore than one enableWhen needs an enableBehavior, all or any", about(id))
+				r.l.Add(problem.Join(r.path(i), "enableBehavior"), problem.Required, "%smore than one enableWhen needs an enableBehavior, all or any", about(id))
 				continue
 			}
 			c = cs[0]
@@ -449,7 +489,7 @@ func (r *reader) conditions() {
 		case BehaviorAny:
 			c = fit.AnyOf(cs...)
 		default:
-			r.l.Add(problem.Join(src.path, "enableBehavior"), problem.Invalid, "%sunknown enableBehavior %s; want all or any", about(id), prose.Quote(it.EnableBehavior))
+			r.l.Add(problem.Join(r.path(i), "enableBehavior"), problem.Invalid, "%sunknown enableBehavior %s; want all or any", about(id), prose.Quote(it.EnableBehavior))
 			continue
 		}
 		r.s.Questions[i].EnableWhen = &c
@@ -457,30 +497,30 @@ func (r *reader) conditions() {
 }
 
 // condition reads one enableWhen.
-func (r *reader) condition(ew *EnableWhen, path, id string) (fit.Condition, bool) {
+func (r *reader) condition(ew *EnableWhen, path func() string, id string) (fit.Condition, bool) {
 	ti, ok := r.byLink[ew.Question]
 	switch {
 	case ew.Question == "":
-		r.l.Add(problem.Join(path, "question"), problem.Required, "%san enableWhen names the question it reads", about(id))
+		r.l.Add(problem.Join(path(), "question"), problem.Required, "%san enableWhen names the question it reads", about(id))
 		return fit.Condition{}, false
 	case !ok:
-		r.l.Add(problem.Join(path, "question"), problem.Unknown, "%sno item has the linkId %s", about(id), prose.Quote(ew.Question))
+		r.l.Add(problem.Join(path(), "question"), problem.Unknown, "%sno item has the linkId %s", about(id), prose.Quote(ew.Question))
 		return fit.Condition{}, false
 	}
 	target := &r.s.Questions[ti]
 	src := &r.sources[ti]
 	if target.Type == fit.TypeGroup || target.Type == fit.TypeDisplay {
-		r.l.Add(problem.Join(path, "question"), problem.Mismatch, "%s%s is an item of type %s, which has no answer to compare", about(id), prose.Quote(ew.Question), src.item.Type)
+		r.l.Add(problem.Join(path(), "question"), problem.Mismatch, "%s%s is an item of type %s, which has no answer to compare", about(id), prose.Quote(ew.Question), src.item.Type)
 		return fit.Condition{}, false
 	}
 	answer := typed{src.item.Type, ew.AnswerBoolean, ew.AnswerDecimal, ew.AnswerInteger, ew.AnswerDate, ew.AnswerDateTime, ew.AnswerTime, ew.AnswerString, ew.AnswerCoding}
 	if n := answer.count(); n != 1 {
-		r.l.Add(path, problem.Invalid, "%san enableWhen has exactly one answer, not %d", about(id), n)
+		r.l.Add(path(), problem.Invalid, "%san enableWhen has exactly one answer, not %d", about(id), n)
 		return fit.Condition{}, false
 	}
 	if ew.Operator == OpExists {
 		if ew.AnswerBoolean == nil {
-			r.l.Add(path, problem.Mismatch, "%sexists takes answerBoolean", about(id))
+			r.l.Add(path(), problem.Mismatch, "%sexists takes answerBoolean", about(id))
 			return fit.Condition{}, false
 		}
 		if *ew.AnswerBoolean {
@@ -500,27 +540,27 @@ func (r *reader) condition(ew *EnableWhen, path, id string) (fit.Condition, bool
 		switch target.Type {
 		case fit.TypeNumber, fit.TypeInteger, fit.TypeScale, fit.TypeDate, fit.TypeDateTime, fit.TypeTime:
 		default:
-			unsupported(&r.l, problem.Join(path, "operator"), id, "%s on an item of type %s: fit orders only numbers, dates and times", ew.Operator, src.item.Type)
+			unsupported(&r.l, problem.Join(path(), "operator"), id, "%s on an item of type %s: fit orders only numbers, dates and times", ew.Operator, src.item.Type)
 			return fit.Condition{}, false
 		}
 		op = map[Operator]fit.Op{OpGreater: fit.Greater, OpLess: fit.Less, OpGreaterEqual: fit.GreaterOrEqual, OpLessEqual: fit.LessOrEqual}[ew.Operator]
 	case "":
-		r.l.Add(problem.Join(path, "operator"), problem.Required, "%san enableWhen needs an operator", about(id))
+		r.l.Add(problem.Join(path(), "operator"), problem.Required, "%san enableWhen needs an operator", about(id))
 		return fit.Condition{}, false
 	default:
-		r.l.Add(problem.Join(path, "operator"), problem.Unknown, "%sunknown operator %s; want exists, =, !=, >, <, >= or <=", about(id), prose.Quote(string(ew.Operator)))
+		r.l.Add(problem.Join(path(), "operator"), problem.Unknown, "%sunknown operator %s; want exists, =, !=, >, <, >= or <=", about(id), prose.Quote(string(ew.Operator)))
 		return fit.Condition{}, false
 	}
 	if target.Open && ew.AnswerString != nil {
-		unsupported(&r.l, problem.Join(path, "answerString"), id, "comparing the text of one's own given to %s: fit compares a choice's codes", prose.Quote(ew.Question))
+		unsupported(&r.l, problem.Join(path(), "answerString"), id, "comparing the text of one's own given to %s: fit compares a choice's codes", prose.Quote(ew.Question))
 		return fit.Condition{}, false
 	}
 	v, ok := answer.value(target)
 	if !ok {
-		r.l.Add(path, problem.Mismatch, "%sthe answer to %s, an item of type %s, is compared with %s", about(id), prose.Quote(ew.Question), src.item.Type, valueName(src.item.Type, "answer"))
+		r.l.Add(path(), problem.Mismatch, "%sthe answer to %s, an item of type %s, is compared with %s", about(id), prose.Quote(ew.Question), src.item.Type, valueName(src.item.Type, "answer"))
 		return fit.Condition{}, false
 	}
-	if ew.AnswerCoding != nil && !r.knownCode(target, ew.AnswerCoding, problem.Join(path, "answerCoding"), id) {
+	if ew.AnswerCoding != nil && !r.knownCode(target, ew.AnswerCoding, problem.Join(path(), "answerCoding"), id) {
 		return fit.Condition{}, false
 	}
 	c := fit.Compare(target.ID, op, v)
@@ -549,60 +589,100 @@ func (r *reader) knownCode(q *fit.Question, c *Coding, path, id string) bool {
 }
 
 // extensions reads the questionnaire's extensions: fit's rules, bands,
-// scales and review threshold.
+// scales and review threshold. The rules (and the bands, and the scales)
+// are decoded together, as one JSON array of the extensions' strings,
+// each checked first to be one JSON value.
 func (r *reader) extensions() {
+	var rules, bands, scales batch
 	for k := range r.q.Extension {
 		e := &r.q.Extension[k]
-		at := problem.Index("extension", k)
-		if e.values() != 1 {
-			r.l.Add(at, problem.Invalid, "the extension %s needs exactly one value", prose.Quote(e.URL))
-			continue
-		}
-		decode := func(v any) bool {
-			if e.ValueString == nil {
-				r.l.Add(at, problem.Mismatch, "the extension %s takes a valueString", prose.Quote(e.URL))
-				return false
-			}
-			if err := strictjson.Unmarshal([]byte(*e.ValueString), v, strictjson.Limits{}); err != nil {
-				var l problem.List
-				if errors.As(err, &l) {
-					r.l = append(r.l, l.Under(problem.Join(at, "valueString"))...)
-				} else {
-					r.l.Add(problem.Join(at, "valueString"), problem.Invalid, "%v", err)
-				}
-				return false
-			}
-			return true
-		}
+		var b *batch
 		switch e.URL {
 		case ExtRule:
-			var rl fit.Rule
-			if decode(&rl) {
-				r.s.Rules = append(r.s.Rules, rl)
-				r.ext.rules = append(r.ext.rules, k)
-			}
+			b = &rules
 		case ExtBand:
-			var b fit.Band
-			if decode(&b) {
-				r.s.Bands = append(r.s.Bands, b)
-				r.ext.bands = append(r.ext.bands, k)
-			}
+			b = &bands
 		case ExtScale:
-			var sc fit.Scale
-			if decode(&sc) {
-				r.s.Scales = append(r.s.Scales, sc)
-				r.ext.scales = append(r.ext.scales, k)
-			}
+			b = &scales
 		case ExtReviewAt:
-			if e.ValueInteger == nil {
-				r.l.Add(at, problem.Mismatch, "the extension %s takes a valueInteger", prose.Quote(e.URL))
+			if e.values() != 1 || e.ValueInteger == nil {
+				r.l.Add(problem.Index("extension", k), problem.Mismatch, "the extension %s takes one valueInteger", prose.Quote(e.URL))
 				continue
 			}
 			r.s.ReviewAt = int(*e.ValueInteger)
+			continue
 		default:
-			unsupported(&r.l, problem.Join(at, "url"), "", "the extension %s is not one fit maps", prose.Quote(e.URL))
+			unsupported(&r.l, problem.Join(problem.Index("extension", k), "url"), "", "the extension %s is not one fit maps", prose.Quote(e.URL))
+			continue
+		}
+		switch {
+		case e.values() != 1 || e.ValueString == nil:
+			r.l.Add(problem.Index("extension", k), problem.Mismatch, "the extension %s takes one valueString", prose.Quote(e.URL))
+		case !jsontext.Value(*e.ValueString).IsValid():
+			r.l.Add(problem.Join(problem.Index("extension", k), "valueString"), problem.Syntax, "the extension %s holds no JSON value", prose.Quote(e.URL))
+		default:
+			b.add(*e.ValueString, k)
 		}
 	}
+	if rules.decode(&r.s.Rules, &r.l) {
+		r.ext.rules = rules.from
+	}
+	if bands.decode(&r.s.Bands, &r.l) {
+		r.ext.bands = bands.from
+	}
+	if scales.decode(&r.s.Scales, &r.l) {
+		r.ext.scales = scales.from
+	}
+}
+
+// A batch is the JSON strings of extensions of one kind, as one array.
+type batch struct {
+	json []byte
+	from []int // the extension each element came from
+}
+
+// add appends one extension's JSON.
+func (b *batch) add(s string, ext int) {
+	if len(b.from) == 0 {
+		b.json = append(b.json, '[')
+	} else {
+		b.json = append(b.json, ',')
+	}
+	b.json = append(b.json, s...)
+	b.from = append(b.from, ext)
+}
+
+// decode decodes the batch into v, a pointer to a slice, reporting a
+// problem at the extension it is in.
+func (b *batch) decode(v any, l *problem.List) bool {
+	if len(b.from) == 0 {
+		return true
+	}
+	b.json = append(b.json, ']')
+	err := strictjson.Unmarshal(b.json, v, strictjson.Limits{})
+	if err == nil {
+		return true
+	}
+	var pl problem.List
+	if !errors.As(err, &pl) {
+		l.Add("extension", problem.Invalid, "%v", err)
+		return false
+	}
+	for _, p := range pl {
+		head, rest := firstSegment(strings.TrimPrefix(p.Path, "["))
+		k := -1
+		if i := strings.IndexByte(head, ']'); i >= 0 {
+			k, _ = strconv.Atoi(head[:i])
+			rest = problem.Join(head[i+1:], rest)
+		}
+		if k >= 0 && k < len(b.from) {
+			p.Path = problem.Join(problem.Join(problem.Index("extension", b.from[k]), "valueString"), strings.TrimPrefix(rest, "."))
+		} else {
+			p.Path = "extension"
+		}
+		*l = append(*l, p)
+	}
+	return false
 }
 
 // locate moves the problems Screening.Validate found to the FHIR elements
@@ -615,7 +695,7 @@ func (r *reader) locate(l problem.List) problem.List {
 		switch {
 		case name == "questions" && idx >= 0 && idx < len(r.sources):
 			src := &r.sources[idx]
-			p.Path = problem.Join(src.path, fhirField(rest))
+			p.Path = problem.Join(r.path(idx), fhirField(rest))
 			p.Message = about(src.item.LinkID) + p.Message
 		case name == "rules" && idx >= 0 && idx < len(r.ext.rules):
 			p.Path = problem.Join(problem.Index("extension", r.ext.rules[idx]), problem.Join("valueString", rest))
