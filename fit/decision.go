@@ -117,9 +117,10 @@ type Requirement struct {
 // Reasons by importance, then by rule, band or question ID: urgent (and
 // bands that say urgent), crisis_unanswered, red_flag (and bands that say
 // decline), overridden, refer (and bands that say refer), missing,
-// invalid_answer, concern, concerns, bands that say needs_review, bands
-// without an outcome, condition, need, override_not_applicable, ignored;
-// and fit alone when there is nothing else to say.
+// invalid_answer, score_incomplete, concern, concerns, bands that say
+// needs_review, bands without an outcome, condition, need,
+// override_not_applicable, ignored; and fit alone when there is nothing
+// else to say.
 //
 // The zero Decision has no outcome; Evaluate always sets one.
 type Decision struct {

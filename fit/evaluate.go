@@ -227,8 +227,8 @@ func foldRune(r rune) rune {
 //  3. decline: a red flag fired and the provider did not override it, or a
 //     band says decline;
 //  4. refer: a refer rule fired, or a band says refer;
-//  5. needs_review: a shown required question has no answer, or a shown
-//     question's answer is invalid;
+//  5. needs_review: a shown required question has no answer, a shown
+//     question's answer is invalid, or a scale is incomplete;
 //  6. needs_review: ReviewAt or more concerns fired, or a band says
 //     needs_review;
 //  7. accept_with_conditions: a condition rule fired;

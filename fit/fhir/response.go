@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -146,9 +147,13 @@ func (r QuestionnaireResponse) Answers(s fit.Screening) (fit.Answers, error) {
 	case r.Questionnaire == "" && s.URL != "":
 		l.Add("questionnaire", problem.Required, "the response names no questionnaire; screening %s is %s", prose.Quote(s.ID), prose.Quote(s.URL))
 	case url != s.URL:
-		l.Add("questionnaire", problem.Mismatch, "the response answers %s, not screening %s (%s)", prose.Quote(r.Questionnaire), prose.Quote(s.ID), prose.Quote(s.URL))
+		l.Add("questionnaire", problem.Mismatch, "the response answers another questionnaire than screening %s, %s: %s", prose.Quote(s.ID), strconv.Quote(s.URL), prose.Quote(r.Questionnaire))
 	case version != "" && s.Version != "" && version != s.Version:
-		l.Add("questionnaire", problem.Mismatch, "the response answers version %s of %s, not version %s", prose.Quote(version), prose.Quote(url), prose.Quote(s.Version))
+		l.Add("questionnaire", problem.Mismatch, "the response answers version %s, not version %s of screening %s", prose.Quote(version), strconv.Quote(s.Version), prose.Quote(s.ID))
+	}
+	if len(l) > 0 {
+		// The items are another questionnaire's: say only that.
+		return nil, l
 	}
 	switch r.Status {
 	case ResponseInProgress, ResponseCompleted, ResponseAmended, ResponseStopped:
