@@ -2,6 +2,7 @@ package fit
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 	"time"
 
@@ -168,12 +169,8 @@ func intake() (Screening, Answers) {
 	s := PHQ9().Extend(GAD7())
 	s.ID = "intake"
 	a := Answers{"phq9_difficulty": Choice("somewhat_difficult")}
-	for k, v := range itemAnswers("phq9", 3, 3, 2, 2, 1, 1, 0, 0, 0) {
-		a[k] = v
-	}
-	for k, v := range itemAnswers("gad7", 2, 1, 1, 1, 1, 0, 0) {
-		a[k] = v
-	}
+	maps.Copy(a, itemAnswers("phq9", 3, 3, 2, 2, 1, 1, 0, 0, 0))
+	maps.Copy(a, itemAnswers("gad7", 2, 1, 1, 1, 1, 0, 0))
 	return s, a
 }
 

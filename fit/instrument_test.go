@@ -2,6 +2,7 @@ package fit
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 	"time"
 
@@ -211,13 +212,9 @@ func TestTherapistBank(t *testing.T) {
 			"payment":              Choice("self_pay"),
 			"budget_per_session":   Money(money.MustParse("USD 150.00")),
 		}
-		for k, v := range itemAnswers("phq9", spread(9, 12)...) {
-			a[k] = v
-		}
+		maps.Copy(a, itemAnswers("phq9", spread(9, 12)...))
 		a["phq9_difficulty"] = Choice("somewhat_difficult")
-		for k, v := range itemAnswers("gad7", spread(7, 6)...) {
-			a[k] = v
-		}
+		maps.Copy(a, itemAnswers("gad7", spread(7, 6)...))
 		return a
 	}
 	d := ev.Evaluate(client(), Options{})

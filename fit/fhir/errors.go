@@ -180,7 +180,7 @@ func linkIDAt(data []byte, path string) string {
 	var root node
 	_ = json.Unmarshal(data, &root)
 	cur, linkID := &root, ""
-	for _, seg := range strings.Split(path, ".") {
+	for seg := range strings.SplitSeq(path, ".") {
 		name, idx := seg, -1
 		if i := strings.IndexByte(seg, '['); i >= 0 && strings.HasSuffix(seg, "]") {
 			n, err := strconv.Atoi(seg[i+1 : len(seg)-1])

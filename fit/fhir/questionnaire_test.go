@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -141,7 +142,7 @@ func TestQuestionnaireReadsFHIRMeaning(t *testing.T) {
 	ev, err := fit.Compile(s, fit.Provider{})
 	require.NoError(t, err)
 	shown := func(a fit.Answers, id string) bool {
-		a = maps(a)
+		a = copyAnswers(a)
 		a[id] = fit.Bool(true) // an answer to it is ignored when it is hidden
 		d := ev.Evaluate(a, fit.Options{})
 		return !slices.Contains(d.Ignored, id)
@@ -175,16 +176,10 @@ func TestQuestionnaireReadsFHIRMeaning(t *testing.T) {
 	require.Equal(t, fit.Urgent, d.Outcome)
 }
 
-func maps(a fit.Answers) fit.Answers {
-	out := fit.Answers{}
-	for k, v := range a {
-		out[k] = v
-	}
-	return out
-}
+func copyAnswers(a fit.Answers) fit.Answers { return maps.Clone(a) }
 
 func with(a fit.Answers, id string, v fit.Value) fit.Answers {
-	out := maps(a)
+	out := copyAnswers(a)
 	out[id] = v
 	return out
 }

@@ -671,9 +671,9 @@ func (b *batch) decode(v any, l *problem.List) bool {
 	for _, p := range pl {
 		head, rest := firstSegment(strings.TrimPrefix(p.Path, "["))
 		k := -1
-		if i := strings.IndexByte(head, ']'); i >= 0 {
-			k, _ = strconv.Atoi(head[:i])
-			rest = problem.Join(head[i+1:], rest)
+		if before, after, ok := strings.Cut(head, "]"); ok {
+			k, _ = strconv.Atoi(before)
+			rest = problem.Join(after, rest)
 		}
 		if k >= 0 && k < len(b.from) {
 			p.Path = problem.Join(problem.Join(problem.Index("extension", b.from[k]), "valueString"), strings.TrimPrefix(rest, "."))
@@ -746,8 +746,8 @@ func fhirField(rest string) string {
 // firstSegment splits a path into its first segment and the rest:
 // "questions[3].options[0]" into "questions[3]" and "options[0]".
 func firstSegment(path string) (head, rest string) {
-	if i := strings.IndexByte(path, '.'); i >= 0 {
-		return path[:i], path[i+1:]
+	if before, after, ok := strings.Cut(path, "."); ok {
+		return before, after
 	}
 	return path, ""
 }
