@@ -30,12 +30,12 @@ func (r *resolved) analyze(l *problem.List) {
 	if r.broken || r.cyclic || len(*l) > start {
 		return
 	}
-	smin, smax := r.scoreRange()
 	for i := range r.s.Bands {
 		bd := &r.s.Bands[i]
 		if !finite(bd.Min) || !finite(bd.Max) || bd.Min > bd.Max {
 			continue // reported by validate
 		}
+		smin, smax := r.scoreRange(r.bandScale[i])
 		if bd.Max < smin || bd.Min > smax {
 			l.Add(problem.Index("bands", i), problem.Unreachable,
 				"the score is always between %v and %v, outside the band %v–%v", smin, smax, bd.Min, bd.Max)
@@ -221,11 +221,11 @@ func (r *resolved) jointlyPossible(children []int32) bool {
 	return true
 }
 
-// scoreRange returns the least and the greatest score the score rules can
-// give together.
-func (r *resolved) scoreRange() (smin, smax float64) {
+// scoreRange returns the least and the greatest score the score rules of
+// a scale (-1: the screening's score) can give together.
+func (r *resolved) scoreRange(scale int32) (smin, smax float64) {
 	for i := range r.s.Rules {
-		if rl := &r.s.Rules[i]; rl.Kind == KindScore {
+		if rl := &r.s.Rules[i]; rl.Kind == KindScore && r.rules[i].scale == scale {
 			lo, hi := r.itemRange(rl, r.rules[i])
 			smin += min(0, lo)
 			smax += max(0, hi)

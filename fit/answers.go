@@ -40,12 +40,24 @@ func (a *Answers) UnmarshalJSON(b []byte) error {
 // at once, but not while it is being changed.
 type AnswerSheet struct {
 	ev    *Evaluator
-	slots []slot
+	slots []slot   // by question position
+	texts []string // the text answers, trimmed and case-folded, by text position (cquestion.text)
 }
 
 // NewAnswerSheet returns an answer sheet with no answers.
 func (ev *Evaluator) NewAnswerSheet() *AnswerSheet {
-	return &AnswerSheet{ev: ev, slots: make([]slot, len(ev.qs))}
+	sh := ev.sheet()
+	return &sh
+}
+
+// sheet returns an empty answer sheet, for the caller to keep where it
+// likes.
+func (ev *Evaluator) sheet() AnswerSheet {
+	sh := AnswerSheet{ev: ev, slots: make([]slot, len(ev.qs))}
+	if ev.texts > 0 {
+		sh.texts = make([]string, ev.texts)
+	}
+	return sh
 }
 
 // Bind validates answers and binds them into a new answer sheet. Every
@@ -57,7 +69,36 @@ func (ev *Evaluator) NewAnswerSheet() *AnswerSheet {
 // names it in the Decision's Invalid list. Unknown questions are left out.
 func (ev *Evaluator) Bind(a Answers) (*AnswerSheet, error) {
 	sh := ev.NewAnswerSheet()
+	err := sh.bindAll(a)
+	return sh, err
+}
+
+// bindAll binds every answer into the empty sheet sh and returns the
+// problems, in question ID order. When the answers cover a good part of
+// the screening, it walks the questions in ID order and looks each one up,
+// which needs neither a list of the answers' IDs nor sorting it; an
+// answer to an unknown question then sends it back to the general path,
+// so that the problems come in the same order either way.
+func (sh *AnswerSheet) bindAll(a Answers) error {
+	ev := sh.ev
 	var l problem.List
+	if 4*len(a) >= len(ev.qs) {
+		found := 0
+		for _, i := range ev.byID {
+			v, ok := a[ev.qs[i].id]
+			if !ok {
+				continue
+			}
+			found++
+			sh.bindAt(i, v, &l)
+		}
+		if found == len(a) {
+			return l.Err()
+		}
+		clear(sh.slots)
+		clear(sh.texts)
+		l = l[:0]
+	}
 	ids := make([]string, 0, len(a))
 	for id := range a {
 		ids = append(ids, id)
@@ -66,7 +107,7 @@ func (ev *Evaluator) Bind(a Answers) (*AnswerSheet, error) {
 	for _, id := range ids {
 		sh.set(id, a[id], &l)
 	}
-	return sh, l.Err()
+	return l.Err()
 }
 
 // Set answers one question; a zero Value clears it. It returns the
@@ -83,23 +124,34 @@ func (sh *AnswerSheet) Set(question string, v Value) error {
 func (sh *AnswerSheet) Clear(question string) {
 	if i, ok := sh.ev.index[question]; ok {
 		sh.slots[i] = slot{}
+		if t := sh.ev.qs[i].text; t >= 0 {
+			sh.texts[t] = ""
+		}
 	}
 }
 
 // set binds v to question, adding problems to l.
 func (sh *AnswerSheet) set(question string, v Value, l *problem.List) {
-	path := problem.Key("", question)
 	i, ok := sh.ev.index[question]
 	if !ok {
-		l.Add(path, problem.Unknown, "the screening has no question %s", prose.Quote(question))
+		l.Add(problem.Key("", question), problem.Unknown, "the screening has no question %s", prose.Quote(question))
 		return
 	}
+	sh.bindAt(i, v, l)
+}
+
+// bindAt binds v to the question at position i, adding problems to l
+// and marking the answer invalid when there are any.
+func (sh *AnswerSheet) bindAt(i int32, v Value, l *problem.List) {
 	start := len(*l)
-	s := sh.ev.bind(i, v, path, l)
+	s, text := sh.ev.bind(i, v, sh.ev.qs[i].path, l)
 	if len(*l) > start {
-		s = slot{state: slotInvalid}
+		s, text = slot{state: slotInvalid}, ""
 	}
 	sh.slots[i] = s
+	if t := sh.ev.qs[i].text; t >= 0 {
+		sh.texts[t] = text
+	}
 }
 
 // ValidateAnswers reports every problem with the answers at once, as a

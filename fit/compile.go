@@ -29,13 +29,16 @@ type Evaluator struct {
 	rules    []crule         // by kind (as kindRank orders them), then ID
 	kindEnd  [numKinds]int32 // kindEnd[k] is the end of the rules of kind rank k
 	bands    []cband         // in band ID order
+	scales   []cscale        // in scale ID order
 	ruleIdx  map[string]int32
 	reviewAt int
 	gated    bool // some crisis question is shown on a condition
+	texts    int  // the number of text questions
 
-	open    availability.Week // the provider's weekly times, for Overlap rules
-	base    place.Point
-	hasBase bool
+	open     availability.Week // the provider's weekly times, for Overlap rules
+	openBits *weekBits         // the minutes of open; nil when there are none
+	base     place.Point
+	hasBase  bool
 }
 
 // class is how a question's answers are compared.
@@ -58,9 +61,9 @@ func classOf(t Type) class {
 		return clsChoice
 	case TypeMultipleChoice:
 		return clsMulti
-	case TypeNumber, TypeScale, TypeInstinct, TypeDate, TypeMoney:
+	case TypeNumber, TypeScale, TypeInstinct, TypeDate, TypeMoney, TypeInteger, TypeTime, TypeDateTime:
 		return clsNum
-	case TypeText:
+	case TypeText, TypeShortText:
 		return clsText
 	}
 	return clsNone
@@ -126,6 +129,7 @@ type node struct {
 // cquestion is a compiled question.
 type cquestion struct {
 	id       string
+	path     string // the problem path of its answers: the ID, quoted when it is not an identifier
 	typ      Type
 	cls      class
 	required bool
@@ -137,6 +141,9 @@ type cquestion struct {
 	codes    []string
 	scores   []float64
 	cur      money.Currency // a money question's currency, or ""
+	text     int32          // a text question's position among them (AnswerSheet.texts), or -1
+	parent   int32          // the group it belongs to, or -1
+	open     bool           // a choice question that also takes text of the client's own
 
 	missingMsg, crisisMsg, invalidMsg, ignoredMsg string
 }
@@ -159,6 +166,7 @@ type crule struct {
 	trig        trigger
 	when        int32
 	q           int32
+	scale       int32 // a score rule's scale (position in Evaluator.scales), or -1
 	limit       float64
 	remote      bool
 	weight      float64
@@ -172,10 +180,18 @@ type crule struct {
 // cband is a compiled band.
 type cband struct {
 	id       string
+	scale    int32 // the scale it reads (position in Evaluator.scales), or -1
 	min, max float64
 	outcome  Outcome
 	needs    []string
-	message  string
+	message  string // for a band of a scale, what follows "PHQ-9 total 17: "
+}
+
+// cscale is a compiled scale.
+type cscale struct {
+	id    string
+	name  string
+	items int // the item-score rules that add to it
 }
 
 // Compile checks the screening with the passes of Validate, checks the
@@ -232,7 +248,12 @@ func (r *resolved) compile() *Evaluator {
 		q, cq := &s.Questions[i], &ev.qs[i]
 		cq.enable = r.enable[i]
 		cq.setMessages(q.Text)
-		ev.gated = ev.gated || q.Crisis && q.EnableWhen != nil
+		cq.text = -1
+		if cq.cls == clsText {
+			cq.text = int32(ev.texts)
+			ev.texts++
+		}
+		ev.gated = ev.gated || q.Crisis && (q.EnableWhen != nil || q.Group != "")
 	}
 	ev.byID = make([]int32, len(s.Questions))
 	for i := range ev.byID {
@@ -240,9 +261,33 @@ func (r *resolved) compile() *Evaluator {
 	}
 	slices.SortFunc(ev.byID, func(x, y int32) int { return cmp.Compare(ev.qs[x].id, ev.qs[y].id) })
 
+	// Scales by ID; scalePos maps a scale's position in the screening to
+	// its position here.
+	ev.scales = make([]cscale, len(s.Scales))
+	order := make([]int32, len(s.Scales))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(s.Scales[x].ID, s.Scales[y].ID) })
+	scalePos := make([]int32, len(s.Scales))
+	for to, from := range order {
+		ev.scales[to] = cscale{id: s.Scales[from].ID, name: s.Scales[from].Name}
+		scalePos[from] = int32(to)
+	}
+	at := func(k int32) int32 {
+		if k < 0 {
+			return -1
+		}
+		return scalePos[k]
+	}
+
 	ev.rules = make([]crule, len(s.Rules))
 	for i := range s.Rules {
 		ev.rules[i] = ev.rule(&s.Rules[i], r.rules[i])
+		ev.rules[i].scale = at(r.rules[i].scale)
+		if ev.rules[i].scale >= 0 && ev.rules[i].trig == trigItem {
+			ev.scales[ev.rules[i].scale].items++
+		}
 	}
 	slices.SortFunc(ev.rules, func(x, y crule) int {
 		return cmp.Or(cmp.Compare(kindRank(x.kind), kindRank(y.kind)), cmp.Compare(x.id, y.id))
@@ -262,7 +307,7 @@ func (r *resolved) compile() *Evaluator {
 
 	ev.bands = make([]cband, len(s.Bands))
 	for i, bd := range s.Bands {
-		ev.bands[i] = cband{id: bd.ID, min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message}
+		ev.bands[i] = cband{id: bd.ID, scale: at(r.bandScale[i]), min: bd.Min, max: bd.Max, outcome: bd.Outcome, needs: slices.Clone(bd.Needs), message: bd.Message}
 	}
 	slices.SortFunc(ev.bands, func(x, y cband) int { return cmp.Compare(x.id, y.id) })
 	return ev

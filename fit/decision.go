@@ -64,6 +64,7 @@ const (
 	CodeNeed             Code = "need"                    // a need rule fired
 	CodeIgnored          Code = "ignored"                 // an answer to a hidden question was ignored
 	CodeOverrideUnknown  Code = "override_not_applicable" // an override names no red-flag rule
+	CodeIncomplete       Code = "score_incomplete"        // a scale has items without a valid answer, so its bands were not read
 )
 
 // A Reason explains one part of a decision: a stable Code, the ID of the
@@ -84,6 +85,22 @@ func (r Reason) String() string {
 	return fmt.Sprintf("%s [%s %s]", r.Message, r.Code, r.Rule)
 }
 
+// A Total is a scale's score in a decision.
+type Total struct {
+	// Scale is the scale's ID.
+	Scale string `json:"scale"`
+	// Score is the sum of the scale's score rules over shown, valid
+	// answers.
+	Score float64 `json:"score"`
+	// Items is the number of items the scale adds up, and Answered how
+	// many of them have a valid answer.
+	Items    int `json:"items"`
+	Answered int `json:"answered"`
+	// Complete says every shown item has a valid answer, so that Score is
+	// the scale's total and its bands were read.
+	Complete bool `json:"complete"`
+}
+
 // A Requirement is a condition on acceptance, set by a conditional rule.
 type Requirement struct {
 	// Rule is the ID of the conditional rule.
@@ -100,9 +117,10 @@ type Requirement struct {
 // Reasons by importance, then by rule, band or question ID: urgent (and
 // bands that say urgent), crisis_unanswered, red_flag (and bands that say
 // decline), overridden, refer (and bands that say refer), missing,
-// invalid_answer, concern, concerns, bands that say needs_review, bands
-// without an outcome, condition, need, override_not_applicable, ignored;
-// and fit alone when there is nothing else to say.
+// invalid_answer, score_incomplete, concern, concerns, bands that say
+// needs_review, bands without an outcome, condition, need,
+// override_not_applicable, ignored; and fit alone when there is nothing
+// else to say.
 //
 // The zero Decision has no outcome; Evaluate always sets one.
 type Decision struct {
@@ -110,6 +128,8 @@ type Decision struct {
 	Outcome Outcome `json:"outcome"`
 	// Score is the sum of the score rules over shown, valid answers.
 	Score float64 `json:"score"`
+	// Totals are the screening's scales, in scale ID order.
+	Totals []Total `json:"totals,omitempty"`
 	// Conditions are the conditions set by conditional rules that fired;
 	// they apply when the client is accepted.
 	Conditions []Requirement `json:"conditions,omitempty"`

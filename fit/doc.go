@@ -1,7 +1,11 @@
 // Package fit screens prospective clients: it decides whether a client is
 // a fit for a provider's service, explains the decision in sentences the
 // provider can reuse with the client, hands needs to referral when the
-// answer is no, and plans safety check-ins for meetings with clients.
+// answer is no, and plans safety check-ins for meetings with clients. It
+// carries validated instruments (the PHQ-9, GAD-7, PHQ-2 and GAD-2) with
+// their published scoring, a coach's and a therapist's question banks, and,
+// in package fit/fhir, speaks HL7 FHIR R4 Questionnaire and
+// QuestionnaireResponse.
 //
 // Store a [Screening] (questions and rules, as data); [Compile] it with a
 // [Provider] into an [Evaluator] to evaluate a client's [Answers]; bind
@@ -38,6 +42,11 @@
 //	times            Times(windows...)                     [{"days": "sun", "start": "11:00", "end": "14:00"}]
 //	instinct         Instinct(Uneasy)                      "uneasy" (or 2)
 //	money            Money(money.MustParse("EUR 80.00"))   "EUR 80.00"
+//	integer          Number(3)                             3
+//	short_text       Text("Ada")                           "Ada"
+//	time             Text("18:30")                         "18:30" or "18:30:00"
+//	date_time        Text("2026-11-24T18:30:00+01:00")     "2026-11-24T18:30:00+01:00"
+//	group, display   (no answer)
 //
 // Options have stable codes, compared exactly. Numbers may have a [Range]
 // and a unit; scales must have a range and take whole numbers. Money
@@ -52,7 +61,17 @@
 // other answer.
 //
 // Empty or blank text is no answer. A multiple-choice answer with no codes
-// is an answer: "none of these".
+// is an answer: "none of these". An open choice question also takes text of
+// the client's own, which matches no option. Times compare as times of day
+// and date-times as instants, whatever their offsets. A question's Initial
+// answer is only offered: evaluation reads the answers given.
+//
+// The questions form a tree, as a FHIR Questionnaire's items do: a
+// question's Group names a group item (TypeGroup), which shows its items
+// only while it is shown itself, and display items (TypeDisplay) are text
+// between questions. Group and display items take no answer, cannot be
+// required, and no condition reads them. An option's System names the code
+// system its code comes from, such as LOINC.
 //
 // # Conditions
 //
@@ -111,6 +130,17 @@
 // (any self-harm answer above zero is urgent, whatever the total) is an
 // urgent rule on that one item.
 //
+// # Scales
+//
+// A screening may hold several named scores, its Scales, such as the
+// totals of two instruments in one intake. Score rules that name a scale
+// add to it, bands that name it read it, and the decision reports each
+// total (Decision.Totals). A scale is complete when every item it adds up
+// has a valid answer, or is not shown; only then are its bands read, and
+// their reasons cite the scale and its total, "PHQ-9 total 17: moderately
+// severe". An incomplete scale is not banded on a partial sum: the
+// decision needs review, with the reason score_incomplete.
+//
 // # Decisions
 //
 // [AnswerSheet.Evaluate] returns a [Decision]: the [Outcome] (accept,
@@ -120,7 +150,8 @@
 // ID, the question, and a sentence. The outcome is the first that applies:
 // urgent; needs_review when a crisis question is unanswered; decline;
 // refer; needs_review when a required answer is missing or an answer is
-// invalid; needs_review when concerns add up or a band says so;
+// invalid, or a scale is incomplete; needs_review when concerns add up or
+// a band says so;
 // accept_with_conditions; accept.
 //
 // The screening fails closed: while a shown crisis question has no valid
@@ -150,7 +181,9 @@
 // reasons' sentences are written, and the provider's week is materialized.
 // [Evaluator.Bind] validates answers and converts each once into an
 // [AnswerSheet] (text case-folded, places turned into distances, weekly
-// times into hours of overlap, money into minor units).
+// times into hours of overlap, money into minor units), looking each
+// question up once, without sorting, and counting weekly overlap on
+// bitmaps of the week's minutes.
 // [AnswerSheet.Evaluate] then reads answers by position, without maps, and
 // allocates only the decision's lists: about a microsecond and three
 // allocations for 30 questions, 10 conditional displays and 20 rules.
@@ -197,6 +230,27 @@
 // acknowledgment as a condition. Each item says why it exists. Providers
 // take it whole, narrow it with [Screening.Only] or [Screening.Without],
 // or extend it with [Screening.Extend].
+//
+// # Validated instruments
+//
+// [PHQ9], [GAD7], [PHQ2] and [GAD2] return the instruments as screenings:
+// their items in the published wording, answered with the LOINC codes
+// (AnswerNotAtAll … AnswerNearlyEveryDay) scored 0–3, a scale that cites
+// the source, the published bands, and the PHQ-9's item 9 as a crisis
+// question whose any answer above "not at all" is urgent, whatever the
+// total. The published scoring sums every item and gives no rule for a
+// missing one, so a missing item leaves the scale incomplete and the
+// decision in review. Each round-trips through FHIR (package fit/fhir).
+//
+// # The therapist's bank
+//
+// [Therapist] returns a psychotherapist's intake: the presenting concern
+// (each area a need for referral), goals, therapy before and care now,
+// risk (self-harm, harm to others, safety at home: crisis questions), the
+// PHQ-9 and GAD-7, scope of practice against the provider's specialties
+// and exclusions, modality and schedule fit, and payment (a sliding scale,
+// insurance in or out of network). Its needs are the Need constants, in
+// the vocabulary referral routes on.
 //
 // # Safety check-in plans
 //

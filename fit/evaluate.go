@@ -3,11 +3,13 @@ package fit
 import (
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/practicekit/boundaries/internal/bitset"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // setWords is the length, in words, of the sets of questions and rules an
@@ -18,7 +20,8 @@ const setWords = (max(MaxQuestions, MaxRules) + 63) / 64
 // unanswered and naming them in the Decision's Invalid list) and evaluates
 // them. Use Bind or ValidateAnswers to see the problems with the answers.
 func (ev *Evaluator) Evaluate(a Answers, o Options) Decision {
-	sh, _ := ev.Bind(a)
+	sh := ev.sheet()
+	_ = sh.bindAll(a)
 	return sh.Evaluate(o)
 }
 
@@ -32,8 +35,16 @@ func (sh *AnswerSheet) visible(shown, ans, maybe bitset.Set) {
 	ev := sh.ev
 	for _, i := range ev.topo {
 		q := &ev.qs[i]
-		if q.enable >= 0 && !ev.holds(q.enable, sh.slots, ans) {
-			if ev.gated && ev.decide(q.enable, sh.slots, shown, ans, maybe) == unknown {
+		if q.parent >= 0 && !shown.Has(int(q.parent)) {
+			// A group that is hidden hides its items; one that missing
+			// answers might show might show them.
+			if ev.gated && maybe.Has(int(q.parent)) && (q.enable < 0 || ev.decide(q.enable, sh, shown, ans, maybe) != no) {
+				maybe.Add(int(i))
+			}
+			continue
+		}
+		if q.enable >= 0 && !ev.holds(q.enable, sh, ans) {
+			if ev.gated && ev.decide(q.enable, sh, shown, ans, maybe) == unknown {
 				maybe.Add(int(i))
 			}
 			continue
@@ -60,7 +71,7 @@ const (
 // question that cannot be shown false; all is false when a part is false,
 // any true when a part is true, and not inverts what is known. It tells
 // whether answers still missing could show a question.
-func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set) truth {
+func (ev *Evaluator) decide(k int32, sh *AnswerSheet, shown, ans, maybe bitset.Set) truth {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll, nAny:
@@ -69,7 +80,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 			stop, r = yes, no
 		}
 		for _, c := range ev.kids[n.a:n.b] {
-			switch v := ev.decide(c, slots, shown, ans, maybe); v {
+			switch v := ev.decide(c, sh, shown, ans, maybe); v {
 			case stop:
 				return v
 			case unknown:
@@ -78,7 +89,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 		}
 		return r
 	case nNot:
-		switch ev.decide(n.a, slots, shown, ans, maybe) {
+		switch ev.decide(n.a, sh, shown, ans, maybe) {
 		case yes:
 			return no
 		case no:
@@ -88,7 +99,7 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 	}
 	switch {
 	case ans.Has(int(n.q)):
-		if ev.holds(k, slots, ans) {
+		if ev.holds(k, sh, ans) {
 			return yes
 		}
 		return no
@@ -99,25 +110,25 @@ func (ev *Evaluator) decide(k int32, slots []slot, shown, ans, maybe bitset.Set)
 }
 
 // holds evaluates node k over the answers of shown questions (ans).
-func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
+func (ev *Evaluator) holds(k int32, sh *AnswerSheet, ans bitset.Set) bool {
 	n := &ev.nodes[k]
 	switch n.op {
 	case nAll:
 		for _, c := range ev.kids[n.a:n.b] {
-			if !ev.holds(c, slots, ans) {
+			if !ev.holds(c, sh, ans) {
 				return false
 			}
 		}
 		return true
 	case nAny:
 		for _, c := range ev.kids[n.a:n.b] {
-			if ev.holds(c, slots, ans) {
+			if ev.holds(c, sh, ans) {
 				return true
 			}
 		}
 		return false
 	case nNot:
-		return !ev.holds(n.a, slots, ans)
+		return !ev.holds(n.a, sh, ans)
 	}
 	if !ans.Has(int(n.q)) {
 		return false
@@ -125,7 +136,7 @@ func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
 	if n.op == nAnswered {
 		return true
 	}
-	s := &slots[n.q]
+	s := &sh.slots[n.q]
 	switch n.cls {
 	case clsBool, clsNum:
 		switch n.op {
@@ -156,15 +167,16 @@ func (ev *Evaluator) holds(k int32, slots []slot, ans bitset.Set) bool {
 			return s.mask&n.mask == n.mask
 		}
 	case clsText:
+		text := sh.texts[ev.qs[n.q].text]
 		switch n.op {
 		case nEq:
-			return s.text == n.text
+			return text == n.text
 		case nNe:
-			return s.text != n.text
+			return text != n.text
 		case nContains:
-			return strings.Contains(s.text, n.text)
+			return strings.Contains(text, n.text)
 		case nIn:
-			return slices.Contains(n.texts, s.text)
+			return slices.Contains(n.texts, text)
 		}
 	}
 	return false
@@ -215,8 +227,8 @@ func foldRune(r rune) rune {
 //  3. decline: a red flag fired and the provider did not override it, or a
 //     band says decline;
 //  4. refer: a refer rule fired, or a band says refer;
-//  5. needs_review: a shown required question has no answer, or a shown
-//     question's answer is invalid;
+//  5. needs_review: a shown required question has no answer, a shown
+//     question's answer is invalid, or a scale is incomplete;
 //  6. needs_review: ReviewAt or more concerns fired, or a band says
 //     needs_review;
 //  7. accept_with_conditions: a condition rule fired;
@@ -242,6 +254,8 @@ type tally struct {
 	bands             uint64
 	bandOutcome       [rankOther + 1]bool
 	score             float64
+	scales            [MaxScales]scaleTally
+	incomplete        int // scales with an item shown and without a valid answer
 	missing, invalid  int // required questions unanswered (see Decision.Missing); shown questions answered invalidly
 	ignored           int // hidden questions answered
 	crisis            int // crisis questions without a valid answer, shown or maybe shown
@@ -249,6 +263,16 @@ type tally struct {
 	needs             int // needs of fired rules and bands, repeats included
 	badOverrides      int
 }
+
+// A scaleTally is what one evaluation found of a scale.
+type scaleTally struct {
+	score             float64
+	answered, unshown int // items with a valid answer; items not shown
+}
+
+// complete reports whether every item of the scale that is shown has a
+// valid answer.
+func (st *scaleTally) complete(sc *cscale) bool { return st.answered+st.unshown == sc.items }
 
 // tally evaluates display, rules and bands.
 func (sh *AnswerSheet) tally(t *tally, o Options) {
@@ -287,20 +311,31 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 		case trigAlways:
 			hit = true
 		case trigWhen:
-			hit = ev.holds(r.when, sh.slots, t.ans)
+			hit = ev.holds(r.when, sh, t.ans)
 		case trigOverlap:
 			hit = t.ans.Has(int(r.q)) && sh.slots[r.q].num < r.limit
 		case trigDistance:
 			s := &sh.slots[r.q]
 			hit = t.ans.Has(int(r.q)) && (s.remote && !r.remote || !s.remote && s.num > r.limit)
 		case trigItem:
-			if t.ans.Has(int(r.q)) {
-				t.score += r.weight * sh.slots[r.q].num
+			switch {
+			case r.scale < 0:
+				if t.ans.Has(int(r.q)) {
+					t.score += r.weight * sh.slots[r.q].num
+				}
+			case t.ans.Has(int(r.q)):
+				st := &t.scales[r.scale]
+				st.score += r.weight * sh.slots[r.q].num
+				st.answered++
+			case !t.shown.Has(int(r.q)) && !t.maybe.Has(int(r.q)):
+				t.scales[r.scale].unshown++
 			}
 			continue
 		}
 		switch {
 		case !hit:
+		case r.kind == KindScore && r.scale >= 0:
+			t.scales[r.scale].score += r.weight
 		case r.kind == KindScore:
 			t.score += r.weight
 		case r.kind == KindRedFlag && slices.Contains(o.Overrides, r.id):
@@ -311,9 +346,22 @@ func (sh *AnswerSheet) tally(t *tally, o Options) {
 			t.needs += len(r.needs)
 		}
 	}
+	for k := range ev.scales {
+		if !t.scales[k].complete(&ev.scales[k]) {
+			t.incomplete++
+		}
+	}
 	for j := range ev.bands {
 		b := &ev.bands[j]
-		if t.score >= b.min && t.score <= b.max {
+		score := t.score
+		if b.scale >= 0 {
+			st := &t.scales[b.scale]
+			if !st.complete(&ev.scales[b.scale]) {
+				continue
+			}
+			score = st.score
+		}
+		if score >= b.min && score <= b.max {
 			t.bands |= 1 << j
 			t.needs += len(b.needs)
 			t.bandOutcome[outcomeRank(b.outcome)] = true
@@ -337,7 +385,7 @@ func (ev *Evaluator) outcome(t *tally) Outcome {
 		return Decline
 	case t.kinds[kindRank(KindRefer)] > 0 || t.bandOutcome[rankRefer]:
 		return Refer
-	case t.missing > 0 || t.invalid > 0:
+	case t.missing > 0 || t.invalid > 0 || t.incomplete > 0:
 		return NeedsReview
 	case t.kinds[kindRank(KindConcern)] >= ev.reviewAt || t.bandOutcome[rankReview]:
 		return NeedsReview
@@ -397,6 +445,13 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 			d.Needs = needs[:len(needs):len(needs)]
 		}
 	}
+	if len(ev.scales) > 0 {
+		d.Totals = make([]Total, len(ev.scales))
+		for k := range ev.scales {
+			sc, st := &ev.scales[k], &t.scales[k]
+			d.Totals[k] = Total{Scale: sc.id, Score: st.score, Items: sc.items, Answered: st.answered, Complete: st.complete(sc)}
+		}
+	}
 	if n := t.kinds[kindRank(KindCondition)]; n > 0 {
 		d.Conditions = make([]Requirement, 0, n)
 		start, end := ev.kindRules(KindCondition)
@@ -412,7 +467,7 @@ func (sh *AnswerSheet) lists(d *Decision, t *tally) {
 func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	ev := sh.ev
 	rs := make([]Reason, 0, t.fired.Count()+t.overridden.Count()+bits.OnesCount64(t.bands)+
-		t.missing+t.invalid+t.ignored+t.crisis+t.badOverrides+1)
+		t.missing+t.invalid+t.incomplete+t.ignored+t.crisis+t.badOverrides+1)
 	rs = sh.ruleReasons(rs, t, KindUrgent, CodeUrgent)
 	rs = sh.bandReasons(rs, t, Urgent)
 	if t.crisis > 0 {
@@ -433,6 +488,15 @@ func (sh *AnswerSheet) reasons(t *tally, o Options) []Reason {
 	if t.missing+t.invalid > 0 {
 		rs = sh.questionReasons(rs, t, CodeMissing)
 		rs = sh.questionReasons(rs, t, CodeInvalidAnswer)
+	}
+	if t.incomplete > 0 {
+		for k := range ev.scales {
+			if sc, st := &ev.scales[k], &t.scales[k]; !st.complete(sc) {
+				missing := sc.items - st.answered - st.unshown
+				rs = append(rs, Reason{Code: CodeIncomplete, Rule: sc.id,
+					Message: sc.name + " cannot be scored: " + prose.Count(missing, "item has", "items have") + " no valid answer, and a total without them would not be the " + sc.name + " total."})
+			}
+		}
 	}
 	rs = sh.ruleReasons(rs, t, KindConcern, CodeConcern)
 	if t.kinds[kindRank(KindConcern)] >= ev.reviewAt {
@@ -487,7 +551,11 @@ func (sh *AnswerSheet) bandReasons(rs []Reason, t *tally, o Outcome) []Reason {
 	}
 	for j := range sh.ev.bands {
 		if b := &sh.ev.bands[j]; b.outcome == o && t.bands&(1<<j) != 0 {
-			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: b.message})
+			msg := b.message
+			if b.scale >= 0 {
+				msg = sh.ev.scales[b.scale].name + " total " + strconv.FormatFloat(t.scales[b.scale].score, 'f', -1, 64) + ": " + b.message
+			}
+			rs = append(rs, Reason{Code: CodeBand, Rule: b.id, Message: msg})
 		}
 	}
 	return rs

@@ -12,3 +12,19 @@ const (
 	NeedMindfulnessCoaching = "mindfulness_coaching"
 	NeedCrisisSupport       = "crisis_support"
 )
+
+// The needs the therapist's bank and the instruments hand to referral,
+// in the same vocabulary: the clinical areas a psychotherapist lists as
+// specialties, and what a client needs from a colleague's practice
+// (attributes such as a sliding scale).
+const (
+	NeedDepressionCare          = "depression_care"
+	NeedAnxietyCare             = "anxiety_care"
+	NeedTraumaCare              = "trauma_care"
+	NeedCouplesTherapy          = "couples_therapy"
+	NeedGriefCounseling         = "grief_counseling"
+	NeedSubstanceUseCare        = "substance_use_care"
+	NeedEatingDisorderCare      = "eating_disorder_care"
+	NeedDomesticViolenceSupport = "domestic_violence_support"
+	NeedSlidingScale            = "sliding_scale"
+)

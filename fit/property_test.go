@@ -217,3 +217,31 @@ func TestRandomScreeningsAlwaysDecide(t *testing.T) {
 	}
 	require.Greater(t, valid, 1000, "enough random screenings are valid")
 }
+
+// TestOverlapMatchesWeek holds the minute bitmaps that binding counts
+// weekly overlap on to availability.Week: for random client windows
+// (crossing midnight, Sunday into Monday, ending at 24:00) and random
+// provider weeks, the hours are the same.
+func TestOverlapMatchesWeek(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 14))
+	window := func() availability.Window {
+		w := availability.Window{Days: availability.Weekdays(rng.IntN(128)), Start: availability.Clock(rng.IntN(int(availability.EndOfDay))), End: availability.Clock(rng.IntN(int(availability.EndOfDay) + 1))}
+		if rng.IntN(8) == 0 {
+			w.End = availability.EndOfDay
+		}
+		return w
+	}
+	for range 2000 {
+		var provider, client []availability.Window
+		for range rng.IntN(6) {
+			provider = append(provider, window())
+		}
+		for range rng.IntN(6) {
+			client = append(client, window())
+		}
+		ev := &Evaluator{open: availability.WeekOf(provider...)}
+		ev.openBits = weekBitsOf(ev.open)
+		want := availability.WeekOf(client...).Overlap(ev.open).Hours()
+		require.Equal(t, want, ev.overlapHours(client), "provider %v, client %v", provider, client)
+	}
+}

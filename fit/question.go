@@ -47,16 +47,40 @@ const (
 	// Unit. Amounts are compared exactly, in minor units; a money question
 	// without a Unit takes any currency and cannot be compared.
 	TypeMoney Type = "money"
+	// TypeInteger questions take a whole number, optionally within a
+	// Range and with a Unit: a count, such as drinks in a week.
+	TypeInteger Type = "integer"
+	// TypeShortText questions take one line of text, such as a name or a
+	// medication; TypeText is for longer answers. They compare as text
+	// does.
+	TypeShortText Type = "short_text"
+	// TypeTime questions take a time of day, "18:30" or "18:30:00".
+	TypeTime Type = "time"
+	// TypeDateTime questions take an instant with its UTC offset,
+	// "2026-11-24T18:30:00+01:00" (RFC 3339), compared as instants.
+	TypeDateTime Type = "date_time"
+	// TypeGroup items take no answer: they hold the questions whose Group
+	// names them, under a heading (their Text), and show them only while
+	// they are shown themselves.
+	TypeGroup Type = "group"
+	// TypeDisplay items take no answer: they are text shown to the client,
+	// such as instructions between questions.
+	TypeDisplay Type = "display"
 )
 
 // IsValid reports whether t is one of the question types.
 func (t Type) IsValid() bool {
 	switch t {
-	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct, TypeMoney:
+	case TypeYesNo, TypeSingleChoice, TypeMultipleChoice, TypeNumber, TypeScale, TypeText, TypeDate, TypeLocation, TypeTimes, TypeInstinct, TypeMoney,
+		TypeInteger, TypeShortText, TypeTime, TypeDateTime, TypeGroup, TypeDisplay:
 		return true
 	}
 	return false
 }
+
+// answers reports whether questions of type t take an answer: every type
+// but group and display.
+func (t Type) answers() bool { return t != TypeGroup && t != TypeDisplay }
 
 // A Respondent says who answers a question: the client, or the provider
 // recording what they observed or felt. The zero Respondent is the client.
@@ -68,7 +92,10 @@ const (
 	ByProvider Respondent = "provider"
 )
 
-// A Question is one item of a screening.
+// A Question is one item of a screening: a question, or a group of
+// questions or a text to show (TypeGroup, TypeDisplay), which take no
+// answer. A screening's items form a tree through Group, in the order of
+// Screening.Questions, as a FHIR Questionnaire's items do.
 //
 // The zero Question is invalid: it needs an ID, a Type and a Text.
 type Question struct {
@@ -106,6 +133,17 @@ type Question struct {
 	// EnableWhen shows the question only when the condition holds over
 	// other answers; nil means always shown.
 	EnableWhen *Condition `json:"enable_when,omitzero"`
+	// Group is the ID of the group item the question belongs to; it is
+	// shown only while that group is. Empty means the top level.
+	Group string `json:"group,omitempty"`
+	// Open lets a choice question take text of the client's own besides
+	// its options (FHIR's open-choice): an answer that is no option's code
+	// is that text. It counts as answered and matches no option.
+	Open bool `json:"open,omitzero"`
+	// Initial is the answer offered before the client answers, such as a
+	// preselected option. It is a suggestion for the form, not an answer:
+	// evaluation reads only the answers given.
+	Initial Value `json:"initial,omitzero"`
 }
 
 // An Option is one choice of a choice question.
@@ -117,6 +155,10 @@ type Option struct {
 	Label string `json:"label"`
 	// Score is what choosing the option adds to an item-score rule.
 	Score float64 `json:"score,omitzero"`
+	// System names the code system Code comes from, such as
+	// "http://loinc.org", so that the option is the same coded answer in
+	// other systems (a FHIR Coding). Empty means the screening's own code.
+	System string `json:"system,omitempty"`
 }
 
 // A Range is the closed interval [Min, Max] of accepted numbers.

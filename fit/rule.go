@@ -69,6 +69,9 @@ type Rule struct {
 	Question string `json:"question,omitempty"`
 	// Weight is what a score rule adds, or multiplies its item by.
 	Weight float64 `json:"weight,omitzero"`
+	// Scale is the ID of the scale a score rule adds to; empty means the
+	// screening's score.
+	Scale string `json:"scale,omitempty"`
 	// Needs are tags handed to referral when the rule fires.
 	Needs []string `json:"needs,omitempty"`
 	// Text is the condition a conditional rule sets on acceptance.
@@ -105,10 +108,15 @@ type Distance struct {
 // A Band maps a range of scores to an outcome, needs, or both: "a total of
 // 10–14 needs review", "15–27 refer, need depression_care". Bands are
 // closed ranges [Min, Max] and may overlap; every band the score falls in
-// fires.
+// fires. A band of a scale fires only when the scale is complete, and its
+// reason cites the scale and its total: "PHQ-9 total 17: moderately
+// severe".
 type Band struct {
 	// ID identifies the band in reasons.
 	ID string `json:"id"`
+	// Scale is the ID of the scale the band reads; empty means the
+	// screening's score.
+	Scale string `json:"scale,omitempty"`
 	// Min and Max bound the band, inclusive.
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
@@ -118,6 +126,24 @@ type Band struct {
 	Outcome Outcome `json:"outcome,omitempty"`
 	// Needs are tags handed to referral when the band fires.
 	Needs []string `json:"needs,omitempty"`
-	// Message explains the band to the client.
+	// Message explains the band to the client. For a band of a scale it
+	// names the band, such as "moderately severe", and the reason reads
+	// "PHQ-9 total 17: moderately severe".
 	Message string `json:"message"`
+}
+
+// A Scale is a named score of a screening, such as a validated
+// instrument's total. Score rules that name it add to it rather than to
+// the screening's score, bands that name it read it, and every decision
+// reports it (Decision.Totals). A scale is complete when each item it
+// adds up (score rules with a Question) has a valid answer, or is not
+// shown; until then its bands do not fire and the decision needs review,
+// because a total with items missing is not the instrument's total.
+type Scale struct {
+	// ID identifies the scale in rules, bands, totals and reasons.
+	ID string `json:"id"`
+	// Name is how reasons cite it, such as "PHQ-9".
+	Name string `json:"name"`
+	// Source cites the published scoring and bands the scale follows.
+	Source string `json:"source,omitempty"`
 }

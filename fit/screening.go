@@ -25,13 +25,25 @@ type Screening struct {
 	Title string `json:"title,omitempty"`
 	// Version is the host's version label, such as "2026-03".
 	Version string `json:"version,omitempty"`
+	// URL identifies the screening wherever it is exchanged, such as the
+	// canonical URL of a FHIR Questionnaire, which a QuestionnaireResponse
+	// names. Empty means the screening is not exchanged.
+	URL string `json:"url,omitempty"`
+	// Description says what the screening is for and where it comes from.
+	Description string `json:"description,omitempty"`
+	// Copyright states the terms of use of the screening's text, such as a
+	// validated instrument's.
+	Copyright string `json:"copyright,omitempty"`
 	// Questions are the items, in the order shown. The order never changes
 	// a decision.
 	Questions []Question `json:"questions"`
 	// Rules turn answers into a decision.
 	Rules []Rule `json:"rules,omitempty"`
-	// Bands turn the score into outcomes and needs.
+	// Bands turn the score, or a scale's, into outcomes and needs.
 	Bands []Band `json:"bands,omitempty"`
+	// Scales are named scores, such as a validated instrument's total,
+	// kept apart from the screening's score and from each other.
+	Scales []Scale `json:"scales,omitempty"`
 	// ReviewAt is how many concerns together need review; zero means 2.
 	ReviewAt int `json:"review_at,omitzero"`
 }
@@ -76,21 +88,24 @@ func (s Screening) Only(sections ...Section) Screening {
 }
 
 // Without returns a copy of s without the questions, rules and bands with
-// the given IDs. Questions shown only on answers that are left out, and
-// rules that read them, are left out too.
+// the given IDs. Questions shown only on answers that are left out, the
+// items of groups that are left out, and rules that read them, are left
+// out too.
 func (s Screening) Without(ids ...string) Screening {
 	return s.prune(func(_ Section, id string) bool { return slices.Contains(ids, id) },
 		func(id string) bool { return slices.Contains(ids, id) })
 }
 
-// Extend returns a copy of s with the questions, rules and bands of more
-// appended: a provider's own items on top of a standard bank. IDs must stay
-// unique; Validate reports duplicates.
+// Extend returns a copy of s with the questions, rules, bands and scales
+// of more appended: a provider's own items, or a validated instrument, on
+// top of a standard bank. IDs must stay unique; Validate reports
+// duplicates.
 func (s Screening) Extend(more Screening) Screening {
 	out := s
 	out.Questions = slices.Concat(s.Questions, more.Questions)
 	out.Rules = slices.Concat(s.Rules, more.Rules)
 	out.Bands = slices.Concat(s.Bands, more.Bands)
+	out.Scales = slices.Concat(s.Scales, more.Scales)
 	return out
 }
 
@@ -107,7 +122,7 @@ func (s Screening) prune(drop func(Section, string) bool, dropBand func(string) 
 	for changed := true; changed; {
 		changed = false
 		for _, q := range s.Questions {
-			if !gone[q.ID] && q.EnableWhen != nil && readsAny(q.EnableWhen, gone) {
+			if !gone[q.ID] && (q.EnableWhen != nil && readsAny(q.EnableWhen, gone) || q.Group != "" && gone[q.Group]) {
 				gone[q.ID], changed = true, true
 			}
 		}

@@ -24,6 +24,7 @@ const (
 	MaxWindows   = 50     // windows in one weekly-times answer
 	MaxTextBytes = 10_000 // bytes of one text answer or condition text
 	MaxIDBytes   = 100    // bytes of an ID, option code or need tag
+	MaxScales    = 16     // scales in a screening
 )
 
 // Validate reports every problem with the screening at once, as a
@@ -60,15 +61,17 @@ func check(s *Screening, l *problem.List) *resolved {
 // and each condition as nodes over question positions. A part of a
 // condition with a problem resolves to the node -1.
 type resolved struct {
-	s      *Screening
-	index  map[string]int32 // question ID → position
-	qs     []cquestion      // by position; the compiler adds the display node and the sentences
-	nodes  []node
-	kids   []int32
-	enable []int32   // per question, the node of its display condition, or -1
-	deps   [][]int32 // per question, the questions its display condition reads
-	rules  []rrule   // per rule
-	topo   []int32   // positions, each after the questions its display reads; see order
+	s         *Screening
+	index     map[string]int32 // question ID → position
+	qs        []cquestion      // by position; the compiler adds the display node and the sentences
+	nodes     []node
+	kids      []int32
+	enable    []int32          // per question, the node of its display condition, or -1
+	deps      [][]int32        // per question, the questions its display condition reads
+	rules     []rrule          // per rule
+	topo      []int32          // positions, each after the questions its display reads; see order
+	scales    map[string]int32 // scale ID → position
+	bandScale []int32          // per band, the scale it reads, or -1
 
 	broken bool // a problem was found before the bands: the scores the rules give are not known
 	cyclic bool // the display conditions depend on themselves
@@ -76,8 +79,9 @@ type resolved struct {
 
 // rrule is what validation resolved of a rule.
 type rrule struct {
-	when int32 // the node of When, or -1
-	q    int32 // the question an overlap, distance or item score reads, or -1
+	when  int32 // the node of When, or -1
+	q     int32 // the question an overlap, distance or item score reads, or -1
+	scale int32 // the scale a score rule adds to, or -1
 }
 
 // validator checks the structure of a screening and resolves it.
@@ -107,7 +111,7 @@ func validate(s *Screening, l *problem.List) *resolved {
 		path string
 		n    int
 		max  int
-	}{{"questions", len(s.Questions), MaxQuestions}, {"rules", len(s.Rules), MaxRules}, {"bands", len(s.Bands), MaxBands}} {
+	}{{"questions", len(s.Questions), MaxQuestions}, {"rules", len(s.Rules), MaxRules}, {"bands", len(s.Bands), MaxBands}, {"scales", len(s.Scales), MaxScales}} {
 		if lim.n > lim.max {
 			v.add(nil, lim.path, problem.TooMany, "%d %s; at most %d are allowed", lim.n, lim.path, lim.max)
 			tooMany = true
@@ -116,12 +120,61 @@ func validate(s *Screening, l *problem.List) *resolved {
 	if tooMany {
 		return nil
 	}
-	v.ids = make(map[string]int32, len(s.Rules)+len(s.Bands))
+	v.ids = make(map[string]int32, len(s.Rules)+len(s.Bands)+len(s.Scales))
+	for _, f := range []struct {
+		path, value string
+		max         int
+	}{{"url", s.URL, MaxTextBytes}, {"description", s.Description, MaxTextBytes}, {"copyright", s.Copyright, MaxTextBytes}, {"title", s.Title, MaxTextBytes}, {"version", s.Version, MaxIDBytes}} {
+		if len(f.value) > f.max {
+			v.add(nil, f.path, problem.TooLong, "the %s is %d bytes long; at most %d are allowed", f.path, len(f.value), f.max)
+		}
+	}
+	v.scales()
 	v.questions()
 	v.rules()
 	v.r.broken = len(*l) > 0
 	v.bands()
 	return v.r
+}
+
+// scales checks the scales and resolves their IDs. Scales share their IDs
+// with rules and bands, which reasons name in one field.
+func (v *validator) scales() {
+	s := v.r.s
+	v.r.scales = make(map[string]int32, len(s.Scales))
+	for i := range s.Scales {
+		sc := &s.Scales[i]
+		path := &at{parent: &at{name: "scales"}, index: i}
+		if v.checkID(path, "id", sc.ID) {
+			if _, dup := v.r.scales[sc.ID]; dup {
+				v.add(path, "id", problem.Duplicate, "scale ID %s is used twice", prose.Quote(sc.ID))
+			} else {
+				v.r.scales[sc.ID] = int32(i)
+			}
+		}
+		switch {
+		case strings.TrimSpace(sc.Name) == "":
+			v.add(path, "name", problem.Required, "the scale needs a name for reasons to cite, such as \"PHQ-9\"")
+		case len(sc.Name) > MaxIDBytes:
+			v.add(path, "name", problem.TooLong, "the name is %d bytes long; at most %d are allowed", len(sc.Name), MaxIDBytes)
+		}
+		if len(sc.Source) > MaxTextBytes {
+			v.add(path, "source", problem.TooLong, "the source is %d bytes long; at most %d are allowed", len(sc.Source), MaxTextBytes)
+		}
+	}
+}
+
+// scaleRef resolves the scale a rule or band names, or reports it.
+func (v *validator) scaleRef(path *at, id string) int32 {
+	if id == "" {
+		return -1
+	}
+	k, ok := v.r.scales[id]
+	if !ok {
+		v.add(path, "scale", problem.Unknown, "no scale has the ID %s", prose.Quote(id))
+		return -1
+	}
+	return k
 }
 
 // An at is a problem path built only when a problem is found: the path of
@@ -221,9 +274,14 @@ func (v *validator) questions() {
 		}
 		v.question(i, q, path)
 	}
+	v.groups()
 	for i := range s.Questions {
 		r.enable[i] = -1
 		q := &s.Questions[i]
+		if !q.Initial.IsZero() && q.Type.IsValid() && q.Type.answers() {
+			ev := Evaluator{qs: r.qs}
+			ev.bind(int32(i), q.Initial, problem.Join(problem.Index("questions", i), "initial"), v.l)
+		}
 		if q.EnableWhen == nil {
 			continue
 		}
@@ -235,12 +293,73 @@ func (v *validator) questions() {
 	}
 }
 
+// groups resolves the group each question belongs to: a group item,
+// and no group within itself.
+func (v *validator) groups() {
+	s, r := v.r.s, v.r
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		r.qs[i].parent = -1
+		if q.Group == "" {
+			continue
+		}
+		path := &at{parent: &at{name: "questions"}, index: i}
+		g, ok := r.index[q.Group]
+		switch {
+		case !ok:
+			v.add(path, "group", problem.Unknown, "no question has the ID %s", prose.Quote(q.Group))
+			continue
+		case s.Questions[g].Type != TypeGroup:
+			v.add(path, "group", problem.Mismatch, "%s is a %s question, not a group", prose.Quote(q.Group), s.Questions[g].Type)
+			continue
+		}
+		r.qs[i].parent = g
+	}
+	for i := range s.Questions {
+		depth := 0
+		for p := r.qs[i].parent; p >= 0; p = r.qs[p].parent {
+			if depth++; p == int32(i) || depth > MaxDepth {
+				path := &at{parent: &at{name: "questions"}, index: i}
+				if p == int32(i) {
+					v.add(path, "group", problem.Cycle, "group %s is within itself", prose.Quote(s.Questions[i].ID))
+				} else {
+					v.add(path, "group", problem.TooDeep, "groups nest deeper than %d", MaxDepth)
+				}
+				r.qs[i].parent = -1
+				break
+			}
+		}
+	}
+	for i := range s.Questions {
+		if p := r.qs[i].parent; p >= 0 && !slices.Contains(r.deps[i], p) {
+			r.deps[i] = append(r.deps[i], p)
+		}
+	}
+}
+
 // question checks and resolves question i, except its display condition.
 func (v *validator) question(i int, q *Question, path *at) {
 	cq := &v.r.qs[i]
-	*cq = cquestion{id: q.ID, typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1}
+	*cq = cquestion{id: q.ID, path: problem.Key("", q.ID), typ: q.Type, cls: classOf(q.Type), required: q.Required || q.Crisis, crisis: q.Crisis, enable: -1, parent: -1, open: q.Open}
 	if !q.Type.IsValid() {
-		v.add(path, "type", problem.Unknown, "unknown question type %s; want yes_no, single_choice, multiple_choice, number, scale, text, date, location, times or instinct", prose.Quote(string(q.Type)))
+		v.add(path, "type", problem.Unknown, "unknown question type %s; want yes_no, single_choice, multiple_choice, number, integer, scale, text, short_text, date, time, date_time, location, times, instinct, money, group or display", prose.Quote(string(q.Type)))
+	}
+	if !q.Type.answers() {
+		switch {
+		case q.Required:
+			v.add(path, "required", problem.Unexpected, "a %s item takes no answer, so it cannot be required; make its questions required", q.Type)
+		case q.Crisis:
+			v.add(path, "crisis", problem.Unexpected, "a %s item takes no answer, so it cannot be a crisis question", q.Type)
+		}
+		if !q.Initial.IsZero() {
+			v.add(path, "initial", problem.Unexpected, "a %s item takes no answer, so it has no initial answer", q.Type)
+		}
+		if q.By != "" {
+			v.add(path, "by", problem.Unexpected, "a %s item takes no answer, so no one answers it", q.Type)
+		}
+	}
+	if q.Open && q.Type != TypeSingleChoice && q.Type != TypeMultipleChoice {
+		v.add(path, "open", problem.Unexpected, "only choice questions take text of the client's own")
 	}
 	if strings.TrimSpace(q.Text) == "" {
 		v.add(path, "text", problem.Required, "the question needs a text")
@@ -279,12 +398,15 @@ func (v *validator) question(i int, q *Question, path *at) {
 			if !finite(o.Score) {
 				v.add(op, "score", problem.Invalid, "the score %v is not a finite number", o.Score)
 			}
+			if len(o.System) > MaxTextBytes {
+				v.add(op, "system", problem.TooLong, "the system is %d bytes long; at most %d are allowed", len(o.System), MaxTextBytes)
+			}
 			cq.codes[j], cq.scores[j] = o.Code, o.Score
 		}
 	}
 	switch {
-	case q.Range != nil && q.Type != TypeNumber && q.Type != TypeScale:
-		v.add(path, "range", problem.Unexpected, "only number and scale questions have a range")
+	case q.Range != nil && q.Type != TypeNumber && q.Type != TypeScale && q.Type != TypeInteger:
+		v.add(path, "range", problem.Unexpected, "only number, integer and scale questions have a range")
 	case q.Range == nil && q.Type == TypeScale:
 		v.add(path, "range", problem.Required, "a scale needs a range, such as 0–10")
 	case q.Range != nil:
@@ -294,8 +416,8 @@ func (v *validator) question(i int, q *Question, path *at) {
 			v.add(path, "range", problem.Invalid, "the range %v–%v has a bound that is not a finite number", rg.Min, rg.Max)
 		case rg.Min > rg.Max:
 			v.add(path, "range", problem.Order, "the range %v–%v ends before it starts", rg.Min, rg.Max)
-		case q.Type == TypeScale && (rg.Min != math.Trunc(rg.Min) || rg.Max != math.Trunc(rg.Max)):
-			v.add(path, "range", problem.Invalid, "a scale's bounds are whole numbers, not %v–%v", rg.Min, rg.Max)
+		case (q.Type == TypeScale || q.Type == TypeInteger) && (rg.Min != math.Trunc(rg.Min) || rg.Max != math.Trunc(rg.Max)):
+			v.add(path, "range", problem.Invalid, "a %s question's bounds are whole numbers, not %v–%v", q.Type, rg.Min, rg.Max)
 		}
 		cq.rng, cq.hasRange = rg, true
 	}
@@ -312,9 +434,15 @@ func (v *validator) question(i int, q *Question, path *at) {
 			cq.cur = cur
 		}
 	}
-	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate || q.Type == TypeMoney
-	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale && q.Type != TypeMoney {
-		v.add(path, "unit", problem.Unexpected, "only number, scale and money questions have a unit")
+	cq.whole = q.Type == TypeScale || q.Type == TypeInstinct || q.Type == TypeDate || q.Type == TypeMoney || q.Type == TypeInteger
+	if q.Unit != "" && q.Type != TypeNumber && q.Type != TypeScale && q.Type != TypeMoney && q.Type != TypeInteger {
+		v.add(path, "unit", problem.Unexpected, "only number, integer, scale and money questions have a unit")
+	}
+	if len(q.Unit) > MaxIDBytes {
+		v.add(path, "unit", problem.TooLong, "the unit is %d bytes long; at most %d are allowed", len(q.Unit), MaxIDBytes)
+	}
+	if len(q.Help) > MaxTextBytes {
+		v.add(path, "help", problem.TooLong, "the help is %d bytes long; at most %d are allowed", len(q.Help), MaxTextBytes)
 	}
 }
 
@@ -414,6 +542,10 @@ func (v *validator) leaf(c *Condition) (node, bool) {
 	q := &r.s.Questions[qi]
 	cq := &r.qs[qi]
 	n := node{op: op, cls: cq.cls, q: qi}
+	if !q.Type.answers() {
+		v.note("question", problem.Mismatch, "%s is a %s item, which takes no answer to compare", prose.Quote(q.ID), q.Type)
+		return n, false
+	}
 	if op == nAnswered {
 		if !c.Value.IsZero() {
 			v.note("value", problem.Unexpected, "answered takes no value")
@@ -515,7 +647,7 @@ func (v *validator) leaf(c *Condition) (node, bool) {
 					list = append(list, Number(f))
 				}
 			case valueTexts:
-				if q.Type != TypeInstinct && q.Type != TypeDate && q.Type != TypeMoney {
+				if q.Type != TypeInstinct && q.Type != TypeDate && q.Type != TypeMoney && q.Type != TypeTime && q.Type != TypeDateTime {
 					return mismatch("a list of numbers")
 				}
 				for _, t := range val.texts {
@@ -594,6 +726,20 @@ func (v *validator) number(q *Question, cq *cquestion, val Value, field string, 
 			return 0, false
 		}
 		return dayNumber(d), true
+	case q.Type == TypeTime && val.kind == valueText:
+		f, err := parseTime(val.text)
+		if err != nil {
+			v.note(field, problem.Invalid, "%v", err)
+			return 0, false
+		}
+		return f, true
+	case q.Type == TypeDateTime && val.kind == valueText:
+		f, err := parseDateTime(val.text)
+		if err != nil {
+			v.note(field, problem.Invalid, "%v", err)
+			return 0, false
+		}
+		return f, true
 	case q.Type == TypeInstinct && val.kind == valueText:
 		u, err := ParseUnease(val.text)
 		if err != nil {
@@ -601,7 +747,7 @@ func (v *validator) number(q *Question, cq *cquestion, val Value, field string, 
 			return 0, false
 		}
 		return float64(u), true
-	case q.Type != TypeDate && q.Type != TypeMoney && val.kind == valueNumber:
+	case q.Type != TypeDate && q.Type != TypeMoney && q.Type != TypeTime && q.Type != TypeDateTime && val.kind == valueNumber:
 		if !finite(val.num) {
 			v.note(field, problem.Invalid, "%v is not a finite number", val.num)
 			return 0, false
@@ -616,6 +762,10 @@ func (v *validator) number(q *Question, cq *cquestion, val Value, field string, 
 		want = "an unease level or number"
 	case TypeMoney:
 		want = "an amount (\"EUR 50.00\")"
+	case TypeTime:
+		want = "a time of day (\"18:30\")"
+	case TypeDateTime:
+		want = "a date and time (\"2026-11-24T18:30:00+01:00\")"
 	}
 	v.note(field, problem.Mismatch, "%s on a %s question takes %s, not %s", op, q.Type, want, val.shape())
 	return 0, false
@@ -631,6 +781,8 @@ func (v *validator) rules() {
 		if v.checkID(path, "id", rl.ID) {
 			if j, dup := v.ids[rl.ID]; dup {
 				v.add(path, "id", problem.Duplicate, "rule ID %s is also used by rules[%d]", prose.Quote(rl.ID), j)
+			} else if _, scale := v.r.scales[rl.ID]; scale {
+				v.add(path, "id", problem.Duplicate, "rule ID %s is also used by a scale", prose.Quote(rl.ID))
 			} else {
 				v.ids[rl.ID] = int32(i)
 			}
@@ -641,7 +793,7 @@ func (v *validator) rules() {
 
 // rule checks one rule and resolves its trigger.
 func (v *validator) rule(rl *Rule, i int, path *at) rrule {
-	res := rrule{when: -1, q: -1}
+	res := rrule{when: -1, q: -1, scale: -1}
 	if !rl.Kind.IsValid() {
 		v.add(path, "kind", problem.Unknown, "unknown rule kind %s; want red_flag, concern, score, need, condition, urgent or refer", prose.Quote(string(rl.Kind)))
 	}
@@ -664,8 +816,14 @@ func (v *validator) rule(rl *Rule, i int, path *at) rrule {
 		if !finite(rl.Weight) {
 			v.add(path, "weight", problem.Invalid, "the weight %v is not a finite number", rl.Weight)
 		}
-	} else if rl.Weight != 0 {
-		v.add(path, "weight", problem.Unexpected, "only score rules have a weight")
+		res.scale = v.scaleRef(path, rl.Scale)
+	} else {
+		if rl.Weight != 0 {
+			v.add(path, "weight", problem.Unexpected, "only score rules have a weight")
+		}
+		if rl.Scale != "" {
+			v.add(path, "scale", problem.Unexpected, "only score rules add to a scale")
+		}
 	}
 	if rl.Kind == KindCondition {
 		if strings.TrimSpace(rl.Text) == "" {
@@ -711,9 +869,9 @@ func (v *validator) rule(rl *Rule, i int, path *at) rrule {
 		res.q = v.ref(path, "question", rl.Question, "")
 		if res.q >= 0 {
 			switch typ := v.r.qs[res.q].typ; typ {
-			case TypeYesNo, TypeNumber, TypeScale, TypeInstinct, TypeSingleChoice, TypeMultipleChoice:
+			case TypeYesNo, TypeNumber, TypeScale, TypeInteger, TypeInstinct, TypeSingleChoice, TypeMultipleChoice:
 			default:
-				v.add(path, "question", problem.Mismatch, "a score rule adds up yes_no, choice, number, scale or instinct answers, not %s", typ)
+				v.add(path, "question", problem.Mismatch, "a score rule adds up yes_no, choice, number, integer, scale or instinct answers, not %s", typ)
 				res.q = -1
 			}
 		}
@@ -750,6 +908,8 @@ func (v *validator) bands() {
 				v.add(path, "id", problem.Duplicate, "band ID %s is also used by bands[%d]", prose.Quote(bd.ID), -1-j)
 			} else if dup {
 				v.add(path, "id", problem.Duplicate, "band ID %s is also used by a rule", prose.Quote(bd.ID))
+			} else if _, scale := v.r.scales[bd.ID]; scale {
+				v.add(path, "id", problem.Duplicate, "band ID %s is also used by a scale", prose.Quote(bd.ID))
 			} else {
 				v.ids[bd.ID] = -1 - int32(i)
 			}
@@ -760,6 +920,7 @@ func (v *validator) bands() {
 		case bd.Min > bd.Max:
 			v.add(path, "", problem.Order, "the band %v–%v ends before it starts", bd.Min, bd.Max)
 		}
+		v.r.bandScale = append(v.r.bandScale, v.scaleRef(path, bd.Scale))
 		switch bd.Outcome {
 		case "", NeedsReview, Decline, Refer, Urgent:
 		default:

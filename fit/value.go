@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -377,4 +378,62 @@ func (v Value) Date() (availability.Date, bool) {
 	}
 	d, err := availability.ParseDate(v.text)
 	return d, err == nil
+}
+
+// parseTime parses a time of day, "18:30", "18:30:00" or with a fraction
+// of a second, "18:30:00.5", into seconds after midnight.
+func parseTime(s string) (float64, error) {
+	bad := func() (float64, error) {
+		return 0, fmt.Errorf("%s is not a time of day such as \"18:30\" or \"18:30:00\"", prose.Quote(s))
+	}
+	two := func(t string, max int) (int, bool) {
+		if len(t) != 2 || t[0] < '0' || t[0] > '9' || t[1] < '0' || t[1] > '9' {
+			return 0, false
+		}
+		n := int(t[0]-'0')*10 + int(t[1]-'0')
+		return n, n <= max
+	}
+	if len(s) < 5 || s[2] != ':' {
+		return bad()
+	}
+	h, okH := two(s[0:2], 23)
+	m, okM := two(s[3:5], 59)
+	if !okH || !okM {
+		return bad()
+	}
+	secs := float64(h*3600 + m*60)
+	rest := s[5:]
+	if rest == "" {
+		return secs, nil
+	}
+	if len(rest) < 3 || rest[0] != ':' {
+		return bad()
+	}
+	sec, okS := two(rest[1:3], 59)
+	if !okS {
+		return bad()
+	}
+	secs += float64(sec)
+	if frac := rest[3:]; frac != "" {
+		if len(frac) < 2 || len(frac) > 10 || frac[0] != '.' {
+			return bad()
+		}
+		f, err := strconv.ParseFloat("0"+frac, 64)
+		if err != nil || strings.ContainsAny(frac[1:], "+-eE_") {
+			return bad()
+		}
+		secs += f
+	}
+	return secs, nil
+}
+
+// parseDateTime parses an instant with its UTC offset (RFC 3339, such as
+// "2026-11-24T18:30:00+01:00" or "2026-11-24T17:30:00Z") into seconds
+// since 1970-01-01T00:00:00Z.
+func parseDateTime(s string) (float64, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || len(s) > 40 {
+		return 0, fmt.Errorf("%s is not a date and time with its offset, such as \"2026-11-24T18:30:00+01:00\"", prose.Quote(s))
+	}
+	return float64(t.Unix()) + float64(t.Nanosecond())/1e9, nil
 }

@@ -15,21 +15,31 @@ import (
 )
 
 // TestRoutesEveryNeedTheBanksEmit holds referral and fit to one vocabulary
-// of needs: for every need a rule or band of the standard bank can hand
-// over, a directory whose provider offers that need, spelled as the bank
-// spells it, matches a request that must have it.
+// of needs: for every need a rule or band of the standard bank, the
+// therapist's bank or the instruments can hand over, a directory whose
+// provider offers that need, spelled as the bank spells it, matches a
+// request that must have it.
 func TestRoutesEveryNeedTheBanksEmit(t *testing.T) {
-	bank := fit.Standard(fit.BankOptions{Fee: money.MustParse("EUR 80.00")})
-	var needs []string
-	for _, r := range bank.Rules {
-		needs = append(needs, r.Needs...)
+	banks := []fit.Screening{
+		fit.Standard(fit.BankOptions{Fee: money.MustParse("EUR 80.00")}),
+		fit.Therapist(fit.TherapistOptions{Fee: money.MustParse("USD 150.00"), SlidingScaleMin: money.MustParse("USD 90.00"),
+			Exclusions: []string{fit.NeedEatingDisorderCare}, Specialties: []string{fit.NeedDepressionCare}}),
+		fit.PHQ2(), fit.GAD2(),
 	}
-	for _, b := range bank.Bands {
-		needs = append(needs, b.Needs...)
+	var needs []string
+	for _, bank := range banks {
+		for _, r := range bank.Rules {
+			needs = append(needs, r.Needs...)
+		}
+		for _, b := range bank.Bands {
+			needs = append(needs, b.Needs...)
+		}
 	}
 	slices.Sort(needs)
 	needs = slices.Compact(needs)
 	require.Subset(t, needs, []string{fit.NeedLifeCoaching, fit.NeedFitnessCoaching, fit.NeedNutritionCoaching, fit.NeedMindfulnessCoaching, fit.NeedCrisisSupport})
+	require.Subset(t, needs, []string{fit.NeedDepressionCare, fit.NeedAnxietyCare, fit.NeedTraumaCare, fit.NeedCouplesTherapy, fit.NeedGriefCounseling,
+		fit.NeedSubstanceUseCare, fit.NeedEatingDisorderCare, fit.NeedDomesticViolenceSupport, fit.NeedSlidingScale})
 
 	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 	confirmed := availability.MustParseDate("2026-11-20")

@@ -1,17 +1,18 @@
 // Command tour runs the five stories the boundaries library was built for,
 // and a sixth about a group practice, in order, and prints what the library
 // decided in each, with its own reasons, amounts, deadlines, decisions and
-// referrals.
+// referrals; then the therapist's intake over FHIR (examples/intake), where a
+// PHQ-9 answer routes a client to crisis resources first.
 //
 // Usage:
 //
-//	go run ./examples/tour                       # all six stories, as text
+//	go run ./examples/tour                       # all the stories, as text
 //	go run ./examples/tour -story consultation   # one story
 //	go run ./examples/tour -json                 # the machine-readable results
 //
-// The stories' data are the JSON files under examples/stories/data. No
-// clock is read: every story runs at fixed instants, so every run prints
-// the same.
+// The stories' data are the JSON files under examples/stories/data and
+// examples/intake/story/data. No clock is read: every story runs at fixed
+// instants, so every run prints the same.
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 	"strings"
 	_ "time/tzdata" // run where the system has no zone data
 
+	"github.com/practicekit/boundaries/examples/intake/story"
 	"github.com/practicekit/boundaries/examples/stories"
 )
 
@@ -35,7 +37,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	name := fs.String("story", "", "run only the story `NAME`: "+strings.Join(stories.Names(), ", "))
+	name := fs.String("story", "", "run only the story `NAME`: "+strings.Join(names(), ", "))
 	asJSON := fs.Bool("json", false, "print the machine-readable results as JSON")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -45,11 +47,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	all := stories.All()
+	all := tour()
 	if *name != "" {
-		s, ok := stories.Find(*name)
+		s, ok := find(*name)
 		if !ok {
-			fmt.Fprintf(stderr, "tour: unknown story %q; the stories are: %s\n", *name, strings.Join(stories.Names(), ", "))
+			fmt.Fprintf(stderr, "tour: unknown story %q; the stories are: %s\n", *name, strings.Join(names(), ", "))
 			return 2
 		}
 		all = []stories.Story{s}
@@ -84,6 +86,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, r.Text())
 	}
 	return 0
+}
+
+// tour returns the stories the tour tells: the five and the group
+// practice, then the intake.
+func tour() []stories.Story { return append(stories.All(), story.Story()) }
+
+// find returns the story with the given name, and whether there is one.
+func find(name string) (stories.Story, bool) {
+	for _, s := range tour() {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return stories.Story{}, false
+}
+
+// names returns the names of the stories the tour tells, in order.
+func names() []string {
+	var out []string
+	for _, s := range tour() {
+		out = append(out, s.Name)
+	}
+	return out
 }
 
 const intro = `boundaries: the five stories the library was built for, and a group practice, told with its public API.
