@@ -21,15 +21,23 @@ type openWalker struct {
 	empty int       // dates computed in a row without open time
 	err   error     // why the walk stopped, if it stopped early
 
-	// The pieces of the last computed date are pieces[k:]: in buf when
-	// they fit, otherwise in more, kept from date to date. No field points
-	// into the walker itself, so a walker can be copied and live on its
-	// caller's stack, but a copy shares more and the day walker's
-	// buffers: only one of them may go on walking.
-	buf    [8]sec
-	more   []sec
-	pieces []sec
-	k      int
+	// The pieces of the last computed date are pieces()[k:]: the first n
+	// of buf when they fit, otherwise of more, kept from date to date. No
+	// field points into the walker itself, so a walker can be copied and
+	// live on its caller's stack, but a copy shares more and the day
+	// walker's buffers: only one of them may go on walking.
+	buf  [8]sec
+	more []sec
+	big  bool // the pieces are in more
+	n, k int
+}
+
+// pieces returns the pieces of the last computed date.
+func (w *openWalker) pieces() []sec {
+	if w.big {
+		return w.more[:w.n]
+	}
+	return w.buf[:w.n]
 }
 
 // businessSearchDays is BusinessSearch in days.
@@ -53,7 +61,7 @@ func newOpenWalker(s *Schedule, from, until time.Time, quiet bool) openWalker {
 // next returns the next piece of open time, and false when the walk is
 // over: past until, or, with quiet, after BusinessSearch without open time.
 func (w *openWalker) next() (Interval, bool) {
-	for w.k == len(w.pieces) {
+	for w.k == w.n {
 		if w.err != nil {
 			return Interval{}, false
 		}
@@ -71,28 +79,28 @@ func (w *openWalker) next() (Interval, bool) {
 			w.err = ErrTooLarge
 			return Interval{}, false
 		}
-		into := w.buf[:0]
-		if len(wk) > len(w.buf) {
-			into = w.more[:0]
-		}
-		w.k, w.pieces = 0, subtractSecs(into, wk, pr)
-		if len(wk) > len(w.buf) {
-			w.more = w.pieces
+		// Protected time splits a piece at most in two.
+		w.k, w.big = 0, len(wk)+len(pr) > len(w.buf)
+		if w.big {
+			w.more = subtractSecs(w.more[:0], wk, pr)
+			w.n = len(w.more)
+		} else {
+			w.n = len(subtractSecs(w.buf[:0], wk, pr))
 		}
 		if hi <= w.from.Unix() {
-			w.pieces = w.pieces[:0]
+			w.n = 0
 			continue // a date before from
 		}
 		if lo <= w.from.Unix() {
 			w.clipFrom()
 		}
-		if len(w.pieces) == 0 {
+		if w.n == 0 {
 			w.empty++
 		} else {
 			w.empty = 0
 		}
 	}
-	p := w.pieces[w.k]
+	p := w.pieces()[w.k]
 	w.k++
 	iv := Interval{Start: time.Unix(p.s, 0).In(w.loc), End: time.Unix(p.e, 0).In(w.loc)}
 	if iv.Start.Before(w.from) {
@@ -105,13 +113,15 @@ func (w *openWalker) next() (Interval, bool) {
 // the second; next clips the first piece to the instant.
 func (w *openWalker) clipFrom() {
 	f := w.from.Unix()
-	out := w.pieces[:0]
-	for _, p := range w.pieces {
+	pieces := w.pieces()
+	n := 0
+	for _, p := range pieces {
 		if p.e > f {
-			out = append(out, sec{max(p.s, f), p.e})
+			pieces[n] = sec{max(p.s, f), p.e}
+			n++
 		}
 	}
-	w.pieces = out
+	w.n = n
 }
 
 // failure returns the error for a walk that ended with d still to go.
@@ -170,7 +180,7 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 func mergeAhead(w openWalker, first Interval) Interval {
 	limit := first.Start.Add(7 * 24 * time.Hour)
 	for first.End.Before(limit) {
-		if w.k < len(w.pieces) || first.End.Unix() != w.days.lo {
+		if w.k < w.n || first.End.Unix() != w.days.lo {
 			break
 		}
 		iv, ok := w.next()

@@ -27,7 +27,7 @@ type sec struct{ s, e int64 }
 // stack, but a copy shares the buffers of a schedule with many windows:
 // only one of them may go on walking.
 type dayWalker struct {
-	s    *Schedule
+	s    Schedule // a copy, so that the walker holds no pointer to its caller's value
 	z    zoneCursor
 	num  int          // the day number (Date.days) of the next date to compute
 	wd   time.Weekday // its weekday
@@ -74,7 +74,7 @@ func (o *windowsOf) windows() (work, prot []sec) {
 // newDayWalker returns a walker whose first date is from. The two dates
 // before from are resolved too, for the windows that reach into from.
 func newDayWalker(s *Schedule, from Date) dayWalker {
-	w := dayWalker{s: s, z: zoneCursor{loc: s.location()}}
+	w := dayWalker{s: *s, z: zoneCursor{loc: s.location()}}
 	w.start(from)
 	return w
 }
@@ -82,7 +82,7 @@ func newDayWalker(s *Schedule, from Date) dayWalker {
 // start makes the walker compute date from next.
 func (w *dayWalker) start(from Date) {
 	w.n = 0
-	w.plan.start(w.s)
+	w.plan.start(&w.s)
 	d := from.AddDays(-2)
 	w.num = d.days()
 	w.wd = d.Weekday()
@@ -99,7 +99,7 @@ func (w *dayWalker) start(from Date) {
 func (w *dayWalker) resolve() {
 	slot := &w.slots[w.n%3]
 	w.n++
-	s := w.s
+	s := &w.s
 	kind, i := w.plan.kind(s, w.num)
 	slot.big = len(s.Hours) > len(slot.workArr) || len(s.Protected) > len(slot.protArr) ||
 		kind == dayOverride && len(s.Overrides[i].Hours) > len(slot.workArr)
@@ -127,7 +127,7 @@ func (w *dayWalker) resolve() {
 // whose hours are of the kind given (an override's when kind is
 // dayOverride: override i).
 func (w *dayWalker) working(dst []sec, kind dayKind, i int) []sec {
-	s := w.s
+	s := &w.s
 	switch kind {
 	case dayUsual:
 		for j := range s.Hours {

@@ -92,6 +92,10 @@ type query struct {
 	// offset, so that the zone is asked again only past a transition.
 	periodStart, periodEnd, off int64
 	periodOK                    bool
+	// Buffers that free and blocked reuse from one call to the next: each
+	// call's result is used before the next call.
+	freeBuf, blockedBuf []availability.Interval
+	busySets            []availability.Set
 	// Whether any caps apply, and the verdict of the last local day
 	// asked about, in days since 1970-01-01.
 	caps              bool
@@ -200,7 +204,7 @@ func (q *query) free(span availability.Interval) ([]availability.Interval, error
 		open = open.Intersect(hours)
 	}
 	blocked := q.blocked(span)
-	out := make([]availability.Interval, 0, open.Len()+len(blocked))
+	out := grow(q.freeBuf, open.Len()+len(blocked))
 	j := 0
 	for iv := range open.All() {
 		for j < len(blocked) && !blocked[j].End.After(iv.Start) {
@@ -218,7 +222,17 @@ func (q *query) free(span availability.Interval) ([]availability.Interval, error
 			out = append(out, cur)
 		}
 	}
+	q.freeBuf = out
 	return out, nil
+}
+
+// grow returns buf emptied, with room for n intervals: buf itself when it
+// has the room.
+func grow(buf []availability.Interval, n int) []availability.Interval {
+	if cap(buf) >= n {
+		return buf[:0]
+	}
+	return make([]availability.Interval, 0, n)
 }
 
 // bookable reports whether the session s, which free time covers, is
@@ -248,17 +262,18 @@ func (q *query) blocked(span availability.Interval) []availability.Interval {
 	reach := c.maxBuffer() + max(before, after)
 	near := availability.Interval{Start: span.Start.Add(-reach), End: span.End.Add(reach)}
 	wide := availability.Interval{Start: span.Start.Add(-before - after), End: span.End.Add(before + after)}
-	busy := make([]availability.Set, len(c.Busy))
+	busy := q.busySets[:0]
 	n := len(c.Booked.around(near)) + len(c.extra)
 	for i := range c.Busy {
-		busy[i] = c.Busy[i].Times.Clip(wide)
+		busy = append(busy, c.Busy[i].Times.Clip(wide))
 		n += busy[i].Len()
 	}
+	q.busySets = busy
 	// The sessions, in order of start unless their buffers differ; then
 	// each source of busy time, in order, merged in: two buffers of n
 	// take turns.
-	both := make([]availability.Interval, 2*n)
-	ivs, other := both[:0:n], both[n:n:2*n]
+	q.blockedBuf = grow(q.blockedBuf, 2*n)[:2*n]
+	ivs, other := q.blockedBuf[:0:n], q.blockedBuf[n:n:2*n]
 	c.near(near, func(x *Session) bool {
 		if svc.seats() > 1 && x.Service == svc.ID {
 			return true
