@@ -135,13 +135,26 @@ type Provider struct {
 	Schedule *availability.Schedule `json:"schedule,omitempty"`
 	// Share is the provider's target share of referrals relative to
 	// near-equal colleagues: a provider with Share 2 is offered twice as
-	// often as one with Share 1. Zero means 1.
+	// often as one with Share 1. Zero means 1; any other value is between
+	// MinShare and MaxShare.
 	Share float64 `json:"share,omitzero"`
 	// Priority orders near-equal matches before rotation does: among
 	// matches of near-equal score, a higher priority comes first. Zero is
 	// the usual priority.
 	Priority int `json:"priority,omitzero"`
 }
+
+// The range of a provider's Share. Each referral moves the provider's
+// rotation pass on by 1/Share, so the bounds keep that step between 0.01
+// and 100: a pass stays a finite number that each referral visibly moves
+// (a share of 5e-324 made it +Inf, and a huge share would leave it where
+// it was, so that the provider got every referral), and the shares of two
+// colleagues differ by at most a factor of 10,000, more than any practice
+// splits its referrals by.
+const (
+	MinShare = 0.01
+	MaxShare = 100.0
+)
 
 // share returns the provider's target share, 1 when unset.
 func (p *Provider) share() float64 {
@@ -230,6 +243,9 @@ func (p *Provider) validate(ps *problem.List, path string) {
 		addNested(ps, at("schedule"), p.Schedule.Validate())
 	}
 	checkNonNegative(ps, path, "share", p.Share)
+	if finite(p.Share) && p.Share > 0 && (p.Share < MinShare || p.Share > MaxShare) {
+		ps.Add(at("share"), problem.OutOfRange, "share %v is not between %v and %v", p.Share, MinShare, MaxShare)
+	}
 }
 
 // checkPoint reports a location at path whose latitude or longitude is not
