@@ -96,7 +96,12 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	}
 	m.Reasons = append(m.Reasons, ix.freshness(it.i, q, it.stale))
 	if q.emergency {
-		msg := "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		var msg string
+		if p.Capacity != nil {
+			msg = "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		} else {
+			msg = "Has immediate capacity: accepting new clients, confirmed on " + p.Accepting.Confirmed.String() + " (places are not tracked)"
+		}
 		if p.Schedule != nil {
 			msg += ", and open within " + prose.Duration(q.s.immediate)
 		}

@@ -127,7 +127,7 @@ type Provider struct {
 	Accepting Fact[bool] `json:"accepting"`
 	// Capacity is how many new clients the provider can still take, and
 	// when that was confirmed; nil means capacity is not tracked and
-	// Accepting alone decides.
+	// Accepting alone decides, for routine and emergency requests alike.
 	Capacity *Fact[int] `json:"capacity,omitempty"`
 	// Schedule is the provider's availability, used to score a client's
 	// preferred times and to find immediate capacity in an emergency; nil

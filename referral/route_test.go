@@ -1,6 +1,7 @@
 package referral
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -243,6 +244,41 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	require.Equal(t, []string{"eu-112", "ie-samaritans"}, resourceIDs(res.Crisis))
 	require.Empty(t, res.Matches)
 	require.Equal(t, []Count{{Constraint: ConstraintRegion, Pass: 4, Relaxed: 1}, {Constraint: ConstraintAccepting, Pass: 1, Relaxed: 4}}, res.Counts)
+}
+
+// TestEmergencyUntrackedCapacity: a provider who does not track capacity
+// (Capacity nil) is decided by Accepting alone, in an emergency too, as
+// Provider.Capacity says: most practices only say whether they take new
+// clients.
+func TestEmergencyUntrackedCapacity(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	require.NoError(t, err)
+	fresh := Fact[bool]{Value: true, Confirmed: testToday}
+	workweek := &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Workweek, "09:00", "17:00")}}
+	weekend := &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Weekend, "09:00", "17:00")}}
+	d := Directory{Providers: []Provider{
+		{ID: "open", Name: "Open today", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Schedule: workweek},
+		{ID: "unpublished", Name: "No schedule", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh},
+		{ID: "weekend", Name: "Weekend only", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Schedule: weekend},
+		{ID: "declines", Name: "Not accepting", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: Fact[bool]{Value: false, Confirmed: testToday}},
+		{ID: "stale", Name: "Stale", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: Fact[bool]{Value: true, Confirmed: date("2026-01-01")}},
+		{ID: "full", Name: "Full", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Capacity: &Fact[int]{Value: 0, Confirmed: testToday}},
+	}}
+	ix, err := NewIndex(d)
+	require.NoError(t, err)
+	res, err := ix.Route(testNow, Request{Urgency: contact.Emergency, Region: "GB"}, Rotation{}, Options{Crisis: CrisisExamples()})
+	require.NoError(t, err)
+	require.NotContains(t, reasonCodes(res.Reasons), CodeNoImmediate)
+	require.ElementsMatch(t, []string{"open", "unpublished"}, ids(res.Matches))
+	for _, tc := range []struct{ id, want string }{
+		{"open", "Has immediate capacity: accepting new clients, confirmed on 2026-11-24 (places are not tracked), and open within 24 hours."},
+		{"unpublished", "Has immediate capacity: accepting new clients, confirmed on 2026-11-24 (places are not tracked)."},
+	} {
+		i := slices.IndexFunc(res.Matches, func(m Match) bool { return m.ID == tc.id })
+		r, ok := findReason(res.Matches[i].Reasons, "immediate")
+		require.True(t, ok, tc.id)
+		require.Equal(t, tc.want, r.Message)
+	}
 }
 
 func TestCrisisFor(t *testing.T) {
