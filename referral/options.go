@@ -38,8 +38,10 @@ const (
 	// ConstraintAccepting: the provider is accepting new clients and, when
 	// capacity is tracked, has room for one.
 	ConstraintAccepting
-	// ConstraintBudget: the provider's lowest fee is within the client's
-	// budget, or the provider offers a sliding scale.
+	// ConstraintBudget: the provider publishes fees in the budget's
+	// currency, and the lowest is within the budget or the provider offers
+	// a sliding scale. Fees that are not published do not pass: they
+	// cannot be shown to fit.
 	ConstraintBudget
 	// ConstraintInsurance: the provider is in the client's insurance
 	// network.
