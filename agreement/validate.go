@@ -156,6 +156,7 @@ func (v *validator) agreement(a *Agreement) {
 	v.emergency(a)
 	v.boundaries(a)
 	v.texts(at(ClauseConfidentiality+".exceptions"), a.Confidentiality.Exceptions)
+	v.texts(at(ClauseConfidentiality+".third_parties"), a.Confidentiality.ThirdParties)
 	v.termination(a)
 	v.duration(at(ClauseForceMajeureNotice), a.ForceMajeure.NoticeWithin)
 	v.texts(at(ClauseForceMajeure+".what"), a.ForceMajeure.What)

@@ -193,7 +193,7 @@ func TestValidateForProfiles(t *testing.T) {
 	got = problems(t, bare.ValidateFor(agreement.Therapy))
 	require.Equal(t, []string{
 		"scope missing", "payment missing", "cancellation missing", "termination missing",
-		"scope.nature missing", "scope.course missing", "confidentiality.exceptions missing",
+		"scope.nature missing", "scope.course missing", "confidentiality.third_parties missing", "confidentiality.exceptions missing",
 		"obligations.provider missing", "obligations.client missing", "payment.late_fee missing",
 		"boundaries.romantic missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
 		"communication missing", "emergency missing", "termination.notice missing",
@@ -210,9 +210,43 @@ func TestValidateForProfiles(t *testing.T) {
 	// The coaching agreement misses what therapy expects.
 	got = problems(t, coachingTerms().ValidateFor(agreement.Therapy))
 	require.Equal(t, []string{
+		"confidentiality.third_parties missing",
 		"payment.late_fee missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
 		"emergency missing",
 	}, got)
+}
+
+// TestTherapyThirdParties: the therapy checklist expects the involvement of
+// third parties that APA 10.01(a) asks therapists to explain, and says
+// where it goes.
+func TestTherapyThirdParties(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		thirdParties []string
+		validate     []string
+		therapy      []string
+	}{
+		{"listed", []string{"the client's insurer receives dates of service and a diagnosis code"}, nil, nil},
+		{"nobody, said so", []string{"no one, as fees are paid privately and no insurer or supervisor takes part"}, nil, nil},
+		{"not said", nil, nil, []string{"confidentiality.third_parties missing"}},
+		{"an empty item", []string{""}, []string{"confidentiality.third_parties[0] required"}, []string{"confidentiality.third_parties[0] required"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := therapyTerms()
+			a.Confidentiality.ThirdParties = c.thirdParties
+			require.Equal(t, c.validate, problems(t, a.Validate()))
+			require.Equal(t, c.therapy, problems(t, a.ValidateFor(agreement.Therapy)))
+		})
+	}
+	var found bool
+	for e := range agreement.Therapy.Elements() {
+		if e.Clause == "confidentiality.third_parties" {
+			found = true
+			require.Equal(t, "APA Ethics Code 10.01(a)", e.Source)
+			require.Equal(t, "the involvement of third parties, such as an insurer, a supervisor or a sponsor, or that there is none", e.Requirement)
+		}
+	}
+	require.True(t, found)
 }
 
 // TestValidateNestsAvailability: problems of the hours and the response
