@@ -48,7 +48,7 @@ func (a *Agreement) checkFor(ev *Event) error {
 	v.ladder(ClauseObligationsLadder, a.Obligations.Ladder)
 	if ev.Kind == EventBoundary {
 		if i := slices.IndexFunc(a.Boundaries, func(b Boundary) bool { return b.Kind == ev.Boundary }); i >= 0 {
-			v.boundary(a.Boundaries, i)
+			v.boundary(a.Boundaries, i, false) // the first of its kind, the one evaluated
 		}
 	}
 	return v.l.Err()
@@ -308,15 +308,55 @@ func (v *validator) providerCancellation(a *Agreement) {
 	}
 }
 
+// repeated returns, in increasing order, the positions in a list of n
+// elements whose key an earlier element has, or nil when there are none.
+// A short list compares every pair; a long one remembers the keys seen, so
+// that checking a list takes time in proportion to its length, not to its
+// square: an agreement of 80,000 boundaries took seconds to validate.
+func repeated(n int, key func(i int) string) []int {
+	var out []int
+	if n <= 16 {
+		for i := 1; i < n; i++ {
+			for j := range i {
+				if key(j) == key(i) {
+					out = append(out, i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	seen := make(map[string]struct{}, n)
+	for i := range n {
+		k := key(i)
+		if _, ok := seen[k]; ok {
+			out = append(out, i)
+			continue
+		}
+		seen[k] = struct{}{}
+	}
+	return out
+}
+
+// next reports whether i is the first of the positions *rep, which are
+// increasing, and if so drops it.
+func next(rep *[]int, i int) bool {
+	if len(*rep) > 0 && (*rep)[0] == i {
+		*rep = (*rep)[1:]
+		return true
+	}
+	return false
+}
+
 func (v *validator) communication(a *Agreement) {
 	c := &a.Communication
+	rep := repeated(len(c.Channels), func(i int) string { return string(c.Channels[i]) })
 	for i, ch := range c.Channels {
-		path := ClauseCommunicationChannel.Index(i)
 		if ch == "" {
-			v.add(path, problem.Required, "a channel needs a name")
+			v.add(ClauseCommunicationChannel.Index(i), problem.Required, "a channel needs a name")
 		}
-		if slices.Contains(c.Channels[:i], ch) {
-			v.add(path, problem.Duplicate, "channel %s is listed twice", prose.Quote(string(ch)))
+		if next(&rep, i) {
+			v.add(ClauseCommunicationChannel.Index(i), problem.Duplicate, "channel %s is listed twice", prose.Quote(string(ch)))
 		}
 	}
 	if len(c.Hours.Hours) == 0 && len(c.Hours.Overrides) == 0 {
@@ -359,24 +399,24 @@ func (v *validator) emergency(a *Agreement) {
 }
 
 func (v *validator) boundaries(a *Agreement) {
-	for i := range a.Boundaries {
-		v.boundary(a.Boundaries, i)
+	bs := a.Boundaries
+	rep := repeated(len(bs), func(i int) string { return string(bs[i].Kind) })
+	for i := range bs {
+		v.boundary(bs, i, next(&rep, i))
 	}
 }
 
-// boundary checks boundary i of bs.
-func (v *validator) boundary(bs Boundaries, i int) {
+// boundary checks boundary i of bs, which repeats the kind of an earlier
+// one when dup is true.
+func (v *validator) boundary(bs Boundaries, i int, dup bool) {
 	b := &bs[i]
 	path := BoundaryClause(b.Kind)
 	if !isKey(string(b.Kind)) {
 		path = ClauseBoundaries.Index(i)
 		v.add(path.Child("kind"), problem.Invalid, "kind %s must be lower-case words joined by underscores", prose.Quote(string(b.Kind)))
 	}
-	for _, prev := range bs[:i] {
-		if prev.Kind == b.Kind {
-			v.add(path, problem.Duplicate, "boundary %s is listed twice", prose.Quote(string(b.Kind)))
-			break
-		}
+	if dup {
+		v.add(path, problem.Duplicate, "boundary %s is listed twice", prose.Quote(string(b.Kind)))
 	}
 	if b.Text == "" {
 		v.add(path.Child("text"), problem.Required, "a boundary needs a text")
@@ -411,6 +451,7 @@ func (v *validator) termination(a *Agreement) {
 	t := &a.Termination
 	v.duration(at(ClauseTerminationNotice+".client"), t.Notice.Client)
 	v.duration(at(ClauseTerminationNotice+".provider"), t.Notice.Provider)
+	rep := repeated(len(t.Grounds), func(i int) string { return t.Grounds[i].Key })
 	for i, g := range t.Grounds {
 		// The ground's path, by key when the key is usable, is written
 		// only for a problem.
@@ -424,11 +465,8 @@ func (v *validator) termination(a *Agreement) {
 		if !key {
 			v.add(path().Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(g.Key))
 		}
-		for _, prev := range t.Grounds[:i] {
-			if prev.Key == g.Key {
-				v.add(path(), problem.Duplicate, "ground %s is listed twice", prose.Quote(g.Key))
-				break
-			}
+		if next(&rep, i) {
+			v.add(path(), problem.Duplicate, "ground %s is listed twice", prose.Quote(g.Key))
 		}
 		if g.Text == "" {
 			v.add(path().Child("text"), problem.Required, "a ground needs a text")
@@ -446,17 +484,15 @@ func (v *validator) obligations(a *Agreement) {
 		role Role
 		list []Obligation
 	}{{RoleProvider, o.Provider}, {RoleClient, o.Client}} {
+		rep := repeated(len(side.list), func(i int) string { return side.list[i].Key })
 		for i, ob := range side.list {
 			path := ObligationClause(side.role, ob.Key)
 			if !isKey(ob.Key) {
 				path = ClauseObligations.Child(string(side.role)).Index(i)
 				v.add(path.Child("key"), problem.Invalid, "key %s must be lower-case words joined by underscores", prose.Quote(ob.Key))
 			}
-			for _, prev := range side.list[:i] {
-				if prev.Key == ob.Key {
-					v.add(path, problem.Duplicate, "obligation %s is listed twice", prose.Quote(ob.Key))
-					break
-				}
+			if next(&rep, i) {
+				v.add(path, problem.Duplicate, "obligation %s is listed twice", prose.Quote(ob.Key))
 			}
 			if ob.Text == "" {
 				v.add(path.Child("text"), problem.Required, "an obligation needs a text")

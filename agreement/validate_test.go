@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -294,4 +295,65 @@ func TestProfileElements(t *testing.T) {
 	require.Empty(t, slices.Collect(agreement.Profile("x").Elements()))
 	_, err := agreement.ParseProfile("x")
 	require.ErrorIs(t, err, agreement.ErrProfile)
+}
+
+// TestValidateLongListsInLinearTime: keys and kinds are checked for
+// duplicates in time that grows with the length of their lists, not with
+// its square. An agreement of 80,000 boundaries (well within the decoder's
+// limits) took seconds to validate, and every rendering validates again;
+// fuzzing found such inputs and then stalled minimizing them.
+func TestValidateLongListsInLinearTime(t *testing.T) {
+	grow := map[string]func(a *agreement.Agreement, n int){
+		"boundaries": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Boundaries = append(a.Boundaries, agreement.Boundary{Kind: agreement.BoundaryKind("kind_" + strconv.Itoa(i)), Text: "t", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}})
+			}
+		},
+		"grounds": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Termination.Grounds = append(a.Termination.Grounds, agreement.Ground{Key: "ground_" + strconv.Itoa(i), Text: "t"})
+			}
+		},
+		"obligations": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Obligations.Client = append(a.Obligations.Client, agreement.Obligation{Key: "duty_" + strconv.Itoa(i), Text: "t"})
+			}
+		},
+		"channels": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Communication.Channels = append(a.Communication.Channels, contact.Channel("channel_"+strconv.Itoa(i)))
+			}
+		},
+	}
+	// fastest returns the shortest of three validations of the therapy
+	// agreement grown by n elements.
+	fastest := func(name string, n int) time.Duration {
+		a := therapyTerms()
+		grow[name](&a, n)
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			require.NoError(t, a.Validate())
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for name := range grow {
+		small, large := fastest(name, 5_000), fastest(name, 40_000)
+		// Linear time gives a ratio near 8, quadratic time near 64.
+		require.Less(t, float64(large)/float64(small), 24.0, "%s: %v for 5,000, %v for 40,000", name, small, large)
+	}
+	// Duplicates are still found, each once, at the later element.
+	a := therapyTerms()
+	grow["boundaries"](&a, 100)
+	a.Boundaries = append(a.Boundaries, a.Boundaries[50], a.Boundaries[0])
+	a.Termination.Grounds = append(a.Termination.Grounds, a.Termination.Grounds[1])
+	a.Obligations.Client = append(a.Obligations.Client, a.Obligations.Client[0])
+	a.Communication.Channels = append(a.Communication.Channels, contact.ChannelEmail)
+	require.Equal(t, []string{
+		"communication.channels[3] duplicate",
+		"boundaries.kind_44 duplicate", "boundaries.romantic duplicate",
+		"termination.grounds.nonpayment duplicate",
+		"obligations.client.deadlines duplicate",
+	}, problems(t, a.Validate()))
 }
