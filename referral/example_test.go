@@ -197,7 +197,7 @@ func ExampleIndex_Record() {
 	_, err = ix.Record(state, "zed", now)
 	fmt.Println(err)
 	// Output:
-	// {"clock":0,"uses":[{"id":"chloe","count":1,"last":"2026-11-24T09:00:00Z","pass":1}]}
+	// {"uses":[{"id":"chloe","count":1,"last":"2026-11-24T09:00:00Z","pass":1}]}
 	// provider "zed": unknown provider
 }
 

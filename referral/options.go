@@ -273,8 +273,9 @@ type Options struct {
 	Immediate time.Duration `json:"immediate,omitzero"`
 	// Crisis are the crisis resources for emergencies. When it has none
 	// for the client's region, every listed resource is given; when it is
-	// empty, CrisisExamples are.
-	Crisis Crisis `json:"crisis,omitzero"`
+	// empty, CrisisExamples are. It is left out when it writes as {}, as
+	// it does with empty lists.
+	Crisis Crisis `json:"crisis,omitempty"`
 	// Record says which matches count as referred in the returned
 	// rotation state.
 	Record RecordMode `json:"record,omitempty"`
