@@ -26,18 +26,20 @@ var ErrConservation = errors.New("money does not add up")
 // evaluates a sequence of events with the counts and the account they
 // build up.
 //
-// Evaluate checks, as Validate does, the terms the evaluation reads: the
-// fees and payment terms, the cancellation, lateness and wait terms, the
-// provider's cancellation remedy, the termination terms, the obligations'
-// ladder and, for a boundary incident, the boundary crossed. When they do
-// not validate it returns their problem.List, with Validate's paths, and
-// no outcome: a share above 100%, unsorted tiers or a fee in another
-// currency never become a charge. The parts no evaluation reads (parties,
-// texts) and the communication hours and policy, which it hands to
-// contact.Policy.Respond as they are, are not checked; validate terms from
-// outside with Validate once. An event that fails Event.Validate returns
-// its problem.List, and one whose Amount is in another currency than the
-// session fee returns money.ErrMismatch, as Ledger.Apply does.
+// Evaluate checks, as Validate does, the terms the event's evaluation
+// reads: the session fee and the obligations' ladder always; the
+// cancellation, lateness, wait and provider-cancellation terms and the
+// force-majeure notice for the events about a session; the payment terms
+// for a late payment; the termination terms for a termination; the
+// boundary crossed for a boundary incident. When they do not validate it
+// returns their problem.List, with Validate's paths, and no outcome: a
+// share above 100%, unsorted tiers or a fee in another currency never
+// become a charge. What no evaluation reads (parties, texts) and the
+// communication hours and policy, which it hands to contact.Policy.Respond
+// as they are, are not checked; validate terms from outside with Validate
+// once. An event that fails Event.Validate returns its problem.List, and
+// one whose Amount is in another currency than the session fee returns
+// money.ErrMismatch, as Ledger.Apply does.
 func Evaluate(terms Agreement, ev Event) (Outcome, error) {
 	if err := ev.Validate(); err != nil {
 		return Outcome{}, err

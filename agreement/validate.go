@@ -31,22 +31,30 @@ func (a Agreement) Validate() error {
 }
 
 // checkFor returns nil or a problem.List of the problems Validate finds in
-// the clauses that evaluating ev reads: the fees and the payment terms (the
-// agreement's currency, and every amount an evaluation may charge), the
-// cancellation, lateness and wait terms, the provider's cancellation
-// remedy, the termination terms, the obligations' ladder and, for a
-// boundary incident, the boundary crossed. It leaves out the parts no
-// evaluation reads (parties, texts, confidentiality) and the communication
-// hours and policy, which contact.Policy.Respond takes as they are.
+// the clauses that evaluating ev reads: the session fee, which sets the
+// currency, and the obligations' ladder, which breaches climb, always; the
+// cancellation, lateness and wait terms, the provider's cancellation terms
+// and the force-majeure notice for the events about a session; the payment
+// terms for a late payment; the termination terms for a termination; the
+// boundary crossed for a boundary incident. What no evaluation reads
+// (parties, texts, packages) and the communication hours and policy,
+// which contact.Policy.Respond takes as they are, are left out, so that
+// Evaluate stays fast.
 func (a *Agreement) checkFor(ev *Event) error {
 	v := validator{cur: a.Fees.Session.Currency()}
-	v.fees(a)
-	v.cancellation(a)
-	v.lateness(a)
-	v.providerCancellation(a)
-	v.termination(a)
+	v.money(at(ClauseFeesSession), a.Fees.Session, false)
 	v.ladder(ClauseObligationsLadder, a.Obligations.Ladder)
-	if ev.Kind == EventBoundary {
+	switch ev.Kind {
+	case EventCancellation, EventArrival, EventNoShow, EventWait, EventForceMajeure:
+		v.cancellation(a)
+		v.lateness(a)
+		v.providerCancellation(a)
+		v.duration(at(ClauseForceMajeureNotice), a.ForceMajeure.NoticeWithin)
+	case EventLatePayment:
+		v.payment(a)
+	case EventTermination:
+		v.termination(a)
+	case EventBoundary:
 		if i := slices.IndexFunc(a.Boundaries, func(b Boundary) bool { return b.Kind == ev.Boundary }); i >= 0 {
 			v.boundary(a.Boundaries, i, false) // the first of its kind, the one evaluated
 		}
@@ -149,6 +157,7 @@ func (v *validator) agreement(a *Agreement) {
 	v.cur = a.Fees.Session.Currency()
 	v.scope(a)
 	v.fees(a)
+	v.payment(a)
 	v.cancellation(a)
 	v.lateness(a)
 	v.providerCancellation(a)
@@ -228,6 +237,9 @@ func (v *validator) fees(a *Agreement) {
 			v.add(path+".min", problem.Conflict, "the minimum %s is above the maximum %s", s.Min, s.Max)
 		}
 	}
+}
+
+func (v *validator) payment(a *Agreement) {
 	p := &a.Payment
 	v.duration(at(ClausePaymentWithin), p.Within)
 	v.duration(at(ClausePaymentGrace), p.Grace)
