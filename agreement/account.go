@@ -1,6 +1,9 @@
 package agreement
 
-import "github.com/practicekit/boundaries/agreement/money"
+import (
+	"github.com/practicekit/boundaries/agreement/money"
+	"github.com/practicekit/boundaries/internal/strictjson"
+)
 
 // An Account is the money of an engagement at one moment, in the
 // agreement's currency. Every amount the client paid is in exactly one of
@@ -29,7 +32,20 @@ type Account struct {
 	// Outstanding is what the client owes: charges not covered by Held.
 	Outstanding money.Amount `json:"outstanding,omitempty"`
 	// Prepaid is the number of prepaid sessions left.
-	Prepaid int `json:"prepaid"`
+	Prepaid int `json:"prepaid,omitzero"`
+}
+
+// MarshalJSON encodes the account with the field names in its struct
+// tags, leaving out zero values.
+func (a Account) MarshalJSON() ([]byte, error) {
+	type plain Account
+	return strictjson.Marshal(plain(a))
+}
+
+// UnmarshalJSON decodes an account strictly.
+func (a *Account) UnmarshalJSON(b []byte) error {
+	type plain Account
+	return strictjson.Unmarshal(b, (*plain)(a), strictjson.Limits{})
 }
 
 // check returns ErrConservation unless the four places add up to Paid.

@@ -16,11 +16,11 @@ import (
 // and when. Hosts store it beside the agreement; Verify tells whether it
 // still matches. The zero Acknowledgment matches no agreement.
 type Acknowledgment struct {
-	Agreement   string      `json:"agreement"`
-	Version     int         `json:"version"`
-	Fingerprint Fingerprint `json:"fingerprint"`
-	Signer      Party       `json:"signer"`
-	At          time.Time   `json:"at"`
+	Agreement   string      `json:"agreement,omitempty"`
+	Version     int         `json:"version,omitzero"`
+	Fingerprint Fingerprint `json:"fingerprint,omitzero"`
+	Signer      Party       `json:"signer,omitzero"`
+	At          time.Time   `json:"at,omitzero"`
 }
 
 // MarshalJSON encodes the acknowledgment with the field names in its

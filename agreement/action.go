@@ -26,8 +26,8 @@ const (
 // An Action is something the evaluation says to do, with the clause behind
 // it and, where it has one, the instant it concerns.
 type Action struct {
-	Code    ActionCode `json:"code"`
+	Code    ActionCode `json:"code,omitempty"`
 	Clause  ClauseID   `json:"clause,omitempty"`
 	At      time.Time  `json:"at,omitzero"`
-	Message string     `json:"message"`
+	Message string     `json:"message,omitempty"`
 }

@@ -17,10 +17,10 @@ import (
 // are left out of rendered documents.
 type Agreement struct {
 	// ID identifies the agreement across its versions.
-	ID string `json:"id"`
+	ID string `json:"id,omitempty"`
 	// Version counts the versions, from 1. A material change (see Diff)
 	// calls for a new version and a new signature.
-	Version int `json:"version"`
+	Version int `json:"version,omitzero"`
 	// Title heads the rendered document; it is not a term.
 	Title string `json:"title,omitempty"`
 	// Parties sign the agreement: at least a provider and a client.
@@ -34,7 +34,7 @@ type Agreement struct {
 	Lateness             Lateness             `json:"lateness,omitzero"`
 	Wait                 Wait                 `json:"wait,omitzero"`
 	ProviderCancellation ProviderCancellation `json:"provider_cancellation,omitzero"`
-	Communication        Communication        `json:"communication,omitzero"`
+	Communication        Communication        `json:"communication,omitempty"`
 	Emergency            Emergency            `json:"emergency,omitzero"`
 	Boundaries           Boundaries           `json:"boundaries,omitzero"`
 	Confidentiality      Confidentiality      `json:"confidentiality,omitzero"`
@@ -46,8 +46,9 @@ type Agreement struct {
 // MarshalJSON encodes the agreement with the field names shown in its
 // struct tags, as a person would write it: durations as text ("50m",
 // "1h30m", "14d"), money as "USD 120.00", and zero values (absent clauses,
-// zero durations and counts, the zero amount) left out. Decoding the
-// result gives back an equal agreement.
+// zero durations and counts, the zero amount) left out, and so is a
+// communication clause that would write as {} (a policy of empty lists).
+// Decoding the result gives back an agreement that encodes the same.
 func (a Agreement) MarshalJSON() ([]byte, error) {
 	type plain Agreement
 	return strictjson.Marshal(plain(a))

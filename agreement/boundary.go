@@ -34,9 +34,9 @@ const (
 type Boundary struct {
 	// Kind names the boundary; it is the boundary's key in clause IDs
 	// ("boundaries.romantic") and must be unique in an agreement.
-	Kind BoundaryKind `json:"kind"`
+	Kind BoundaryKind `json:"kind,omitempty"`
 	// Text states the boundary for the document.
-	Text string `json:"text"`
+	Text string `json:"text,omitempty"`
 	// Severity is how serious crossing it is.
 	Severity Severity `json:"severity,omitzero"`
 	// Ladder is the graduated response to the first, second, … incident.

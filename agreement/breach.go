@@ -5,9 +5,9 @@ import "time"
 // A Breach is a term one party broke, with the consequence it meets.
 type Breach struct {
 	// Party is who broke the term.
-	Party Role `json:"party"`
+	Party Role `json:"party,omitempty"`
 	// Clause is the term broken.
-	Clause ClauseID `json:"clause"`
+	Clause ClauseID `json:"clause,omitempty"`
 	// Severity is how serious the breach is.
 	Severity Severity `json:"severity,omitzero"`
 	// Consequence is what the breach meets on the graduated response; for
@@ -18,9 +18,9 @@ type Breach struct {
 	Step ClauseID `json:"step,omitempty"`
 	// Count is how many breaches the ladder has counted, this one
 	// included: 2 for the second.
-	Count int `json:"count"`
+	Count int `json:"count,omitzero"`
 	// At is when the breach happened.
-	At time.Time `json:"at"`
+	At time.Time `json:"at,omitzero"`
 	// Message is a sentence a provider can show.
-	Message string `json:"message"`
+	Message string `json:"message,omitempty"`
 }

@@ -38,10 +38,10 @@ func (c Cancellation) tier(notice time.Duration) (Tier, int, bool) {
 type Tier struct {
 	// Before is the notice, counted back from the session's start, below
 	// which the tier applies.
-	Before time.Duration `json:"before"`
+	Before time.Duration `json:"before,omitzero"`
 	// Share is the share of the session fee charged, in basis points:
 	// 10000 is the whole fee.
-	Share int `json:"share"`
+	Share int `json:"share,omitzero"`
 }
 
 // A Limit caps late cancellations: the Count-th late cancellation or

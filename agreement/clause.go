@@ -378,6 +378,9 @@ func (a *Agreement) boundaryClauses(d *document) {
 		if len(c.Exceptions) > 0 {
 			d.add(ClauseConfidentiality.Child("exceptions"), sentence("Confidentiality may be broken only for: ", c.Exceptions))
 		}
+		if len(c.ThirdParties) > 0 {
+			d.add(ClauseConfidentiality.Child("third_parties"), sentence("Others who take part in the work or learn of it: ", c.ThirdParties))
+		}
 		if c.Records != "" {
 			d.add(ClauseConfidentiality.Child("records"), c.Records)
 		}

@@ -21,8 +21,9 @@ type Communication struct {
 	// provider's zone.
 	Hours availability.Schedule `json:"hours,omitzero"`
 	// Policy holds the response target of each urgency level, the channels
-	// each level may use, and whether it may come in after hours.
-	Policy contact.Policy `json:"policy,omitzero"`
+	// each level may use, and whether it may come in after hours. It is
+	// left out when it writes as {}, as it does with empty lists.
+	Policy contact.Policy `json:"policy,omitempty"`
 }
 
 // present reports whether the clause says anything.

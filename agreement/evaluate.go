@@ -26,10 +26,30 @@ var ErrConservation = errors.New("money does not add up")
 // evaluates a sequence of events with the counts and the account they
 // build up.
 //
-// terms should pass Validate; Evaluate does not check it again, and with
-// inconsistent terms it returns an error rather than panicking. An event
-// that fails Event.Validate returns its problem.List.
+// Evaluate checks, as Validate does, the terms the event's evaluation
+// reads: the session fee and the obligations' ladder always; the
+// cancellation, lateness, wait and provider-cancellation terms and the
+// force-majeure notice for the events about a session; the payment terms
+// for a late payment; the termination terms for a termination; the
+// boundary crossed for a boundary incident. When they do not validate it
+// returns their problem.List, with Validate's paths, and no outcome: a
+// share above 100%, unsorted tiers or a fee in another currency never
+// become a charge. What no evaluation reads (parties, texts) and the
+// communication hours and policy, which it hands to contact.Policy.Respond
+// as they are, are not checked; validate terms from outside with Validate
+// once. An event that fails Event.Validate returns its problem.List, and
+// one whose Amount is in another currency than the session fee returns
+// money.ErrMismatch, as Ledger.Apply does.
 func Evaluate(terms Agreement, ev Event) (Outcome, error) {
+	if err := ev.Validate(); err != nil {
+		return Outcome{}, err
+	}
+	if err := terms.checkFor(&ev); err != nil {
+		return Outcome{}, err
+	}
+	if cur := terms.Fees.Session.Currency(); cur.IsValid() && ev.Amount.IsValid() && ev.Amount.Currency() != cur {
+		return Outcome{}, fmt.Errorf("%w: %s is not in the agreement's currency, %s", money.ErrMismatch, ev.Amount, cur)
+	}
 	var h history
 	return evaluate(&terms, ev, &h)
 }
@@ -59,10 +79,8 @@ type evaluator struct {
 	out Outcome
 }
 
+// evaluate evaluates an event that passed Event.Validate.
 func evaluate(a *Agreement, ev Event, h *history) (Outcome, error) {
-	if err := ev.Validate(); err != nil {
-		return Outcome{}, err
-	}
 	x := evaluator{a: a, ev: ev, h: h, out: Outcome{Event: ev.Kind, At: ev.At, Reasons: make([]Reason, 0, 3)}}
 	var err error
 	switch ev.Kind {

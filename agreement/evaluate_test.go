@@ -377,3 +377,87 @@ func lastIndexAny(s, chars string) int {
 	}
 	return -1
 }
+
+// TestEvaluateInvalidTerms: terms that NewLedger refuses make Evaluate
+// fail with the same problems, rather than charge what they would.
+func TestEvaluateInvalidTerms(t *testing.T) {
+	at := clock(t, "America/New_York")
+	session := at("2026-03-09 10:00")
+	cancel := agreement.Event{Kind: agreement.EventCancellation, At: at("2026-03-09 00:00"), Session: session}
+	cases := []struct {
+		name   string
+		change func(a *agreement.Agreement)
+		ev     agreement.Event
+		want   []string
+	}{
+		{"a tier charges twice the fee", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers[0].Share = 20000
+		}, cancel, []string{"cancellation.tiers[0].share out_of_range"}},
+		{"unsorted tiers would charge 50% where 100% applies", func(a *agreement.Agreement) {
+			a.Cancellation.Tiers = []agreement.Tier{{Before: 48 * time.Hour, Share: 5000}, {Before: 24 * time.Hour, Share: 10000}}
+		}, cancel, []string{"cancellation.tiers[1].before order"}},
+		{"a late fee in euros in a dollar agreement", func(a *agreement.Agreement) {
+			a.Payment.LateFee = amount("EUR 15.00")
+		}, agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-30 09:00"), Due: at("2026-03-23 10:00")},
+			[]string{"payment.late_fee mismatch"}},
+		{"a negative late fee", func(a *agreement.Agreement) {
+			a.Payment.LateFee = usd("USD -15.00")
+		}, agreement.Event{Kind: agreement.EventLatePayment, At: at("2026-03-30 09:00"), Due: at("2026-03-23 10:00")},
+			[]string{"payment.late_fee negative"}},
+		{"a no-show charges one and a half fees", func(a *agreement.Agreement) {
+			a.Lateness.NoShowShare = 15000
+		}, agreement.Event{Kind: agreement.EventNoShow, At: session, Session: session},
+			[]string{"lateness.no_show_share out_of_range"}},
+		{"the waiting client pays a negative share", func(a *agreement.Agreement) {
+			a.Wait.Provider = agreement.WaitLimit{After: 30 * time.Minute, Share: -5000}
+		}, agreement.Event{Kind: agreement.EventWait, At: at("2026-03-09 10:40"), Session: session},
+			[]string{"wait.provider.share out_of_range"}},
+		{"a ladder fee in euros", func(a *agreement.Agreement) {
+			a.Obligations.Ladder[1].Fee = amount("EUR 30.00")
+		}, cancel, []string{"obligations.ladder[1].fee mismatch"}},
+		{"a boundary's ladder step without a consequence", func(a *agreement.Agreement) {
+			a.Boundaries[0].Ladder = agreement.Ladder{{}}
+		}, agreement.Event{Kind: agreement.EventBoundary, At: session, Boundary: agreement.Romantic},
+			[]string{"boundaries.romantic.ladder[0].consequence invalid"}},
+		{"a boundary without a severity", func(a *agreement.Agreement) {
+			a.Boundaries[0].Severity = 0
+		}, agreement.Event{Kind: agreement.EventBoundary, At: session, Boundary: agreement.Romantic},
+			[]string{"boundaries.romantic.severity invalid"}},
+		{"more than everything is non-refundable", func(a *agreement.Agreement) {
+			a.Termination.NonRefundable = 12000
+		}, agreement.Event{Kind: agreement.EventTermination, At: session, Amount: usd("USD 340.00"), Sessions: 3, Used: 1},
+			[]string{"termination.non_refundable out_of_range"}},
+		{"an unknown refund rule", func(a *agreement.Agreement) {
+			a.Termination.Refund = "half"
+		}, agreement.Event{Kind: agreement.EventTermination, At: session, Amount: usd("USD 340.00"), Sessions: 3, Used: 1},
+			[]string{"termination.refund invalid"}},
+		{"an unknown remedy", func(a *agreement.Agreement) {
+			a.ProviderCancellation.Remedy = "apology"
+		}, agreement.Event{Kind: agreement.EventCancellation, By: agreement.RoleProvider, At: at("2026-03-08 10:00"), Session: session},
+			[]string{"provider_cancellation.remedy invalid"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			terms := therapyTerms()
+			c.change(&terms)
+			_, err := agreement.NewLedger(terms)
+			require.Equal(t, c.want, problems(t, err), "NewLedger")
+			o, err := agreement.Evaluate(terms, c.ev)
+			require.Equal(t, c.want, problems(t, err), "Evaluate")
+			require.Zero(t, o)
+		})
+	}
+}
+
+// TestEvaluateEventCurrency: an event's money in another currency than the
+// agreement's is refused, as a Ledger refuses it.
+func TestEvaluateEventCurrency(t *testing.T) {
+	at := clock(t, "America/New_York")
+	ev := agreement.Event{Kind: agreement.EventTermination, At: at("2026-03-09 10:00"), Amount: amount("EUR 340.00"), Sessions: 3, Used: 1}
+	_, err := agreement.Evaluate(therapyTerms(), ev)
+	require.ErrorIs(t, err, money.ErrMismatch)
+	l, err := agreement.NewLedger(therapyTerms())
+	require.NoError(t, err)
+	_, err = l.Apply(ev)
+	require.ErrorIs(t, err, money.ErrMismatch)
+}

@@ -68,10 +68,10 @@ const (
 // An empty By means the client. The zero Event is invalid: it has no
 // kind and no instant.
 type Event struct {
-	Kind EventKind `json:"kind"`
+	Kind EventKind `json:"kind,omitempty"`
 	// At is when the event happened: the cancellation, the arrival, the
 	// contact, the notice.
-	At time.Time `json:"at"`
+	At time.Time `json:"at,omitzero"`
 	// By is the party who acted: who cancelled, crossed the boundary, gave
 	// notice, ended the engagement. Empty means the client.
 	By Role `json:"by,omitempty"`

@@ -30,7 +30,7 @@ func (f Fees) present() bool {
 // package is used or refunded, Price is split over its sessions with
 // money.Amount.Split, so the parts always add up to Price.
 type Package struct {
-	Sessions int          `json:"sessions"`
+	Sessions int          `json:"sessions,omitzero"`
 	Price    money.Amount `json:"price,omitempty"`
 }
 

@@ -120,9 +120,10 @@ func therapyTerms() agreement.Agreement {
 				Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceWarning}, {Consequence: agreement.ConsequenceTermination}}},
 		},
 		Confidentiality: agreement.Confidentiality{
-			Promise:    "What is said in sessions stays between client and therapist.",
-			Exceptions: []string{"imminent risk of serious harm to the client or others", "suspected abuse of a child or a vulnerable adult", "a court order"},
-			Records:    "Notes are kept encrypted for seven years after the last session, then destroyed.",
+			Promise:      "What is said in sessions stays between client and therapist.",
+			Exceptions:   []string{"imminent risk of serious harm to the client or others", "suspected abuse of a child or a vulnerable adult", "a court order"},
+			ThirdParties: []string{"no one, as the client pays privately, without insurance, and no supervisor or relative takes part"},
+			Records:      "Notes are kept encrypted for seven years after the last session, then destroyed.",
 		},
 		Termination: agreement.Termination{
 			Notice: agreement.Notice{Provider: 14 * 24 * time.Hour},

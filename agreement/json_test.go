@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ func TestAgreementJSONOmitsZeroValues(t *testing.T) {
 
 	b, err = json.Marshal(agreement.Agreement{})
 	require.NoError(t, err)
-	require.Equal(t, `{"id":"","version":0}`, string(b))
+	require.Equal(t, `{}`, string(b))
 }
 
 // TestAgreementJSONDecodedRoundTrip: an agreement decoded from what a
@@ -121,5 +122,42 @@ func TestAgreementJSONErrors(t *testing.T) {
 		if c.cause != nil {
 			require.ErrorIs(t, err, c.cause, c.in)
 		}
+	}
+}
+
+// TestJSONEncodingDecodesWithinLimits: what decodes encodes, and its
+// encoding decodes too, however near the decoder's limit of 100,000
+// elements the input was: zero values are left out, so the encoding has
+// no more elements than the input. Writing them, 34,000 boundaries that
+// give only their kind (68,001 elements) encoded to 102,001 elements, which
+// no longer decoded.
+func TestJSONEncodingDecodesWithinLimits(t *testing.T) {
+	list := func(prefix, elem, suffix string, n int) []byte {
+		return []byte(prefix + strings.TrimSuffix(strings.Repeat(elem+",", n), ",") + suffix)
+	}
+	cases := []struct {
+		name  string
+		in    []byte
+		model func() any
+	}{
+		{"boundaries of one kind", list(`{"boundaries":[`, `{"kind":"romantic"}`, `]}`, 34_000), func() any { return new(agreement.Agreement) }},
+		{"empty boundaries", list(`{"boundaries":[`, `{}`, `]}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty tiers", list(`{"cancellation":{"tiers":[`, `{}`, `]}}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty packages", list(`{"fees":{"packages":[`, `{}`, `]}}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty obligations", list(`{"obligations":{"client":[`, `{}`, `]}}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty grounds", list(`{"termination":{"grounds":[`, `{}`, `]}}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty parties", list(`{"parties":[`, `{}`, `]}`, 40_000), func() any { return new(agreement.Agreement) }},
+		{"empty charges", list(`{"charges":[`, `{}`, `]}`, 40_000), func() any { return new(agreement.Outcome) }},
+		{"empty breaches", list(`{"breaches":[`, `{}`, `]}`, 40_000), func() any { return new(agreement.Outcome) }},
+		{"empty actions and reasons", list(`{"actions":[`, `{}`, `],"reasons":[`+strings.Repeat(`{},`, 20_000)+`{}]}`, 20_000), func() any { return new(agreement.Outcome) }},
+		{"empty standing reasons", list(`{"reasons":[`, `{}`, `]}`, 40_000), func() any { return new(agreement.Standing) }},
+	}
+	for _, c := range cases {
+		v := c.model()
+		require.NoError(t, json.Unmarshal(c.in, v), c.name)
+		b, err := json.Marshal(v)
+		require.NoError(t, err, c.name)
+		require.LessOrEqual(t, elements(b), elements(c.in), c.name)
+		require.NoError(t, json.Unmarshal(b, c.model()), c.name)
 	}
 }

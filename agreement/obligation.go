@@ -31,7 +31,7 @@ func (o Obligations) present() bool {
 type Obligation struct {
 	// Key names the obligation in clause IDs
 	// ("obligations.client.deadlines").
-	Key string `json:"key"`
+	Key string `json:"key,omitempty"`
 	// Text states the obligation.
-	Text string `json:"text"`
+	Text string `json:"text,omitempty"`
 }

@@ -11,9 +11,9 @@ import (
 // A Line is an amount of money with the clause it comes from: a charge to
 // the client, a refund to the client, or an amount the provider retains.
 type Line struct {
-	Clause  ClauseID     `json:"clause"`
+	Clause  ClauseID     `json:"clause,omitempty"`
 	Amount  money.Amount `json:"amount,omitempty"`
-	Message string       `json:"message"`
+	Message string       `json:"message,omitempty"`
 }
 
 // An Outcome is what the terms say about one event: money charged,
@@ -22,8 +22,8 @@ type Line struct {
 // Outcome records nothing.
 type Outcome struct {
 	// Event is the kind of event evaluated, and At its instant.
-	Event EventKind `json:"event"`
-	At    time.Time `json:"at"`
+	Event EventKind `json:"event,omitempty"`
+	At    time.Time `json:"at,omitzero"`
 	// Charges are amounts the client owes the provider.
 	Charges []Line `json:"charges,omitzero"`
 	// Refunds are amounts the provider returns to the client.

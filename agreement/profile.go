@@ -29,8 +29,8 @@ const (
 	Coaching Profile = "coaching"
 	// Therapy covers therapy and counselling, after APA Ethics Code 10.01
 	// and 3.05 and ACA Code of Ethics A.2: nature and anticipated course,
-	// fees, limits of confidentiality, rights and responsibilities,
-	// multiple relationships, emergencies.
+	// fees, involvement of third parties, limits of confidentiality, rights
+	// and responsibilities, multiple relationships, emergencies.
 	Therapy Profile = "therapy"
 )
 
@@ -122,6 +122,9 @@ func (p Profile) checklist() []element {
 		return append(general,
 			element{Element{ClauseScope.Child("nature"), "the nature of therapy: approach, techniques, risks and benefits", srcAPA1001 + "; " + srcACA2b}, func(a *Agreement) bool { return a.Scope.Nature != "" }},
 			element{Element{ClauseScope.Child("course"), "the anticipated course of therapy", srcAPA1001}, func(a *Agreement) bool { return a.Scope.Course != "" }},
+			element{Element{ClauseConfidentiality.Child("third_parties"), "the involvement of third parties, such as an insurer, a supervisor or a sponsor, or that there is none", srcAPA1001}, func(a *Agreement) bool {
+				return len(a.Confidentiality.ThirdParties) > 0
+			}},
 			element{Element{ClauseConfidentiality.Child("exceptions"), "the limits of confidentiality", srcAPA1001 + "; " + srcACA2b}, func(a *Agreement) bool { return len(a.Confidentiality.Exceptions) > 0 }},
 			element{Element{ClauseObligations.Child("provider"), "the therapist's responsibilities", srcACA2a}, func(a *Agreement) bool { return len(a.Obligations.Provider) > 0 }},
 			element{Element{ClauseObligations.Child("client"), "the client's responsibilities", srcACA2a}, func(a *Agreement) bool { return len(a.Obligations.Client) > 0 }},

@@ -47,9 +47,9 @@ const (
 // A Reason explains one decision: a stable Code, the clause behind it, and
 // a sentence a provider can show.
 type Reason struct {
-	Code    Code     `json:"code"`
+	Code    Code     `json:"code,omitempty"`
 	Clause  ClauseID `json:"clause,omitempty"`
-	Message string   `json:"message"`
+	Message string   `json:"message,omitempty"`
 }
 
 // String returns the message followed by the code and clause.

@@ -65,9 +65,9 @@ func (n Notice) of(r Role) time.Duration {
 // A Ground is a reason that lets the provider end the engagement at once.
 type Ground struct {
 	// Key names the ground in clause IDs ("termination.grounds.nonpayment").
-	Key string `json:"key"`
+	Key string `json:"key,omitempty"`
 	// Text states the ground.
-	Text string `json:"text"`
+	Text string `json:"text,omitempty"`
 }
 
 // A RefundRule says how unused prepaid sessions are refunded. The zero

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -193,7 +194,7 @@ func TestValidateForProfiles(t *testing.T) {
 	got = problems(t, bare.ValidateFor(agreement.Therapy))
 	require.Equal(t, []string{
 		"scope missing", "payment missing", "cancellation missing", "termination missing",
-		"scope.nature missing", "scope.course missing", "confidentiality.exceptions missing",
+		"scope.nature missing", "scope.course missing", "confidentiality.third_parties missing", "confidentiality.exceptions missing",
 		"obligations.provider missing", "obligations.client missing", "payment.late_fee missing",
 		"boundaries.romantic missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
 		"communication missing", "emergency missing", "termination.notice missing",
@@ -210,9 +211,43 @@ func TestValidateForProfiles(t *testing.T) {
 	// The coaching agreement misses what therapy expects.
 	got = problems(t, coachingTerms().ValidateFor(agreement.Therapy))
 	require.Equal(t, []string{
+		"confidentiality.third_parties missing",
 		"payment.late_fee missing", "boundaries.dual_relationship missing", "boundaries.social_media missing",
 		"emergency missing",
 	}, got)
+}
+
+// TestTherapyThirdParties: the therapy checklist expects the involvement of
+// third parties that APA 10.01(a) asks therapists to explain, and says
+// where it goes.
+func TestTherapyThirdParties(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		thirdParties []string
+		validate     []string
+		therapy      []string
+	}{
+		{"listed", []string{"the client's insurer receives dates of service and a diagnosis code"}, nil, nil},
+		{"nobody, said so", []string{"no one, as fees are paid privately and no insurer or supervisor takes part"}, nil, nil},
+		{"not said", nil, nil, []string{"confidentiality.third_parties missing"}},
+		{"an empty item", []string{""}, []string{"confidentiality.third_parties[0] required"}, []string{"confidentiality.third_parties[0] required"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := therapyTerms()
+			a.Confidentiality.ThirdParties = c.thirdParties
+			require.Equal(t, c.validate, problems(t, a.Validate()))
+			require.Equal(t, c.therapy, problems(t, a.ValidateFor(agreement.Therapy)))
+		})
+	}
+	var found bool
+	for e := range agreement.Therapy.Elements() {
+		if e.Clause == "confidentiality.third_parties" {
+			found = true
+			require.Equal(t, "APA Ethics Code 10.01(a)", e.Source)
+			require.Equal(t, "the involvement of third parties, such as an insurer, a supervisor or a sponsor, or that there is none", e.Requirement)
+		}
+	}
+	require.True(t, found)
 }
 
 // TestValidateNestsAvailability: problems of the hours and the response
@@ -260,4 +295,66 @@ func TestProfileElements(t *testing.T) {
 	require.Empty(t, slices.Collect(agreement.Profile("x").Elements()))
 	_, err := agreement.ParseProfile("x")
 	require.ErrorIs(t, err, agreement.ErrProfile)
+}
+
+// TestValidateLongListsInLinearTime: keys and kinds are checked for
+// duplicates in time that grows with the length of their lists, not with
+// its square. An agreement of 40,000 obligations (well within the
+// decoder's limits) took 1.7 s to validate, and every rendering validates
+// again.
+func TestValidateLongListsInLinearTime(t *testing.T) {
+	grow := map[string]func(a *agreement.Agreement, n int){
+		"boundaries": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Boundaries = append(a.Boundaries, agreement.Boundary{Kind: agreement.BoundaryKind("kind_" + strconv.Itoa(i)), Text: "t", Severity: agreement.Minor, Ladder: agreement.Ladder{{Consequence: agreement.ConsequenceNote}}})
+			}
+		},
+		"grounds": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Termination.Grounds = append(a.Termination.Grounds, agreement.Ground{Key: "ground_" + strconv.Itoa(i), Text: "t"})
+			}
+		},
+		"obligations": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Obligations.Client = append(a.Obligations.Client, agreement.Obligation{Key: "duty_" + strconv.Itoa(i), Text: "t"})
+			}
+		},
+		"channels": func(a *agreement.Agreement, n int) {
+			for i := range n {
+				a.Communication.Channels = append(a.Communication.Channels, contact.Channel("channel_"+strconv.Itoa(i)))
+			}
+		},
+	}
+	// fastest returns the shortest of three validations of the therapy
+	// agreement grown by n elements.
+	fastest := func(name string, n int) time.Duration {
+		a := therapyTerms()
+		grow[name](&a, n)
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			require.NoError(t, a.Validate())
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for name := range grow {
+		small, large := fastest(name, 4_000), fastest(name, 64_000)
+		// Linear time gives a ratio of 16, somewhat more as the large list
+		// outgrows the caches; quadratic time gives 256.
+		require.Less(t, float64(large)/float64(small), 128.0, "%s: %v for 4,000, %v for 64,000", name, small, large)
+	}
+	// Duplicates are still found, each once, at the later element.
+	a := therapyTerms()
+	grow["boundaries"](&a, 100)
+	a.Boundaries = append(a.Boundaries, a.Boundaries[50], a.Boundaries[0])
+	a.Termination.Grounds = append(a.Termination.Grounds, a.Termination.Grounds[1])
+	a.Obligations.Client = append(a.Obligations.Client, a.Obligations.Client[0])
+	a.Communication.Channels = append(a.Communication.Channels, contact.ChannelEmail)
+	require.Equal(t, []string{
+		"communication.channels[3] duplicate",
+		"boundaries.kind_44 duplicate", "boundaries.romantic duplicate",
+		"termination.grounds.nonpayment duplicate",
+		"obligations.client.deadlines duplicate",
+	}, problems(t, a.Validate()))
 }

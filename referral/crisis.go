@@ -38,12 +38,12 @@ type Crisis struct {
 // European Union for the number 112.
 type RegionGroup struct {
 	// Code is the group's code, in the form of a region code ("EU").
-	Code string `json:"code"`
+	Code string `json:"code,omitempty"`
 	// Name describes the group.
 	Name string `json:"name,omitempty"`
 	// Members are region codes: countries ("DE") or subdivisions
 	// ("GB-ENG"). A country includes its subdivisions.
-	Members []string `json:"members"`
+	Members []string `json:"members,omitempty"`
 }
 
 // serves reports whether a resource for region r serves a client in region

@@ -118,6 +118,7 @@ func ExampleIndex_Route_emergency() {
 	// Emergency services: 911 (checked 2026-11-24)
 	// 988 Suicide & Crisis Lifeline: call or text 988, chat at 988lifeline.org (checked 2026-11-24)
 	// on call: Ben Okafor
+	// on call: Chloe Park
 }
 
 func ExampleCrisis_For() {
@@ -196,7 +197,7 @@ func ExampleIndex_Record() {
 	_, err = ix.Record(state, "zed", now)
 	fmt.Println(err)
 	// Output:
-	// {"clock":0,"uses":[{"id":"chloe","count":1,"last":"2026-11-24T09:00:00Z","pass":1}]}
+	// {"uses":[{"id":"chloe","count":1,"last":"2026-11-24T09:00:00Z","pass":1}]}
 	// provider "zed": unknown provider
 }
 

@@ -96,7 +96,12 @@ func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
 	}
 	m.Reasons = append(m.Reasons, ix.freshness(it.i, q, it.stale))
 	if q.emergency {
-		msg := "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		var msg string
+		if p.Capacity != nil {
+			msg = "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
+		} else {
+			msg = "Has immediate capacity: accepting new clients, confirmed on " + p.Accepting.Confirmed.String() + " (places are not tracked)"
+		}
 		if p.Schedule != nil {
 			msg += ", and open within " + prose.Duration(q.s.immediate)
 		}
@@ -259,7 +264,9 @@ func requirement(c Constraint, q *query) (one, many string) {
 		}
 		return "is" + s, "are" + s
 	case ConstraintBudget:
-		return fmt.Sprintf("charges at most %s or offers a sliding scale", q.budget), fmt.Sprintf("charge at most %s or offer a sliding scale", q.budget)
+		// Fees that are not published cannot be shown to fit: say that
+		// publishing them is part of the requirement.
+		return fmt.Sprintf("publishes fees of at most %s or a sliding scale", q.budget), fmt.Sprintf("publish fees of at most %s or a sliding scale", q.budget)
 	case ConstraintInsurance:
 		s := " in the " + q.insurance + " network"
 		return "is" + s, "are" + s
@@ -281,6 +288,17 @@ func also(one string) string {
 // constraintMessage describes whether provider i meets constraint c.
 func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) string {
 	p := &ix.providers[i]
+	if !meets && c == ConstraintBudget {
+		// Why, in the words of the fee score.
+		head := "Does not meet the budget of " + q.budget.String() + ": "
+		switch {
+		case p.Fees == nil:
+			return head + "does not publish fees."
+		case ix.feeCur[i] != q.budget.Currency():
+			return head + "charges in " + string(ix.feeCur[i]) + "."
+		}
+		return head + "fees from " + p.Fees.Min.String() + ", without a sliding scale."
+	}
 	if !meets {
 		one, _ := requirement(c, q)
 		return "Does not meet: " + one + "."

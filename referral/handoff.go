@@ -36,11 +36,11 @@ type Contact struct {
 // category. Summary keeps only what the client consented to share.
 type Handoff struct {
 	// From is the referring provider, as the colleague knows them.
-	From string `json:"from"`
+	From string `json:"from,omitempty"`
 	// To is the colleague the client is referred to.
-	To string `json:"to"`
+	To string `json:"to,omitempty"`
 	// Date is the date of the referral.
-	Date availability.Date `json:"date"`
+	Date availability.Date `json:"date,omitzero"`
 	// Contact is how to reach the client (category contact).
 	Contact Contact `json:"contact,omitzero"`
 	// Needs are what the client is looking for (category needs).
@@ -50,7 +50,7 @@ type Handoff struct {
 	// Notes are the referring provider's notes (category notes).
 	Notes string `json:"notes,omitempty"`
 	// Consent says which categories the client agreed to share.
-	Consent Consent `json:"consent"`
+	Consent Consent `json:"consent,omitzero"`
 }
 
 // Validate returns nil or a problem.List: a missing From or To, a missing or
@@ -89,8 +89,8 @@ func (h *Handoff) UnmarshalJSON(b []byte) error {
 // Fields of categories without consent are empty, whatever the handoff
 // held; Withheld names those categories.
 type Summary struct {
-	From      string            `json:"from"`
-	To        string            `json:"to"`
+	From      string            `json:"from,omitempty"`
+	To        string            `json:"to,omitempty"`
 	Date      availability.Date `json:"date,omitzero"`
 	Contact   *Contact          `json:"contact,omitempty"` // nil without consent
 	Needs     []string          `json:"needs,omitempty"`

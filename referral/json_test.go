@@ -3,6 +3,7 @@ package referral
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,7 +56,8 @@ func TestDirectoryJSON(t *testing.T) {
 	first, second := roundTrip(t, d)
 	require.Equal(t, first, second)
 	require.Contains(t, first, `"id":"ben","name":"Ben Okafor","practice":"northwest","professions":["coach"],"specialties":["life_coaching","holistic"],"attributes":["lgbtq-affirming"],"modalities":"remote","languages":["en"],"regions":["US-OR","US-WA"],"fees":{"min":"USD 80.00","max":"USD 120.00"},"sliding_scale":true,"insurance":["aetna"],"accepting":{"value":true,"confirmed":"2026-11-10"},"capacity":{"value":2,"confirmed":"2026-11-20"},"schedule":{"zone":"America/Los_Angeles"`)
-	require.Contains(t, first, `"accepting":{"value":false}`) // never confirmed: no date
+	require.Contains(t, first, `"radius_km":40,"regions":["US-OR"]},`)   // not accepting, never confirmed: left out
+	require.Contains(t, first, `"accepting":{"confirmed":"2026-11-01"}`) // not accepting, confirmed
 	require.Contains(t, first, `"location":{"lat":45.5152,"lon":-122.6784}`)
 
 	var back Directory
@@ -181,11 +183,11 @@ func TestJSONLeavesOutWhatIsNotSet(t *testing.T) {
 		{"zero request", Request{}, `{}`},
 		{"routine request", Request{Urgency: contact.Routine, Needs: []Need{{Tag: "grief"}}}, `{"needs":[{"tag":"grief"}]}`},
 		{"plain provider", Provider{ID: "a", Name: "A", Modalities: place.Remote, Fees: &FeeRange{Min: usd("80.00"), Max: usd("80.00")}},
-			`{"id":"a","name":"A","modalities":"remote","fees":{"min":"USD 80.00","max":"USD 80.00"},"accepting":{"value":false}}`},
-		{"fact", Fact[int]{Value: 0}, `{"value":0}`},
+			`{"id":"a","name":"A","modalities":"remote","fees":{"min":"USD 80.00","max":"USD 80.00"}}`},
+		{"fact", Fact[int]{Value: 0}, `{}`},
 		{"dated fact", Fact[int]{Value: 3, Confirmed: testToday}, `{"value":3,"confirmed":"2026-11-24"}`},
-		{"handoff without contact", Handoff{From: "Ana", To: "Ben", Date: testToday}, `{"from":"Ana","to":"Ben","date":"2026-11-24","consent":{}}`},
-		{"zero rotation", Rotation{}, `{"clock":0,"uses":[]}`},
+		{"handoff without contact", Handoff{From: "Ana", To: "Ben", Date: testToday}, `{"from":"Ana","to":"Ben","date":"2026-11-24"}`},
+		{"zero rotation", Rotation{}, `{}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,5 +240,61 @@ func TestFeeRangeJSON(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tc.fees, string(b))
 		}
+	}
+}
+
+// TestJSONEncodingDecodesWithinLimits: what decodes encodes, and its
+// encoding decodes too, however near the decoder's limits the input was:
+// zero values are left out, so the encoding has no more elements than
+// the input. Writing them, 50,000 needs without a tag (50,001 elements)
+// encoded to 100,001 elements, past a request's limit.
+func TestJSONEncodingDecodesWithinLimits(t *testing.T) {
+	list := func(prefix, elem, suffix string, n int) []byte {
+		return []byte(prefix + strings.TrimSuffix(strings.Repeat(elem+",", n), ",") + suffix)
+	}
+	cases := []struct {
+		name  string
+		in    []byte
+		model func() any
+	}{
+		{"needs without tags", list(`{"needs":[`, `{}`, `]}`, 50_000), func() any { return new(Request) }},
+		{"empty region groups", list(`{"groups":[`, `{}`, `]}`, 40_000), func() any { return new(Crisis) }},
+		{"empty region groups in options", list(`{"crisis":{"groups":[`, `{}`, `]}}`, 40_000), func() any { return new(Options) }},
+		{"empty providers", list(`{"providers":[`, `{}`, `]}`, 40_000), func() any { return new(Directory) }},
+		{"providers not accepting", list(`{"providers":[`, `{"accepting":{}}`, `]}`, 40_000), func() any { return new(Directory) }},
+		{"uses with only an ID", list(`{"uses":[`, `{"id":"a"}`, `]}`, 1), func() any { return new(Rotation) }},
+		{"an empty handoff", []byte(`{}`), func() any { return new(Handoff) }},
+		{"an empty result", []byte(`{"matches":[{"reasons":[{}]}],"counts":[{"constraint":"needs"}],"rotation":{}}`), func() any { return new(Result) }},
+	}
+	for _, c := range cases {
+		v := c.model()
+		require.NoError(t, json.Unmarshal(c.in, v), c.name)
+		b, err := json.Marshal(v)
+		require.NoError(t, err, c.name)
+		require.LessOrEqual(t, elements(b), elements(c.in), "%s: %.200s", c.name, b)
+		require.NoError(t, json.Unmarshal(b, c.model()), c.name)
+	}
+}
+
+// TestJSONKeepsWhatIsGiven: a pointer given as an empty object stays given
+// through a round trip, so that validation says the same of it: fees
+// without their ends are invalid, and a capacity of zero is tracked.
+func TestJSONKeepsWhatIsGiven(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [][2]string
+	}{
+		{`{"providers":[{"id":"a","name":"A","modalities":"remote","fees":{}}]}`, [][2]string{{"providers[0].fees.min", "required"}, {"providers[0].fees.max", "required"}}},
+		{`{"providers":[{"id":"a","name":"A","modalities":"remote","capacity":{}}]}`, nil},
+	} {
+		var d Directory
+		require.NoError(t, json.Unmarshal([]byte(tc.in), &d), tc.in)
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		require.Equal(t, tc.in, string(b))
+		var back Directory
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, tc.want, problemsOf(t, back.Validate()), tc.in)
+		require.Equal(t, d.Providers[0].Capacity != nil, back.Providers[0].Capacity != nil, tc.in)
 	}
 }

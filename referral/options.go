@@ -38,8 +38,10 @@ const (
 	// ConstraintAccepting: the provider is accepting new clients and, when
 	// capacity is tracked, has room for one.
 	ConstraintAccepting
-	// ConstraintBudget: the provider's lowest fee is within the client's
-	// budget, or the provider offers a sliding scale.
+	// ConstraintBudget: the provider publishes fees in the budget's
+	// currency, and the lowest is within the budget or the provider offers
+	// a sliding scale. Fees that are not published do not pass: they
+	// cannot be shown to fit.
 	ConstraintBudget
 	// ConstraintInsurance: the provider is in the client's insurance
 	// network.
@@ -271,8 +273,9 @@ type Options struct {
 	Immediate time.Duration `json:"immediate,omitzero"`
 	// Crisis are the crisis resources for emergencies. When it has none
 	// for the client's region, every listed resource is given; when it is
-	// empty, CrisisExamples are.
-	Crisis Crisis `json:"crisis,omitzero"`
+	// empty, CrisisExamples are. It is left out when it writes as {}, as
+	// it does with empty lists.
+	Crisis Crisis `json:"crisis,omitempty"`
 	// Record says which matches count as referred in the returned
 	// rotation state.
 	Record RecordMode `json:"record,omitempty"`

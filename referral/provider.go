@@ -15,11 +15,11 @@ import (
 // A Fact is something a provider said that goes stale, with the date it was
 // last confirmed: "accepting new clients" and open capacity. A zero
 // Confirmed means the fact was never confirmed, and routing treats it as
-// stale. In JSON a Fact is {"value": …, "confirmed": "2026-11-24"}, the
-// date left out when zero.
+// stale. In JSON a Fact is {"value": …, "confirmed": "2026-11-24"}, each
+// left out when zero: {"confirmed": "2026-11-24"} is "no", confirmed.
 type Fact[T comparable] struct {
 	// Value is what the provider said.
-	Value T `json:"value"`
+	Value T `json:"value,omitzero"`
 	// Confirmed is the date the provider last confirmed Value.
 	Confirmed availability.Date `json:"confirmed,omitzero"`
 }
@@ -87,9 +87,9 @@ func (r FeeRange) validate(ps *problem.List, path string) {
 type Provider struct {
 	// ID identifies the provider in the directory, in rotation state and in
 	// a request's exclusions.
-	ID string `json:"id"`
+	ID string `json:"id,omitempty"`
 	// Name is the provider's name as a client sees it.
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"`
 	// Practice groups providers who work together; Options.MaxPerPractice
 	// limits how many matches come from one practice. Empty means a solo
 	// practice.
@@ -102,13 +102,13 @@ type Provider struct {
 	// "woman" or "lgbtq-affirming", given only with the provider's consent.
 	Attributes []string `json:"attributes,omitempty"`
 	// Modalities are how the provider works; at least one is required.
-	Modalities place.Modality `json:"modalities"`
+	Modalities place.Modality `json:"modalities,omitempty"`
 	// Languages are BCP 47 tags of the languages the provider works in,
 	// such as "en" or "pt-BR".
 	Languages []string `json:"languages,omitempty"`
 	// Location is where the provider sees clients in person; required when
 	// Modalities has place.InPerson.
-	Location *place.Point `json:"location,omitempty"`
+	Location *place.Point `json:"location,omitzero"`
 	// RadiusKm is how far from Location the provider serves in-person
 	// clients; zero means no limit of the provider's own.
 	RadiusKm float64 `json:"radius_km,omitzero"`
@@ -116,7 +116,7 @@ type Provider struct {
 	// codes: "US-NY" is one state, "US" the whole country.
 	Regions []string `json:"regions,omitempty"`
 	// Fees is the range of fees per session; nil means not published.
-	Fees *FeeRange `json:"fees,omitempty"`
+	Fees *FeeRange `json:"fees,omitzero"`
 	// SlidingScale says the provider may charge less than Fees.Min to a
 	// client who cannot afford it.
 	SlidingScale bool `json:"sliding_scale,omitzero"`
@@ -124,24 +124,37 @@ type Provider struct {
 	Insurance []string `json:"insurance,omitempty"`
 	// Accepting says whether the provider takes new clients, and when that
 	// was confirmed. The zero value is "not accepting, never confirmed".
-	Accepting Fact[bool] `json:"accepting"`
+	Accepting Fact[bool] `json:"accepting,omitzero"`
 	// Capacity is how many new clients the provider can still take, and
 	// when that was confirmed; nil means capacity is not tracked and
-	// Accepting alone decides.
-	Capacity *Fact[int] `json:"capacity,omitempty"`
+	// Accepting alone decides, for routine and emergency requests alike.
+	Capacity *Fact[int] `json:"capacity,omitzero"`
 	// Schedule is the provider's availability, used to score a client's
 	// preferred times and to find immediate capacity in an emergency; nil
 	// means not published.
-	Schedule *availability.Schedule `json:"schedule,omitempty"`
+	Schedule *availability.Schedule `json:"schedule,omitzero"`
 	// Share is the provider's target share of referrals relative to
 	// near-equal colleagues: a provider with Share 2 is offered twice as
-	// often as one with Share 1. Zero means 1.
+	// often as one with Share 1. Zero means 1; any other value is between
+	// MinShare and MaxShare.
 	Share float64 `json:"share,omitzero"`
 	// Priority orders near-equal matches before rotation does: among
 	// matches of near-equal score, a higher priority comes first. Zero is
 	// the usual priority.
 	Priority int `json:"priority,omitzero"`
 }
+
+// The range of a provider's Share. Each referral moves the provider's
+// rotation pass on by 1/Share, so the bounds keep that step between 0.01
+// and 100: a pass stays a finite number that each referral visibly moves
+// (a share of 5e-324 made it +Inf, and a huge share would leave it where
+// it was, so that the provider got every referral), and the shares of two
+// colleagues differ by at most a factor of 10,000, more than any practice
+// splits its referrals by.
+const (
+	MinShare = 0.01
+	MaxShare = 100.0
+)
 
 // share returns the provider's target share, 1 when unset.
 func (p *Provider) share() float64 {
@@ -230,6 +243,9 @@ func (p *Provider) validate(ps *problem.List, path string) {
 		addNested(ps, at("schedule"), p.Schedule.Validate())
 	}
 	checkNonNegative(ps, path, "share", p.Share)
+	if finite(p.Share) && p.Share > 0 && (p.Share < MinShare || p.Share > MaxShare) {
+		ps.Add(at("share"), problem.OutOfRange, "share %v is not between %v and %v", p.Share, MinShare, MaxShare)
+	}
 }
 
 // checkPoint reports a location at path whose latitude or longitude is not
@@ -257,7 +273,7 @@ type Directory struct {
 	// Version names this edition of the directory, for the host's records.
 	Version string `json:"version,omitempty"`
 	// Providers are the entries; IDs are unique.
-	Providers []Provider `json:"providers"`
+	Providers []Provider `json:"providers,omitempty"`
 }
 
 // Validate returns nil or a problem.List of every problem of every entry,

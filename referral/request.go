@@ -19,7 +19,7 @@ import (
 // have, or a preference.
 type Need struct {
 	// Tag is the need, such as "life_coaching" or "holistic".
-	Tag string `json:"tag"`
+	Tag string `json:"tag,omitempty"`
 	// Must makes the need a must-have: with ConstraintNeeds hard, only
 	// providers who meet every must-have match.
 	Must bool `json:"must,omitzero"`
@@ -46,7 +46,7 @@ type Request struct {
 	// unknown. With Modalities set, an unknown location leaves only
 	// remote providers able to reach the client; with neither set, reach
 	// is not checked at all (see ConstraintReach).
-	Location *place.Point `json:"location,omitempty"`
+	Location *place.Point `json:"location,omitzero"`
 	// WithinKm is how far the client will travel for in-person sessions;
 	// zero means Options.WithinKm.
 	WithinKm float64 `json:"within_km,omitzero"`

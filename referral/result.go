@@ -40,9 +40,9 @@ const (
 // "rotation", "max_per_practice", or a crisis resource's ID), and a
 // sentence a provider can show.
 type Reason struct {
-	Code    Code   `json:"code"`
+	Code    Code   `json:"code,omitempty"`
 	Rule    string `json:"rule,omitempty"`
-	Message string `json:"message"`
+	Message string `json:"message,omitempty"`
 }
 
 // String returns the message followed by the code.
@@ -126,25 +126,25 @@ func (w Weights) of(f Factor) float64 {
 // (weight × value ÷ the sum of the weights that apply), and a sentence.
 type Component struct {
 	Factor  Factor  `json:"factor"`
-	Weight  float64 `json:"weight"`
-	Value   float64 `json:"value"`
-	Points  float64 `json:"points"`
-	Message string  `json:"message"`
+	Weight  float64 `json:"weight,omitzero"`
+	Value   float64 `json:"value,omitzero"`
+	Points  float64 `json:"points,omitzero"`
+	Message string  `json:"message,omitempty"`
 }
 
 // A Match is a provider routing suggests, with the score and why.
 type Match struct {
 	// ID and Name identify the provider; Practice is theirs.
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	ID       string `json:"id,omitempty"`
+	Name     string `json:"name,omitempty"`
 	Practice string `json:"practice,omitempty"`
 	// Score is between 0 and 1: the sum of the components' points, less
 	// any stale penalty.
-	Score float64 `json:"score"`
+	Score float64 `json:"score,omitzero"`
 	// Modalities are the ways the provider can serve this client; when the
 	// request says neither where nor how the client is to be served, they
 	// are the provider's own.
-	Modalities place.Modality `json:"modalities"`
+	Modalities place.Modality `json:"modalities,omitempty"`
 	// DistanceKm is the distance between the client and the provider when
 	// both locations are known, and 0 otherwise.
 	DistanceKm float64 `json:"distance_km,omitzero"`
@@ -153,7 +153,7 @@ type Match struct {
 	Components []Component `json:"components,omitempty"`
 	// Reasons say which constraints the provider meets and misses, how
 	// fresh their facts are, and how rotation placed them.
-	Reasons []Reason `json:"reasons"`
+	Reasons []Reason `json:"reasons,omitempty"`
 }
 
 // A Count says how one hard constraint narrowed the directory: how many
@@ -161,9 +161,9 @@ type Match struct {
 // would be if it alone were relaxed (providers who pass every other hard
 // constraint but not this one).
 type Count struct {
-	Constraint Constraint `json:"constraint"`
-	Pass       int        `json:"pass"`
-	Relaxed    int        `json:"relaxed"`
+	Constraint Constraint `json:"constraint,omitempty"`
+	Pass       int        `json:"pass,omitzero"`
+	Relaxed    int        `json:"relaxed,omitzero"`
 }
 
 // A Result is the answer to a routing request.
@@ -172,12 +172,12 @@ type Result struct {
 	// client's region, in the listed order; they come before any match.
 	Crisis []contact.Resource `json:"crisis,omitempty"`
 	// Matches are the best providers, best first.
-	Matches []Match `json:"matches"`
+	Matches []Match `json:"matches,omitempty"`
 	// Considered is the number of providers not excluded by the request.
-	Considered int `json:"considered"`
+	Considered int `json:"considered,omitzero"`
 	// Eligible is the number of providers that met every hard constraint
 	// and the stale and emergency policies.
-	Eligible int `json:"eligible"`
+	Eligible int `json:"eligible,omitzero"`
 	// Counts say, when nothing matched, how each hard constraint narrowed
 	// the directory and what relaxing it would give.
 	Counts []Count `json:"counts,omitempty"`
@@ -186,7 +186,7 @@ type Result struct {
 	Reasons []Reason `json:"reasons,omitempty"`
 	// Rotation is the rotation state after this routing, as
 	// Options.Record says.
-	Rotation Rotation `json:"rotation"`
+	Rotation Rotation `json:"rotation,omitzero"`
 }
 
 // IsEmpty reports whether the result offers nothing: no crisis resource

@@ -38,13 +38,13 @@ type Rotation struct {
 // A Use is the rotation state of one provider.
 type Use struct {
 	// ID is the provider's ID.
-	ID string `json:"id"`
+	ID string `json:"id,omitempty"`
 	// Count is how many referrals the provider has had.
-	Count int `json:"count"`
+	Count int `json:"count,omitzero"`
 	// Last is when the provider was last referred.
-	Last time.Time `json:"last"`
+	Last time.Time `json:"last,omitzero"`
 	// Pass is the provider's stride-scheduling pass.
-	Pass float64 `json:"pass"`
+	Pass float64 `json:"pass,omitzero"`
 }
 
 // ErrUnknownProvider is returned when an ID names no provider of the index.
@@ -161,17 +161,14 @@ func validateRotation(clock float64, uses iter.Seq[Use]) error {
 
 // rotationJSON is the JSON form of a Rotation.
 type rotationJSON struct {
-	Clock float64 `json:"clock"`
-	Uses  []Use   `json:"uses"`
+	Clock float64 `json:"clock,omitzero"`
+	Uses  []Use   `json:"uses,omitempty"`
 }
 
-// MarshalJSON encodes the state as {"clock", "uses"}, uses sorted by ID.
+// MarshalJSON encodes the state as {"clock", "uses"}, uses sorted by ID,
+// leaving out zero values: the zero Rotation is {}.
 func (r Rotation) MarshalJSON() ([]byte, error) {
-	j := rotationJSON{Clock: r.clock, Uses: slices.Collect(r.All())}
-	if j.Uses == nil {
-		j.Uses = []Use{}
-	}
-	return strictjson.Marshal(j)
+	return strictjson.Marshal(rotationJSON{Clock: r.clock, Uses: slices.Collect(r.All())})
 }
 
 // UnmarshalJSON decodes {"clock", "uses"} strictly; an ID given twice is

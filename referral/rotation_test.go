@@ -193,3 +193,42 @@ func TestRotationJSON(t *testing.T) {
 	require.Equal(t, "clock", ps[0].Path)
 	require.Equal(t, problem.Mismatch, ps[0].Code)
 }
+
+// TestShareRange: a share outside MinShare–MaxShare is refused, so that a
+// referral always moves a pass to a finite number the state can encode.
+func TestShareRange(t *testing.T) {
+	for _, tc := range []struct {
+		share float64
+		want  [][2]string
+	}{
+		{0, nil},
+		{MinShare, nil},
+		{1, nil},
+		{MaxShare, nil},
+		{5e-324, [][2]string{{"providers[0].share", "out_of_range"}}},
+		{0.001, [][2]string{{"providers[0].share", "out_of_range"}}},
+		{1e6, [][2]string{{"providers[0].share", "out_of_range"}}},
+		{-1, [][2]string{{"providers[0].share", "negative"}}},
+	} {
+		d := equals(map[string]float64{"a": tc.share}, "a", "b")
+		require.Equal(t, tc.want, problemsOf(t, d.Validate()), "share %v", tc.share)
+		ix, err := NewIndex(d)
+		if tc.want != nil {
+			require.ErrorIs(t, err, problem.ErrInvalid, "share %v", tc.share)
+			continue
+		}
+		require.NoError(t, err)
+		state := Rotation{}
+		for range 3 {
+			state, err = ix.Record(state, "a", testNow)
+			require.NoError(t, err)
+		}
+		require.NoError(t, state.Validate(), "share %v", tc.share)
+		b, err := state.MarshalJSON()
+		require.NoError(t, err, "share %v", tc.share)
+		var back Rotation
+		require.NoError(t, back.UnmarshalJSON(b))
+		u, _ := back.Use("a")
+		require.Greater(t, u.Pass, 0.0)
+	}
+}

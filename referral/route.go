@@ -172,10 +172,10 @@ func (q *query) clientWeek(ix *Index, z int32) availability.Week {
 // score, then ID. At most Options.MaxPerPractice come from one practice.
 //
 // An emergency request gets the crisis resources for the client's region
-// first, and then only providers with immediate capacity: fresh
-// "accepting" and capacity facts with room for a client, and a schedule
-// (when published) open within Options.Immediate of now. Its result is
-// never empty.
+// first, and then only providers with immediate capacity: a fresh
+// "accepting" fact and, when the provider tracks capacity, a fresh
+// capacity fact with room for a client, and a schedule (when published)
+// open within Options.Immediate of now. Its result is never empty.
 //
 // When nothing matches, Result.Counts and Result.Reasons say how each hard
 // constraint narrowed the directory and what relaxing it would give.
@@ -416,11 +416,11 @@ func (ix *Index) stale(i int32, q *query) bool {
 }
 
 // immediate reports whether provider i has immediate capacity: accepting
-// with fresh facts, tracked capacity with room, and a schedule (if
+// with fresh facts, room when capacity is tracked, and a schedule (if
 // published) open within the policy's time of now.
 func (ix *Index) immediate(i int32, q *query) bool {
 	p := &ix.providers[i]
-	if !p.Accepting.Value || p.Capacity == nil || p.Capacity.Value <= 0 || ix.stale(i, q) {
+	if !p.Accepting.Value || p.Capacity != nil && p.Capacity.Value <= 0 || ix.stale(i, q) {
 		return false
 	}
 	if p.Schedule == nil {

@@ -1,6 +1,7 @@
 package referral
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -153,6 +154,42 @@ func TestFactors(t *testing.T) {
 	require.Equal(t, "Fees from USD 150.00, above the budget of USD 100.00, with a sliding scale.", r.Message)
 }
 
+// TestBudgetReasonsAgreeWithScore: a provider that misses the budget is
+// told why in the words its fee score uses, "does not publish fees"
+// included, and a count names publishing fees as the requirement.
+func TestBudgetReasonsAgreeWithScore(t *testing.T) {
+	eur := money.MustParse("EUR 80.00")
+	fresh := Fact[bool]{Value: true, Confirmed: testToday}
+	d := Directory{Providers: []Provider{
+		{ID: "dear", Name: "Dear", Modalities: place.Remote, Fees: &FeeRange{Min: money.MustParse("EUR 120.00"), Max: money.MustParse("EUR 150.00")}, Accepting: fresh},
+		{ID: "dollar", Name: "Dollar", Modalities: place.Remote, Fees: &FeeRange{Min: usd("50.00"), Max: usd("50.00")}, Accepting: fresh},
+		{ID: "unpublished", Name: "Unpublished", Modalities: place.Remote, Accepting: fresh},
+		{ID: "unpublished-sliding", Name: "Unpublished, sliding", Modalities: place.Remote, SlidingScale: true, Accepting: fresh},
+	}}
+	ix, err := NewIndex(d)
+	require.NoError(t, err)
+	res, err := ix.Route(testNow, Request{Budget: eur}, Rotation{}, Options{})
+	require.NoError(t, err)
+	got := map[string][2]string{}
+	for _, m := range res.Matches {
+		r, ok := findReason(m.Reasons, "budget")
+		require.True(t, ok, m.ID)
+		require.Equal(t, CodeMisses, r.Code, m.ID)
+		got[m.ID] = [2]string{r.Message, m.Components[0].Message}
+	}
+	require.Equal(t, map[string][2]string{
+		"dear":                {"Does not meet the budget of EUR 80.00: fees from EUR 120.00, without a sliding scale.", "Fees from EUR 120.00, above the budget of EUR 80.00."},
+		"dollar":              {"Does not meet the budget of EUR 80.00: charges in USD.", "Charges in USD, the budget is in EUR."},
+		"unpublished":         {"Does not meet the budget of EUR 80.00: does not publish fees.", "Does not publish fees."},
+		"unpublished-sliding": {"Does not meet the budget of EUR 80.00: does not publish fees.", "Does not publish fees."},
+	}, got)
+
+	res, err = ix.Route(testNow, Request{Budget: eur}, Rotation{}, Options{Hard: DefaultHard | ConstraintBudget})
+	require.NoError(t, err)
+	require.Empty(t, res.Matches)
+	require.Equal(t, "No match among 4 providers considered: no provider publishes fees of at most EUR 80.00 or a sliding scale.", res.Reasons[0].Message)
+}
+
 func TestRegionsAndReach(t *testing.T) {
 	d := Directory{Providers: []Provider{
 		{ID: "state", Name: "State", Modalities: place.Remote, Regions: []string{"US-OR"}, Accepting: Fact[bool]{Value: true, Confirmed: testToday}},
@@ -243,6 +280,41 @@ func TestEmergencyImmediateCapacity(t *testing.T) {
 	require.Equal(t, []string{"eu-112", "ie-samaritans"}, resourceIDs(res.Crisis))
 	require.Empty(t, res.Matches)
 	require.Equal(t, []Count{{Constraint: ConstraintRegion, Pass: 4, Relaxed: 1}, {Constraint: ConstraintAccepting, Pass: 1, Relaxed: 4}}, res.Counts)
+}
+
+// TestEmergencyUntrackedCapacity: a provider who does not track capacity
+// (Capacity nil) is decided by Accepting alone, in an emergency too, as
+// Provider.Capacity says: most practices only say whether they take new
+// clients.
+func TestEmergencyUntrackedCapacity(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	require.NoError(t, err)
+	fresh := Fact[bool]{Value: true, Confirmed: testToday}
+	workweek := &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Workweek, "09:00", "17:00")}}
+	weekend := &availability.Schedule{Zone: la, Hours: []availability.Window{window(availability.Weekend, "09:00", "17:00")}}
+	d := Directory{Providers: []Provider{
+		{ID: "open", Name: "Open today", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Schedule: workweek},
+		{ID: "unpublished", Name: "No schedule", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh},
+		{ID: "weekend", Name: "Weekend only", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Schedule: weekend},
+		{ID: "declines", Name: "Not accepting", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: Fact[bool]{Value: false, Confirmed: testToday}},
+		{ID: "stale", Name: "Stale", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: Fact[bool]{Value: true, Confirmed: date("2026-01-01")}},
+		{ID: "full", Name: "Full", Modalities: place.Remote, Regions: []string{"GB"}, Accepting: fresh, Capacity: &Fact[int]{Value: 0, Confirmed: testToday}},
+	}}
+	ix, err := NewIndex(d)
+	require.NoError(t, err)
+	res, err := ix.Route(testNow, Request{Urgency: contact.Emergency, Region: "GB"}, Rotation{}, Options{Crisis: CrisisExamples()})
+	require.NoError(t, err)
+	require.NotContains(t, reasonCodes(res.Reasons), CodeNoImmediate)
+	require.ElementsMatch(t, []string{"open", "unpublished"}, ids(res.Matches))
+	for _, tc := range []struct{ id, want string }{
+		{"open", "Has immediate capacity: accepting new clients, confirmed on 2026-11-24 (places are not tracked), and open within 24 hours."},
+		{"unpublished", "Has immediate capacity: accepting new clients, confirmed on 2026-11-24 (places are not tracked)."},
+	} {
+		i := slices.IndexFunc(res.Matches, func(m Match) bool { return m.ID == tc.id })
+		r, ok := findReason(res.Matches[i].Reasons, "immediate")
+		require.True(t, ok, tc.id)
+		require.Equal(t, tc.want, r.Message)
+	}
 }
 
 func TestCrisisFor(t *testing.T) {

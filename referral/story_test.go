@@ -218,13 +218,17 @@ func TestStory4OnCallColleague(t *testing.T) {
 	res, err := ix.Route(testNow, req, Rotation{}, opt)
 	require.NoError(t, err)
 	require.Equal(t, []string{"us-911", "us-988"}, resourceIDs(res.Crisis))
-	require.Equal(t, []string{"ben"}, ids(res.Matches)) // the only one with fresh, tracked capacity
+	// Fresh facts: Ben has tracked places; Chloe does not track capacity,
+	// so her "accepting" decides.
+	require.Equal(t, []string{"ben", "chloe"}, ids(res.Matches))
 	r, _ := findReason(res.Matches[0].Reasons, "immediate")
 	require.Equal(t, "Has immediate capacity: 2 places open, confirmed on 2026-11-20.", r.Message)
+	r, _ = findReason(res.Matches[1].Reasons, "immediate")
+	require.Equal(t, "Has immediate capacity: accepting new clients, confirmed on 2026-11-10 (places are not tracked).", r.Message)
 	require.Equal(t, "Emergency: the crisis resources for US-OR (crisis list 2026-11-24) come first.", res.Reasons[0].Message)
 
 	// Nobody with capacity: the crisis resources still answer.
-	req.Exclude = append(req.Exclude, "ben")
+	req.Exclude = append(req.Exclude, "ben", "chloe")
 	res, err = ix.Route(testNow, req, Rotation{}, opt)
 	require.NoError(t, err)
 	require.Empty(t, res.Matches)
