@@ -43,7 +43,8 @@ func (s Schedule) AddBusiness(t time.Time, d time.Duration) (time.Time, error) {
 	if d == 0 {
 		return t.In(loc), nil
 	}
-	w := newOpenWalker(&s, t, t.Add(MaxRange), true)
+	var w openWalker
+	w.init(&s, t, t.Add(MaxRange), true)
 	for {
 		iv, ok := w.next()
 		if !ok {
@@ -76,7 +77,8 @@ func (s Schedule) BusinessBetween(from, to time.Time) (time.Duration, error) {
 		return 0, nil
 	}
 	var total time.Duration
-	w := newOpenWalker(&s, from, to, false)
+	var w openWalker
+	w.init(&s, from, to, false)
 	for {
 		iv, ok := w.next()
 		if !ok && w.err == ErrTooLarge {

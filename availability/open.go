@@ -43,19 +43,18 @@ func (w *openWalker) pieces() []sec {
 // businessSearchDays is BusinessSearch in days.
 const businessSearchDays = int(BusinessSearch / (24 * time.Hour))
 
-// newOpenWalker returns a walker over the open time of s from from on,
-// computing no date that starts at or after until; with quiet, it also
-// stops after BusinessSearch of dates without open time.
-func newOpenWalker(s *Schedule, from, until time.Time, quiet bool) openWalker {
+// init readies the walker, which must be new, to walk the open time of s
+// from from on, computing no date that starts at or after until; with
+// quiet, it also stops after BusinessSearch of dates without open time.
+func (w *openWalker) init(s *Schedule, from, until time.Time, quiet bool) {
 	loc := s.location()
-	w := openWalker{loc: loc, from: from, until: until.Unix(), quiet: quiet}
+	w.loc, w.from, w.until, w.quiet = loc, from, until.Unix(), quiet
 	// The walk starts on the date before from's, whose time can reach
 	// past from's midnight where a transition repeats the hour before it.
-	w.days = newDayWalker(s, DateOf(from.In(loc)).AddDays(-1))
+	w.days.init(s, DateOf(from.In(loc)).AddDays(-1))
 	if quiet && !s.mayOpen() {
 		w.err = ErrNoOpenTime
 	}
-	return w
 }
 
 // next returns the next piece of open time, and false when the walk is
@@ -160,7 +159,8 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 	if err := s.checkSize(); err != nil {
 		return Interval{}, false, err
 	}
-	w := newOpenWalker(&s, t, t.Add(MaxRange), true)
+	var w openWalker
+	w.init(&s, t, t.Add(MaxRange), true)
 	first, ok := w.next()
 	if !ok {
 		if w.err == ErrTooLarge {
@@ -168,16 +168,15 @@ func (s Schedule) NextOpen(t time.Time) (Interval, bool, error) {
 		}
 		return Interval{}, false, nil
 	}
-	return mergeAhead(w, first), true, nil
+	return mergeAhead(&w, first), true, nil
 }
 
 // mergeAhead returns first joined with the pieces of open time that follow
 // it without a gap (a window that crosses midnight comes out of the walk in
-// two pieces), looking at most a week ahead. It works on a copy of the
-// walker. The pieces of one day are apart from each other, so only a piece
+// two pieces), looking at most a week ahead, walking w on. The pieces of one day are apart from each other, so only a piece
 // that ends at the day's end can go on in the next day; for any other the
 // next day is not computed.
-func mergeAhead(w openWalker, first Interval) Interval {
+func mergeAhead(w *openWalker, first Interval) Interval {
 	limit := first.Start.Add(7 * 24 * time.Hour)
 	for first.End.Before(limit) {
 		if w.k < w.n || first.End.Unix() != w.days.lo {

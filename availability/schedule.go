@@ -445,7 +445,8 @@ func (s *Schedule) collect(r Interval, what int) (Set, error) {
 	}
 	// The date before r's, whose time can reach past r's midnight where a
 	// transition repeats the hour before midnight.
-	w := newDayWalker(s, DateOf(r.Start.In(loc)).AddDays(-1))
+	var w dayWalker
+	w.init(s, DateOf(r.Start.In(loc)).AddDays(-1))
 	ivs := make([]Interval, 0, s.estimate(r))
 	var workArr, protArr, openArr [16]sec
 	work, prot, open := workArr[:0], protArr[:0], openArr[:0]

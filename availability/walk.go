@@ -71,12 +71,13 @@ func (o *windowsOf) windows() (work, prot []sec) {
 	return o.workArr[:o.nwork], o.protArr[:o.nprot]
 }
 
-// newDayWalker returns a walker whose first date is from. The two dates
-// before from are resolved too, for the windows that reach into from.
-func newDayWalker(s *Schedule, from Date) dayWalker {
-	w := dayWalker{s: *s, z: zoneCursor{loc: s.location()}}
+// init readies the walker, which must be new, to walk s from date from.
+// The two dates before from are resolved too, for the windows that reach
+// into from. The walker is set up in place: it is large, and copying it
+// would cost about what a date does.
+func (w *dayWalker) init(s *Schedule, from Date) {
+	w.s, w.z = *s, zoneCursor{loc: s.location()}
 	w.start(from)
-	return w
 }
 
 // start makes the walker compute date from next.

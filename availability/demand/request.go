@@ -231,10 +231,13 @@ func (e *evaluation) checkNew() {
 	c := *e.c
 	// The session asked for is checked as a session of its service, with
 	// its own length.
-	c.Services = slices.Clone(c.Services)
 	for i := range c.Services {
 		if c.Services[i].ID == e.req.Service || e.req.Service == "" && len(c.Services) == 1 {
-			c.Services[i].Length = e.req.Session.Duration()
+			if c.Services[i].Length != e.req.Session.Duration() {
+				c.Services = slices.Clone(c.Services)
+				c.Services[i].Length = e.req.Session.Duration()
+			}
+			break
 		}
 	}
 	for _, r := range c.Check(e.now, e.req.Service, e.req.Session.Start).Reasons {
@@ -304,6 +307,9 @@ func (e *evaluation) checkHours(iv availability.Interval) {
 	if err != nil {
 		e.hard = append(e.hard, availability.Reason{Code: CodeInvalidRequest, Rule: "request.session", Message: err.Error()})
 		return
+	}
+	if work.Covers(iv) {
+		return // within working hours; protected time is checkProtected's
 	}
 	prot, _ := s.ProtectedTime(iv) // same range as Working: cannot fail
 	for off := range availability.NewSet(iv).Subtract(work).Subtract(prot).All() {
