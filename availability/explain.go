@@ -51,7 +51,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 	z := zoneCursor{loc: loc}
 	today := DateOf(lt)
 	first, last := reach(&z, t, t)
-	when := lt.Format("Mon 2006-01-02 15:04 MST")
+	when := func() string { return lt.Format("Mon 2006-01-02 15:04 MST") } // only for a sentence
 
 	for d := first; !d.After(last); d = d.AddDays(1) {
 		var hit Reason
@@ -60,7 +60,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 			if iv.Contains(t) {
 				w := &s.Protected[j]
 				hit = reasonFor(CodeProtected, rule{list: "protected", index: j, id: w.ID, label: w.Label},
-					"%s falls in protected time (%s)", when, w.String())
+					"%s falls in protected time (%s)", when(), w.String())
 				found = true
 			}
 			return !found
@@ -74,7 +74,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 		found := false
 		s.eachWorking(&z, d, func(iv Interval, r rule) bool {
 			if iv.Contains(t) {
-				open = reasonFor(CodeOpen, r, "%s is within working hours", when)
+				open = reasonFor(CodeOpen, r, "%s is within working hours", when())
 				found = true
 			}
 			return !found
@@ -117,9 +117,9 @@ func (s Schedule) Explain(t time.Time) Reason {
 	if kind, i := s.day(today); kind == dayOverride {
 		o := &s.Overrides[i]
 		return reasonFor(CodeOutsideHours, rule{list: "overrides", index: i, id: o.ID, label: o.Label},
-			"%s is outside the special hours of %s%s", when, today, labelSuffix(o.Label))
+			"%s is outside the special hours of %s%s", when(), today, labelSuffix(o.Label))
 	}
-	return Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("%s is outside working hours", when)}
+	return Reason{Code: CodeOutsideHours, Rule: "hours", Message: when() + " is outside working hours"}
 }
 
 // usualCovers reports whether the usual weekly windows starting on d cover t.

@@ -87,12 +87,43 @@ func (w *dayWalker) start(from Date) {
 	d := from.AddDays(-2)
 	w.num = d.days()
 	w.wd = d.Weekday()
+	// Only a window that crosses midnight reaches past its date: without
+	// one, the two dates before have nothing to resolve.
+	crosses := crossesMidnight(&w.s)
 	for range 2 {
-		w.resolve()
+		if crosses {
+			w.resolve()
+		} else {
+			w.slots[w.n%3] = windowsOf{reach: math.MinInt64}
+			w.n++
+		}
 		w.num++
 		w.wd = (w.wd + 1) % 7
 	}
 	w.lo = w.z.resolve(w.wall(0, Midnight))
+}
+
+// crossesMidnight reports whether a window or override span of s ends on
+// the date after it starts.
+func crossesMidnight(s *Schedule) bool {
+	for i := range s.Hours {
+		if s.Hours[i].End <= s.Hours[i].Start {
+			return true
+		}
+	}
+	for i := range s.Protected {
+		if s.Protected[i].End <= s.Protected[i].Start {
+			return true
+		}
+	}
+	for i := range s.Overrides {
+		for _, h := range s.Overrides[i].Hours {
+			if h.End <= h.Start {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolve resolves the windows that start on date w.num, whose weekday is

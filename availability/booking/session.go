@@ -55,6 +55,9 @@ type Sessions struct {
 	// byService counts the sessions of each service; nil when there are
 	// none.
 	byService map[string]*tally
+	// byID holds the positions in list in order of ID, to find a session
+	// by its ID.
+	byID []int32
 }
 
 // A tally counts sessions for caps: pos are positions in the list, in
@@ -123,6 +126,11 @@ func build(list []Session) Sessions {
 	s := Sessions{list: list, maxEnd: make([]time.Time, len(list))}
 	if len(list) > 0 {
 		s.byService = map[string]*tally{}
+		s.byID = make([]int32, len(list))
+		for i := range s.byID {
+			s.byID[i] = int32(i)
+		}
+		slices.SortFunc(s.byID, func(a, b int32) int { return cmpString(list[a].ID, list[b].ID) })
 	}
 	run := 0 // the first session with the same interval as the current one
 	for i, x := range list {
@@ -210,10 +218,9 @@ func (s Sessions) Get(id string) (Session, bool) {
 
 // index returns the position of the session with the ID, or −1.
 func (s Sessions) index(id string) int {
-	for i := range s.list {
-		if s.list[i].ID == id {
-			return i
-		}
+	k := sort.Search(len(s.byID), func(k int) bool { return s.list[s.byID[k]].ID >= id })
+	if k < len(s.byID) && s.list[s.byID[k]].ID == id {
+		return int(s.byID[k])
 	}
 	return -1
 }

@@ -166,15 +166,17 @@ type Answer struct {
 // validate the policy; validate one with Validate when it comes from
 // outside.
 func (p Policy) Answer(c booking.Calendar, now time.Time, req Request) Answer {
-	e := evaluation{p: &p, c: &c, now: now, req: req, loc: zoneOf(c.Schedule)}
+	e := evaluation{p: p, c: c, now: now, req: req, loc: zoneOf(c.Schedule)}
 	e.run()
 	return e.answer()
 }
 
 // An evaluation is the state of one call of Answer.
 type evaluation struct {
-	p   *Policy
-	c   *booking.Calendar
+	// Copies of the policy and calendar: pointers to them would move the
+	// caller's values to the heap.
+	p   Policy
+	c   booking.Calendar
 	ext booking.Session // the session extended, when one is
 	now time.Time
 	req Request
@@ -228,7 +230,7 @@ func (e *evaluation) run() {
 // checkNew sorts the reasons Calendar.Check gives for a new session; the
 // reasons about open time are left to checkHours and checkProtected.
 func (e *evaluation) checkNew() {
-	c := *e.c
+	c := e.c
 	// The session asked for is checked as a session of its service, with
 	// its own length.
 	for i := range c.Services {
@@ -446,7 +448,7 @@ func (e *evaluation) onDemandRefusal() *availability.Reason {
 			Message: fmt.Sprintf("on-demand sessions need %s notice", prose.Duration(od.MinNotice))}
 	}
 	if od.MaxPerWeek > 0 {
-		n, monday, err := offScheduleInWeek(e.c, availability.DateOf(e.req.Session.Start.In(e.loc)))
+		n, monday, err := offScheduleInWeek(&e.c, availability.DateOf(e.req.Session.Start.In(e.loc)))
 		if err != nil {
 			return &availability.Reason{Code: CodeOnDemandCap, Rule: "on_demand.max_per_week",
 				Message: fmt.Sprintf("the sessions of the week of %s cannot be counted: %v", monday, err)}
@@ -551,17 +553,17 @@ func offScheduleInWeek(c *booking.Calendar, d availability.Date) (int, availabil
 	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
 	loc := zoneOf(c.Schedule)
 	week := availability.Interval{Start: availability.At(monday, availability.Midnight, loc), End: availability.At(monday.AddDays(7), availability.Midnight, loc)}
-	var starting []availability.Interval
-	end := week.End
+	// The sessions that start in the week, and the time they reach.
+	end, any := week.End, false
 	for x := range c.Booked.In(week) {
-		if iv := x.Interval; !iv.Start.Before(week.Start) {
-			starting = append(starting, iv)
-			if iv.End.After(end) {
-				end = iv.End
+		if !x.Start.Before(week.Start) {
+			any = true
+			if x.End.After(end) {
+				end = x.End
 			}
 		}
 	}
-	if len(starting) == 0 {
+	if !any {
 		return 0, monday, nil
 	}
 	open, err := c.Schedule.Open(availability.Interval{Start: week.Start, End: end})
@@ -569,8 +571,8 @@ func offScheduleInWeek(c *booking.Calendar, d availability.Date) (int, availabil
 		return 0, monday, err
 	}
 	n := 0
-	for _, iv := range starting {
-		if !open.Covers(iv) {
+	for x := range c.Booked.In(week) {
+		if !x.Start.Before(week.Start) && !open.Covers(x.Interval) {
 			n++
 		}
 	}
