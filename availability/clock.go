@@ -62,7 +62,9 @@ func (c Clock) String() string {
 	if !c.IsValid() {
 		return fmt.Sprintf("Clock(%d)", int(c))
 	}
-	return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute())
+	h, m := c.Hour(), c.Minute()
+	b := [5]byte{byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10)}
+	return string(b[:])
 }
 
 // MarshalText formats c as "HH:MM".

@@ -50,7 +50,7 @@ func (s Schedule) Explain(t time.Time) Reason {
 	lt := t.In(loc)
 	z := zoneCursor{loc: loc}
 	today := DateOf(lt)
-	first, last := reach(&z, t, t)
+	first, last := reach(&z, t, t, crossesMidnight(&s))
 	when := func() string { return lt.Format("Mon 2006-01-02 15:04 MST") } // only for a sentence
 
 	for d := first; !d.After(last); d = d.AddDays(1) {
@@ -137,7 +137,7 @@ func (s *Schedule) usualCovers(z *zoneCursor, d Date, t time.Time) bool {
 // String names the window for a sentence: "friends, sat 18:00–24:00", or
 // "mon-fri 09:00–17:00" without a label.
 func (w Window) String() string {
-	what := fmt.Sprintf("%s %s–%s", w.Days, w.Start, w.End)
+	what := w.Days.String() + " " + w.Start.String() + "–" + w.End.String()
 	if w.Label != "" {
 		what = w.Label + ", " + what
 	}

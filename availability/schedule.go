@@ -301,7 +301,7 @@ func (s Schedule) CheckOpen(iv Interval) ([]Reason, error) {
 func (s *Schedule) checkOpen(span Interval, refuse func(Reason)) {
 	loc := s.location()
 	z := zoneCursor{loc: loc}
-	first, last := reach(&z, span.Start, span.End)
+	first, last := reach(&z, span.Start, span.End, crossesMidnight(s))
 
 	var arr [16]Interval
 	work := arr[:0]
@@ -352,7 +352,7 @@ func (s Schedule) ProtectedIn(r Interval) iter.Seq2[int, Interval] {
 			return
 		}
 		z := zoneCursor{loc: s.location()}
-		first, last := reach(&z, r.Start, r.End)
+		first, last := reach(&z, r.Start, r.End, crossesMidnight(&s))
 		for d := first; !d.After(last); d = d.AddDays(1) {
 			more := s.eachProtected(&z, d, func(iv Interval, j int) bool {
 				return !iv.Overlaps(r) || yield(j, iv)
@@ -377,6 +377,29 @@ func (s *Schedule) checkRange(r Interval) error {
 	return s.checkSize()
 }
 
+// crossesMidnight reports whether a window or override span of s ends on
+// the date after it starts.
+func crossesMidnight(s *Schedule) bool {
+	for i := range s.Hours {
+		if s.Hours[i].End <= s.Hours[i].Start {
+			return true
+		}
+	}
+	for i := range s.Protected {
+		if s.Protected[i].End <= s.Protected[i].Start {
+			return true
+		}
+	}
+	for i := range s.Overrides {
+		for _, h := range s.Overrides[i].Hours {
+			if h.End <= h.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // reachMargin is how long before a span a zone transition can make windows
 // of other dates reach into it; see reach.
 const reachMargin = 48 * time.Hour
@@ -390,8 +413,14 @@ const reachMargin = 48 * time.Hour
 // so a Thursday window ending at 02:00 ends at 02:00 on Saturday), and an
 // overlap across midnight lets a window of the next date start before the
 // span does (America/St_Johns fell back from 00:01 to 23:01 until 2011).
-func reach(z *zoneCursor, from, to time.Time) (first, last Date) {
-	first, last = DateOf(from.In(z.loc)).AddDays(-1), DateOf(to.In(z.loc))
+//
+// Without a window that crosses midnight (crosses false), from's date is
+// the first: the windows of the day before end by its midnight.
+func reach(z *zoneCursor, from, to time.Time, crosses bool) (first, last Date) {
+	first, last = DateOf(from.In(z.loc)), DateOf(to.In(z.loc))
+	if crosses {
+		first = first.AddDays(-1)
+	}
 	if z.periodEnd(from.Add(-reachMargin).Unix()) <= to.Unix() {
 		first, last = first.AddDays(-1), last.AddDays(1)
 	}

@@ -103,29 +103,6 @@ func (w *dayWalker) start(from Date) {
 	w.lo = w.z.resolve(w.wall(0, Midnight))
 }
 
-// crossesMidnight reports whether a window or override span of s ends on
-// the date after it starts.
-func crossesMidnight(s *Schedule) bool {
-	for i := range s.Hours {
-		if s.Hours[i].End <= s.Hours[i].Start {
-			return true
-		}
-	}
-	for i := range s.Protected {
-		if s.Protected[i].End <= s.Protected[i].Start {
-			return true
-		}
-	}
-	for i := range s.Overrides {
-		for _, h := range s.Overrides[i].Hours {
-			if h.End <= h.Start {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // resolve resolves the windows that start on date w.num, whose weekday is
 // w.wd, into the next slot.
 func (w *dayWalker) resolve() {

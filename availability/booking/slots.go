@@ -203,6 +203,9 @@ func (q *query) free(span availability.Interval) ([]availability.Interval, error
 		}
 		open = open.Intersect(hours)
 	}
+	if open.IsEmpty() {
+		return nil, nil // nothing to block
+	}
 	blocked := q.blocked(span)
 	out := grow(q.freeBuf, open.Len()+len(blocked))
 	j := 0
