@@ -68,3 +68,18 @@ func BenchmarkOpenYearFloor(b *testing.B) {
 
 // floorSink keeps the floor's result on the heap, as Open's is.
 var floorSink []Interval
+
+// BenchmarkCheckOpen checks a 50-minute session within working hours, the
+// question every booking check asks first.
+func BenchmarkCheckOpen(b *testing.B) {
+	s, _ := benchYear(b)
+	s.Protected = []Window{window("mon-fri", "12:00", "13:00")}
+	session := IntervalOf(At(MustParseDate("2026-06-16"), ClockOf(10, 0), s.Zone), 50*time.Minute)
+	if rs, err := s.CheckOpen(session); err != nil || len(rs) > 0 {
+		b.Fatal(rs, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.CheckOpen(session)
+	}
+}

@@ -1,7 +1,6 @@
 package availability
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"time"
@@ -140,12 +139,12 @@ func (d Date) Weekday() time.Weekday {
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
 	switch {
-	case d.Year != e.Year:
-		return cmp.Compare(d.Year, e.Year)
-	case d.Month != e.Month:
-		return cmp.Compare(d.Month, e.Month)
+	case d == e:
+		return 0
+	case d.Year < e.Year || d.Year == e.Year && (d.Month < e.Month || d.Month == e.Month && d.Day < e.Day):
+		return -1
 	}
-	return cmp.Compare(d.Day, e.Day)
+	return 1
 }
 
 // Before reports whether d is before e.

@@ -183,12 +183,12 @@ func (s *Schedule) day(d Date) (dayKind, int) {
 
 // spanOn resolves the span start–end on date d to an interval.
 func spanOn(z *zoneCursor, d Date, start, end Clock) Interval {
-	ed := d
+	midnight := int64(d.days()-epochDays) * 86400 // d's midnight, read as UTC
+	s := z.resolve(midnight + int64(start)*60)
 	if end <= start {
-		ed = d.AddDays(1)
+		midnight += 86400 // the end is on the next date
 	}
-	s := z.resolve(wallUnix(d, start))
-	e := z.resolve(wallUnix(ed, end))
+	e := z.resolve(midnight + int64(end)*60)
 	return Interval{Start: time.Unix(s, 0).In(z.loc), End: time.Unix(e, 0).In(z.loc)}
 }
 
