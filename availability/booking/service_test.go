@@ -70,6 +70,8 @@ func TestServicesMessages(t *testing.T) {
 		{"intake", "2026-09-15T09:00:00-04:00", "Intake sessions must be booked at least 2 days ahead"},
 		{"workshop", "2026-09-18T14:00:00-04:00", "Workshop sessions are offered from 2026-09-21 to 2026-09-25 only"},
 		{"session", "2026-09-14T11:30:00-04:00", "Session sessions start every 1 hour from midnight; 11:30 is not one of those times"},
+		{"session", "2026-09-14T11:00:30-04:00", "Session sessions start every 1 hour from midnight; 11:00:30 is not one of those times"},
+		{"session", "2026-09-14T11:00:00.25-04:00", "Session sessions start every 1 hour from midnight; 11:00:00.25 is not one of those times"},
 	} {
 		v := c.Check(now, tc.service, mustTime(t, tc.start))
 		require.Len(t, v.Reasons, 1)

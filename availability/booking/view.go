@@ -37,7 +37,11 @@ func (c *Calendar) alsoAt(t time.Time) string {
 
 // clock writes the local time of t: "17:30", with its view.
 func (c *Calendar) clock(t time.Time) string {
-	return t.In(c.zone()).Format("15:04") + c.alsoAt(t)
+	layout := "15:04"
+	if t.Second() != 0 || t.Nanosecond() != 0 {
+		layout = "15:04:05.999999999" // a time off the minute says so
+	}
+	return t.In(c.zone()).Format(layout) + c.alsoAt(t)
 }
 
 // span writes an interval: "Tue 2026-12-15 17:00–17:50 EST", with its view
