@@ -66,6 +66,34 @@ func TestBoundsGroup(t *testing.T) {
 	require.Len(t, got[0].Attending, MaxParties)
 }
 
+// TestBoundsGroupWork: a search that would check more than MaxGroupWork
+// party-times (MaxParties calendars open around the clock, a one-minute
+// grid, a year, and one optional party never free, so that no time suits
+// everyone and the search cannot stop early) returns ErrTooLarge in well
+// under a second; the same search over a week is answered.
+func TestBoundsGroupWork(t *testing.T) {
+	loc := mustZone(t, "Europe/Berlin")
+	open := Calendar{
+		Schedule: availability.Schedule{Zone: loc, Hours: []availability.Window{window("mon-sun", "00:00", "24:00")}},
+		Services: []Service{{ID: "s", Length: time.Minute, Align: time.Minute}},
+	}
+	g := Group{Length: time.Minute, Parties: []Party{{Name: "never", Calendar: Calendar{Schedule: availability.Schedule{Zone: loc}}, Optional: true}}}
+	for i := range MaxParties - 1 {
+		g.Parties = append(g.Parties, Party{Name: fmt.Sprint(i), Calendar: open, Service: "s", Optional: i > 0})
+	}
+	now := availability.At(availability.MustParseDate("2026-01-05"), availability.Midnight, loc)
+	start := time.Now()
+	_, err := g.Find(now, availability.IntervalOf(now, 366*24*time.Hour))
+	require.ErrorIs(t, err, availability.ErrTooLarge)
+	if !raceEnabled {
+		require.Less(t, time.Since(start), 5*time.Second) // about 0.2 s
+	}
+	got, err := g.Find(now, availability.IntervalOf(now, 7*24*time.Hour))
+	require.NoError(t, err)
+	require.Len(t, got, 10)
+	require.Len(t, got[0].Absent, 1)
+}
+
 func TestBoundsBusy(t *testing.T) {
 	c := therapist(t)
 	now := mustTime(t, sunday)
