@@ -7,6 +7,7 @@ import (
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // ProductID is the PRODID written when Calendar.ProductID is empty.
@@ -160,7 +161,7 @@ func once(prop Property, s *seen) error {
 		return nil
 	}
 	if *s&bit != 0 {
-		return &SyntaxError{Line: prop.Line, Column: 1, Msg: prop.Name + " given twice in one component", Near: clip(prop.Value)}
+		return &SyntaxError{Line: prop.Line, Column: 1, Msg: prop.Name + " given twice in one component", Near: prop.Value}
 	}
 	*s |= bit
 	return nil
@@ -219,10 +220,10 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 // the line and column of the input it came from.
 func valueError(prop Property, col int, msg string) error {
 	if prop.col == 0 {
-		return &SyntaxError{Line: prop.Line, Column: max(col, 1), Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
+		return &SyntaxError{Line: prop.Line, Column: max(col, 1), Msg: prop.Name + ": " + msg, Near: prop.Value}
 	}
 	line, c := physical(prop.Line, prop.folds, prop.col+max(col, 1)-1)
-	return &SyntaxError{Line: line, Column: c, Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
+	return &SyntaxError{Line: line, Column: c, Msg: prop.Name + ": " + msg, Near: prop.Value}
 }
 
 // zone returns the zone of prop's TZID parameter, or nil without one.
@@ -273,7 +274,7 @@ func (p *parser) eachDateTime(prop Property, f func(DateTime)) error {
 	case strings.EqualFold(value, "DATE"):
 		value = "DATE"
 	default:
-		return valueError(prop, 1, "VALUE="+value+" is not allowed here")
+		return valueError(prop, 1, "VALUE="+prose.Quote(value)+" is not allowed here")
 	}
 	col := 1
 	for item := range strings.SplitSeq(prop.Value, ",") {
