@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Sentinel errors, matched with errors.Is by *SyntaxError.
@@ -29,9 +30,10 @@ type SyntaxError struct {
 	Err    error
 }
 
-// Error quotes the input and points at the column.
+// Error quotes the start of the input, cut to a short prefix, and points
+// at the column.
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("opening_hours %q: column %d: %s", e.Input, e.Column, e.Msg)
+	return fmt.Sprintf("opening_hours %s: column %d: %s", prose.Quote(e.Input), e.Column, e.Msg)
 }
 
 // Unwrap returns ErrSyntax or ErrUnsupported.
@@ -216,7 +218,7 @@ func (p *parser) rule() (Rule, error) {
 		return Rule{}, p.fail(p.i, ErrUnsupported, "the unknown modifier is not supported")
 	case "":
 	default:
-		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %q", w)
+		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %s", prose.Quote(w))
 	}
 	p.spaces()
 	if !p.eof() && p.in[p.i] == '"' {

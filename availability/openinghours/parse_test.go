@@ -2,6 +2,7 @@ package openinghours
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,6 +108,23 @@ func TestParseErrors(t *testing.T) {
 	// The unexpected character is quoted whole, not its first byte.
 	_, err := Parse("Üb 10:00-12:00")
 	require.ErrorContains(t, err, `unexpected 'Ü'`)
+}
+
+// Errors quote a short prefix of the value, however long it is.
+func TestParseErrorQuotesAShortPrefix(t *testing.T) {
+	for _, in := range []string{
+		"Mo-Fr 09:00-17:00; " + strings.Repeat("x", 1<<20),                         // past the length limit
+		"Mo-Fr 09:00-17:00 " + strings.Repeat("y", 60<<10),                         // a long unexpected word
+		strings.Repeat("Mo 09:00-10:00; ", 3000) + "Mo " + strings.Repeat("z", 10), // broken near the end
+	} {
+		_, err := Parse(in)
+		require.Error(t, err)
+		require.Contains(t, err.Error(), `opening_hours "Mo`)
+		require.Less(t, len(err.Error()), 300, "%.400s", err)
+		var se *SyntaxError
+		require.ErrorAs(t, err, &se)
+		require.Equal(t, in, se.Input) // the field keeps the whole value
+	}
 }
 
 func FuzzParse(f *testing.F) {
