@@ -200,9 +200,6 @@ func (a *Availability) free(r availability.Interval, opts ExpandOptions) (availa
 // of them. UID and Stamp are left for the caller to fill before encoding.
 func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (FreeBusy, error) {
 	fb := FreeBusy{Start: r.Start, End: r.End}
-	if r.Duration() > opts.maxHorizon() {
-		return FreeBusy{}, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour), Msg: fmt.Sprintf("interval of %s is longer than the horizon", r.Duration())}
-	}
 	var l problem.List
 	for i := range avs {
 		avs[i].validateTiming(&l, problem.Index("availability", i))

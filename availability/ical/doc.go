@@ -41,7 +41,9 @@
 //     BYWEEKNO takes DTSTART's weekday;
 //   - invalid dates (February 30) are skipped, never moved, and do not
 //     count towards COUNT;
-//   - DTSTART is always the first occurrence and counts as one;
+//   - DTSTART is always the first occurrence and counts as one, unless
+//     ExpandOptions.SkipUnmatchedStart asks for what python-dateutil and
+//     rrule-go do: DTSTART only when the rule generates it;
 //   - UNTIL in UTC bounds instants; a local UNTIL is read in DTSTART's
 //     zone, and a DATE UNTIL bounds through the end of that local day;
 //   - with DTEND every occurrence lasts the same exact time; with DURATION
@@ -65,9 +67,11 @@
 // Calendars from outside cannot make expansion hang or eat memory.
 // [ExpandOptions] caps the occurrences returned, the work done (every
 // period, day and candidate time counts, so a rule that never matches,
-// such as BYMONTH=2;BYMONTHDAY=30, stops too) and the horizon asked for;
-// past a cap the result is a [*LimitError]. Rules without COUNT start at
-// the window, so a rule that began decades ago costs what a new one does.
+// such as BYMONTH=2;BYMONTHDAY=30, stops too) and, for rules without
+// COUNT or UNTIL, the horizon asked for; past a cap the result is a
+// [*LimitError]. A rule with COUNT or UNTIL expands to its end, however
+// far. Rules without COUNT start at the window, so a rule that began
+// decades ago costs what a new one does.
 //
 // # Availability
 //

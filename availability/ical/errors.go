@@ -52,7 +52,7 @@ func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
 // A LimitError reports input or work past one of the bounds in Limits or
 // ExpandOptions: Limit names the bound ("bytes", "occurrences",
-// "iterations", "horizon", …) and Max its value.
+// "iterations", "horizon", …) and Max its value, in hours for the horizon.
 type LimitError struct {
 	Limit string
 	Max   int64
@@ -61,7 +61,11 @@ type LimitError struct {
 
 // Error describes the bound that was passed.
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("ical: %s: more than %d %s", e.Msg, e.Max, e.Limit)
+	unit := e.Limit
+	if unit == "horizon" {
+		unit = "hours"
+	}
+	return fmt.Sprintf("ical: %s: more than %d %s", e.Msg, e.Max, unit)
 }
 
 // Unwrap returns ErrLimit.

@@ -23,7 +23,10 @@ type ExpandOptions struct {
 	// (BYMONTH=2;BYMONTHDAY=31) stops too. Zero means DefaultMaxIterations.
 	MaxIterations int
 	// MaxHorizon caps the length of the interval asked for, and how far
-	// Recur.All runs past its start; zero means DefaultMaxHorizon.
+	// Recur.All runs past its start, for rules without COUNT or UNTIL; a
+	// rule with either ends by itself and expands to its end, within
+	// MaxIterations and MaxOccurrences, however far that is. Zero means
+	// DefaultMaxHorizon.
 	MaxHorizon time.Duration
 	// Floating is the zone floating date-times and dates are read in; nil
 	// means UTC.
@@ -34,6 +37,13 @@ type ExpandOptions struct {
 	// §3.8.5.3 and §3.3.5 say and calendar software does. DTSTART itself
 	// is never dropped.
 	SkipNonexistent bool
+	// SkipUnmatchedStart leaves DTSTART out when the rule does not
+	// generate it, as python-dateutil and rrule-go do, so that code
+	// ported from them gets the same occurrences; DTSTART then counts
+	// towards COUNT only when the rule generates it. By default DTSTART is
+	// always the first occurrence, as RFC 5545 says. A Recurrence without
+	// a rule keeps its DTSTART either way.
+	SkipUnmatchedStart bool
 }
 
 // The defaults of ExpandOptions.
@@ -64,15 +74,17 @@ func cmpOr(n, def int) int {
 // wall clock in start.Location() gives the local date and time the rule
 // repeats, and every occurrence is expressed in that location. DTSTART is
 // always the first occurrence, even when it does not match the rule, as
-// RFC 5545 says. Local times in DST gaps and overlaps are resolved as
-// availability.At does (see ExpandOptions.SkipNonexistent).
+// RFC 5545 says, unless ExpandOptions.SkipUnmatchedStart is set. Local
+// times in DST gaps and overlaps are resolved as availability.At does (see
+// ExpandOptions.SkipNonexistent).
 //
 // Rules without COUNT start at the period of from, so a window decades
-// after DTSTART costs no more than one near it. FREQ=SECONDLY, MINUTELY and
-// HOURLY return an *UnsupportedError.
+// after DTSTART costs no more than one near it. The window may be longer
+// than ExpandOptions.MaxHorizon only for a rule with COUNT or UNTIL.
+// FREQ=SECONDLY, MINUTELY and HOURLY return an *UnsupportedError.
 func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Time, error) {
-	if to.Sub(from) > opts.maxHorizon() {
-		return nil, &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour), Msg: fmt.Sprintf("interval of %s is longer than the horizon in hours", to.Sub(from))}
+	if r.unbounded() && to.Sub(from) > opts.maxHorizon() {
+		return nil, horizonError(to.Sub(from), opts)
 	}
 	loc := start.Location()
 	e, err := newExpansion(r, DateTimeOf(start), loc, opts)
@@ -96,6 +108,17 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 	return sortUnique(out), nil
 }
 
+// unbounded reports whether r has neither COUNT nor UNTIL, so that only
+// a horizon ends it.
+func (r Recur) unbounded() bool { return r.Count == 0 && r.Until.IsZero() }
+
+// horizonError reports a window of length d asked of a rule that only a
+// horizon ends.
+func horizonError(d time.Duration, opts ExpandOptions) error {
+	return &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour),
+		Msg: fmt.Sprintf("interval of %s is longer than the horizon for rules without COUNT or UNTIL", d)}
+}
+
 func tooMany(opts ExpandOptions) error {
 	return &LimitError{Limit: "occurrences", Max: int64(opts.maxOccurrences()), Msg: "recurrence has too many occurrences in the interval"}
 }
@@ -110,9 +133,10 @@ func sortUnique(ts []time.Time) []time.Time {
 
 // All yields the start of every occurrence of r from start (see Between),
 // in the order of their local times; a time moved out of a DST gap can come
-// slightly out of order. It ends after COUNT or UNTIL, or with an error
-// once it passes ExpandOptions.MaxHorizon after start, MaxOccurrences or
-// MaxIterations: an infinite rule never runs forever.
+// slightly out of order. It ends after COUNT or UNTIL, even centuries on,
+// or with an error once it passes MaxOccurrences or MaxIterations, or, for
+// a rule with neither COUNT nor UNTIL, ExpandOptions.MaxHorizon after
+// start: an infinite rule never runs forever.
 func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, error] {
 	return func(yield func(time.Time, error) bool) {
 		loc := start.Location()
@@ -121,7 +145,10 @@ func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, err
 			yield(time.Time{}, err)
 			return
 		}
-		stop := dayNumber(availability.DateOf(start.Add(opts.maxHorizon()).In(loc)))
+		stop := maxDay // COUNT or UNTIL ends the rule
+		if r.unbounded() {
+			stop = dayNumber(availability.DateOf(start.Add(opts.maxHorizon()).In(loc)))
+		}
 		n := 0
 		stopped := false
 		exhausted, err := e.run(0, stop, func(u int64, _ localTime) bool {
@@ -142,7 +169,7 @@ func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, err
 		case err != nil:
 			yield(time.Time{}, err)
 		case !exhausted:
-			yield(time.Time{}, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour), Msg: "recurrence runs past the horizon"})
+			yield(time.Time{}, &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour), Msg: "recurrence without COUNT or UNTIL runs past the horizon"})
 		}
 	}
 }
@@ -206,8 +233,9 @@ type expansion struct {
 	untilWall int64 // inclusive
 	untilStop int   // no occurrence on a later day can pass UNTIL
 
-	res     resolver
-	skipGap bool
+	res       resolver
+	skipGap   bool
+	skipStart bool // DTSTART is an occurrence only when the rule makes it one
 
 	maxIter, iter int
 	emitted       int
@@ -237,13 +265,14 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 		return nil, &SyntaxError{Column: 1, Msg: "recurrence needs a valid start"}
 	}
 	e := &expansion{
-		freq:     r.Freq,
-		interval: r.interval(),
-		count:    r.Count,
-		wkst:     r.WeekStart.Weekday(),
-		res:      newResolver(loc),
-		skipGap:  opts.SkipNonexistent,
-		maxIter:  opts.maxIterations(),
+		freq:      r.Freq,
+		interval:  r.interval(),
+		count:     r.Count,
+		wkst:      r.WeekStart.Weekday(),
+		res:       newResolver(loc),
+		skipGap:   opts.SkipNonexistent,
+		skipStart: opts.SkipUnmatchedStart,
+		maxIter:   opts.maxIterations(),
 	}
 	e.startDate = start.Date
 	e.start = localTime{day: dayNumber(start.Date), sec: start.seconds()}
@@ -449,14 +478,16 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 // and an error when MaxIterations is passed.
 func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exhausted bool, err error) {
 	e.emitted, e.iter, e.cursor = 0, 0, dayCursor{}
-	// DTSTART is always the first occurrence; it is never dropped.
-	u, _, _ := e.res.resolve(e.start)
-	e.emitted = 1
-	if !yield(u, e.start) {
-		return false, nil
-	}
-	if e.count == 1 {
-		return true, nil
+	if !e.skipStart {
+		// DTSTART is always the first occurrence; it is never dropped.
+		u, _, _ := e.res.resolve(e.start)
+		e.emitted = 1
+		if !yield(u, e.start) {
+			return false, nil
+		}
+		if e.count == 1 {
+			return true, nil
+		}
 	}
 	for k := first; ; k++ {
 		d0, d1, ok := e.period(k)
@@ -549,7 +580,7 @@ func (e *expansion) resolveCandidate(lt localTime) candidate {
 // candidate and yields it; it reports whether the expansion is done.
 func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
 	w := c.lt.wall()
-	if w <= e.start.wall() {
+	if w < e.start.wall() || w == e.start.wall() && !e.skipStart {
 		return false // before DTSTART, or DTSTART itself, already yielded
 	}
 	if !c.exists && e.skipGap {

@@ -128,16 +128,19 @@ func FuzzParse(f *testing.F) {
 // walk from DTSTART gives.
 func FuzzExpand(f *testing.F) {
 	for _, c := range rfcExamples {
-		f.Add(c.rule, int64(0), uint16(400))
+		f.Add(c.rule, int64(0), uint16(400), false)
 	}
-	f.Add("FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30", int64(3600*24*66), uint16(30))
-	f.Add("FREQ=YEARLY;BYWEEKNO=1,-1;BYDAY=MO,SU;WKST=SU", int64(0), uint16(3000))
-	f.Add("FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1,-1", int64(86400*900), uint16(800))
+	f.Add("FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30", int64(3600*24*66), uint16(30), false)
+	f.Add("FREQ=YEARLY;BYWEEKNO=1,-1;BYDAY=MO,SU;WKST=SU", int64(0), uint16(3000), false)
+	f.Add("FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1,-1", int64(86400*900), uint16(800), false)
+	f.Add("FREQ=WEEKLY;BYDAY=MO;COUNT=3", int64(86400), uint16(0), true)
+	f.Add("FREQ=YEARLY;COUNT=12", int64(0), uint16(1990), false)
+	f.Add("FREQ=DAILY;BYHOUR=2;BYMINUTE=0,30;BYSETPOS=-1;COUNT=40", int64(86400*66), uint16(0), true)
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, rule string, offset int64, days uint16) {
+	f.Fuzz(func(t *testing.T, rule string, offset int64, days uint16, skipStart bool) {
 		r, err := ParseRecur(rule)
 		if err != nil {
 			return
@@ -145,7 +148,7 @@ func FuzzExpand(f *testing.F) {
 		start := time.Date(2020, 1, 1, 2, 30, 0, 0, ny).Add(time.Duration(offset%(86400*3650)) * time.Second)
 		from := start.AddDate(0, 0, int(days%2000))
 		to := from.AddDate(0, 0, 60)
-		opts := ExpandOptions{MaxIterations: 200_000, MaxOccurrences: 5000}
+		opts := ExpandOptions{MaxIterations: 200_000, MaxOccurrences: 5000, SkipUnmatchedStart: skipStart}
 		got, err := r.Between(start, from, to, opts)
 		if err != nil {
 			return
@@ -163,10 +166,10 @@ func FuzzExpand(f *testing.F) {
 		}
 		// A walk from DTSTART gives the same occurrences in the window.
 		var walk []time.Time
-		for occ, err := range r.All(start, ExpandOptions{MaxIterations: 1_000_000, MaxOccurrences: 100_000, MaxHorizon: to.Sub(start) + 48*time.Hour}) {
+		for occ, err := range r.All(start, ExpandOptions{MaxIterations: 1_000_000, MaxOccurrences: 100_000, MaxHorizon: to.Sub(start) + 48*time.Hour, SkipUnmatchedStart: skipStart}) {
 			if err != nil {
 				var le *LimitError
-				if errors.As(err, &le) && (le.Limit == "hours") {
+				if errors.As(err, &le) && (le.Limit == "horizon") {
 					break // the walk went past the window
 				}
 				return // the walk could not finish; nothing to compare

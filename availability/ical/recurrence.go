@@ -1,7 +1,6 @@
 package ical
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -126,9 +125,8 @@ func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, st
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	if within.Duration() > opts.maxHorizon() {
-		return nil, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour),
-			Msg: fmt.Sprintf("interval of %s is longer than the horizon", within.Duration())}
+	if !r.Rule.IsZero() && r.Rule.unbounded() && within.Duration() > opts.maxHorizon() {
+		return nil, horizonError(within.Duration(), opts)
 	}
 	if within.IsEmpty() {
 		return nil, nil
