@@ -211,7 +211,9 @@ type expansion struct {
 	freq     Frequency
 	interval int
 	count    int
-	setPos   []int
+	// posPicks are the positive BYSETPOS values, negPicks the negative
+	// ones without their sign, each sorted and unique.
+	posPicks, negPicks []int
 
 	hasMonth, hasWeekNo, hasYearDay, hasMonthDay, hasDay bool
 
@@ -220,10 +222,12 @@ type expansion struct {
 	ydPos, ydNeg [6]uint64
 	wnPos, wnNeg uint64
 	weekdays     uint8 // plain BYDAY entries, bit time.Weekday
-	nth          []WeekdayNum
-	nthInMonth   bool
-	wkst         time.Weekday
-	times        []int // seconds after midnight, sorted, unique
+	// nthPos and nthNeg are the BYDAY entries with an ordinal, by
+	// time.Weekday: bit n of nthPos[d] is "nD", of nthNeg[d] "-nD".
+	nthPos, nthNeg [7]uint64
+	nthInMonth     bool
+	wkst           time.Weekday
+	times          []int // seconds after midnight, sorted, unique
 
 	start     localTime
 	startDate availability.Date
@@ -237,21 +241,58 @@ type expansion struct {
 	skipGap   bool
 	skipStart bool // DTSTART is an occurrence only when the rule makes it one
 
-	maxIter, iter int
-	emitted       int
-	recent        []int64 // instants resolved near a transition, to drop duplicates
-	buf           []candidate
+	work    *budget
+	emitted int
+	// moved are the instants of the times moved out of the current DST gap
+	// so far, in order: a later time that lands on one is not repeated.
+	moved []int64
+	// For BYSETPOS, a period's candidates are not kept: head holds the
+	// first len(head) (up to the largest positive position), ring the last
+	// len(ring) (up to the largest negative one), n counts them all.
+	head, ring []candidate
+	n          int
+	picks      []int
 	// cursor is where the last period ended, reused when the next period
 	// starts there.
 	cursor dayCursor
 }
 
+// A candidate is a generated local time, and once resolved its instant,
+// whether it exists (is not in a DST gap) and whether it is near a
+// transition.
 type candidate struct {
-	lt     localTime
-	unix   int64
-	exists bool
-	slow   bool
+	lt                     localTime
+	unix                   int64
+	resolved, exists, near bool
 }
+
+// A budget is the work an expansion may still do, in the units of
+// ExpandOptions.MaxIterations.
+type budget struct {
+	left, max int
+}
+
+func newBudget(opts ExpandOptions) *budget {
+	n := opts.maxIterations()
+	return &budget{left: n, max: n}
+}
+
+// spend takes n units and reports an error once the budget is spent.
+func (b *budget) spend(n int) error {
+	if b.left -= n; b.left < 0 {
+		return b.err()
+	}
+	return nil
+}
+
+func (b *budget) err() error {
+	return &LimitError{Limit: "iterations", Max: int64(b.max), Msg: "recurrence needs too much work"}
+}
+
+// Work that is not one step of the walk, in the units of MaxIterations:
+// resolving a local time near a zone transition the slow way, and each
+// time of day a rule's BYHOUR, BYMINUTE and BYSECOND give.
+const slowResolveCost = 200
 
 // newExpansion prepares r for a first occurrence at start, read in loc.
 func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions) (*expansion, error) {
@@ -272,8 +313,9 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 		res:       newResolver(loc),
 		skipGap:   opts.SkipNonexistent,
 		skipStart: opts.SkipUnmatchedStart,
-		maxIter:   opts.maxIterations(),
+		work:      newBudget(opts),
 	}
+	e.res.work = e.work
 	e.startDate = start.Date
 	e.start = localTime{day: dayNumber(start.Date), sec: start.seconds()}
 	dateOnly := start.Form == DateOnly
@@ -307,15 +349,31 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	}
 	e.hasWeekNo = len(r.ByWeekNo) > 0
 	for _, w := range r.ByDay {
-		if w.N == 0 {
-			e.weekdays |= 1 << w.Day.Weekday()
-		} else {
-			e.nth = append(e.nth, w)
+		switch d := w.Day.Weekday(); {
+		case w.N == 0:
+			e.weekdays |= 1 << d
+		case w.N > 0:
+			e.nthPos[d] |= 1 << w.N
+		default:
+			e.nthNeg[d] |= 1 << -w.N
 		}
 	}
 	e.hasDay = len(r.ByDay) > 0
 	e.nthInMonth = r.Freq == Monthly || (r.Freq == Yearly && e.hasMonth)
-	e.setPos = slices.Clone(r.BySetPos)
+	for _, p := range r.BySetPos {
+		if p > 0 {
+			e.posPicks = append(e.posPicks, p)
+		} else {
+			e.negPicks = append(e.negPicks, -p)
+		}
+	}
+	e.posPicks, e.negPicks = sortedSet(e.posPicks), sortedSet(e.negPicks)
+	if len(e.posPicks) > 0 {
+		e.head = make([]candidate, 0, e.posPicks[len(e.posPicks)-1])
+	}
+	if len(e.negPicks) > 0 {
+		e.ring = make([]candidate, e.negPicks[len(e.negPicks)-1])
+	}
 
 	// Information the rule leaves out comes from DTSTART (RFC 5545 §3.3.10).
 	switch r.Freq {
@@ -340,21 +398,30 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 
 	// Times of day: BYHOUR × BYMINUTE × BYSECOND, each defaulting to
 	// DTSTART's; a DATE start has no time parts (they MUST be ignored).
+	// Each list is made a set first: repeated values must not multiply
+	// (400 zeros in each would make 64 million times of day). A leap
+	// second, 60, is read as 59.
 	if dateOnly {
 		e.times = []int{0}
 	} else {
-		hours := orDefault(r.ByHour, start.Hour)
-		minutes := orDefault(r.ByMinute, start.Minute)
+		hours := sortedSet(orDefault(r.ByHour, start.Hour))
+		minutes := sortedSet(orDefault(r.ByMinute, start.Minute))
 		seconds := orDefault(r.BySecond, start.Second)
+		for i, s := range seconds {
+			seconds[i] = min(s, 59)
+		}
+		seconds = sortedSet(seconds)
+		if err := e.work.spend(len(hours) * len(minutes) * len(seconds)); err != nil {
+			return nil, err
+		}
+		e.times = make([]int, 0, len(hours)*len(minutes)*len(seconds))
 		for _, h := range hours {
 			for _, m := range minutes {
 				for _, s := range seconds {
-					e.times = append(e.times, h*3600+m*60+min(s, 59))
+					e.times = append(e.times, h*3600+m*60+s)
 				}
 			}
 		}
-		slices.Sort(e.times)
-		e.times = slices.Compact(e.times)
 	}
 
 	if u := r.Until; !u.IsZero() {
@@ -377,11 +444,18 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	return e, nil
 }
 
+// orDefault returns a copy of list, or def alone when list is empty.
 func orDefault(list []int, def int) []int {
 	if len(list) == 0 {
 		return []int{def}
 	}
-	return list
+	return slices.Clone(list)
+}
+
+// sortedSet sorts list in place and drops repeated values.
+func sortedSet(list []int) []int {
+	slices.Sort(list)
+	return slices.Compact(list)
 }
 
 // estimate guesses how many occurrences a window of length d holds, for
@@ -475,14 +549,17 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 // run yields DTSTART, then the occurrences of periods from the first-th,
 // until COUNT, UNTIL, year 9999, or a period that starts after local day
 // stop. It reports whether the rule was exhausted (rather than stopped),
-// and an error when MaxIterations is passed.
+// and an error when the work budget is spent.
 func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exhausted bool, err error) {
-	e.emitted, e.iter, e.cursor = 0, 0, dayCursor{}
+	e.emitted, e.cursor, e.moved = 0, dayCursor{}, e.moved[:0]
 	if !e.skipStart {
 		// DTSTART is always the first occurrence; it is never dropped.
-		u, _, _ := e.res.resolve(e.start)
+		c := e.resolveCandidate(e.start)
+		if !c.exists {
+			e.moved = append(e.moved, c.unix)
+		}
 		e.emitted = 1
-		if !yield(u, e.start) {
+		if !yield(c.unix, e.start) {
 			return false, nil
 		}
 		if e.count == 1 {
@@ -500,8 +577,8 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 		if e.until != untilNone && d0 > e.untilStop {
 			return true, nil
 		}
-		if e.iter++; e.iter > e.maxIter {
-			return false, e.iterError()
+		if err := e.work.spend(1); err != nil {
+			return false, err
 		}
 		done, err := e.expandPeriod(d0, d1, yield)
 		if err != nil || done {
@@ -510,35 +587,30 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 	}
 }
 
-func (e *expansion) iterError() error {
-	return &LimitError{Limit: "iterations", Max: int64(e.maxIter), Msg: "recurrence needs too much work"}
-}
-
 // expandPeriod generates the candidates of one period in order and emits
 // them; done reports that COUNT or UNTIL ended the rule or yield stopped.
+// With BYSETPOS it keeps only the candidates a position can pick, so its
+// memory does not grow with the period.
 func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) (done bool, err error) {
 	c := e.cursor
 	if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
 		c = e.newDayCursor(d0)
 	}
 	defer func() { e.cursor = c }()
-	gather := len(e.setPos) > 0
-	e.buf = e.buf[:0]
+	gather := len(e.posPicks)+len(e.negPicks) > 0
+	e.head, e.n = e.head[:0], 0
 	for c.day < d1 {
-		if e.iter++; e.iter > e.maxIter {
-			return false, e.iterError()
+		if e.work.left--; e.work.left < 0 {
+			return false, e.work.err()
 		}
 		if e.matchDay(&c) {
-			if e.iter += len(e.times); e.iter > e.maxIter {
-				return false, e.iterError()
+			if e.work.left -= len(e.times); e.work.left < 0 {
+				return false, e.work.err()
 			}
 			for _, s := range e.times {
 				lt := localTime{day: c.day, sec: s}
 				if gather {
-					cand := e.resolveCandidate(lt)
-					if cand.exists || !e.skipGap {
-						e.buf = append(e.buf, cand)
-					}
+					e.collect(lt)
 					continue
 				}
 				if done := e.emit(e.resolveCandidate(lt), yield); done {
@@ -551,29 +623,63 @@ func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) 
 	if !gather {
 		return false, nil
 	}
-	n := len(e.buf)
-	var picks []int
-	for _, p := range e.setPos {
-		i := p - 1
-		if p < 0 {
-			i = n + p
-		}
-		if i >= 0 && i < n {
-			picks = append(picks, i)
-		}
-	}
-	slices.Sort(picks)
-	for _, i := range slices.Compact(picks) {
-		if done := e.emit(e.buf[i], yield); done {
-			return true, nil
+	return e.emitPicks(yield), nil
+}
+
+// collect keeps a candidate of a BYSETPOS period where a position can pick
+// it. Only candidates that count are counted: with SkipNonexistent, times
+// in a DST gap do not.
+func (e *expansion) collect(lt localTime) {
+	cand := candidate{lt: lt}
+	if e.skipGap {
+		if cand = e.resolveCandidate(lt); !cand.exists {
+			return
 		}
 	}
-	return false, nil
+	if len(e.head) < cap(e.head) {
+		e.head = append(e.head, cand)
+	}
+	if len(e.ring) > 0 {
+		e.ring[e.n%len(e.ring)] = cand
+	}
+	e.n++
+}
+
+// emitPicks emits the candidates BYSETPOS picks from the period just
+// collected, in order; it reports whether the expansion is done.
+func (e *expansion) emitPicks(yield func(int64, localTime) bool) bool {
+	e.picks = e.picks[:0]
+	for _, p := range e.posPicks {
+		if p <= e.n {
+			e.picks = append(e.picks, p-1)
+		}
+	}
+	for _, p := range e.negPicks {
+		if p <= e.n {
+			e.picks = append(e.picks, e.n-p)
+		}
+	}
+	e.picks = sortedSet(e.picks)
+	for _, i := range e.picks {
+		var cand candidate
+		if i < len(e.head) {
+			cand = e.head[i]
+		} else {
+			cand = e.ring[i%len(e.ring)]
+		}
+		if !cand.resolved {
+			cand = e.resolveCandidate(cand.lt)
+		}
+		if e.emit(cand, yield) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *expansion) resolveCandidate(lt localTime) candidate {
-	u, exists, slow := e.res.resolve(lt)
-	return candidate{lt: lt, unix: u, exists: exists, slow: slow}
+	u, exists, near := e.res.resolve(lt)
+	return candidate{lt: lt, unix: u, resolved: true, exists: exists, near: near}
 }
 
 // emit applies DTSTART, the gap policy, UNTIL, duplicates and COUNT to one
@@ -596,13 +702,22 @@ func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
 			return true
 		}
 	}
-	if c.slow {
-		if slices.Contains(e.recent, c.unix) {
+	// A time in a gap is moved forward by the gap's length onto the
+	// instant of a later time, which then counts only once. The moved
+	// instants of one gap come in order.
+	switch {
+	case !c.exists:
+		if n := len(e.moved); n > 0 && e.moved[n-1] >= c.unix {
+			e.moved = e.moved[:0]
+		}
+		e.moved = append(e.moved, c.unix)
+	case len(e.moved) == 0:
+	case !c.near:
+		e.moved = e.moved[:0]
+	default:
+		if _, found := slices.BinarySearch(e.moved, c.unix); found {
 			return false
 		}
-		e.recent = append(e.recent, c.unix)
-	} else if len(e.recent) > 0 {
-		e.recent = e.recent[:0]
 	}
 	e.emitted++
 	if !yield(c.unix, c.lt) {
@@ -706,19 +821,15 @@ func (e *expansion) matchWeekday(c *dayCursor) bool {
 	if e.weekdays&(1<<c.wd) != 0 {
 		return true
 	}
-	for _, w := range e.nth {
-		if w.Day.Weekday() != c.wd {
-			continue
-		}
-		pos, length := c.yd, c.yl
-		if e.nthInMonth {
-			pos, length = c.md, c.ml
-		}
-		if w.N == (pos-1)/7+1 || w.N == -((length-pos)/7+1) {
-			return true
-		}
+	pos, neg := e.nthPos[c.wd], e.nthNeg[c.wd]
+	if pos|neg == 0 {
+		return false
 	}
-	return false
+	at, length := c.yd, c.yl
+	if e.nthInMonth {
+		at, length = c.md, c.ml
+	}
+	return pos&(1<<((at-1)/7+1)) != 0 || neg&(1<<((length-at)/7+1)) != 0
 }
 
 // resolveMargin is larger than any difference between two UTC offsets a
@@ -726,44 +837,111 @@ func (e *expansion) matchWeekday(c *dayCursor) bool {
 // zone period has no other reading.
 const resolveMargin = 30 * 3600
 
-// A resolver turns local times into instants in one zone. Local times far
-// from a transition are read with the remembered offset; the others go to
-// availability.At, which applies the RFC 5545 DST rule. It belongs to one
-// expansion and is never shared.
+// A resolver turns local times into instants in one zone, with the rule
+// availability.At applies (RFC 5545 §3.3.5): the earliest instant that
+// shows the local time, or in a DST gap the reading with the offset before
+// the gap. It remembers the two zone periods around one transition, so
+// that local times near a transition cost as little as the others; the
+// time package is asked only when a local time lies outside them. It
+// belongs to one expansion and is never shared.
 type resolver struct {
-	loc        *time.Location
-	start, end int64 // the remembered zone period, Unix seconds
-	offset     int64
-	ok         bool
+	loc *time.Location
+	// The periods [lo, mid) with UTC offset before and [mid, hi) with
+	// offset after, in Unix seconds; ok is false until they are known.
+	lo, mid, hi   int64
+	before, after int64
+	ok            bool
+	work          *budget // charged for each look-up in the time package
 }
 
 func newResolver(loc *time.Location) resolver {
 	if loc == time.UTC {
-		return resolver{loc: loc, start: math.MinInt64, end: math.MaxInt64, ok: true}
+		return resolver{loc: loc, lo: math.MinInt64, mid: math.MaxInt64, hi: math.MaxInt64, ok: true}
 	}
 	return resolver{loc: loc}
 }
 
 // resolve returns the instant of lt, whether lt exists (is not in a gap),
-// and whether it was near a transition.
-func (z *resolver) resolve(lt localTime) (unix int64, exists, slow bool) {
+// and whether it is near a transition.
+func (z *resolver) resolve(lt localTime) (unix int64, exists, near bool) {
 	w := lt.wall()
-	if z.ok {
-		if c := w - z.offset; c-resolveMargin >= z.start && c+resolveMargin < z.end {
-			return c, true, false
+	if !z.covers(w) {
+		z.learn(w)
+		if !z.covers(w) {
+			return z.resolveSlow(lt)
 		}
 	}
+	c1, c2 := w-z.before, w-z.after
+	switch {
+	case c1+resolveMargin < z.mid:
+		return c1, true, false // well before the transition
+	case c2-resolveMargin >= z.mid:
+		return c2, true, false // well after it
+	case c1 < z.mid:
+		return c1, true, true // the first reading, before the transition
+	case c2 >= z.mid:
+		return c2, true, true
+	}
+	return c1, false, true // in the gap: the offset before it
+}
+
+// covers reports whether every reading of wall time w lies in the two
+// remembered periods, so that no other period can hold one.
+func (z *resolver) covers(w int64) bool {
+	return z.ok && w-z.before-resolveMargin >= z.lo && w-z.after+resolveMargin < z.hi
+}
+
+// learn remembers the transition nearest to wall time w and the periods
+// on either side of it.
+func (z *resolver) learn(w int64) {
+	z.charge()
+	_, off := time.Unix(w, 0).In(z.loc).Zone()
+	u := w - int64(off)
+	s, e, o := zonePeriod(z.loc, u)
+	switch {
+	case s == math.MinInt64 && e == math.MaxInt64:
+		z.lo, z.mid, z.hi, z.before, z.after = s, e, e, o, o
+	case e != math.MaxInt64 && (s == math.MinInt64 || e-u <= u-s):
+		ns, ne, no := zonePeriod(z.loc, e)
+		z.lo, z.mid, z.hi, z.before, z.after = s, ns, ne, o, no
+	default:
+		ps, pe, po := zonePeriod(z.loc, s-1)
+		z.lo, z.mid, z.hi, z.before, z.after = ps, pe, e, po, o
+	}
+	z.ok = true
+}
+
+// charge counts a look-up in the time package against the budget, when
+// there is one.
+func (z *resolver) charge() {
+	if z.work != nil {
+		z.work.left -= slowResolveCost
+	}
+}
+
+// zonePeriod returns the zone period of loc that holds Unix second u, and
+// its UTC offset; math.MinInt64 and math.MaxInt64 stand for no bound.
+func zonePeriod(loc *time.Location, u int64) (start, end, offset int64) {
+	t := time.Unix(u, 0).In(loc)
+	_, off := t.Zone()
+	s, e := t.ZoneBounds()
+	start, end = math.MinInt64, math.MaxInt64
+	if !s.IsZero() {
+		start = s.Unix()
+	}
+	if !e.IsZero() {
+		end = e.Unix()
+	}
+	return start, end, int64(off)
+}
+
+// resolveSlow resolves lt with availability.At, for local times near two
+// transitions at once.
+func (z *resolver) resolveSlow(lt localTime) (unix int64, exists, near bool) {
+	z.charge()
 	t := availability.At(dateOf(lt.day), availability.ClockOf(lt.sec/3600, lt.sec%3600/60), z.loc).
 		Add(time.Duration(lt.sec%60) * time.Second)
 	_, off := t.Zone()
 	unix = t.Unix()
-	s, e := t.ZoneBounds()
-	z.start, z.end, z.offset, z.ok = math.MinInt64, math.MaxInt64, int64(off), true
-	if !s.IsZero() {
-		z.start = s.Unix()
-	}
-	if !e.IsZero() {
-		z.end = e.Unix()
-	}
-	return unix, unix+int64(off) == w, true
+	return unix, unix+int64(off) == lt.wall(), true
 }

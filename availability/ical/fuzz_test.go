@@ -15,6 +15,9 @@ func FuzzParseRecur(f *testing.F) {
 	for _, c := range rfcExamples {
 		f.Add(c.rule)
 	}
+	for _, c := range hostileRules {
+		f.Add(c.rule)
+	}
 	for _, s := range []string{"FREQ=YEARLY;BYWEEKNO=-1;BYDAY=TH", "freq=monthly;bysetpos=1,-1;byday=mo,tu", "FREQ=DAILY;;", "FREQ=WEEKLY;WKST=XX", "BYDAY=+5FR", "FREQ=HOURLY;BYSECOND=60"} {
 		f.Add(s)
 	}
@@ -136,6 +139,9 @@ func FuzzExpand(f *testing.F) {
 	f.Add("FREQ=WEEKLY;BYDAY=MO;COUNT=3", int64(86400), uint16(0), true)
 	f.Add("FREQ=YEARLY;COUNT=12", int64(0), uint16(1990), false)
 	f.Add("FREQ=DAILY;BYHOUR=2;BYMINUTE=0,30;BYSETPOS=-1;COUNT=40", int64(86400*66), uint16(0), true)
+	for _, c := range hostileRules {
+		f.Add(c.rule, int64(86400*66), uint16(0), false)
+	}
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		f.Fatal(err)
