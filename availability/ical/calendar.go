@@ -487,7 +487,10 @@ func dateTimeProp(name string, d DateTime) Property {
 // just removes it). VFREEBUSY and VAVAILABILITY components are not
 // included; see FreeBusy.Busy and Combine. Errors: the problem.List of an
 // event's Recurrence, *UnsupportedError for RANGE=THISANDFUTURE, and the
-// bounds of opts (MaxOccurrences applies to the whole calendar).
+// bounds of opts, which apply to the whole calendar: MaxOccurrences to all
+// its occurrences and MaxIterations to the work of all its events, so that
+// however many costly events a calendar holds, Busy answers or fails with
+// a *LimitError after the work of one MaxIterations.
 func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availability.Set, error) {
 	replaced := map[string]map[int64]bool{}
 	for i, e := range c.Events {
@@ -503,11 +506,15 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 		replaced[e.UID][e.RecurrenceID.Time(opts.Floating).Unix()] = true
 	}
 	var busy []availability.Interval
+	work := newBudget(opts)
 	for i, e := range c.Events {
 		if !e.busy() {
 			continue // a cancelled replacement only removes what it replaces
 		}
-		occ, err := e.Occurrences(r, opts)
+		if err := work.spend(eventCost); err != nil {
+			return availability.Set{}, err
+		}
+		occ, err := e.expand(r, opts, false, work)
 		if err != nil {
 			return availability.Set{}, prefix(err, problem.Index("events", i))
 		}

@@ -17,10 +17,15 @@ type ExpandOptions struct {
 	// MaxOccurrences caps the occurrences one expansion returns;
 	// zero means DefaultMaxOccurrences.
 	MaxOccurrences int
-	// MaxIterations caps the work of one expansion: every period of the
-	// rule, every day examined and every candidate time counts one, whether
-	// or not it becomes an occurrence, so a rule that never matches
-	// (BYMONTH=2;BYMONTHDAY=31) stops too. Zero means DefaultMaxIterations.
+	// MaxIterations caps the work of one call: every period of a rule,
+	// every day examined and every candidate time counts one, whether or
+	// not it becomes an occurrence, so a rule that never matches
+	// (BYMONTH=2;BYMONTHDAY=31) stops too; every event, component, RDATE
+	// and EXDATE counts too, and a look-up of a zone transition more. The
+	// calls that read a whole calendar (Calendar.Busy, Combine,
+	// ToSchedule) count the work of all its recurrences together, so a
+	// calendar of a thousand costly events stops where one would. Zero
+	// means DefaultMaxIterations.
 	MaxIterations int
 	// MaxHorizon caps the length of the interval asked for, and how far
 	// Recur.All runs past its start, for rules without COUNT or UNTIL; a
@@ -49,7 +54,7 @@ type ExpandOptions struct {
 // The defaults of ExpandOptions.
 const (
 	DefaultMaxOccurrences = 10_000
-	DefaultMaxIterations  = 500_000
+	DefaultMaxIterations  = 2_000_000
 	DefaultMaxHorizon     = availability.MaxRange
 )
 
@@ -87,7 +92,7 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 		return nil, horizonError(to.Sub(from), opts)
 	}
 	loc := start.Location()
-	e, err := newExpansion(r, DateTimeOf(start), loc, opts)
+	e, err := newExpansion(r, DateTimeOf(start), loc, opts, newBudget(opts))
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +145,7 @@ func sortUnique(ts []time.Time) []time.Time {
 func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, error] {
 	return func(yield func(time.Time, error) bool) {
 		loc := start.Location()
-		e, err := newExpansion(r, DateTimeOf(start), loc, opts)
+		e, err := newExpansion(r, DateTimeOf(start), loc, opts, newBudget(opts))
 		if err != nil {
 			yield(time.Time{}, err)
 			return
@@ -247,11 +252,13 @@ type expansion struct {
 	// so far, in order: a later time that lands on one is not repeated.
 	moved []int64
 	// For BYSETPOS, a period's candidates are not kept: head holds the
-	// first len(head) (up to the largest positive position), ring the last
-	// len(ring) (up to the largest negative one), n counts them all.
-	head, ring []candidate
-	n          int
-	picks      []int
+	// first maxPos (the largest positive position), ring the last maxNeg
+	// (the largest negative one), candidate i at i%maxNeg, and n counts
+	// them all. Both grow only as candidates come.
+	head, ring     []candidate
+	maxPos, maxNeg int
+	n              int
+	picks          []int
 	// cursor is where the last period ended, reused when the next period
 	// starts there.
 	cursor dayCursor
@@ -272,6 +279,7 @@ type budget struct {
 	left, max int
 }
 
+// newBudget returns the budget of one call.
 func newBudget(opts ExpandOptions) *budget {
 	n := opts.maxIterations()
 	return &budget{left: n, max: n}
@@ -289,13 +297,21 @@ func (b *budget) err() error {
 	return &LimitError{Limit: "iterations", Max: int64(b.max), Msg: "recurrence needs too much work"}
 }
 
-// Work that is not one step of the walk, in the units of MaxIterations:
-// resolving a local time near a zone transition the slow way, and each
-// time of day a rule's BYHOUR, BYMINUTE and BYSECOND give.
-const slowResolveCost = 200
+// Work that is not one step of a walk, in the units of MaxIterations (a
+// step costs about 10 ns): preparing a rule for expansion (besides one
+// unit for each time of day its BYHOUR, BYMINUTE and BYSECOND give), a
+// look-up in the zone's transitions, reading one event or component, one
+// RDATE or EXDATE.
+const (
+	expansionCost = 100
+	zoneCost      = 20
+	eventCost     = 10
+	dateCost      = 5
+)
 
-// newExpansion prepares r for a first occurrence at start, read in loc.
-func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions) (*expansion, error) {
+// newExpansion prepares r for a first occurrence at start, read in loc,
+// to spend at most what is left of work.
+func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions, work *budget) (*expansion, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
@@ -313,7 +329,7 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 		res:       newResolver(loc),
 		skipGap:   opts.SkipNonexistent,
 		skipStart: opts.SkipUnmatchedStart,
-		work:      newBudget(opts),
+		work:      work,
 	}
 	e.res.work = e.work
 	e.startDate = start.Date
@@ -369,10 +385,10 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	}
 	e.posPicks, e.negPicks = sortedSet(e.posPicks), sortedSet(e.negPicks)
 	if len(e.posPicks) > 0 {
-		e.head = make([]candidate, 0, e.posPicks[len(e.posPicks)-1])
+		e.maxPos = e.posPicks[len(e.posPicks)-1]
 	}
 	if len(e.negPicks) > 0 {
-		e.ring = make([]candidate, e.negPicks[len(e.negPicks)-1])
+		e.maxNeg = e.negPicks[len(e.negPicks)-1]
 	}
 
 	// Information the rule leaves out comes from DTSTART (RFC 5545 §3.3.10).
@@ -411,7 +427,7 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 			seconds[i] = min(s, 59)
 		}
 		seconds = sortedSet(seconds)
-		if err := e.work.spend(len(hours) * len(minutes) * len(seconds)); err != nil {
+		if err := e.work.spend(expansionCost + len(hours)*len(minutes)*len(seconds)); err != nil {
 			return nil, err
 		}
 		e.times = make([]int, 0, len(hours)*len(minutes)*len(seconds))
@@ -598,7 +614,7 @@ func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) 
 	}
 	defer func() { e.cursor = c }()
 	gather := len(e.posPicks)+len(e.negPicks) > 0
-	e.head, e.n = e.head[:0], 0
+	e.head, e.ring, e.n = e.head[:0], e.ring[:0], 0
 	for c.day < d1 {
 		if e.work.left--; e.work.left < 0 {
 			return false, e.work.err()
@@ -636,11 +652,14 @@ func (e *expansion) collect(lt localTime) {
 			return
 		}
 	}
-	if len(e.head) < cap(e.head) {
+	if len(e.head) < e.maxPos {
 		e.head = append(e.head, cand)
 	}
-	if len(e.ring) > 0 {
-		e.ring[e.n%len(e.ring)] = cand
+	switch {
+	case len(e.ring) < e.maxNeg:
+		e.ring = append(e.ring, cand)
+	case e.maxNeg > 0:
+		e.ring[e.n%e.maxNeg] = cand
 	}
 	e.n++
 }
@@ -665,7 +684,7 @@ func (e *expansion) emitPicks(yield func(int64, localTime) bool) bool {
 		if i < len(e.head) {
 			cand = e.head[i]
 		} else {
-			cand = e.ring[i%len(e.ring)]
+			cand = e.ring[i%e.maxNeg]
 		}
 		if !cand.resolved {
 			cand = e.resolveCandidate(cand.lt)
@@ -915,7 +934,7 @@ func (z *resolver) learn(w int64) {
 // there is one.
 func (z *resolver) charge() {
 	if z.work != nil {
-		z.work.left -= slowResolveCost
+		z.work.left -= zoneCost
 	}
 }
 

@@ -97,6 +97,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT\n"))
 	f.Add([]byte("BEGIN:VFREEBUSY\nUID:x\nDTSTAMP:20260101T000000Z\nFREEBUSY;FBTYPE=FREE:20260101T000000Z/PT1H\nEND:VFREEBUSY\n"))
 	f.Add([]byte("BEGIN:VEVENT\nDTSTART;TZID=\"America/New_York\":20260308T023000\nRRULE:FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30\nEND:VEVENT\n"))
+	f.Add(eventsCalendar(20, costlyEvent))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := Limits{MaxBytes: 1 << 16, MaxComponents: 100, MaxProperties: 1000}
 		cal, err := Parse(data, lim)

@@ -76,7 +76,7 @@ func (r *Recurrence) validate(l *problem.List, path string, floating *time.Locat
 // Starts returns the start of every occurrence that falls in within, in
 // order, expressed in the zone of DTSTART.
 func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]time.Time, error) {
-	occ, err := r.expand(within, opts, true)
+	occ, err := r.expand(within, opts, true, newBudget(opts))
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]
 // start, each as the interval it takes; occurrences that take no time are
 // included when they start in within.
 func (r Recurrence) Occurrences(within availability.Interval, opts ExpandOptions) ([]availability.Interval, error) {
-	return r.expand(within, opts, false)
+	return r.expand(within, opts, false, newBudget(opts))
 }
 
 // length returns the end of an occurrence that starts at t, and an upper
@@ -119,9 +119,10 @@ func (r *Recurrence) lengths(loc, floating *time.Location) (lengthFunc, time.Dur
 	return func(t time.Time) time.Time { return t }, 0
 }
 
-// expand computes the occurrences in within; startsOnly keeps those that
-// start in within rather than those that overlap it.
-func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, startsOnly bool) ([]availability.Interval, error) {
+// expand computes the occurrences in within, spending at most what is
+// left of work; startsOnly keeps those that start in within rather than
+// those that overlap it.
+func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, startsOnly bool, work *budget) ([]availability.Interval, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
@@ -130,6 +131,9 @@ func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, st
 	}
 	if within.IsEmpty() {
 		return nil, nil
+	}
+	if err := work.spend(dateCost * (len(r.RDates) + len(r.ExDates))); err != nil {
+		return nil, err
 	}
 	floating := opts.Floating
 	loc := r.Start.location(floating)
@@ -158,7 +162,7 @@ func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, st
 	if r.Rule.IsZero() {
 		keep(first, end(first))
 	} else {
-		e, err := newExpansion(r.Rule, r.Start, loc, opts)
+		e, err := newExpansion(r.Rule, r.Start, loc, opts, work)
 		if err != nil {
 			return nil, err
 		}
