@@ -531,7 +531,7 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 			return availability.Set{}, tooMany(opts)
 		}
 	}
-	return availability.NewSet(busy...), nil
+	return availability.NewSet(busy...).Clip(r), nil
 }
 
 // prefix puts path in front of the paths of a problem.List error.

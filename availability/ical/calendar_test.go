@@ -107,6 +107,14 @@ func TestCalendarBusy(t *testing.T) {
 		// Mar 31 is not a Monday or Thursday; the transparent lunch is free.
 	}
 	require.True(t, availability.NewSet(want...).Equal(busy), "busy:\n%s\nwant:\n%s", busy, availability.NewSet(want...))
+
+	// Busy time is within r, also for an event that starts before it and
+	// ends after it (the fuzzer found one from year 1 to 2027).
+	long, err := Parse([]byte("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:00010101\nDTEND;VALUE=DATE:20270101\nEND:VEVENT\n"), Limits{})
+	require.NoError(t, err)
+	busy, err = long.Busy(r, ExpandOptions{Floating: ber})
+	require.NoError(t, err)
+	require.True(t, busy.Equal(availability.NewSet(r)), "busy %s", busy)
 }
 
 func TestDecodeFolding(t *testing.T) {

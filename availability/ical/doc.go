@@ -71,7 +71,11 @@
 // COUNT or UNTIL, the horizon asked for; past a cap the result is a
 // [*LimitError]. A rule with COUNT or UNTIL expands to its end, however
 // far. Rules without COUNT start at the window, so a rule that began
-// decades ago costs what a new one does.
+// decades ago costs what a new one does. A call that reads a whole
+// calendar ([Calendar.Busy], [Combine], [ToSchedule]) has one budget of
+// work and occurrences for all its events, so a calendar of many costly
+// events costs no more than one; no rule, however written, needs more
+// than a few megabytes.
 //
 // # Availability
 //
