@@ -312,6 +312,9 @@ func (a Availability) component() Component {
 }
 
 func (p *parser) availability(c Component) (Availability, error) {
+	if err := misplaced(c, "AVAILABLE"); err != nil {
+		return Availability{}, err
+	}
 	var a Availability
 	var seen seen
 	for _, prop := range c.Properties {
@@ -363,6 +366,9 @@ func (p *parser) availability(c Component) (Availability, error) {
 }
 
 func (p *parser) available(c Component) (Available, error) {
+	if err := misplaced(c, ""); err != nil {
+		return Available{}, err
+	}
 	var av Available
 	var seen seen
 	for _, prop := range c.Properties {

@@ -16,8 +16,10 @@ const ProductID = "-//practicekit//boundaries//EN"
 // A Calendar is the part of an iCalendar stream this package reads and
 // writes: events, availability (RFC 7953) and free/busy components.
 // VTIMEZONE components are not read: every TZID must be an IANA zone name,
-// resolved with availability.LoadZone. VTODO, VJOURNAL and unknown
-// components are skipped, as are properties this package does not use.
+// resolved with availability.LoadZone. VTODO, VJOURNAL, VALARM and unknown
+// components are skipped, as are properties this package does not use; a
+// component this package reads where it does not belong (a VEVENT inside
+// a VEVENT) is an error rather than lost.
 type Calendar struct {
 	// ProductID is PRODID; empty means the package's own when encoding.
 	ProductID    string
@@ -84,8 +86,31 @@ type parser struct {
 	zones map[string]*time.Location
 }
 
+// misplaced fails when c holds a component this package reads where RFC
+// 5545 and RFC 7953 do not put it (a VEVENT inside a VEVENT, an AVAILABLE
+// outside a VAVAILABILITY): skipping it would lose its busy or free time
+// unnoticed. allowed names the one such component c may hold. Other
+// components (VALARM, VTODO, X- components) are skipped, as documented.
+func misplaced(c Component, allowed string) error {
+	for _, sub := range c.Components {
+		switch sub.Name {
+		case "VCALENDAR", "VEVENT", "VFREEBUSY", "VAVAILABILITY", "AVAILABLE":
+			if sub.Name != allowed {
+				return &SyntaxError{Line: sub.line, Column: 1, Msg: sub.Name + " inside " + c.Name + " is not allowed, and would be lost"}
+			}
+		}
+	}
+	return nil
+}
+
 func (p *parser) component(cal *Calendar, c Component) error {
 	switch c.Name {
+	case "VCALENDAR", "AVAILABLE":
+		where := "inside a VCALENDAR"
+		if c.Name == "AVAILABLE" {
+			where = "outside a VAVAILABILITY"
+		}
+		return &SyntaxError{Line: c.line, Column: 1, Msg: c.Name + " " + where + " is not allowed, and would be lost"}
 	case "VEVENT":
 		e, err := p.event(c)
 		if err != nil {
@@ -109,6 +134,9 @@ func (p *parser) component(cal *Calendar, c Component) error {
 }
 
 func (p *parser) event(c Component) (Event, error) {
+	if err := misplaced(c, ""); err != nil {
+		return Event{}, err
+	}
 	var e Event
 	var seen seen
 	for _, prop := range c.Properties {
@@ -171,7 +199,7 @@ func once(prop Property, s *seen) error {
 // one of them.
 func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) {
 	switch prop.Name {
-	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE":
+	case "DTSTART", "DTEND", "DURATION", "RRULE", "EXRULE", "RDATE", "EXDATE":
 	default:
 		return false, nil
 	}
@@ -190,7 +218,7 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 			return true, valueError(prop, col, msg)
 		}
 		r.Duration = d
-	case "RRULE":
+	case "RRULE", "EXRULE":
 		rule, perr := ParseRecur(prop.Value)
 		if perr != nil {
 			var se *SyntaxError
@@ -199,7 +227,11 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 			}
 			return true, perr
 		}
-		r.Rule = rule
+		if prop.Name == "RRULE" {
+			r.Rule = rule
+		} else {
+			r.ExRules = append(r.ExRules, rule)
+		}
 	case "RDATE":
 		periods, perr := p.periods(prop)
 		if perr != nil {
@@ -448,6 +480,9 @@ func (r Recurrence) appendProps(c *Component) {
 	}
 	if !r.Rule.IsZero() {
 		c.add("RRULE", r.Rule.String())
+	}
+	for _, x := range r.ExRules {
+		c.add("EXRULE", x.String())
 	}
 	for _, p := range r.RDates {
 		if p.End.IsZero() && p.Duration.IsZero() {

@@ -37,6 +37,8 @@ type Component struct {
 	Name       string
 	Properties []Property
 	Components []Component
+	// line is the line of its BEGIN in the input, 0 when built in code.
+	line int
 }
 
 // A Property is one content line, "NAME;PARAM=VALUE:value", after
@@ -199,7 +201,7 @@ func (d *decoder) line(s string, lineNo int, folds []int) error {
 		if d.components++; d.components > d.lim.maxComponents() {
 			return &LimitError{Limit: "components", Max: int64(d.lim.maxComponents()), Msg: "too many components"}
 		}
-		d.stack = append(d.stack, open{c: Component{Name: name}, line: lineNo})
+		d.stack = append(d.stack, open{c: Component{Name: name, line: lineNo}, line: lineNo})
 		if len(d.bufs) < len(d.stack) {
 			d.bufs = append(d.bufs, nil)
 		}

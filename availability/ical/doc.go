@@ -29,7 +29,8 @@
 //
 // A [Recur] is an RRULE value; [ParseRecur] reads it and String writes it
 // back. A [Recurrence] (the timing of an event: DTSTART, DTEND or
-// DURATION, RRULE, RDATE, EXDATE) expands into occurrences with
+// DURATION, RRULE, RDATE, EXDATE, and the EXRULE of RFC 2445 that some
+// calendars still write) expands into occurrences with
 // [Recurrence.Occurrences]; [Recur.Between] and [Recur.All] expand a rule
 // from a time.Time. Expansion follows RFC 5545 §3.3.10 where it is subtle:
 //   - FREQ DAILY, WEEKLY, MONTHLY and YEARLY, with INTERVAL, COUNT, UNTIL,
@@ -101,6 +102,9 @@
 //
 // VTIMEZONE definitions, RANGE=THISANDFUTURE, sub-daily frequencies, the
 // RSCALE and SKIP extensions of RFC 7529, VTODO and VJOURNAL (skipped),
-// and VALARM. Each either fails with a typed error or, for components, is
-// skipped; no rule part is ever silently ignored.
+// and VALARM. Each either fails with a typed error or, for components
+// that carry no busy or free time, is skipped; no rule part or property
+// that changes the busy time is ever silently ignored, and a VEVENT,
+// VFREEBUSY, VAVAILABILITY or AVAILABLE nested where it does not belong is
+// a *SyntaxError rather than dropped.
 package ical
