@@ -235,7 +235,7 @@ func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (F
 			if err := work.spend(eventCost); err != nil {
 				return FreeBusy{}, err
 			}
-			f, err := a.free(s, opts, work)
+			f, err := a.free(s, opts, &work)
 			if err != nil {
 				return FreeBusy{}, prefix(err, problem.Index("availability", i))
 			}

@@ -549,7 +549,7 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 		if err := work.spend(eventCost); err != nil {
 			return availability.Set{}, err
 		}
-		occ, err := e.expand(r, opts, false, work)
+		occ, err := e.expand(r, opts, false, &work)
 		if err != nil {
 			return availability.Set{}, prefix(err, problem.Index("events", i))
 		}

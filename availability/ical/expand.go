@@ -92,15 +92,19 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 		return nil, horizonError(to.Sub(from), opts)
 	}
 	loc := start.Location()
-	e, err := newExpansion(r, DateTimeOf(start), loc, opts, newBudget(opts))
+	work := newBudget(opts)
+	e, err := newExpansion(r, DateTimeOf(start), loc, opts, &work)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]time.Time, 0, e.estimate(to.Sub(from), opts.maxOccurrences()))
 	fromU, toU := from.Unix(), to.Unix()
+	last, ordered := int64(math.MinInt64), true
 	err = e.between(from, to, 0, func(u int64) bool {
 		if u >= fromU && u < toU {
 			out = append(out, time.Unix(u, 0).In(loc))
+			ordered = ordered && u > last
+			last = u
 		}
 		return len(out) <= opts.maxOccurrences()
 	})
@@ -110,7 +114,10 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 	if len(out) > opts.maxOccurrences() {
 		return nil, tooMany(opts)
 	}
-	return sortUnique(out), nil
+	if !ordered { // a time moved out of a DST gap came late
+		out = sortUnique(out)
+	}
+	return out, nil
 }
 
 // unbounded reports whether r has neither COUNT nor UNTIL, so that only
@@ -145,7 +152,8 @@ func sortUnique(ts []time.Time) []time.Time {
 func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, error] {
 	return func(yield func(time.Time, error) bool) {
 		loc := start.Location()
-		e, err := newExpansion(r, DateTimeOf(start), loc, opts, newBudget(opts))
+		work := newBudget(opts)
+		e, err := newExpansion(r, DateTimeOf(start), loc, opts, &work)
 		if err != nil {
 			yield(time.Time{}, err)
 			return
@@ -156,7 +164,7 @@ func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, err
 		}
 		n := 0
 		stopped := false
-		exhausted, err := e.run(0, stop, func(u int64, _ localTime) bool {
+		exhausted, err := e.run(0, stop, func(u int64) bool {
 			n++
 			if n > opts.maxOccurrences() {
 				stopped = true
@@ -232,10 +240,15 @@ type expansion struct {
 	nthPos, nthNeg [7]uint64
 	nthInMonth     bool
 	wkst           time.Weekday
-	times          []int // seconds after midnight, sorted, unique
+	// The times of day, seconds after midnight, sorted and unique: the
+	// first ntimes of few, or all of many when there are more.
+	few    [4]int
+	ntimes int
+	many   []int
 
 	start     localTime
 	startDate availability.Date
+	weekStart int // the first day of DTSTART's week, which starts on WKST
 
 	until     untilKind
 	untilUnix int64
@@ -262,6 +275,11 @@ type expansion struct {
 	// cursor is where the last period ended, reused when the next period
 	// starts there.
 	cursor dayCursor
+	// onlyWeekdays says that plain BYDAY entries are the only day filter;
+	// then toWeekday[d] is how many days from weekday d to the next
+	// selected one (0 when d is selected).
+	onlyWeekdays bool
+	toWeekday    [7]int
 }
 
 // A candidate is a generated local time, and once resolved its instant,
@@ -280,9 +298,9 @@ type budget struct {
 }
 
 // newBudget returns the budget of one call.
-func newBudget(opts ExpandOptions) *budget {
+func newBudget(opts ExpandOptions) budget {
 	n := opts.maxIterations()
-	return &budget{left: n, max: n}
+	return budget{left: n, max: n}
 }
 
 // spend takes n units and reports an error once the budget is spent.
@@ -310,18 +328,20 @@ const (
 )
 
 // newExpansion prepares r for a first occurrence at start, read in loc,
-// to spend at most what is left of work.
-func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions, work *budget) (*expansion, error) {
+// to spend at most what is left of work. It returns the expansion as a
+// value, which the caller keeps on its stack when it can, so that
+// preparing one costs no allocation.
+func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions, work *budget) (expansion, error) {
 	if err := r.Validate(); err != nil {
-		return nil, err
+		return expansion{}, err
 	}
 	if r.Freq < Daily {
-		return nil, &UnsupportedError{Feature: "FREQ=" + r.Freq.String()}
+		return expansion{}, &UnsupportedError{Feature: "FREQ=" + r.Freq.String()}
 	}
 	if start.IsZero() || !start.Date.IsValid() {
-		return nil, &SyntaxError{Column: 1, Msg: "recurrence needs a valid start"}
+		return expansion{}, &SyntaxError{Column: 1, Msg: "recurrence needs a valid start"}
 	}
-	e := &expansion{
+	e := expansion{
 		freq:      r.Freq,
 		interval:  r.interval(),
 		count:     r.Count,
@@ -334,6 +354,7 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	e.res.work = e.work
 	e.startDate = start.Date
 	e.start = localTime{day: dayNumber(start.Date), sec: start.seconds()}
+	e.weekStart = e.start.day - (int(weekdayOf(e.start.day))-int(e.wkst)+7)%7
 	dateOnly := start.Form == DateOnly
 
 	for _, m := range r.ByMonth {
@@ -414,11 +435,19 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 
 	// Times of day: BYHOUR × BYMINUTE × BYSECOND, each defaulting to
 	// DTSTART's; a DATE start has no time parts (they MUST be ignored).
+	e.onlyWeekdays = e.weekdays != 0 && !e.hasMonth && !e.hasWeekNo && !e.hasYearDay && !e.hasMonthDay &&
+		e.nthPos == [7]uint64{} && e.nthNeg == [7]uint64{}
+	for d := range 7 {
+		for e.weekdays&(1<<((d+e.toWeekday[d])%7)) == 0 && e.toWeekday[d] < 7 {
+			e.toWeekday[d]++
+		}
+	}
+
 	// Each list is made a set first: repeated values must not multiply
 	// (400 zeros in each would make 64 million times of day). A leap
 	// second, 60, is read as 59.
 	if dateOnly {
-		e.times = []int{0}
+		e.ntimes = 1
 	} else {
 		hours := sortedSet(orDefault(r.ByHour, start.Hour))
 		minutes := sortedSet(orDefault(r.ByMinute, start.Minute))
@@ -428,15 +457,25 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 		}
 		seconds = sortedSet(seconds)
 		if err := e.work.spend(expansionCost + len(hours)*len(minutes)*len(seconds)); err != nil {
-			return nil, err
+			return expansion{}, err
 		}
-		e.times = make([]int, 0, len(hours)*len(minutes)*len(seconds))
+		var times []int
+		if n := len(hours) * len(minutes) * len(seconds); n > len(e.few) {
+			times = make([]int, 0, n)
+		} else {
+			times = make([]int, 0, len(e.few)) // on the stack
+		}
 		for _, h := range hours {
 			for _, m := range minutes {
 				for _, s := range seconds {
-					e.times = append(e.times, h*3600+m*60+s)
+					times = append(times, h*3600+m*60+s)
 				}
 			}
+		}
+		if len(times) > len(e.few) {
+			e.many = times
+		} else {
+			e.ntimes = copy(e.few[:], times)
 		}
 	}
 
@@ -474,6 +513,15 @@ func sortedSet(list []int) []int {
 	return slices.Compact(list)
 }
 
+// timesOfDay returns the times of day the rule gives, in seconds after
+// midnight, sorted and unique.
+func (e *expansion) timesOfDay() []int {
+	if e.many != nil {
+		return e.many
+	}
+	return e.few[:e.ntimes]
+}
+
 // estimate guesses how many occurrences a window of length d holds, for
 // rules simple enough to guess, to size the result once.
 func (e *expansion) estimate(d time.Duration, limit int) int {
@@ -481,13 +529,13 @@ func (e *expansion) estimate(d time.Duration, limit int) int {
 	n := 0
 	switch e.freq {
 	case Daily:
-		n = days / e.interval * len(e.times)
+		n = days / e.interval * len(e.timesOfDay())
 	case Weekly:
 		perWeek := 0
 		for w := e.weekdays; w != 0; w &= w - 1 {
 			perWeek++
 		}
-		n = (days/(7*e.interval) + 1) * perWeek * len(e.times)
+		n = (days/(7*e.interval) + 1) * perWeek * len(e.timesOfDay())
 	}
 	return min(n+1, limit, 4096)
 }
@@ -501,8 +549,7 @@ func (e *expansion) period(k int) (d0, d1 int, ok bool) {
 		d0 = e.start.day + step
 		d1 = d0 + 1
 	case Weekly:
-		ws := e.start.day - (int(e.startDate.Weekday())-int(e.wkst)+7)%7
-		d0 = ws + 7*step
+		d0 = e.weekStart + 7*step
 		d1 = d0 + 7
 	case Monthly:
 		mi := e.startDate.Year*12 + int(e.startDate.Month) - 1 + step
@@ -541,8 +588,7 @@ func (e *expansion) firstPeriod(d int) int {
 	case Daily:
 		k = (d - e.start.day) / e.interval
 	case Weekly:
-		ws := e.start.day - (int(e.startDate.Weekday())-int(e.wkst)+7)%7
-		k = (d - ws) / (7 * e.interval)
+		k = (d - e.weekStart) / (7 * e.interval)
 	case Monthly:
 		t := dateOf(d)
 		k = ((t.Year*12 + int(t.Month)) - (e.startDate.Year*12 + int(e.startDate.Month))) / e.interval
@@ -558,7 +604,7 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 	loc := e.res.loc
 	first := dayNumber(availability.DateOf(from.Add(-lead).In(loc))) - 2
 	stop := dayNumber(availability.DateOf(to.In(loc))) + 2
-	_, err := e.run(e.firstPeriod(first), stop, func(u int64, _ localTime) bool { return yield(u) })
+	_, err := e.run(e.firstPeriod(first), stop, yield)
 	return err
 }
 
@@ -566,7 +612,7 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 // until COUNT, UNTIL, year 9999, or a period that starts after local day
 // stop. It reports whether the rule was exhausted (rather than stopped),
 // and an error when the work budget is spent.
-func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exhausted bool, err error) {
+func (e *expansion) run(first, stop int, yield func(int64) bool) (exhausted bool, err error) {
 	e.emitted, e.cursor, e.moved = 0, dayCursor{}, e.moved[:0]
 	if !e.skipStart {
 		// DTSTART is always the first occurrence; it is never dropped.
@@ -575,7 +621,7 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 			e.moved = append(e.moved, c.unix)
 		}
 		e.emitted = 1
-		if !yield(c.unix, e.start) {
+		if !yield(c.unix) {
 			return false, nil
 		}
 		if e.count == 1 {
@@ -607,39 +653,84 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 // them; done reports that COUNT or UNTIL ended the rule or yield stopped.
 // With BYSETPOS it keeps only the candidates a position can pick, so its
 // memory does not grow with the period.
-func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) (done bool, err error) {
-	c := e.cursor
-	if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
-		c = e.newDayCursor(d0)
-	}
-	defer func() { e.cursor = c }()
+func (e *expansion) expandPeriod(d0, d1 int, yield func(int64) bool) (done bool, err error) {
 	gather := len(e.posPicks)+len(e.negPicks) > 0
 	e.head, e.ring, e.n = e.head[:0], e.ring[:0], 0
-	for c.day < d1 {
-		if e.work.left--; e.work.left < 0 {
-			return false, e.work.err()
-		}
-		if e.matchDay(&c) {
-			if e.work.left -= len(e.times); e.work.left < 0 {
+	if e.onlyWeekdays {
+		// Only plain BYDAY entries select days: step from one selected
+		// weekday to the next, without walking the days between.
+		for day := d0 + e.toWeekday[weekdayOf(d0)]; day < d1; day += 1 + e.toWeekday[(weekdayOf(day)+1)%7] {
+			if e.work.left--; e.work.left < 0 {
 				return false, e.work.err()
 			}
-			for _, s := range e.times {
-				lt := localTime{day: c.day, sec: s}
-				if gather {
-					e.collect(lt)
-					continue
-				}
-				if done := e.emit(e.resolveCandidate(lt), yield); done {
-					return true, nil
+			if done, err := e.expandDay(day, gather, yield); done || err != nil {
+				return done, err
+			}
+		}
+	} else {
+		c := e.cursor
+		if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
+			c = e.newDayCursor(d0)
+		}
+		for ; c.day < d1; c.next() {
+			if e.work.left--; e.work.left < 0 {
+				return false, e.work.err()
+			}
+			if e.matchDay(&c) {
+				if done, err := e.expandDay(c.day, gather, yield); done || err != nil {
+					return done, err
 				}
 			}
 		}
-		c.next()
+		e.cursor = c
 	}
 	if !gather {
 		return false, nil
 	}
 	return e.emitPicks(yield), nil
+}
+
+// expandDay generates the candidates of one day that the day filters
+// selected, and emits them or, with BYSETPOS, collects them.
+func (e *expansion) expandDay(day int, gather bool, yield func(int64) bool) (done bool, err error) {
+	times := e.timesOfDay()
+	if e.work.left -= len(times); e.work.left < 0 {
+		return false, e.work.err()
+	}
+	if gather {
+		for _, s := range times {
+			e.collect(localTime{day: day, sec: s})
+		}
+		return false, nil
+	}
+	start := e.start.wall()
+	for _, s := range times {
+		// Most times are after DTSTART and far from a zone transition,
+		// with no moved time to compare with: emit them without the
+		// checks emit makes.
+		w := int64(day)*86400 + int64(s)
+		if u, ok := e.res.far(w); ok && w > start && len(e.moved) == 0 {
+			switch e.until {
+			case untilInstant:
+				if u > e.untilUnix {
+					continue
+				}
+			case untilWall:
+				if w > e.untilWall {
+					return true, nil
+				}
+			}
+			e.emitted++
+			if !yield(u) || e.count > 0 && e.emitted >= e.count {
+				return true, nil
+			}
+			continue
+		}
+		if done := e.emit(e.resolveCandidate(localTime{day: day, sec: s}), yield); done {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // collect keeps a candidate of a BYSETPOS period where a position can pick
@@ -666,7 +757,7 @@ func (e *expansion) collect(lt localTime) {
 
 // emitPicks emits the candidates BYSETPOS picks from the period just
 // collected, in order; it reports whether the expansion is done.
-func (e *expansion) emitPicks(yield func(int64, localTime) bool) bool {
+func (e *expansion) emitPicks(yield func(int64) bool) bool {
 	e.picks = e.picks[:0]
 	for _, p := range e.posPicks {
 		if p <= e.n {
@@ -703,7 +794,7 @@ func (e *expansion) resolveCandidate(lt localTime) candidate {
 
 // emit applies DTSTART, the gap policy, UNTIL, duplicates and COUNT to one
 // candidate and yields it; it reports whether the expansion is done.
-func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
+func (e *expansion) emit(c candidate, yield func(int64) bool) bool {
 	w := c.lt.wall()
 	if w < e.start.wall() || w == e.start.wall() && !e.skipStart {
 		return false // before DTSTART, or DTSTART itself, already yielded
@@ -739,7 +830,7 @@ func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
 		}
 	}
 	e.emitted++
-	if !yield(c.unix, c.lt) {
+	if !yield(c.unix) {
 		return true
 	}
 	return e.count > 0 && e.emitted >= e.count
@@ -902,6 +993,22 @@ func (z *resolver) resolve(lt localTime) (unix int64, exists, near bool) {
 		return c2, true, true
 	}
 	return c1, false, true // in the gap: the offset before it
+}
+
+// far returns the instant of wall time w when w is far from the
+// remembered transition, where it has one reading; ok is false otherwise,
+// and resolve must decide.
+func (z *resolver) far(w int64) (unix int64, ok bool) {
+	if !z.covers(w) {
+		return 0, false
+	}
+	if c := w - z.before; c+resolveMargin < z.mid {
+		return c, true
+	}
+	if c := w - z.after; c-resolveMargin >= z.mid {
+		return c, true
+	}
+	return 0, false
 }
 
 // covers reports whether every reading of wall time w lies in the two

@@ -87,7 +87,8 @@ func (r *Recurrence) validate(l *problem.List, path string, floating *time.Locat
 // Starts returns the start of every occurrence that falls in within, in
 // order, expressed in the zone of DTSTART.
 func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]time.Time, error) {
-	occ, err := r.expand(within, opts, true, newBudget(opts))
+	work := newBudget(opts)
+	occ, err := r.expand(within, opts, true, &work)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +103,8 @@ func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]
 // start, each as the interval it takes; occurrences that take no time are
 // included when they start in within.
 func (r Recurrence) Occurrences(within availability.Interval, opts ExpandOptions) ([]availability.Interval, error) {
-	return r.expand(within, opts, false, newBudget(opts))
+	work := newBudget(opts)
+	return r.expand(within, opts, false, &work)
 }
 
 // length returns the end of an occurrence that starts at t, and an upper
