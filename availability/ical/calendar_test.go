@@ -345,11 +345,12 @@ func TestValues(t *testing.T) {
 func TestExRule(t *testing.T) {
 	ber := mustZone(t, "Europe/Berlin")
 	event := func(exrules ...string) string {
-		s := "BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=Europe/Berlin:20260302T090000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\n"
+		var s strings.Builder
+		s.WriteString("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=Europe/Berlin:20260302T090000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\n")
 		for _, x := range exrules {
-			s += "EXRULE:" + x + "\n"
+			s.WriteString("EXRULE:" + x + "\n")
 		}
-		return s + "END:VEVENT\n"
+		return s.String() + "END:VEVENT\n"
 	}
 	r := iv(time.Date(2026, 3, 1, 0, 0, 0, 0, ber), time.Date(2026, 4, 1, 0, 0, 0, 0, ber))
 	for _, c := range []struct {

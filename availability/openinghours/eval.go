@@ -50,9 +50,6 @@ func ones(lo, hi int) uint64 {
 	return ^uint64(0) >> (64 - (hi - lo)) << lo
 }
 
-// isEmpty reports whether m holds no minute.
-func (m *minutes) isEmpty() bool { return *m == minutes{} }
-
 // subsetOf reports whether every minute of m is in n.
 func (m *minutes) subsetOf(n *minutes) bool {
 	for i := range m {
@@ -148,9 +145,7 @@ type ruleSet []uint64
 
 func newRuleSet(n int) ruleSet { return make(ruleSet, (n+63)/64) }
 
-func (s ruleSet) add(i int)          { s[i/64] |= 1 << (i % 64) }
-func (s ruleSet) has(i int) bool     { return s[i/64]&(1<<(i%64)) != 0 }
-func (s ruleSet) copyFrom(t ruleSet) { copy(s, t) }
+func (s ruleSet) add(i int) { s[i/64] |= 1 << (i % 64) }
 
 // A program is a value prepared for evaluation, date by date.
 type program struct {
