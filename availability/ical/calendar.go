@@ -21,7 +21,8 @@ const ProductID = "-//practicekit//boundaries//EN"
 // component this package reads where it does not belong (a VEVENT inside
 // a VEVENT) is an error rather than lost.
 type Calendar struct {
-	// ProductID is PRODID; empty means the package's own when encoding.
+	// ProductID is PRODID; empty, or nothing TEXT can hold (a lone carriage
+	// return), means the package's own when encoding.
 	ProductID    string
 	Events       []Event
 	Availability []Availability
@@ -416,7 +417,7 @@ func (c Calendar) Encode() ([]byte, error) {
 	}
 	cal := Component{Name: "VCALENDAR", Properties: []Property{
 		{Name: "VERSION", Value: "2.0"},
-		{Name: "PRODID", Value: escapeText(cmpOrString(c.ProductID, ProductID))},
+		{Name: "PRODID", Value: cmpOrString(escapeText(c.ProductID), ProductID)}, // a PRODID that escapes to nothing (a lone CR) is the package's too
 	}}
 	for _, e := range c.Events {
 		cal.Components = append(cal.Components, e.component())
