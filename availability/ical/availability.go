@@ -2,6 +2,7 @@ package ical
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,8 +154,9 @@ func (a *Availability) span(r availability.Interval, floating *time.Location) av
 	return s
 }
 
-// free returns the time a's AVAILABLE components make free within r.
-func (a *Availability) free(r availability.Interval, opts ExpandOptions) (availability.Set, error) {
+// free returns the time a's AVAILABLE components make free within r,
+// spending at most what is left of work.
+func (a *Availability) free(r availability.Interval, opts ExpandOptions, work *budget) (availability.Set, error) {
 	replaced := map[string]map[int64]bool{}
 	for _, av := range a.Available {
 		if !av.RecurrenceID.IsZero() {
@@ -166,7 +168,10 @@ func (a *Availability) free(r availability.Interval, opts ExpandOptions) (availa
 	}
 	var ivs []availability.Interval
 	for i, av := range a.Available {
-		occ, err := av.Occurrences(r, opts)
+		if err := work.spend(eventCost); err != nil {
+			return availability.Set{}, err
+		}
+		occ, err := av.expand(r, opts, false, work)
 		if err != nil {
 			return availability.Set{}, prefix(err, problem.Index("available", i))
 		}
@@ -198,11 +203,11 @@ func (a *Availability) free(r availability.Interval, opts ExpandOptions) (availa
 // The result covers r: Free holds the available time, Busy, Unavailable
 // and Tentative the busy time by kind; time no component covers is in none
 // of them. UID and Stamp are left for the caller to fill before encoding.
+// The bounds of opts apply to the whole call: MaxOccurrences to the
+// AVAILABLE occurrences of all components together, MaxIterations to
+// their work.
 func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (FreeBusy, error) {
 	fb := FreeBusy{Start: r.Start, End: r.End}
-	if r.Duration() > opts.maxHorizon() {
-		return FreeBusy{}, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour), Msg: fmt.Sprintf("interval of %s is longer than the horizon", r.Duration())}
-	}
 	var l problem.List
 	for i := range avs {
 		avs[i].validateTiming(&l, problem.Index("availability", i))
@@ -210,10 +215,14 @@ func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (F
 	if err := l.Err(); err != nil {
 		return FreeBusy{}, err
 	}
+	work := newBudget(opts)
+	occurrences := 0
 	for level := 10; level >= 1; level-- {
-		var span, free availability.Set
-		var busy [3]availability.Set
-		covered := false
+		// The sets of one level are built once from all its components:
+		// growing them one component at a time took time quadratic in the
+		// components.
+		var spans, frees []availability.Interval
+		var busy [3][]availability.Interval
 		for i := range avs {
 			a := &avs[i]
 			if rank(a.Priority) != level {
@@ -223,21 +232,27 @@ func Combine(avs []Availability, r availability.Interval, opts ExpandOptions) (F
 			if s.IsEmpty() {
 				continue
 			}
-			f, err := a.free(s, opts)
+			if err := work.spend(eventCost); err != nil {
+				return FreeBusy{}, err
+			}
+			f, err := a.free(s, opts, &work)
 			if err != nil {
 				return FreeBusy{}, prefix(err, problem.Index("availability", i))
 			}
-			covered = true
-			span = span.Union(availability.NewSet(s))
-			free = free.Union(f)
-			busy[a.BusyType] = busy[a.BusyType].Union(availability.NewSet(s).Subtract(f))
+			if occurrences += f.Len(); occurrences > opts.maxOccurrences() {
+				return FreeBusy{}, tooMany(opts)
+			}
+			spans = append(spans, s)
+			frees = slices.AppendSeq(frees, f.All())
+			busy[a.BusyType] = slices.AppendSeq(busy[a.BusyType], availability.NewSet(s).Subtract(f).All())
 		}
-		if !covered {
+		if len(spans) == 0 {
 			continue
 		}
-		unavailable := busy[BusyUnavailable].Subtract(free)
-		plain := busy[Busy].Subtract(free).Subtract(unavailable)
-		tentative := busy[BusyTentative].Subtract(free).Subtract(unavailable).Subtract(plain)
+		span, free := availability.NewSet(spans...), availability.NewSet(frees...)
+		unavailable := availability.NewSet(busy[BusyUnavailable]...).Subtract(free)
+		plain := availability.NewSet(busy[Busy]...).Subtract(free).Subtract(unavailable)
+		tentative := availability.NewSet(busy[BusyTentative]...).Subtract(free).Subtract(unavailable).Subtract(plain)
 		fb.Free = fb.Free.Subtract(span).Union(free)
 		fb.Unavailable = fb.Unavailable.Subtract(span).Union(unavailable)
 		fb.Busy = fb.Busy.Subtract(span).Union(plain)
@@ -297,6 +312,9 @@ func (a Availability) component() Component {
 }
 
 func (p *parser) availability(c Component) (Availability, error) {
+	if err := misplaced(c, "AVAILABLE"); err != nil {
+		return Availability{}, err
+	}
 	var a Availability
 	var seen seen
 	for _, prop := range c.Properties {
@@ -348,6 +366,9 @@ func (p *parser) availability(c Component) (Availability, error) {
 }
 
 func (p *parser) available(c Component) (Available, error) {
+	if err := misplaced(c, ""); err != nil {
+		return Available{}, err
+	}
 	var av Available
 	var seen seen
 	for _, prop := range c.Properties {

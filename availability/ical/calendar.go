@@ -7,6 +7,7 @@ import (
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // ProductID is the PRODID written when Calendar.ProductID is empty.
@@ -15,10 +16,13 @@ const ProductID = "-//practicekit//boundaries//EN"
 // A Calendar is the part of an iCalendar stream this package reads and
 // writes: events, availability (RFC 7953) and free/busy components.
 // VTIMEZONE components are not read: every TZID must be an IANA zone name,
-// resolved with availability.LoadZone. VTODO, VJOURNAL and unknown
-// components are skipped, as are properties this package does not use.
+// resolved with availability.LoadZone. VTODO, VJOURNAL, VALARM and unknown
+// components are skipped, as are properties this package does not use; a
+// component this package reads where it does not belong (a VEVENT inside
+// a VEVENT) is an error rather than lost.
 type Calendar struct {
-	// ProductID is PRODID; empty means the package's own when encoding.
+	// ProductID is PRODID; empty, or nothing TEXT can hold (a lone carriage
+	// return), means the package's own when encoding.
 	ProductID    string
 	Events       []Event
 	Availability []Availability
@@ -83,8 +87,31 @@ type parser struct {
 	zones map[string]*time.Location
 }
 
+// misplaced fails when c holds a component this package reads where RFC
+// 5545 and RFC 7953 do not put it (a VEVENT inside a VEVENT, an AVAILABLE
+// outside a VAVAILABILITY): skipping it would lose its busy or free time
+// unnoticed. allowed names the one such component c may hold. Other
+// components (VALARM, VTODO, X- components) are skipped, as documented.
+func misplaced(c Component, allowed string) error {
+	for _, sub := range c.Components {
+		switch sub.Name {
+		case "VCALENDAR", "VEVENT", "VFREEBUSY", "VAVAILABILITY", "AVAILABLE":
+			if sub.Name != allowed {
+				return &SyntaxError{Line: sub.line, Column: 1, Msg: sub.Name + " inside " + c.Name + " is not allowed, and would be lost"}
+			}
+		}
+	}
+	return nil
+}
+
 func (p *parser) component(cal *Calendar, c Component) error {
 	switch c.Name {
+	case "VCALENDAR", "AVAILABLE":
+		where := "inside a VCALENDAR"
+		if c.Name == "AVAILABLE" {
+			where = "outside a VAVAILABILITY"
+		}
+		return &SyntaxError{Line: c.line, Column: 1, Msg: c.Name + " " + where + " is not allowed, and would be lost"}
 	case "VEVENT":
 		e, err := p.event(c)
 		if err != nil {
@@ -108,6 +135,9 @@ func (p *parser) component(cal *Calendar, c Component) error {
 }
 
 func (p *parser) event(c Component) (Event, error) {
+	if err := misplaced(c, ""); err != nil {
+		return Event{}, err
+	}
 	var e Event
 	var seen seen
 	for _, prop := range c.Properties {
@@ -160,7 +190,7 @@ func once(prop Property, s *seen) error {
 		return nil
 	}
 	if *s&bit != 0 {
-		return &SyntaxError{Line: prop.Line, Column: 1, Msg: prop.Name + " given twice in one component", Near: clip(prop.Value)}
+		return &SyntaxError{Line: prop.Line, Column: 1, Msg: prop.Name + " given twice in one component", Near: prop.Value}
 	}
 	*s |= bit
 	return nil
@@ -170,7 +200,7 @@ func once(prop Property, s *seen) error {
 // one of them.
 func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) {
 	switch prop.Name {
-	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE":
+	case "DTSTART", "DTEND", "DURATION", "RRULE", "EXRULE", "RDATE", "EXDATE":
 	default:
 		return false, nil
 	}
@@ -189,7 +219,7 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 			return true, valueError(prop, col, msg)
 		}
 		r.Duration = d
-	case "RRULE":
+	case "RRULE", "EXRULE":
 		rule, perr := ParseRecur(prop.Value)
 		if perr != nil {
 			var se *SyntaxError
@@ -198,7 +228,11 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 			}
 			return true, perr
 		}
-		r.Rule = rule
+		if prop.Name == "RRULE" {
+			r.Rule = rule
+		} else {
+			r.ExRules = append(r.ExRules, rule)
+		}
 	case "RDATE":
 		periods, perr := p.periods(prop)
 		if perr != nil {
@@ -219,10 +253,10 @@ func (p *parser) timing(r *Recurrence, prop Property, seen *seen) (bool, error) 
 // the line and column of the input it came from.
 func valueError(prop Property, col int, msg string) error {
 	if prop.col == 0 {
-		return &SyntaxError{Line: prop.Line, Column: max(col, 1), Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
+		return &SyntaxError{Line: prop.Line, Column: max(col, 1), Msg: prop.Name + ": " + msg, Near: prop.Value}
 	}
 	line, c := physical(prop.Line, prop.folds, prop.col+max(col, 1)-1)
-	return &SyntaxError{Line: line, Column: c, Msg: prop.Name + ": " + msg, Near: clip(prop.Value)}
+	return &SyntaxError{Line: line, Column: c, Msg: prop.Name + ": " + msg, Near: prop.Value}
 }
 
 // zone returns the zone of prop's TZID parameter, or nil without one.
@@ -273,7 +307,7 @@ func (p *parser) eachDateTime(prop Property, f func(DateTime)) error {
 	case strings.EqualFold(value, "DATE"):
 		value = "DATE"
 	default:
-		return valueError(prop, 1, "VALUE="+value+" is not allowed here")
+		return valueError(prop, 1, "VALUE="+prose.Quote(value)+" is not allowed here")
 	}
 	col := 1
 	for item := range strings.SplitSeq(prop.Value, ",") {
@@ -383,7 +417,7 @@ func (c Calendar) Encode() ([]byte, error) {
 	}
 	cal := Component{Name: "VCALENDAR", Properties: []Property{
 		{Name: "VERSION", Value: "2.0"},
-		{Name: "PRODID", Value: escapeText(cmpOrString(c.ProductID, ProductID))},
+		{Name: "PRODID", Value: cmpOrString(escapeText(c.ProductID), ProductID)}, // a PRODID that escapes to nothing (a lone CR) is the package's too
 	}}
 	for _, e := range c.Events {
 		cal.Components = append(cal.Components, e.component())
@@ -448,6 +482,9 @@ func (r Recurrence) appendProps(c *Component) {
 	if !r.Rule.IsZero() {
 		c.add("RRULE", r.Rule.String())
 	}
+	for _, x := range r.ExRules {
+		c.add("EXRULE", x.String())
+	}
 	for _, p := range r.RDates {
 		if p.End.IsZero() && p.Duration.IsZero() {
 			c.Properties = append(c.Properties, dateTimeProp("RDATE", p.Start))
@@ -486,7 +523,10 @@ func dateTimeProp(name string, d DateTime) Property {
 // just removes it). VFREEBUSY and VAVAILABILITY components are not
 // included; see FreeBusy.Busy and Combine. Errors: the problem.List of an
 // event's Recurrence, *UnsupportedError for RANGE=THISANDFUTURE, and the
-// bounds of opts (MaxOccurrences applies to the whole calendar).
+// bounds of opts, which apply to the whole calendar: MaxOccurrences to all
+// its occurrences and MaxIterations to the work of all its events, so that
+// however many costly events a calendar holds, Busy answers or fails with
+// a *LimitError after the work of one MaxIterations.
 func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availability.Set, error) {
 	replaced := map[string]map[int64]bool{}
 	for i, e := range c.Events {
@@ -502,11 +542,15 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 		replaced[e.UID][e.RecurrenceID.Time(opts.Floating).Unix()] = true
 	}
 	var busy []availability.Interval
+	work := newBudget(opts)
 	for i, e := range c.Events {
 		if !e.busy() {
 			continue // a cancelled replacement only removes what it replaces
 		}
-		occ, err := e.Occurrences(r, opts)
+		if err := work.spend(eventCost); err != nil {
+			return availability.Set{}, err
+		}
+		occ, err := e.expand(r, opts, false, &work)
 		if err != nil {
 			return availability.Set{}, prefix(err, problem.Index("events", i))
 		}
@@ -523,7 +567,7 @@ func (c Calendar) Busy(r availability.Interval, opts ExpandOptions) (availabilit
 			return availability.Set{}, tooMany(opts)
 		}
 	}
-	return availability.NewSet(busy...), nil
+	return availability.NewSet(busy...).Clip(r), nil
 }
 
 // prefix puts path in front of the paths of a problem.List error.

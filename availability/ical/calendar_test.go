@@ -107,6 +107,14 @@ func TestCalendarBusy(t *testing.T) {
 		// Mar 31 is not a Monday or Thursday; the transparent lunch is free.
 	}
 	require.True(t, availability.NewSet(want...).Equal(busy), "busy:\n%s\nwant:\n%s", busy, availability.NewSet(want...))
+
+	// Busy time is within r, also for an event that starts before it and
+	// ends after it (the fuzzer found one from year 1 to 2027).
+	long, err := Parse([]byte("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:00010101\nDTEND;VALUE=DATE:20270101\nEND:VEVENT\n"), Limits{})
+	require.NoError(t, err)
+	busy, err = long.Busy(r, ExpandOptions{Floating: ber})
+	require.NoError(t, err)
+	require.True(t, busy.Equal(availability.NewSet(r)), "busy %s", busy)
 }
 
 func TestDecodeFolding(t *testing.T) {
@@ -221,7 +229,7 @@ func TestExpansionBounds(t *testing.T) {
 	require.Equal(t, "iterations", le.Limit)
 
 	// With COUNT it must count from DTSTART, and still stops.
-	_, err = MustParseRecur("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=5").Between(start, start.AddDate(5000, 0, 0), start.AddDate(5001, 0, 0), ExpandOptions{})
+	_, err = MustParseRecur("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=5").Between(start, start.AddDate(5000, 0, 0), start.AddDate(5001, 0, 0), ExpandOptions{MaxIterations: 500_000})
 	require.ErrorIs(t, err, ErrLimit)
 
 	// FREQ=SECONDLY over a century fails at once.
@@ -253,7 +261,7 @@ func TestExpansionBounds(t *testing.T) {
 
 	// A window decades after DTSTART costs no more than one near it.
 	got, err := MustParseRecur("FREQ=WEEKLY;BYDAY=MO").Between(time.Date(1900, 1, 1, 9, 0, 0, 0, time.UTC),
-		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), ExpandOptions{MaxIterations: 100})
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), ExpandOptions{MaxIterations: expansionCost + 100})
 	require.NoError(t, err)
 	require.Len(t, got, 4)
 	require.Equal(t, "2026-01-05T09:00:00Z", got[0].Format(time.RFC3339))
@@ -330,4 +338,95 @@ func TestValues(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 59, dt.Second) // a leap second reads as 59
 	require.Equal(t, "19970630T235959Z", dt.String())
+}
+
+// An EXRULE (RFC 2445) excludes the starts it generates; it is neither
+// ignored nor dropped on the way through Encode.
+func TestExRule(t *testing.T) {
+	ber := mustZone(t, "Europe/Berlin")
+	event := func(exrules ...string) string {
+		var s strings.Builder
+		s.WriteString("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=Europe/Berlin:20260302T090000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\n")
+		for _, x := range exrules {
+			s.WriteString("EXRULE:" + x + "\n")
+		}
+		return s.String() + "END:VEVENT\n"
+	}
+	r := iv(time.Date(2026, 3, 1, 0, 0, 0, 0, ber), time.Date(2026, 4, 1, 0, 0, 0, 0, ber))
+	for _, c := range []struct {
+		name    string
+		exrules []string
+		days    []int // the dates in March that stay busy
+	}{
+		{"no EXRULE", nil, []int{2, 3, 4, 5, 6}},
+		{"Tuesdays and Thursdays", []string{"FREQ=WEEKLY;BYDAY=TU,TH"}, []int{2, 4, 6}},
+		{"every other day from DTSTART excludes DTSTART", []string{"FREQ=DAILY;INTERVAL=2"}, []int{3, 5}},
+		{"a rule that does not generate DTSTART keeps it", []string{"FREQ=WEEKLY;BYDAY=WE;COUNT=1"}, []int{2, 3, 5, 6}},
+		{"another time of day excludes nothing", []string{"FREQ=DAILY;BYHOUR=10"}, []int{2, 3, 4, 5, 6}},
+		{"two rules", []string{"FREQ=WEEKLY;BYDAY=TU", "FREQ=WEEKLY;BYDAY=FR"}, []int{2, 4, 5}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cal, err := Parse([]byte(event(c.exrules...)), Limits{})
+			require.NoError(t, err)
+			require.Len(t, cal.Events[0].ExRules, len(c.exrules))
+			busy, err := cal.Busy(r, ExpandOptions{})
+			require.NoError(t, err)
+			var want []availability.Interval
+			for _, d := range c.days {
+				start := time.Date(2026, 3, d, 9, 0, 0, 0, ber)
+				want = append(want, iv(start, start.Add(time.Hour)))
+			}
+			require.True(t, availability.NewSet(want...).Equal(busy), "busy %s", busy)
+			require.Equal(t, time.Duration(len(c.days))*time.Hour, busy.Duration())
+
+			// Encode keeps the EXRULEs.
+			text, err := cal.Encode()
+			require.NoError(t, err)
+			back, err := Parse(text, Limits{})
+			require.NoError(t, err)
+			require.Equal(t, cal.Events[0].ExRules, back.Events[0].ExRules)
+		})
+	}
+
+	// A bad EXRULE is a syntax error at its column, and Validate reports
+	// one built in code at its path.
+	_, err := Parse([]byte(event("FREQ=WEEKLY;BYDAY=XX")), Limits{})
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	require.Equal(t, 7, se.Line)
+	require.Equal(t, 26, se.Column) // "XX" in "EXRULE:FREQ=WEEKLY;BYDAY=XX"
+	err = Recurrence{Start: DateTimeOf(r.Start), ExRules: []Recur{{Freq: Weekly, ByMonthDay: []int{1}}}}.Validate()
+	var l problem.List
+	require.ErrorAs(t, err, &l)
+	require.Equal(t, "ex_rules[0].by_month_day", l[0].Path)
+}
+
+// A component this package reads, nested where it does not belong, is a
+// syntax error at its BEGIN line rather than lost; components that carry
+// no busy time (VALARM, X- components) are still skipped.
+func TestMisplacedComponents(t *testing.T) {
+	const ev = "UID:x\nDTSTAMP:20260101T000000Z\nDTSTART:20260302T090000Z\nDURATION:PT1H\n"
+	for _, c := range []struct {
+		name, input string
+		line        int
+	}{
+		{"VEVENT in VEVENT", "BEGIN:VCALENDAR\nBEGIN:VEVENT\n" + ev + "BEGIN:VEVENT\n" + ev + "END:VEVENT\nEND:VEVENT\nEND:VCALENDAR\n", 7},
+		{"VCALENDAR in VCALENDAR", "BEGIN:VCALENDAR\nBEGIN:VCALENDAR\nBEGIN:VEVENT\n" + ev + "END:VEVENT\nEND:VCALENDAR\nEND:VCALENDAR\n", 2},
+		{"AVAILABLE in VCALENDAR", "BEGIN:VCALENDAR\nBEGIN:AVAILABLE\n" + ev + "END:AVAILABLE\nEND:VCALENDAR\n", 2},
+		{"AVAILABLE alone", "BEGIN:AVAILABLE\n" + ev + "END:AVAILABLE\n", 1},
+		{"VEVENT in VAVAILABILITY", "BEGIN:VAVAILABILITY\nUID:a\nBEGIN:VEVENT\n" + ev + "END:VEVENT\nEND:VAVAILABILITY\n", 3},
+		{"VFREEBUSY in AVAILABLE", "BEGIN:VAVAILABILITY\nBEGIN:AVAILABLE\n" + ev + "BEGIN:VFREEBUSY\nEND:VFREEBUSY\nEND:AVAILABLE\nEND:VAVAILABILITY\n", 7},
+		{"VEVENT in VFREEBUSY", "BEGIN:VFREEBUSY\nBEGIN:VEVENT\n" + ev + "END:VEVENT\nEND:VFREEBUSY\n", 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse([]byte(c.input), Limits{})
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se)
+			require.Equal(t, c.line, se.Line, "%v", err)
+			require.ErrorContains(t, err, "would be lost")
+		})
+	}
+	cal, err := Parse([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\n"+ev+"BEGIN:VALARM\nTRIGGER:-PT15M\nEND:VALARM\nBEGIN:X-NOTE\nEND:X-NOTE\nEND:VEVENT\nBEGIN:VTODO\nEND:VTODO\nEND:VCALENDAR\n"), Limits{})
+	require.NoError(t, err)
+	require.Len(t, cal.Events, 1)
 }

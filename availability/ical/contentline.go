@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Limits bound what Decode and Parse accept, so that hostile input cannot
@@ -35,6 +37,8 @@ type Component struct {
 	Name       string
 	Properties []Property
 	Components []Component
+	// line is the line of its BEGIN in the input, 0 when built in code.
+	line int
 }
 
 // A Property is one content line, "NAME;PARAM=VALUE:value", after
@@ -153,7 +157,7 @@ func Decode(data []byte, lim Limits) ([]Component, error) {
 	}
 	if len(d.stack) > 0 {
 		top := d.stack[len(d.stack)-1]
-		return nil, &SyntaxError{Line: top.line, Column: 1, Msg: "BEGIN:" + top.c.Name + " has no END"}
+		return nil, &SyntaxError{Line: top.line, Column: 1, Msg: prose.Quote("BEGIN:"+top.c.Name) + " has no END"}
 	}
 	return d.out, nil
 }
@@ -197,7 +201,7 @@ func (d *decoder) line(s string, lineNo int, folds []int) error {
 		if d.components++; d.components > d.lim.maxComponents() {
 			return &LimitError{Limit: "components", Max: int64(d.lim.maxComponents()), Msg: "too many components"}
 		}
-		d.stack = append(d.stack, open{c: Component{Name: name}, line: lineNo})
+		d.stack = append(d.stack, open{c: Component{Name: name, line: lineNo}, line: lineNo})
 		if len(d.bufs) < len(d.stack) {
 			d.bufs = append(d.bufs, nil)
 		}
@@ -210,7 +214,7 @@ func (d *decoder) line(s string, lineNo int, folds []int) error {
 		top := d.stack[len(d.stack)-1]
 		if top.c.Name != name {
 			line, col := physical(lineNo, folds, p.col)
-			return &SyntaxError{Line: line, Column: col, Msg: "END:" + name + " closes BEGIN:" + top.c.Name + " of line " + itoa(top.line), Near: s}
+			return &SyntaxError{Line: line, Column: col, Msg: prose.Quote("END:"+name) + " closes " + prose.Quote("BEGIN:"+top.c.Name) + " of line " + itoa(top.line), Near: s}
 		}
 		if buf := d.bufs[len(d.stack)-1]; len(buf) > 0 {
 			top.c.Properties = append(make([]Property, 0, len(buf)), buf...)
@@ -288,7 +292,7 @@ func physical(line int, folds []int, col int) (int, int) {
 func parseContentLine(s string, lineNo int, folds []int) (Property, error) {
 	fail := func(col int, msg string) (Property, error) {
 		line, col := physical(lineNo, folds, col)
-		return Property{}, &SyntaxError{Line: line, Column: col, Msg: msg, Near: clip(s)}
+		return Property{}, &SyntaxError{Line: line, Column: col, Msg: msg, Near: s}
 	}
 	i := 0
 	for i < len(s) && isNameByte(s[i]) {
@@ -346,18 +350,6 @@ func parseContentLine(s string, lineNo int, folds []int) (Property, error) {
 	p.col = i + 2
 	p.folds = folds
 	return p, nil
-}
-
-// clip shortens long input quoted in errors.
-func clip(s string) string {
-	if len(s) <= 80 {
-		return s
-	}
-	cut := 77
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "..."
 }
 
 // Encode writes components as iCalendar text: CRLF line ends, lines folded

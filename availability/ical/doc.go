@@ -29,7 +29,8 @@
 //
 // A [Recur] is an RRULE value; [ParseRecur] reads it and String writes it
 // back. A [Recurrence] (the timing of an event: DTSTART, DTEND or
-// DURATION, RRULE, RDATE, EXDATE) expands into occurrences with
+// DURATION, RRULE, RDATE, EXDATE, and the EXRULE of RFC 2445 that some
+// calendars still write) expands into occurrences with
 // [Recurrence.Occurrences]; [Recur.Between] and [Recur.All] expand a rule
 // from a time.Time. Expansion follows RFC 5545 §3.3.10 where it is subtle:
 //   - FREQ DAILY, WEEKLY, MONTHLY and YEARLY, with INTERVAL, COUNT, UNTIL,
@@ -41,7 +42,9 @@
 //     BYWEEKNO takes DTSTART's weekday;
 //   - invalid dates (February 30) are skipped, never moved, and do not
 //     count towards COUNT;
-//   - DTSTART is always the first occurrence and counts as one;
+//   - DTSTART is always the first occurrence and counts as one, unless
+//     ExpandOptions.SkipUnmatchedStart asks for what python-dateutil and
+//     rrule-go do: DTSTART only when the rule generates it;
 //   - UNTIL in UTC bounds instants; a local UNTIL is read in DTSTART's
 //     zone, and a DATE UNTIL bounds through the end of that local day;
 //   - with DTEND every occurrence lasts the same exact time; with DURATION
@@ -65,9 +68,15 @@
 // Calendars from outside cannot make expansion hang or eat memory.
 // [ExpandOptions] caps the occurrences returned, the work done (every
 // period, day and candidate time counts, so a rule that never matches,
-// such as BYMONTH=2;BYMONTHDAY=30, stops too) and the horizon asked for;
-// past a cap the result is a [*LimitError]. Rules without COUNT start at
-// the window, so a rule that began decades ago costs what a new one does.
+// such as BYMONTH=2;BYMONTHDAY=30, stops too) and, for rules without
+// COUNT or UNTIL, the horizon asked for; past a cap the result is a
+// [*LimitError]. A rule with COUNT or UNTIL expands to its end, however
+// far. Rules without COUNT start at the window, so a rule that began
+// decades ago costs what a new one does. A call that reads a whole
+// calendar ([Calendar.Busy], [Combine], [ToSchedule]) has one budget of
+// work and occurrences for all its events, so a calendar of many costly
+// events costs no more than one; no rule, however written, needs more
+// than a few megabytes.
 //
 // # Availability
 //
@@ -93,6 +102,9 @@
 //
 // VTIMEZONE definitions, RANGE=THISANDFUTURE, sub-daily frequencies, the
 // RSCALE and SKIP extensions of RFC 7529, VTODO and VJOURNAL (skipped),
-// and VALARM. Each either fails with a typed error or, for components, is
-// skipped; no rule part is ever silently ignored.
+// and VALARM. Each either fails with a typed error or, for components
+// that carry no busy or free time, is skipped; no rule part or property
+// that changes the busy time is ever silently ignored, and a VEVENT,
+// VFREEBUSY, VAVAILABILITY or AVAILABLE nested where it does not belong is
+// a *SyntaxError rather than dropped.
 package ical

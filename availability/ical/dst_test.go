@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -142,21 +143,59 @@ func TestLengthsAcrossDST(t *testing.T) {
 	}
 }
 
-// TestFastPathAgreesWithAt checks the resolver's remembered offset against
+// TestFastPathAgreesWithAt checks the resolver's remembered periods against
 // availability.At every 15 minutes for two years in zones with odd offsets
-// and DST rules.
+// and DST rules, and around the odd transitions of the past: Apia skipping
+// 2011-12-30, Moscow 2011 and 2014, Troll's two-hour change, Casablanca's
+// Ramadan, St. John's at 00:01, Kwajalein skipping 1993-08-21, Caracas 2016.
 func TestFastPathAgreesWithAt(t *testing.T) {
-	for _, name := range []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "America/Sao_Paulo"} {
+	for _, c := range []struct {
+		name  string
+		first string
+		days  int
+	}{
+		{"America/New_York", "2025-01-01", 730}, {"Europe/Berlin", "2025-01-01", 730}, {"Australia/Lord_Howe", "2025-01-01", 730},
+		{"Asia/Kathmandu", "1985-06-01", 730}, {"Pacific/Chatham", "2025-01-01", 730}, {"America/Sao_Paulo", "2017-01-01", 730},
+		{"Pacific/Apia", "2011-01-01", 730}, {"Europe/Moscow", "2010-06-01", 1800}, {"Antarctica/Troll", "2025-01-01", 365},
+		{"Africa/Casablanca", "2025-01-01", 730}, {"America/St_Johns", "2010-01-01", 365}, {"Pacific/Kwajalein", "1993-01-01", 365},
+		{"America/Caracas", "2016-01-01", 365},
+	} {
+		name := c.name
 		loc := mustZone(t, name)
 		z := newResolver(loc)
-		d0 := dayNumber(availability.MustParseDate("2025-01-01"))
-		for day := d0; day < d0+730; day++ {
+		d0 := dayNumber(availability.MustParseDate(c.first))
+		for day := d0; day < d0+c.days; day++ {
 			for sec := 0; sec < 86400; sec += 900 {
 				u, exists, _ := z.resolve(localTime{day: day, sec: sec})
 				want := availability.At(dateOf(day), availability.ClockOf(sec/3600, sec%3600/60), loc)
 				require.Equal(t, want.Unix(), u, "%s %s %d", name, dateOf(day), sec)
 				require.Equal(t, want.Hour()*3600+want.Minute()*60 == sec && availability.DateOf(want) == dateOf(day), exists)
 			}
+		}
+	}
+}
+
+// The resolver agrees with availability.At for local times asked in any
+// order, to the second, from 1900 to 2100, so that it learns and forgets
+// transitions correctly.
+func TestResolverAgreesWithAtAnywhere(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 2026))
+	d0 := dayNumber(availability.MustParseDate("1900-01-01"))
+	d1 := dayNumber(availability.MustParseDate("2100-01-01"))
+	for _, name := range []string{"America/New_York", "Europe/Amsterdam", "Pacific/Apia", "Europe/Moscow", "Australia/Lord_Howe", "Asia/Kolkata", "Africa/Casablanca"} {
+		loc := mustZone(t, name)
+		z := newResolver(loc)
+		for range 20_000 {
+			day := d0 + rng.IntN(d1-d0)
+			if rng.IntN(4) == 0 {
+				day = d0 + 36525 + rng.IntN(60) // many near one another
+			}
+			sec := rng.IntN(86400)
+			u, exists, _ := z.resolve(localTime{day: day, sec: sec})
+			want := availability.At(dateOf(day), availability.ClockOf(sec/3600, sec%3600/60), loc).Add(time.Duration(sec%60) * time.Second)
+			require.Equal(t, want.Unix(), u, "%s %s %d", name, dateOf(day), sec)
+			_, off := want.Zone()
+			require.Equal(t, want.Unix()+int64(off) == int64(day)*86400+int64(sec), exists, "%s %s %d", name, dateOf(day), sec)
 		}
 	}
 }

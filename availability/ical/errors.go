@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Sentinel errors, matched with errors.Is by the typed errors below.
@@ -24,7 +25,8 @@ var (
 // (Line and Column, both counted from 1, Column in bytes; in a folded
 // content line they point into the continuation line where the error is;
 // Line is 0 for a value parsed on its own, such as by ParseRecur), what was
-// expected, and the text near the error.
+// expected, and the text near the error (the property value or line, which
+// Error quotes cut to a short prefix).
 type SyntaxError struct {
 	Line   int
 	Column int
@@ -32,11 +34,12 @@ type SyntaxError struct {
 	Near   string
 }
 
-// Error formats the error with its position and the quoted input.
+// Error formats the error with its position and the start of the input
+// it broke in, quoted.
 func (e *SyntaxError) Error() string {
 	near := ""
 	if e.Near != "" {
-		near = fmt.Sprintf(" in %q", e.Near)
+		near = " in " + prose.Quote(e.Near)
 	}
 	if e.Line > 0 {
 		return fmt.Sprintf("ical: line %d, column %d: %s%s", e.Line, e.Column, e.Msg, near)
@@ -49,7 +52,7 @@ func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
 // A LimitError reports input or work past one of the bounds in Limits or
 // ExpandOptions: Limit names the bound ("bytes", "occurrences",
-// "iterations", "horizon", …) and Max its value.
+// "iterations", "horizon", …) and Max its value, in hours for the horizon.
 type LimitError struct {
 	Limit string
 	Max   int64
@@ -58,7 +61,11 @@ type LimitError struct {
 
 // Error describes the bound that was passed.
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("ical: %s: more than %d %s", e.Msg, e.Max, e.Limit)
+	unit := e.Limit
+	if unit == "horizon" {
+		unit = "hours"
+	}
+	return fmt.Sprintf("ical: %s: more than %d %s", e.Msg, e.Max, unit)
 }
 
 // Unwrap returns ErrLimit.
@@ -90,12 +97,12 @@ type ZoneError struct {
 	Line int
 }
 
-// Error quotes the TZID.
+// Error quotes the TZID, cut to a short prefix.
 func (e *ZoneError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("ical: line %d: TZID %q is not an IANA time zone", e.Line, e.TZID)
+		return fmt.Sprintf("ical: line %d: TZID %s is not an IANA time zone", e.Line, prose.Quote(e.TZID))
 	}
-	return fmt.Sprintf("ical: TZID %q is not an IANA time zone", e.TZID)
+	return fmt.Sprintf("ical: TZID %s is not an IANA time zone", prose.Quote(e.TZID))
 }
 
 // Unwrap returns ErrZone.

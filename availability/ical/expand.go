@@ -17,13 +17,21 @@ type ExpandOptions struct {
 	// MaxOccurrences caps the occurrences one expansion returns;
 	// zero means DefaultMaxOccurrences.
 	MaxOccurrences int
-	// MaxIterations caps the work of one expansion: every period of the
-	// rule, every day examined and every candidate time counts one, whether
-	// or not it becomes an occurrence, so a rule that never matches
-	// (BYMONTH=2;BYMONTHDAY=31) stops too. Zero means DefaultMaxIterations.
+	// MaxIterations caps the work of one call: every period of a rule,
+	// every day examined and every candidate time counts one, whether or
+	// not it becomes an occurrence, so a rule that never matches
+	// (BYMONTH=2;BYMONTHDAY=31) stops too; every event, component, RDATE
+	// and EXDATE counts too, and a look-up of a zone transition more. The
+	// calls that read a whole calendar (Calendar.Busy, Combine,
+	// ToSchedule) count the work of all its recurrences together, so a
+	// calendar of a thousand costly events stops where one would. Zero
+	// means DefaultMaxIterations.
 	MaxIterations int
 	// MaxHorizon caps the length of the interval asked for, and how far
-	// Recur.All runs past its start; zero means DefaultMaxHorizon.
+	// Recur.All runs past its start, for rules without COUNT or UNTIL; a
+	// rule with either ends by itself and expands to its end, within
+	// MaxIterations and MaxOccurrences, however far that is. Zero means
+	// DefaultMaxHorizon.
 	MaxHorizon time.Duration
 	// Floating is the zone floating date-times and dates are read in; nil
 	// means UTC.
@@ -34,12 +42,19 @@ type ExpandOptions struct {
 	// §3.8.5.3 and §3.3.5 say and calendar software does. DTSTART itself
 	// is never dropped.
 	SkipNonexistent bool
+	// SkipUnmatchedStart leaves DTSTART out when the rule does not
+	// generate it, as python-dateutil and rrule-go do, so that code
+	// ported from them gets the same occurrences; DTSTART then counts
+	// towards COUNT only when the rule generates it. By default DTSTART is
+	// always the first occurrence, as RFC 5545 says. A Recurrence without
+	// a rule keeps its DTSTART either way.
+	SkipUnmatchedStart bool
 }
 
 // The defaults of ExpandOptions.
 const (
 	DefaultMaxOccurrences = 10_000
-	DefaultMaxIterations  = 500_000
+	DefaultMaxIterations  = 2_000_000
 	DefaultMaxHorizon     = availability.MaxRange
 )
 
@@ -64,26 +79,32 @@ func cmpOr(n, def int) int {
 // wall clock in start.Location() gives the local date and time the rule
 // repeats, and every occurrence is expressed in that location. DTSTART is
 // always the first occurrence, even when it does not match the rule, as
-// RFC 5545 says. Local times in DST gaps and overlaps are resolved as
-// availability.At does (see ExpandOptions.SkipNonexistent).
+// RFC 5545 says, unless ExpandOptions.SkipUnmatchedStart is set. Local
+// times in DST gaps and overlaps are resolved as availability.At does (see
+// ExpandOptions.SkipNonexistent).
 //
 // Rules without COUNT start at the period of from, so a window decades
-// after DTSTART costs no more than one near it. FREQ=SECONDLY, MINUTELY and
-// HOURLY return an *UnsupportedError.
+// after DTSTART costs no more than one near it. The window may be longer
+// than ExpandOptions.MaxHorizon only for a rule with COUNT or UNTIL.
+// FREQ=SECONDLY, MINUTELY and HOURLY return an *UnsupportedError.
 func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Time, error) {
-	if to.Sub(from) > opts.maxHorizon() {
-		return nil, &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour), Msg: fmt.Sprintf("interval of %s is longer than the horizon in hours", to.Sub(from))}
+	if r.unbounded() && to.Sub(from) > opts.maxHorizon() {
+		return nil, horizonError(to.Sub(from), opts)
 	}
 	loc := start.Location()
-	e, err := newExpansion(r, DateTimeOf(start), loc, opts)
+	work := newBudget(opts)
+	e, err := newExpansion(r, DateTimeOf(start), loc, opts, &work)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]time.Time, 0, e.estimate(to.Sub(from), opts.maxOccurrences()))
 	fromU, toU := from.Unix(), to.Unix()
+	last, ordered := int64(math.MinInt64), true
 	err = e.between(from, to, 0, func(u int64) bool {
 		if u >= fromU && u < toU {
 			out = append(out, time.Unix(u, 0).In(loc))
+			ordered = ordered && u > last
+			last = u
 		}
 		return len(out) <= opts.maxOccurrences()
 	})
@@ -93,7 +114,21 @@ func (r Recur) Between(start, from, to time.Time, opts ExpandOptions) ([]time.Ti
 	if len(out) > opts.maxOccurrences() {
 		return nil, tooMany(opts)
 	}
-	return sortUnique(out), nil
+	if !ordered { // a time moved out of a DST gap came late
+		out = sortUnique(out)
+	}
+	return out, nil
+}
+
+// unbounded reports whether r has neither COUNT nor UNTIL, so that only
+// a horizon ends it.
+func (r Recur) unbounded() bool { return r.Count == 0 && r.Until.IsZero() }
+
+// horizonError reports a window of length d asked of a rule that only a
+// horizon ends.
+func horizonError(d time.Duration, opts ExpandOptions) error {
+	return &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour),
+		Msg: fmt.Sprintf("interval of %s is longer than the horizon for rules without COUNT or UNTIL", d)}
 }
 
 func tooMany(opts ExpandOptions) error {
@@ -110,21 +145,26 @@ func sortUnique(ts []time.Time) []time.Time {
 
 // All yields the start of every occurrence of r from start (see Between),
 // in the order of their local times; a time moved out of a DST gap can come
-// slightly out of order. It ends after COUNT or UNTIL, or with an error
-// once it passes ExpandOptions.MaxHorizon after start, MaxOccurrences or
-// MaxIterations: an infinite rule never runs forever.
+// slightly out of order. It ends after COUNT or UNTIL, even centuries on,
+// or with an error once it passes MaxOccurrences or MaxIterations, or, for
+// a rule with neither COUNT nor UNTIL, ExpandOptions.MaxHorizon after
+// start: an infinite rule never runs forever.
 func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, error] {
 	return func(yield func(time.Time, error) bool) {
 		loc := start.Location()
-		e, err := newExpansion(r, DateTimeOf(start), loc, opts)
+		work := newBudget(opts)
+		e, err := newExpansion(r, DateTimeOf(start), loc, opts, &work)
 		if err != nil {
 			yield(time.Time{}, err)
 			return
 		}
-		stop := dayNumber(availability.DateOf(start.Add(opts.maxHorizon()).In(loc)))
+		stop := maxDay // COUNT or UNTIL ends the rule
+		if r.unbounded() {
+			stop = dayNumber(availability.DateOf(start.Add(opts.maxHorizon()).In(loc)))
+		}
 		n := 0
 		stopped := false
-		exhausted, err := e.run(0, stop, func(u int64, _ localTime) bool {
+		exhausted, err := e.run(0, stop, func(u int64) bool {
 			n++
 			if n > opts.maxOccurrences() {
 				stopped = true
@@ -142,7 +182,7 @@ func (r Recur) All(start time.Time, opts ExpandOptions) iter.Seq2[time.Time, err
 		case err != nil:
 			yield(time.Time{}, err)
 		case !exhausted:
-			yield(time.Time{}, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour), Msg: "recurrence runs past the horizon"})
+			yield(time.Time{}, &LimitError{Limit: "horizon", Max: int64(opts.maxHorizon() / time.Hour), Msg: "recurrence without COUNT or UNTIL runs past the horizon"})
 		}
 	}
 }
@@ -184,7 +224,9 @@ type expansion struct {
 	freq     Frequency
 	interval int
 	count    int
-	setPos   []int
+	// posPicks are the positive BYSETPOS values, negPicks the negative
+	// ones without their sign, each sorted and unique.
+	posPicks, negPicks []int
 
 	hasMonth, hasWeekNo, hasYearDay, hasMonthDay, hasDay bool
 
@@ -193,60 +235,126 @@ type expansion struct {
 	ydPos, ydNeg [6]uint64
 	wnPos, wnNeg uint64
 	weekdays     uint8 // plain BYDAY entries, bit time.Weekday
-	nth          []WeekdayNum
-	nthInMonth   bool
-	wkst         time.Weekday
-	times        []int // seconds after midnight, sorted, unique
+	// nthPos and nthNeg are the BYDAY entries with an ordinal, by
+	// time.Weekday: bit n of nthPos[d] is "nD", of nthNeg[d] "-nD".
+	nthPos, nthNeg [7]uint64
+	nthInMonth     bool
+	wkst           time.Weekday
+	// The times of day, seconds after midnight, sorted and unique: the
+	// first ntimes of few, or all of many when there are more.
+	few    [4]int
+	ntimes int
+	many   []int
 
 	start     localTime
 	startDate availability.Date
+	weekStart int // the first day of DTSTART's week, which starts on WKST
 
 	until     untilKind
 	untilUnix int64
 	untilWall int64 // inclusive
 	untilStop int   // no occurrence on a later day can pass UNTIL
 
-	res     resolver
-	skipGap bool
+	res       resolver
+	skipGap   bool
+	skipStart bool // DTSTART is an occurrence only when the rule makes it one
 
-	maxIter, iter int
-	emitted       int
-	recent        []int64 // instants resolved near a transition, to drop duplicates
-	buf           []candidate
+	work    *budget
+	emitted int
+	// moved are the instants of the times moved out of the current DST gap
+	// so far, in order: a later time that lands on one is not repeated.
+	moved []int64
+	// For BYSETPOS, a period's candidates are not kept: head holds the
+	// first maxPos (the largest positive position), ring the last maxNeg
+	// (the largest negative one), candidate i at i%maxNeg, and n counts
+	// them all. Both grow only as candidates come.
+	head, ring     []candidate
+	maxPos, maxNeg int
+	n              int
+	picks          []int
 	// cursor is where the last period ended, reused when the next period
 	// starts there.
 	cursor dayCursor
+	// onlyWeekdays says that plain BYDAY entries are the only day filter;
+	// then toWeekday[d] is how many days from weekday d to the next
+	// selected one (0 when d is selected).
+	onlyWeekdays bool
+	toWeekday    [7]int
 }
 
+// A candidate is a generated local time, and once resolved its instant,
+// whether it exists (is not in a DST gap) and whether it is near a
+// transition.
 type candidate struct {
-	lt     localTime
-	unix   int64
-	exists bool
-	slow   bool
+	lt                     localTime
+	unix                   int64
+	resolved, exists, near bool
 }
 
-// newExpansion prepares r for a first occurrence at start, read in loc.
-func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions) (*expansion, error) {
+// A budget is the work an expansion may still do, in the units of
+// ExpandOptions.MaxIterations.
+type budget struct {
+	left, max int
+}
+
+// newBudget returns the budget of one call.
+func newBudget(opts ExpandOptions) budget {
+	n := opts.maxIterations()
+	return budget{left: n, max: n}
+}
+
+// spend takes n units and reports an error once the budget is spent.
+func (b *budget) spend(n int) error {
+	if b.left -= n; b.left < 0 {
+		return b.err()
+	}
+	return nil
+}
+
+func (b *budget) err() error {
+	return &LimitError{Limit: "iterations", Max: int64(b.max), Msg: "recurrence needs too much work"}
+}
+
+// Work that is not one step of a walk, in the units of MaxIterations (a
+// step costs about 10 ns): preparing a rule for expansion (besides one
+// unit for each time of day its BYHOUR, BYMINUTE and BYSECOND give), a
+// look-up in the zone's transitions, reading one event or component, one
+// RDATE or EXDATE.
+const (
+	expansionCost = 100
+	zoneCost      = 20
+	eventCost     = 10
+	dateCost      = 5
+)
+
+// newExpansion prepares r for a first occurrence at start, read in loc,
+// to spend at most what is left of work. It returns the expansion as a
+// value, which the caller keeps on its stack when it can, so that
+// preparing one costs no allocation.
+func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOptions, work *budget) (expansion, error) {
 	if err := r.Validate(); err != nil {
-		return nil, err
+		return expansion{}, err
 	}
 	if r.Freq < Daily {
-		return nil, &UnsupportedError{Feature: "FREQ=" + r.Freq.String()}
+		return expansion{}, &UnsupportedError{Feature: "FREQ=" + r.Freq.String()}
 	}
 	if start.IsZero() || !start.Date.IsValid() {
-		return nil, &SyntaxError{Column: 1, Msg: "recurrence needs a valid start"}
+		return expansion{}, &SyntaxError{Column: 1, Msg: "recurrence needs a valid start"}
 	}
-	e := &expansion{
-		freq:     r.Freq,
-		interval: r.interval(),
-		count:    r.Count,
-		wkst:     r.WeekStart.Weekday(),
-		res:      newResolver(loc),
-		skipGap:  opts.SkipNonexistent,
-		maxIter:  opts.maxIterations(),
+	e := expansion{
+		freq:      r.Freq,
+		interval:  r.interval(),
+		count:     r.Count,
+		wkst:      r.WeekStart.Weekday(),
+		res:       newResolver(loc),
+		skipGap:   opts.SkipNonexistent,
+		skipStart: opts.SkipUnmatchedStart,
+		work:      work,
 	}
+	e.res.work = e.work
 	e.startDate = start.Date
 	e.start = localTime{day: dayNumber(start.Date), sec: start.seconds()}
+	e.weekStart = e.start.day - (int(weekdayOf(e.start.day))-int(e.wkst)+7)%7
 	dateOnly := start.Form == DateOnly
 
 	for _, m := range r.ByMonth {
@@ -278,15 +386,31 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	}
 	e.hasWeekNo = len(r.ByWeekNo) > 0
 	for _, w := range r.ByDay {
-		if w.N == 0 {
-			e.weekdays |= 1 << w.Day.Weekday()
-		} else {
-			e.nth = append(e.nth, w)
+		switch d := w.Day.Weekday(); {
+		case w.N == 0:
+			e.weekdays |= 1 << d
+		case w.N > 0:
+			e.nthPos[d] |= 1 << w.N
+		default:
+			e.nthNeg[d] |= 1 << -w.N
 		}
 	}
 	e.hasDay = len(r.ByDay) > 0
 	e.nthInMonth = r.Freq == Monthly || (r.Freq == Yearly && e.hasMonth)
-	e.setPos = slices.Clone(r.BySetPos)
+	for _, p := range r.BySetPos {
+		if p > 0 {
+			e.posPicks = append(e.posPicks, p)
+		} else {
+			e.negPicks = append(e.negPicks, -p)
+		}
+	}
+	e.posPicks, e.negPicks = sortedSet(e.posPicks), sortedSet(e.negPicks)
+	if len(e.posPicks) > 0 {
+		e.maxPos = e.posPicks[len(e.posPicks)-1]
+	}
+	if len(e.negPicks) > 0 {
+		e.maxNeg = e.negPicks[len(e.negPicks)-1]
+	}
 
 	// Information the rule leaves out comes from DTSTART (RFC 5545 §3.3.10).
 	switch r.Freq {
@@ -311,21 +435,48 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 
 	// Times of day: BYHOUR × BYMINUTE × BYSECOND, each defaulting to
 	// DTSTART's; a DATE start has no time parts (they MUST be ignored).
+	e.onlyWeekdays = e.weekdays != 0 && !e.hasMonth && !e.hasWeekNo && !e.hasYearDay && !e.hasMonthDay &&
+		e.nthPos == [7]uint64{} && e.nthNeg == [7]uint64{}
+	for d := range 7 {
+		for e.weekdays&(1<<((d+e.toWeekday[d])%7)) == 0 && e.toWeekday[d] < 7 {
+			e.toWeekday[d]++
+		}
+	}
+
+	// Each list is made a set first: repeated values must not multiply
+	// (400 zeros in each would make 64 million times of day). A leap
+	// second, 60, is read as 59.
 	if dateOnly {
-		e.times = []int{0}
+		e.ntimes = 1
 	} else {
-		hours := orDefault(r.ByHour, start.Hour)
-		minutes := orDefault(r.ByMinute, start.Minute)
+		hours := sortedSet(orDefault(r.ByHour, start.Hour))
+		minutes := sortedSet(orDefault(r.ByMinute, start.Minute))
 		seconds := orDefault(r.BySecond, start.Second)
+		for i, s := range seconds {
+			seconds[i] = min(s, 59)
+		}
+		seconds = sortedSet(seconds)
+		if err := e.work.spend(expansionCost + len(hours)*len(minutes)*len(seconds)); err != nil {
+			return expansion{}, err
+		}
+		var times []int
+		if n := len(hours) * len(minutes) * len(seconds); n > len(e.few) {
+			times = make([]int, 0, n)
+		} else {
+			times = make([]int, 0, len(e.few)) // on the stack
+		}
 		for _, h := range hours {
 			for _, m := range minutes {
 				for _, s := range seconds {
-					e.times = append(e.times, h*3600+m*60+min(s, 59))
+					times = append(times, h*3600+m*60+s)
 				}
 			}
 		}
-		slices.Sort(e.times)
-		e.times = slices.Compact(e.times)
+		if len(times) > len(e.few) {
+			e.many = times
+		} else {
+			e.ntimes = copy(e.few[:], times)
+		}
 	}
 
 	if u := r.Until; !u.IsZero() {
@@ -348,11 +499,27 @@ func newExpansion(r Recur, start DateTime, loc *time.Location, opts ExpandOption
 	return e, nil
 }
 
+// orDefault returns a copy of list, or def alone when list is empty.
 func orDefault(list []int, def int) []int {
 	if len(list) == 0 {
 		return []int{def}
 	}
-	return list
+	return slices.Clone(list)
+}
+
+// sortedSet sorts list in place and drops repeated values.
+func sortedSet(list []int) []int {
+	slices.Sort(list)
+	return slices.Compact(list)
+}
+
+// timesOfDay returns the times of day the rule gives, in seconds after
+// midnight, sorted and unique.
+func (e *expansion) timesOfDay() []int {
+	if e.many != nil {
+		return e.many
+	}
+	return e.few[:e.ntimes]
 }
 
 // estimate guesses how many occurrences a window of length d holds, for
@@ -362,13 +529,13 @@ func (e *expansion) estimate(d time.Duration, limit int) int {
 	n := 0
 	switch e.freq {
 	case Daily:
-		n = days / e.interval * len(e.times)
+		n = days / e.interval * len(e.timesOfDay())
 	case Weekly:
 		perWeek := 0
 		for w := e.weekdays; w != 0; w &= w - 1 {
 			perWeek++
 		}
-		n = (days/(7*e.interval) + 1) * perWeek * len(e.times)
+		n = (days/(7*e.interval) + 1) * perWeek * len(e.timesOfDay())
 	}
 	return min(n+1, limit, 4096)
 }
@@ -382,8 +549,7 @@ func (e *expansion) period(k int) (d0, d1 int, ok bool) {
 		d0 = e.start.day + step
 		d1 = d0 + 1
 	case Weekly:
-		ws := e.start.day - (int(e.startDate.Weekday())-int(e.wkst)+7)%7
-		d0 = ws + 7*step
+		d0 = e.weekStart + 7*step
 		d1 = d0 + 7
 	case Monthly:
 		mi := e.startDate.Year*12 + int(e.startDate.Month) - 1 + step
@@ -422,8 +588,7 @@ func (e *expansion) firstPeriod(d int) int {
 	case Daily:
 		k = (d - e.start.day) / e.interval
 	case Weekly:
-		ws := e.start.day - (int(e.startDate.Weekday())-int(e.wkst)+7)%7
-		k = (d - ws) / (7 * e.interval)
+		k = (d - e.weekStart) / (7 * e.interval)
 	case Monthly:
 		t := dateOf(d)
 		k = ((t.Year*12 + int(t.Month)) - (e.startDate.Year*12 + int(e.startDate.Month))) / e.interval
@@ -439,24 +604,29 @@ func (e *expansion) between(from, to time.Time, lead time.Duration, yield func(i
 	loc := e.res.loc
 	first := dayNumber(availability.DateOf(from.Add(-lead).In(loc))) - 2
 	stop := dayNumber(availability.DateOf(to.In(loc))) + 2
-	_, err := e.run(e.firstPeriod(first), stop, func(u int64, _ localTime) bool { return yield(u) })
+	_, err := e.run(e.firstPeriod(first), stop, yield)
 	return err
 }
 
 // run yields DTSTART, then the occurrences of periods from the first-th,
 // until COUNT, UNTIL, year 9999, or a period that starts after local day
 // stop. It reports whether the rule was exhausted (rather than stopped),
-// and an error when MaxIterations is passed.
-func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exhausted bool, err error) {
-	e.emitted, e.iter, e.cursor = 0, 0, dayCursor{}
-	// DTSTART is always the first occurrence; it is never dropped.
-	u, _, _ := e.res.resolve(e.start)
-	e.emitted = 1
-	if !yield(u, e.start) {
-		return false, nil
-	}
-	if e.count == 1 {
-		return true, nil
+// and an error when the work budget is spent.
+func (e *expansion) run(first, stop int, yield func(int64) bool) (exhausted bool, err error) {
+	e.emitted, e.cursor, e.moved = 0, dayCursor{}, e.moved[:0]
+	if !e.skipStart {
+		// DTSTART is always the first occurrence; it is never dropped.
+		c := e.resolveCandidate(e.start)
+		if !c.exists {
+			e.moved = append(e.moved, c.unix)
+		}
+		e.emitted = 1
+		if !yield(c.unix) {
+			return false, nil
+		}
+		if e.count == 1 {
+			return true, nil
+		}
 	}
 	for k := first; ; k++ {
 		d0, d1, ok := e.period(k)
@@ -469,8 +639,8 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 		if e.until != untilNone && d0 > e.untilStop {
 			return true, nil
 		}
-		if e.iter++; e.iter > e.maxIter {
-			return false, e.iterError()
+		if err := e.work.spend(1); err != nil {
+			return false, err
 		}
 		done, err := e.expandPeriod(d0, d1, yield)
 		if err != nil || done {
@@ -479,77 +649,154 @@ func (e *expansion) run(first, stop int, yield func(int64, localTime) bool) (exh
 	}
 }
 
-func (e *expansion) iterError() error {
-	return &LimitError{Limit: "iterations", Max: int64(e.maxIter), Msg: "recurrence needs too much work"}
-}
-
 // expandPeriod generates the candidates of one period in order and emits
 // them; done reports that COUNT or UNTIL ended the rule or yield stopped.
-func (e *expansion) expandPeriod(d0, d1 int, yield func(int64, localTime) bool) (done bool, err error) {
-	c := e.cursor
-	if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
-		c = e.newDayCursor(d0)
-	}
-	defer func() { e.cursor = c }()
-	gather := len(e.setPos) > 0
-	e.buf = e.buf[:0]
-	for c.day < d1 {
-		if e.iter++; e.iter > e.maxIter {
-			return false, e.iterError()
-		}
-		if e.matchDay(&c) {
-			if e.iter += len(e.times); e.iter > e.maxIter {
-				return false, e.iterError()
+// With BYSETPOS it keeps only the candidates a position can pick, so its
+// memory does not grow with the period.
+func (e *expansion) expandPeriod(d0, d1 int, yield func(int64) bool) (done bool, err error) {
+	gather := len(e.posPicks)+len(e.negPicks) > 0
+	e.head, e.ring, e.n = e.head[:0], e.ring[:0], 0
+	if e.onlyWeekdays {
+		// Only plain BYDAY entries select days: step from one selected
+		// weekday to the next, without walking the days between.
+		for day := d0 + e.toWeekday[weekdayOf(d0)]; day < d1; day += 1 + e.toWeekday[(weekdayOf(day)+1)%7] {
+			if e.work.left--; e.work.left < 0 {
+				return false, e.work.err()
 			}
-			for _, s := range e.times {
-				lt := localTime{day: c.day, sec: s}
-				if gather {
-					cand := e.resolveCandidate(lt)
-					if cand.exists || !e.skipGap {
-						e.buf = append(e.buf, cand)
-					}
-					continue
-				}
-				if done := e.emit(e.resolveCandidate(lt), yield); done {
-					return true, nil
-				}
+			if done, err := e.expandDay(day, gather, yield); done || err != nil {
+				return done, err
 			}
 		}
-		c.next()
+	} else {
+		c := e.cursor
+		if c.day != d0 || c.ml == 0 || (e.hasWeekNo && c.yd == 1) {
+			c = e.newDayCursor(d0)
+		}
+		for ; c.day < d1; c.next() {
+			if e.work.left--; e.work.left < 0 {
+				return false, e.work.err()
+			}
+			if e.matchDay(&c) {
+				if done, err := e.expandDay(c.day, gather, yield); done || err != nil {
+					return done, err
+				}
+			}
+		}
+		e.cursor = c
 	}
 	if !gather {
 		return false, nil
 	}
-	n := len(e.buf)
-	var picks []int
-	for _, p := range e.setPos {
-		i := p - 1
-		if p < 0 {
-			i = n + p
-		}
-		if i >= 0 && i < n {
-			picks = append(picks, i)
-		}
+	return e.emitPicks(yield), nil
+}
+
+// expandDay generates the candidates of one day that the day filters
+// selected, and emits them or, with BYSETPOS, collects them.
+func (e *expansion) expandDay(day int, gather bool, yield func(int64) bool) (done bool, err error) {
+	times := e.timesOfDay()
+	if e.work.left -= len(times); e.work.left < 0 {
+		return false, e.work.err()
 	}
-	slices.Sort(picks)
-	for _, i := range slices.Compact(picks) {
-		if done := e.emit(e.buf[i], yield); done {
+	if gather {
+		for _, s := range times {
+			e.collect(localTime{day: day, sec: s})
+		}
+		return false, nil
+	}
+	start := e.start.wall()
+	for _, s := range times {
+		// Most times are after DTSTART and far from a zone transition,
+		// with no moved time to compare with: emit them without the
+		// checks emit makes.
+		w := int64(day)*86400 + int64(s)
+		if u, ok := e.res.far(w); ok && w > start && len(e.moved) == 0 {
+			switch e.until {
+			case untilInstant:
+				if u > e.untilUnix {
+					continue
+				}
+			case untilWall:
+				if w > e.untilWall {
+					return true, nil
+				}
+			}
+			e.emitted++
+			if !yield(u) || e.count > 0 && e.emitted >= e.count {
+				return true, nil
+			}
+			continue
+		}
+		if done := e.emit(e.resolveCandidate(localTime{day: day, sec: s}), yield); done {
 			return true, nil
 		}
 	}
 	return false, nil
 }
 
+// collect keeps a candidate of a BYSETPOS period where a position can pick
+// it. Only candidates that count are counted: with SkipNonexistent, times
+// in a DST gap do not.
+func (e *expansion) collect(lt localTime) {
+	cand := candidate{lt: lt}
+	if e.skipGap {
+		if cand = e.resolveCandidate(lt); !cand.exists {
+			return
+		}
+	}
+	if len(e.head) < e.maxPos {
+		e.head = append(e.head, cand)
+	}
+	switch {
+	case len(e.ring) < e.maxNeg:
+		e.ring = append(e.ring, cand)
+	case e.maxNeg > 0:
+		e.ring[e.n%e.maxNeg] = cand
+	}
+	e.n++
+}
+
+// emitPicks emits the candidates BYSETPOS picks from the period just
+// collected, in order; it reports whether the expansion is done.
+func (e *expansion) emitPicks(yield func(int64) bool) bool {
+	e.picks = e.picks[:0]
+	for _, p := range e.posPicks {
+		if p <= e.n {
+			e.picks = append(e.picks, p-1)
+		}
+	}
+	for _, p := range e.negPicks {
+		if p <= e.n {
+			e.picks = append(e.picks, e.n-p)
+		}
+	}
+	e.picks = sortedSet(e.picks)
+	for _, i := range e.picks {
+		var cand candidate
+		if i < len(e.head) {
+			cand = e.head[i]
+		} else {
+			cand = e.ring[i%e.maxNeg]
+		}
+		if !cand.resolved {
+			cand = e.resolveCandidate(cand.lt)
+		}
+		if e.emit(cand, yield) {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *expansion) resolveCandidate(lt localTime) candidate {
-	u, exists, slow := e.res.resolve(lt)
-	return candidate{lt: lt, unix: u, exists: exists, slow: slow}
+	u, exists, near := e.res.resolve(lt)
+	return candidate{lt: lt, unix: u, resolved: true, exists: exists, near: near}
 }
 
 // emit applies DTSTART, the gap policy, UNTIL, duplicates and COUNT to one
 // candidate and yields it; it reports whether the expansion is done.
-func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
+func (e *expansion) emit(c candidate, yield func(int64) bool) bool {
 	w := c.lt.wall()
-	if w <= e.start.wall() {
+	if w < e.start.wall() || w == e.start.wall() && !e.skipStart {
 		return false // before DTSTART, or DTSTART itself, already yielded
 	}
 	if !c.exists && e.skipGap {
@@ -565,16 +812,25 @@ func (e *expansion) emit(c candidate, yield func(int64, localTime) bool) bool {
 			return true
 		}
 	}
-	if c.slow {
-		if slices.Contains(e.recent, c.unix) {
+	// A time in a gap is moved forward by the gap's length onto the
+	// instant of a later time, which then counts only once. The moved
+	// instants of one gap come in order.
+	switch {
+	case !c.exists:
+		if n := len(e.moved); n > 0 && e.moved[n-1] >= c.unix {
+			e.moved = e.moved[:0]
+		}
+		e.moved = append(e.moved, c.unix)
+	case len(e.moved) == 0:
+	case !c.near:
+		e.moved = e.moved[:0]
+	default:
+		if _, found := slices.BinarySearch(e.moved, c.unix); found {
 			return false
 		}
-		e.recent = append(e.recent, c.unix)
-	} else if len(e.recent) > 0 {
-		e.recent = e.recent[:0]
 	}
 	e.emitted++
-	if !yield(c.unix, c.lt) {
+	if !yield(c.unix) {
 		return true
 	}
 	return e.count > 0 && e.emitted >= e.count
@@ -675,19 +931,15 @@ func (e *expansion) matchWeekday(c *dayCursor) bool {
 	if e.weekdays&(1<<c.wd) != 0 {
 		return true
 	}
-	for _, w := range e.nth {
-		if w.Day.Weekday() != c.wd {
-			continue
-		}
-		pos, length := c.yd, c.yl
-		if e.nthInMonth {
-			pos, length = c.md, c.ml
-		}
-		if w.N == (pos-1)/7+1 || w.N == -((length-pos)/7+1) {
-			return true
-		}
+	pos, neg := e.nthPos[c.wd], e.nthNeg[c.wd]
+	if pos|neg == 0 {
+		return false
 	}
-	return false
+	at, length := c.yd, c.yl
+	if e.nthInMonth {
+		at, length = c.md, c.ml
+	}
+	return pos&(1<<((at-1)/7+1)) != 0 || neg&(1<<((length-at)/7+1)) != 0
 }
 
 // resolveMargin is larger than any difference between two UTC offsets a
@@ -695,44 +947,127 @@ func (e *expansion) matchWeekday(c *dayCursor) bool {
 // zone period has no other reading.
 const resolveMargin = 30 * 3600
 
-// A resolver turns local times into instants in one zone. Local times far
-// from a transition are read with the remembered offset; the others go to
-// availability.At, which applies the RFC 5545 DST rule. It belongs to one
-// expansion and is never shared.
+// A resolver turns local times into instants in one zone, with the rule
+// availability.At applies (RFC 5545 §3.3.5): the earliest instant that
+// shows the local time, or in a DST gap the reading with the offset before
+// the gap. It remembers the two zone periods around one transition, so
+// that local times near a transition cost as little as the others; the
+// time package is asked only when a local time lies outside them. It
+// belongs to one expansion and is never shared.
 type resolver struct {
-	loc        *time.Location
-	start, end int64 // the remembered zone period, Unix seconds
-	offset     int64
-	ok         bool
+	loc *time.Location
+	// The periods [lo, mid) with UTC offset before and [mid, hi) with
+	// offset after, in Unix seconds; ok is false until they are known.
+	lo, mid, hi   int64
+	before, after int64
+	ok            bool
+	work          *budget // charged for each look-up in the time package
 }
 
 func newResolver(loc *time.Location) resolver {
 	if loc == time.UTC {
-		return resolver{loc: loc, start: math.MinInt64, end: math.MaxInt64, ok: true}
+		return resolver{loc: loc, lo: math.MinInt64, mid: math.MaxInt64, hi: math.MaxInt64, ok: true}
 	}
 	return resolver{loc: loc}
 }
 
 // resolve returns the instant of lt, whether lt exists (is not in a gap),
-// and whether it was near a transition.
-func (z *resolver) resolve(lt localTime) (unix int64, exists, slow bool) {
+// and whether it is near a transition.
+func (z *resolver) resolve(lt localTime) (unix int64, exists, near bool) {
 	w := lt.wall()
-	if z.ok {
-		if c := w - z.offset; c-resolveMargin >= z.start && c+resolveMargin < z.end {
-			return c, true, false
+	if !z.covers(w) {
+		z.learn(w)
+		if !z.covers(w) {
+			return z.resolveSlow(lt)
 		}
 	}
+	c1, c2 := w-z.before, w-z.after
+	switch {
+	case c1+resolveMargin < z.mid:
+		return c1, true, false // well before the transition
+	case c2-resolveMargin >= z.mid:
+		return c2, true, false // well after it
+	case c1 < z.mid:
+		return c1, true, true // the first reading, before the transition
+	case c2 >= z.mid:
+		return c2, true, true
+	}
+	return c1, false, true // in the gap: the offset before it
+}
+
+// far returns the instant of wall time w when w is far from the
+// remembered transition, where it has one reading; ok is false otherwise,
+// and resolve must decide.
+func (z *resolver) far(w int64) (unix int64, ok bool) {
+	if !z.covers(w) {
+		return 0, false
+	}
+	if c := w - z.before; c+resolveMargin < z.mid {
+		return c, true
+	}
+	if c := w - z.after; c-resolveMargin >= z.mid {
+		return c, true
+	}
+	return 0, false
+}
+
+// covers reports whether every reading of wall time w lies in the two
+// remembered periods, so that no other period can hold one.
+func (z *resolver) covers(w int64) bool {
+	return z.ok && w-z.before-resolveMargin >= z.lo && w-z.after+resolveMargin < z.hi
+}
+
+// learn remembers the transition nearest to wall time w and the periods
+// on either side of it.
+func (z *resolver) learn(w int64) {
+	z.charge()
+	_, off := time.Unix(w, 0).In(z.loc).Zone()
+	u := w - int64(off)
+	s, e, o := zonePeriod(z.loc, u)
+	switch {
+	case s == math.MinInt64 && e == math.MaxInt64:
+		z.lo, z.mid, z.hi, z.before, z.after = s, e, e, o, o
+	case e != math.MaxInt64 && (s == math.MinInt64 || e-u <= u-s):
+		ns, ne, no := zonePeriod(z.loc, e)
+		z.lo, z.mid, z.hi, z.before, z.after = s, ns, ne, o, no
+	default:
+		ps, pe, po := zonePeriod(z.loc, s-1)
+		z.lo, z.mid, z.hi, z.before, z.after = ps, pe, e, po, o
+	}
+	z.ok = true
+}
+
+// charge counts a look-up in the time package against the budget, when
+// there is one.
+func (z *resolver) charge() {
+	if z.work != nil {
+		z.work.left -= zoneCost
+	}
+}
+
+// zonePeriod returns the zone period of loc that holds Unix second u, and
+// its UTC offset; math.MinInt64 and math.MaxInt64 stand for no bound.
+func zonePeriod(loc *time.Location, u int64) (start, end, offset int64) {
+	t := time.Unix(u, 0).In(loc)
+	_, off := t.Zone()
+	s, e := t.ZoneBounds()
+	start, end = math.MinInt64, math.MaxInt64
+	if !s.IsZero() {
+		start = s.Unix()
+	}
+	if !e.IsZero() {
+		end = e.Unix()
+	}
+	return start, end, int64(off)
+}
+
+// resolveSlow resolves lt with availability.At, for local times near two
+// transitions at once.
+func (z *resolver) resolveSlow(lt localTime) (unix int64, exists, near bool) {
+	z.charge()
 	t := availability.At(dateOf(lt.day), availability.ClockOf(lt.sec/3600, lt.sec%3600/60), z.loc).
 		Add(time.Duration(lt.sec%60) * time.Second)
 	_, off := t.Zone()
 	unix = t.Unix()
-	s, e := t.ZoneBounds()
-	z.start, z.end, z.offset, z.ok = math.MinInt64, math.MaxInt64, int64(off), true
-	if !s.IsZero() {
-		z.start = s.Unix()
-	}
-	if !e.IsZero() {
-		z.end = e.Unix()
-	}
-	return unix, unix+int64(off) == w, true
+	return unix, unix+int64(off) == lt.wall(), true
 }

@@ -65,6 +65,9 @@ func (f FreeBusy) component() Component {
 }
 
 func (p *parser) freeBusy(c Component) (FreeBusy, error) {
+	if err := misplaced(c, ""); err != nil {
+		return FreeBusy{}, err
+	}
 	var f FreeBusy
 	var busy, unavailable, tentative, free []availability.Interval
 	var seen seen

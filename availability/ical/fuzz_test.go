@@ -15,6 +15,9 @@ func FuzzParseRecur(f *testing.F) {
 	for _, c := range rfcExamples {
 		f.Add(c.rule)
 	}
+	for _, c := range hostileRules {
+		f.Add(c.rule)
+	}
 	for _, s := range []string{"FREQ=YEARLY;BYWEEKNO=-1;BYDAY=TH", "freq=monthly;bysetpos=1,-1;byday=mo,tu", "FREQ=DAILY;;", "FREQ=WEEKLY;WKST=XX", "BYDAY=+5FR", "FREQ=HOURLY;BYSECOND=60"} {
 		f.Add(s)
 	}
@@ -94,6 +97,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT\n"))
 	f.Add([]byte("BEGIN:VFREEBUSY\nUID:x\nDTSTAMP:20260101T000000Z\nFREEBUSY;FBTYPE=FREE:20260101T000000Z/PT1H\nEND:VFREEBUSY\n"))
 	f.Add([]byte("BEGIN:VEVENT\nDTSTART;TZID=\"America/New_York\":20260308T023000\nRRULE:FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30\nEND:VEVENT\n"))
+	f.Add(eventsCalendar(20, costlyEvent))
+	f.Add([]byte("BEGIN:VEVENT\nUID:x\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=Europe/Berlin:20260302T090000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\nEXRULE:FREQ=WEEKLY;BYDAY=TU,TH\nEXRULE:FREQ=DAILY;INTERVAL=2\nEND:VEVENT\n"))
+	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260302T090000Z\nBEGIN:VEVENT\nUID:y\nEND:VEVENT\nBEGIN:VALARM\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := Limits{MaxBytes: 1 << 16, MaxComponents: 100, MaxProperties: 1000}
 		cal, err := Parse(data, lim)
@@ -128,16 +134,22 @@ func FuzzParse(f *testing.F) {
 // walk from DTSTART gives.
 func FuzzExpand(f *testing.F) {
 	for _, c := range rfcExamples {
-		f.Add(c.rule, int64(0), uint16(400))
+		f.Add(c.rule, int64(0), uint16(400), false)
 	}
-	f.Add("FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30", int64(3600*24*66), uint16(30))
-	f.Add("FREQ=YEARLY;BYWEEKNO=1,-1;BYDAY=MO,SU;WKST=SU", int64(0), uint16(3000))
-	f.Add("FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1,-1", int64(86400*900), uint16(800))
+	f.Add("FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30", int64(3600*24*66), uint16(30), false)
+	f.Add("FREQ=YEARLY;BYWEEKNO=1,-1;BYDAY=MO,SU;WKST=SU", int64(0), uint16(3000), false)
+	f.Add("FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1,-1", int64(86400*900), uint16(800), false)
+	f.Add("FREQ=WEEKLY;BYDAY=MO;COUNT=3", int64(86400), uint16(0), true)
+	f.Add("FREQ=YEARLY;COUNT=12", int64(0), uint16(1990), false)
+	f.Add("FREQ=DAILY;BYHOUR=2;BYMINUTE=0,30;BYSETPOS=-1;COUNT=40", int64(86400*66), uint16(0), true)
+	for _, c := range hostileRules {
+		f.Add(c.rule, int64(86400*66), uint16(0), false)
+	}
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, rule string, offset int64, days uint16) {
+	f.Fuzz(func(t *testing.T, rule string, offset int64, days uint16, skipStart bool) {
 		r, err := ParseRecur(rule)
 		if err != nil {
 			return
@@ -145,7 +157,7 @@ func FuzzExpand(f *testing.F) {
 		start := time.Date(2020, 1, 1, 2, 30, 0, 0, ny).Add(time.Duration(offset%(86400*3650)) * time.Second)
 		from := start.AddDate(0, 0, int(days%2000))
 		to := from.AddDate(0, 0, 60)
-		opts := ExpandOptions{MaxIterations: 200_000, MaxOccurrences: 5000}
+		opts := ExpandOptions{MaxIterations: 200_000, MaxOccurrences: 5000, SkipUnmatchedStart: skipStart}
 		got, err := r.Between(start, from, to, opts)
 		if err != nil {
 			return
@@ -163,10 +175,10 @@ func FuzzExpand(f *testing.F) {
 		}
 		// A walk from DTSTART gives the same occurrences in the window.
 		var walk []time.Time
-		for occ, err := range r.All(start, ExpandOptions{MaxIterations: 1_000_000, MaxOccurrences: 100_000, MaxHorizon: to.Sub(start) + 48*time.Hour}) {
+		for occ, err := range r.All(start, ExpandOptions{MaxIterations: 1_000_000, MaxOccurrences: 100_000, MaxHorizon: to.Sub(start) + 48*time.Hour, SkipUnmatchedStart: skipStart}) {
 			if err != nil {
 				var le *LimitError
-				if errors.As(err, &le) && (le.Limit == "hours") {
+				if errors.As(err, &le) && (le.Limit == "horizon") {
 					break // the walk went past the window
 				}
 				return // the walk could not finish; nothing to compare

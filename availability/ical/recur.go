@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Frequency is the FREQ of a recurrence rule. The zero Frequency is
@@ -158,7 +159,7 @@ func ParseRecur(s string) (Recur, error) {
 		name = strings.ToUpper(name)
 		part := slices.Index(partNames[:], name)
 		if part < 0 {
-			return fail(at, "unknown rule part %s", name)
+			return fail(at, "unknown rule part %s", prose.Quote(name))
 		}
 		if cols[part] != 0 {
 			return fail(at, "%s given twice", name)
@@ -176,7 +177,7 @@ func ParseRecur(s string) (Recur, error) {
 				}
 			}
 			if r.Freq == 0 {
-				return fail(vcol, "unknown frequency %q", value)
+				return fail(vcol, "unknown frequency %s", prose.Quote(value))
 			}
 		case "UNTIL":
 			var d DateTime
@@ -199,7 +200,7 @@ func ParseRecur(s string) (Recur, error) {
 		case "WKST":
 			d, ok := parseDay(value)
 			if !ok {
-				return fail(vcol, "WKST: unknown day %q", value)
+				return fail(vcol, "WKST: unknown day %s", prose.Quote(value))
 			}
 			r.WeekStart = d
 		case "BYDAY":
@@ -207,7 +208,7 @@ func ParseRecur(s string) (Recur, error) {
 			for item := range strings.SplitSeq(value, ",") {
 				w, ok := parseWeekdayNum(item)
 				if !ok || len(r.ByDay) > maxList {
-					return fail(icol, "BYDAY: bad entry %q", item)
+					return fail(icol, "BYDAY: bad entry %s", prose.Quote(item))
 				}
 				r.ByDay = append(r.ByDay, w)
 				icol += len(item) + 1

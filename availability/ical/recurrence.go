@@ -1,7 +1,7 @@
 package ical
 
 import (
-	"fmt"
+	"cmp"
 	"slices"
 	"time"
 
@@ -11,10 +11,12 @@ import (
 
 // A Recurrence is the timing VEVENT and AVAILABLE components share: the
 // first start (DTSTART), the length (DTEND or DURATION), and the rest of
-// the recurrence set (RRULE, RDATE, EXDATE), per RFC 5545 §3.8.5.
+// the recurrence set (RRULE, RDATE, EXDATE, and RFC 2445's EXRULE), per
+// RFC 5545 §3.8.5.
 //
 // The recurrence set is DTSTART, every start the rule generates and every
-// RDATE, minus every EXDATE; starts generated twice count once. With DTEND
+// RDATE, minus every EXDATE and every start an EXRULE generates; starts
+// generated twice count once. With DTEND
 // every occurrence lasts the exact time DTSTART to DTEND lasts; with
 // DURATION its days follow the wall clock (a day is 23 or 25 hours across a
 // DST change) and its hours are exact; with neither, a DATE start lasts one
@@ -31,12 +33,17 @@ type Recurrence struct {
 	// ExDates are excluded starts. A DATE excludes every occurrence that
 	// starts on that local date.
 	ExDates []DateTime
+	// ExRules are EXRULE properties (RFC 2445; RFC 5545 dropped them, but
+	// calendars still carry them): every start such a rule generates from
+	// DTSTART is excluded, DTSTART itself only when the rule generates it,
+	// as python-dateutil's rruleset does.
+	ExRules []Recur
 }
 
 // Validate reports every problem with r: codes required (no start),
 // end_and_duration, form_mismatch (a DATE start with a DATE-TIME end or the
 // reverse), reversed (an end before the start), negative_duration, and the
-// rule's own problems under "rule".
+// rules' own problems under "rule" and "ex_rules[i]".
 func (r Recurrence) Validate() error {
 	var l problem.List
 	r.validate(&l, "", nil)
@@ -65,6 +72,9 @@ func (r *Recurrence) validate(l *problem.List, path string, floating *time.Locat
 	if !r.Rule.IsZero() {
 		r.Rule.validate(l, at("rule"))
 	}
+	for i := range r.ExRules {
+		r.ExRules[i].validate(l, problem.Index(at("ex_rules"), i))
+	}
 	for i, p := range r.RDates {
 		if p.Start.IsZero() || !p.Start.Date.IsValid() {
 			l.Add(problem.Index(at("rdates"), i), problem.Required, "RDATE needs a start")
@@ -77,7 +87,8 @@ func (r *Recurrence) validate(l *problem.List, path string, floating *time.Locat
 // Starts returns the start of every occurrence that falls in within, in
 // order, expressed in the zone of DTSTART.
 func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]time.Time, error) {
-	occ, err := r.expand(within, opts, true)
+	work := newBudget(opts)
+	occ, err := r.expand(within, opts, true, &work)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +103,8 @@ func (r Recurrence) Starts(within availability.Interval, opts ExpandOptions) ([]
 // start, each as the interval it takes; occurrences that take no time are
 // included when they start in within.
 func (r Recurrence) Occurrences(within availability.Interval, opts ExpandOptions) ([]availability.Interval, error) {
-	return r.expand(within, opts, false)
+	work := newBudget(opts)
+	return r.expand(within, opts, false, &work)
 }
 
 // length returns the end of an occurrence that starts at t, and an upper
@@ -120,18 +132,21 @@ func (r *Recurrence) lengths(loc, floating *time.Location) (lengthFunc, time.Dur
 	return func(t time.Time) time.Time { return t }, 0
 }
 
-// expand computes the occurrences in within; startsOnly keeps those that
-// start in within rather than those that overlap it.
-func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, startsOnly bool) ([]availability.Interval, error) {
+// expand computes the occurrences in within, spending at most what is
+// left of work; startsOnly keeps those that start in within rather than
+// those that overlap it.
+func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, startsOnly bool, work *budget) ([]availability.Interval, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	if within.Duration() > opts.maxHorizon() {
-		return nil, &LimitError{Limit: "hours", Max: int64(opts.maxHorizon() / time.Hour),
-			Msg: fmt.Sprintf("interval of %s is longer than the horizon", within.Duration())}
+	if !r.Rule.IsZero() && r.Rule.unbounded() && within.Duration() > opts.maxHorizon() {
+		return nil, horizonError(within.Duration(), opts)
 	}
 	if within.IsEmpty() {
 		return nil, nil
+	}
+	if err := work.spend(dateCost * (len(r.RDates) + len(r.ExDates))); err != nil {
+		return nil, err
 	}
 	floating := opts.Floating
 	loc := r.Start.location(floating)
@@ -160,7 +175,7 @@ func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, st
 	if r.Rule.IsZero() {
 		keep(first, end(first))
 	} else {
-		e, err := newExpansion(r.Rule, r.Start, loc, opts)
+		e, err := newExpansion(r.Rule, r.Start, loc, opts, work)
 		if err != nil {
 			return nil, err
 		}
@@ -200,7 +215,44 @@ func (r *Recurrence) expand(within availability.Interval, opts ExpandOptions, st
 	if len(r.ExDates) > 0 {
 		occ = r.exclude(occ, loc, floating)
 	}
+	if len(r.ExRules) > 0 && len(occ) > 0 {
+		var err error
+		if occ, err = r.excludeRules(occ, loc, opts, work); err != nil {
+			return nil, err
+		}
+	}
 	return occ, nil
+}
+
+// excludeRules drops the occurrences whose start an EXRULE generates. The
+// rules are expanded only over the starts of occ, so a rule without COUNT
+// or UNTIL costs no more than the occurrences it may exclude.
+func (r *Recurrence) excludeRules(occ []availability.Interval, loc *time.Location, opts ExpandOptions, work *budget) ([]availability.Interval, error) {
+	from, to := occ[0].Start, occ[len(occ)-1].Start.Add(time.Second)
+	opts.SkipUnmatchedStart = true
+	excluded := make([]bool, len(occ))
+	for _, rule := range r.ExRules {
+		e, err := newExpansion(rule, r.Start, loc, opts, work)
+		if err != nil {
+			return nil, err
+		}
+		err = e.between(from, to, 0, func(u int64) bool {
+			if i, found := slices.BinarySearchFunc(occ, u, func(o availability.Interval, u int64) int { return cmp.Compare(o.Start.Unix(), u) }); found {
+				excluded[i] = true
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := occ[:0]
+	for i, o := range occ {
+		if !excluded[i] {
+			out = append(out, o)
+		}
+	}
+	return out, nil
 }
 
 // exclude drops the occurrences EXDATE names.

@@ -10,7 +10,7 @@ import (
 )
 
 func ExampleParse() {
-	h, err := openinghours.Parse(`mo-fr 09:00-17:00;sa 10:00-14:00 "by appointment";su off; PH off`)
+	h, err := openinghours.Parse(`mo-fr 09:00-17:00;sa 10:00-14:00 open "by appointment";su off; PH off`)
 	if err != nil {
 		panic(err)
 	}
@@ -23,7 +23,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, openinghours.ErrUnsupported))
 	// Output:
-	// Mo-Fr 09:00-17:00; Sa 10:00-14:00 "by appointment"; Su off; PH off
+	// Mo-Fr 09:00-17:00; Sa 10:00-14:00 open "by appointment"; Su off; PH off
 	// mon-fri false [{09:00 17:00}] false
 	// sat false [{10:00 14:00}] false
 	// sun false [{00:00 24:00}] true
@@ -70,5 +70,5 @@ func ExampleFormat() {
 	}
 	fmt.Println(text)
 	// Output:
-	// Mo-Fr 09:00-12:00,13:00-17:00; Sa 20:00-02:00; 2026 Aug 03-08 off "away"; 2026 Aug 10-14 off "away"
+	// Mo-Fr 09:00-12:00,13:00-17:00, Sa 20:00-02:00; 2026 Aug 03-14 off "away"
 }

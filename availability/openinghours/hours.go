@@ -8,10 +8,11 @@ import (
 	"github.com/practicekit/boundaries/availability"
 )
 
-// Hours is a parsed opening_hours value: its rules, in order. Later normal
-// rules replace earlier ones on the dates they select; additional rules
-// add to them (or, with off, take away). The zero Hours has no rule and is
-// never open.
+// Hours is a parsed opening_hours value: its rules, in order, which mean
+// what they mean to opening_hours.js (see the package documentation): a
+// later normal rule that opens replaces earlier ones on the dates it
+// selects, an additional rule adds to them, and an off rule closes its
+// times. The zero Hours has no rule and is never open.
 type Hours struct {
 	Rules []Rule
 }
@@ -32,13 +33,15 @@ type Rule struct {
 	Weekdays availability.Weekdays
 	Holidays bool
 	// Times are the spans the rule gives each selected date; a span that
-	// ends at or before its start ends on the next day ("22:00-02:00"), and
-	// 00:00-24:00 is the whole day. A rule without times gets the whole
-	// day, so Times is never empty after Parse.
+	// ends at or before its start ends on the next day ("22:00-02:00"): the
+	// rule gives the part after midnight to the next date. 00:00-24:00 is
+	// the whole day. A rule without times gets the whole day, so Times is
+	// never empty after Parse.
 	Times []availability.Span
 	// Off makes the rule close its times instead of opening them.
 	Off bool
-	// Comment is the rule's comment, without its quotes.
+	// Comment is the rule's comment, without its quotes. It is written
+	// after "open" or "off": a comment alone would make the state unknown.
 	Comment string
 }
 
@@ -101,16 +104,21 @@ func (m MonthDay) String() string {
 }
 
 // String formats the range as opening_hours writes it: "Dec 25",
-// "Dec 24-26", "Jun-Aug", "2026 Dec 24-2027 Jan 02".
+// "Dec 24-26", "Jun-Aug", "2026 Feb-Mar", "2026 Dec 24-2027 Jan 02" (a
+// range of days with years names the end's year, even when it is the
+// same, unless the range stays in one month: "2026 Dec 24-26"). A range
+// of February days that ends on the 28th or 29th names its end's month
+// ("Feb 20-Feb 28"), which opening_hours.js reads right.
 func (r DateRange) String() string {
 	if r.From == r.To {
 		return r.From.String()
 	}
-	if r.From.Year == r.To.Year && r.From.Month == r.To.Month && r.From.Day != 0 && r.To.Day != 0 {
+	feb := r.To.Month == time.February && r.To.Day >= 28 // "Feb 20-28" is read as no date by opening_hours.js
+	if r.From.Year == r.To.Year && r.From.Month == r.To.Month && r.From.Day != 0 && r.To.Day >= r.From.Day && !feb {
 		return fmt.Sprintf("%s-%02d", r.From, r.To.Day)
 	}
 	to := r.To
-	if to.Year == r.From.Year {
+	if to.Year == r.From.Year && (to.Day == 0 || to.Year == 0) {
 		to.Year = 0
 	}
 	return r.From.String() + "-" + to.String()
@@ -119,8 +127,12 @@ func (r DateRange) String() string {
 // String formats the value in canonical form: rules joined by "; " or
 // ", ", weekdays Monday first with runs of three or more as ranges
 // ("Mo-Fr", "Sa,Su"), times "HH:MM-HH:MM", "24/7" for a rule that opens
-// every date all day, and "off" for the zero Hours. Parse(h.String())
-// gives h back.
+// every date all day, "off" for the zero Hours, "open" before the comment
+// of a rule that opens (a comment alone would mean "unknown"), a colon
+// between a date range that ends with a month and a time ("Jun-Aug:
+// 10:00-12:00"), and "open" at the end of a rule before an additional one
+// where readers would otherwise take the ", " for more selectors or times
+// ("Mo-Su open, Sa 10:00-12:00 off"). Parse(h.String()) gives h back.
 func (h Hours) String() string {
 	if len(h.Rules) == 0 {
 		return "off"
@@ -134,17 +146,31 @@ func (h Hours) String() string {
 				b.WriteString("; ")
 			}
 		}
-		b.WriteString(r.String())
+		var next *Rule
+		if i+1 < len(h.Rules) && h.Rules[i+1].Additional {
+			next = &h.Rules[i+1]
+		}
+		b.WriteString(r.format(next))
 	}
 	return b.String()
 }
 
 // String formats one rule.
-func (r Rule) String() string {
+func (r Rule) String() string { return r.format(nil) }
+
+// format formats one rule; next is the rule after it when that one is
+// additional. opening_hours.js reads ", " as the start of an additional
+// rule only after a time, a comment or a modifier, and ", " and a time as
+// more times, so a rule before an additional one ends with "open" when it
+// would end with its selectors, or with a time before one that starts
+// with a time.
+func (r Rule) format(next *Rule) string {
 	var parts []string
 	allDay := len(r.Times) == 1 && r.Times[0] == (availability.Span{Start: availability.Midnight, End: availability.EndOfDay})
-	if len(r.Dates) == 0 && r.Weekdays == 0 && !r.Holidays && allDay && !r.Off {
+	open := r.Comment != "" && !r.Off // "open" before a comment, which alone would mean unknown
+	if !r.hasSelectors() && allDay && !r.Off && r.Comment == "" {
 		parts = append(parts, "24/7")
+		open = next != nil
 	} else {
 		if len(r.Dates) > 0 {
 			ds := make([]string, len(r.Dates))
@@ -156,12 +182,22 @@ func (r Rule) String() string {
 		if r.Weekdays != 0 || r.Holidays {
 			parts = append(parts, formatWeekdays(r.Weekdays, r.Holidays))
 		}
-		if !allDay || (len(parts) == 0 && !r.Off) {
+		times := !allDay || len(parts) == 0 && !r.Off
+		if times {
+			if len(r.Dates) > 0 && r.Weekdays == 0 && !r.Holidays && r.Dates[len(r.Dates)-1].To.Day == 0 {
+				parts[len(parts)-1] += ":" // "Jun-Aug: 10:00-12:00", not "Aug 10"
+			}
 			parts = append(parts, formatTimes(r.Times))
+		}
+		if next != nil && !r.Off && r.Comment == "" && (!times || !next.hasSelectors()) {
+			open = true
 		}
 		if r.Off {
 			parts = append(parts, "off")
 		}
+	}
+	if open {
+		parts = append(parts, "open")
 	}
 	if r.Comment != "" {
 		parts = append(parts, `"`+r.Comment+`"`)

@@ -3,11 +3,13 @@ package openinghours
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/practicekit/boundaries/availability"
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // Sentinel errors, matched with errors.Is by *SyntaxError.
@@ -29,9 +31,10 @@ type SyntaxError struct {
 	Err    error
 }
 
-// Error quotes the input and points at the column.
+// Error quotes the start of the input, cut to a short prefix, and points
+// at the column.
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("opening_hours %q: column %d: %s", e.Input, e.Column, e.Msg)
+	return fmt.Sprintf("opening_hours %s: column %d: %s", prose.Quote(e.Input), e.Column, e.Msg)
 }
 
 // Unwrap returns ErrSyntax or ErrUnsupported.
@@ -58,7 +61,7 @@ func Parse(s string) (Hours, error) {
 	var h Hours
 	additional := false
 	for {
-		r, err := p.rule()
+		r, ends, err := p.rule()
 		if err != nil {
 			return Hours{}, err
 		}
@@ -75,6 +78,12 @@ func Parse(s string) (Hours, error) {
 			p.i++
 			additional = false
 		case p.rest()[0] == ',' && len(p.rest()) > 1 && (p.rest()[1] == ' ' || p.rest()[1] == '\t'):
+			if !ends {
+				// opening_hours.js reads ", " as an additional rule only
+				// after a time, a comment or a modifier; after selectors
+				// it continues their list, or is an error.
+				return Hours{}, p.fail(p.i, ErrSyntax, "an additional rule (\", \") must follow a time, a comment or a modifier; use \"; \" here")
+			}
 			p.i++
 			additional = true
 		default:
@@ -150,11 +159,13 @@ func lookup(names []string, w string) int {
 	return -1
 }
 
-// rule parses one rule: selectors, then a modifier and a comment.
-func (p *parser) rule() (Rule, error) {
+// rule parses one rule: selectors, then a modifier and a comment. It
+// also reports whether the rule ends with a time, a modifier or a comment,
+// after which ", " starts an additional rule.
+func (p *parser) rule() (Rule, bool, error) {
 	var r Rule
 	start := p.i
-	selected := false
+	selected, ends := false, false
 	if strings.HasPrefix(p.rest(), "24/7") {
 		p.i += 4
 		selected = true
@@ -163,84 +174,97 @@ func (p *parser) rule() (Rule, error) {
 		if p.startsDate() {
 			dates, err := p.dates()
 			if err != nil {
-				return Rule{}, err
+				return Rule{}, false, err
 			}
 			r.Dates, selected = dates, true
 			p.spaces()
 			if !p.eof() && p.in[p.i] == ':' {
+				colon := p.i
 				p.i++
+				p.spaces()
+				if p.eof() || strings.IndexByte(";,|\"", p.in[p.i]) >= 0 {
+					return Rule{}, false, p.fail(colon, ErrSyntax, "want weekdays, a time or a modifier after the colon")
+				}
 			}
 			p.spaces()
 		}
 		// Weekday selector.
 		if w := p.word(); lookup(dayCodes[:], w) >= 0 || strings.EqualFold(w, "PH") || strings.EqualFold(w, "SH") {
 			if err := p.weekdays(&r); err != nil {
-				return Rule{}, err
+				return Rule{}, false, err
 			}
 			selected = true
 			p.spaces()
 			if w := p.word(); lookup(dayCodes[:], w) >= 0 || strings.EqualFold(w, "PH") {
-				return Rule{}, p.fail(p.i, ErrUnsupported, "weekdays that are also holidays (\"PH Mo-Fr\") are not supported; a comma (\"Mo-Fr,PH\") selects either")
+				return Rule{}, false, p.fail(p.i, ErrUnsupported, "weekdays that are also holidays (\"PH Mo-Fr\") are not supported; a comma (\"Mo-Fr,PH\") selects either")
 			}
 		}
 		// Time selector.
 		if d := p.digits(); d != "" {
 			if len(d) == 4 {
-				return Rule{}, p.fail(p.i, ErrUnsupported, "a year without a month is not supported; write \"2026 Jan 01-2026 Dec 31\"")
+				return Rule{}, false, p.fail(p.i, ErrUnsupported, "a year without a month is not supported; write \"2026 Jan 01-2026 Dec 31\"")
 			}
 			times, err := p.times()
 			if err != nil {
-				return Rule{}, err
+				return Rule{}, false, err
 			}
-			r.Times, selected = times, true
+			r.Times, selected, ends = times, true, true
 			p.spaces()
 		} else if w := strings.ToLower(p.word()); w == "sunrise" || w == "sunset" || w == "dawn" || w == "dusk" {
-			return Rule{}, p.fail(p.i, ErrUnsupported, "variable times (%s) are not supported", w)
+			return Rule{}, false, p.fail(p.i, ErrUnsupported, "variable times (%s) are not supported", w)
 		} else if w == "week" {
-			return Rule{}, p.fail(p.i, ErrUnsupported, "week selectors are not supported")
+			return Rule{}, false, p.fail(p.i, ErrUnsupported, "week selectors are not supported")
 		} else if w == "easter" {
-			return Rule{}, p.fail(p.i, ErrUnsupported, "easter is not supported")
+			return Rule{}, false, p.fail(p.i, ErrUnsupported, "easter is not supported")
 		}
 	}
 	p.spaces()
 	// Rule modifier and comment.
+	modifier := false
 	switch w := p.word(); strings.ToLower(w) {
 	case "off", "closed":
 		r.Off = true
 		p.i += len(w)
-		selected = true
+		selected, modifier = true, true
 	case "open":
 		p.i += len(w)
-		selected = true
+		selected, modifier = true, true
 	case "unknown":
-		return Rule{}, p.fail(p.i, ErrUnsupported, "the unknown modifier is not supported")
+		return Rule{}, false, p.fail(p.i, ErrUnsupported, "the unknown modifier is not supported")
 	case "":
 	default:
-		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %q", w)
+		return Rule{}, false, p.fail(p.i, ErrSyntax, "unexpected %s", prose.Quote(w))
 	}
 	p.spaces()
 	if !p.eof() && p.in[p.i] == '"' {
 		end := strings.IndexByte(p.in[p.i+1:], '"')
 		if end < 0 {
-			return Rule{}, p.fail(p.i, ErrSyntax, "unterminated comment")
+			return Rule{}, false, p.fail(p.i, ErrSyntax, "unterminated comment")
 		}
 		if !selected {
-			return Rule{}, p.fail(p.i, ErrUnsupported, "a rule that is only a comment is not supported")
+			return Rule{}, false, p.fail(p.i, ErrUnsupported, "a rule that is only a comment is not supported")
+		}
+		if !modifier {
+			// A comment without a modifier makes the state unknown
+			// (opening_hours.js, the specification's "unknown"), which a
+			// schedule cannot hold.
+			return Rule{}, false, p.fail(p.i, ErrUnsupported, "a comment without open or off means the state is unknown, which is not supported; write open or off before it")
 		}
 		r.Comment = p.in[p.i+1 : p.i+1+end]
 		p.i += end + 2
 	}
+	ends = ends || modifier
 	if !selected {
 		if p.eof() {
-			return Rule{}, p.fail(start, ErrSyntax, "want a rule")
+			return Rule{}, false, p.fail(start, ErrSyntax, "want a rule")
 		}
 		c, _ := utf8.DecodeRuneInString(p.rest())
-		return Rule{}, p.fail(p.i, ErrSyntax, "unexpected %q", c)
+		return Rule{}, false, p.fail(p.i, ErrSyntax, "unexpected %q", c)
 	}
 	if len(r.Times) == 0 {
 		r.Times = []availability.Span{{Start: availability.Midnight, End: availability.EndOfDay}}
 	}
-	return r, nil
+	return r, ends, nil
 }
 
 // startsDate reports whether a date selector starts at the cursor: a
@@ -267,9 +291,17 @@ func (p *parser) startsDate() bool {
 func (p *parser) dates() ([]DateRange, error) {
 	var out []DateRange
 	for {
+		at := p.i
 		from, err := p.monthDay(true)
 		if err != nil {
 			return nil, err
+		}
+		if len(out) > 0 && from.Year != 0 && from.Day == 0 {
+			return nil, p.fail(at, ErrSyntax, "a month with a year cannot follow another date in a list; write it in a rule of its own")
+		}
+		if from.Day != 0 && slices.ContainsFunc(out, func(r DateRange) bool { return r.From.Day == 0 }) && out[0].From.Day != 0 {
+			// "Feb 01,Jan,Feb 25" selects no date in opening_hours.js.
+			return nil, p.fail(at, ErrUnsupported, "a day after a month after a day in one list is read as no date by opening_hours.js; write the months first or in a rule of their own")
 		}
 		r := DateRange{From: from, To: from}
 		if !p.eof() && p.in[p.i] == '-' {
@@ -285,6 +317,14 @@ func (p *parser) dates() ([]DateRange, error) {
 				}
 				p.i += len(d)
 				r.To = MonthDay{Year: from.Year, Month: from.Month, Day: atoi(d)}
+				if r.To.Day < from.Day {
+					return nil, p.fail(toAt, ErrSyntax, "the range ends before it starts")
+				}
+				if r.To.Month == time.February && r.To.Day >= 28 {
+					// opening_hours.js reads "Feb 20-28" as no date at all
+					// in a year whose February has 28 days.
+					return nil, p.fail(toAt, ErrUnsupported, "a range of February days that ends on the 28th or 29th is read as no date by opening_hours.js; write \"Feb %02d-Feb %02d\"", from.Day, r.To.Day)
+				}
 			} else {
 				to, err := p.monthDay(from.Year != 0)
 				if err != nil {
@@ -292,6 +332,15 @@ func (p *parser) dates() ([]DateRange, error) {
 				}
 				if (from.Day == 0) != (to.Day == 0) {
 					return nil, p.fail(toAt, ErrSyntax, "both ends of a range need a day, or neither")
+				}
+				// opening_hours.js reads a range with years as "2026 Dec
+				// 24-26", "2026 Dec 24-2027 Jan 02" or "2026 Feb-Mar", and
+				// rejects the other forms.
+				switch {
+				case from.Year != 0 && from.Day != 0 && to.Year == 0:
+					return nil, p.fail(toAt, ErrSyntax, "a range from a date with a year ends with a day (\"2026 Dec 24-26\") or a date with a year (\"2026 Dec 24-2027 Jan 02\")")
+				case from.Year != 0 && from.Day == 0 && to.Year != 0:
+					return nil, p.fail(toAt, ErrSyntax, "a range of months with a year ends with a month without one (\"2026 Feb-Mar\")")
 				}
 				if to.Year == 0 {
 					to.Year = from.Year
@@ -301,25 +350,33 @@ func (p *parser) dates() ([]DateRange, error) {
 			if err := checkDay(r.To); err != nil {
 				return nil, p.fail(toAt, ErrSyntax, "%v", err)
 			}
+			if r.To.Year == 0 && r.To.Month == from.Month && r.To.Day != 0 && r.To.Day < from.Day {
+				return nil, p.fail(toAt, ErrUnsupported, "opening_hours.js reads a range that ends before it starts in the same month as no date; split it at the new year")
+			}
+			if r.To.Year == 0 && r.From.Day != 0 && r.wholeYear() {
+				return nil, p.fail(toAt, ErrUnsupported, "opening_hours.js reads a range that runs around the whole year as no date; leave the dates out")
+			}
+			if r.To.Year == 0 && r.To.Month == time.February && r.To.Day == 29 {
+				return nil, p.fail(toAt, ErrUnsupported, "opening_hours.js reads a range that ends on February 29 as ending on March 1 in years without one; end it on February 28 or March 1")
+			}
 			if from.Year != 0 && r.To.Day != 0 && !r.Contains(availability.Date{Year: r.To.Year, Month: r.To.Month, Day: r.To.Day}) ||
 				from.Year != 0 && r.To.Day == 0 && (r.To.Year*12+int(r.To.Month) < from.Year*12+int(from.Month)) {
 				return nil, p.fail(toAt, ErrSyntax, "the range ends before it starts")
 			}
 		}
 		out = append(out, r)
-		if p.eof() || p.in[p.i] != ',' || !p.startsDateAt(p.i+1) {
+		if !p.listComma(p.startsDate) {
 			return out, nil
 		}
-		p.i++
+		if r.To.Day == 0 && len(p.digits()) == 4 {
+			return nil, p.fail(p.i, ErrSyntax, "a date with a year cannot follow a month in a list (\"Feb-Mar,2026 Dec 24\"); write it in a rule of its own")
+		}
+		if (len(p.digits()) == 4) != (out[0].From.Year != 0) {
+			// opening_hours.js carries the year of "2026 Feb-Mar" over to
+			// the dates after it, but not that of "2026 Mar 03".
+			return nil, p.fail(p.i, ErrUnsupported, "a list that mixes dates with and without a year is not supported; write them in rules of their own")
+		}
 	}
-}
-
-func (p *parser) startsDateAt(i int) bool {
-	save := p.i
-	p.i = i
-	ok := !p.eof() && p.startsDate()
-	p.i = save
-	return ok
 }
 
 // monthDay parses "[YYYY ]Mon[ DD]"; a year is allowed when dated is true.
@@ -351,6 +408,10 @@ func (p *parser) monthDay(dated bool) (MonthDay, error) {
 		// "Jan 01: 10:00" has a day and a separator; "Jan 10:00" a time.
 		after := p.i + len(d)
 		isTime := after+1 < len(p.in) && p.in[after] == ':' && p.in[after+1] >= '0' && p.in[after+1] <= '9'
+		if isTime && m.Year != 0 {
+			// Other readers take "2026 Jun 10:00" for June 10.
+			return MonthDay{}, p.fail(save, ErrSyntax, "write a colon between a month with a year and a time (\"2026 Jun: 10:00-12:00\")")
+		}
 		if d != "" && len(d) <= 2 && !isTime {
 			if atoi(d) == 0 {
 				return MonthDay{}, p.fail(save+1, ErrSyntax, "days start at 1")
@@ -421,11 +482,35 @@ func (p *parser) weekdays(r *Rule) error {
 				}
 			}
 		}
-		if p.eof() || p.in[p.i] != ',' || len(p.rest()) < 2 || p.in[p.i+1] == ' ' {
+		if p.i+1 < len(p.in) && p.in[p.i] == ',' && p.in[p.i+1] != ' ' && p.in[p.i+1] != '\t' {
+			p.i++ // "Mo,We": a weekday must follow
+			continue
+		}
+		if !p.listComma(func() bool {
+			w := p.word()
+			return lookup(dayCodes[:], w) >= 0 || strings.EqualFold(w, "PH") || strings.EqualFold(w, "SH")
+		}) {
 			return nil
 		}
-		p.i++
 	}
+}
+
+// listComma moves past a comma, and any spaces after it, when next reports
+// that what follows continues a list; a comma and a space followed by
+// anything else ends the list (and may start an additional rule), as in
+// opening_hours.js.
+func (p *parser) listComma(next func() bool) bool {
+	if p.eof() || p.in[p.i] != ',' {
+		return false
+	}
+	save := p.i
+	p.i++
+	p.spaces()
+	if !p.eof() && next() {
+		return true
+	}
+	p.i = save
+	return false
 }
 
 // times parses "09:00-12:00,13:00-17:30".
@@ -467,12 +552,23 @@ func (p *parser) times() ([]availability.Span, error) {
 			}
 		}
 		out = append(out, span)
-		if p.eof() || p.in[p.i] != ',' || len(p.rest()) < 2 || p.in[p.i+1] < '0' || p.in[p.i+1] > '9' {
+		if p.i+1 < len(p.in) && p.in[p.i] == ',' && p.in[p.i+1] >= '0' && p.in[p.i+1] <= '9' {
+			p.i++ // "09:00-12:00,13:00-17:00"
+			continue
+		}
+		if !p.listComma(p.startsClock) { // "09:00-12:00, 13:00-17:00"
 			return out, nil
 		}
-		p.i++
 	}
 }
+
+// startsClock reports whether a time HH:MM starts at the cursor.
+func (p *parser) startsClock() bool {
+	s := p.rest()
+	return len(s) >= 5 && s[2] == ':' && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[3]) && isDigit(s[4])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // clock parses HH:MM; extended allows hours up to 48.
 func (p *parser) clock(extended bool) (availability.Clock, bool) {
@@ -495,4 +591,28 @@ func (p *parser) clock(extended bool) (availability.Clock, bool) {
 	}
 	p.i += 5
 	return availability.ClockOf(h, m), true
+}
+
+// wholeYear reports whether a range of days of every year that wraps past
+// the new year ends, in some year, on the day before it starts.
+func (r DateRange) wholeYear() bool {
+	if int(r.From.Month)*32+max(r.From.Day, 1) <= int(r.To.Month)*32+cmpDay(r.To.Day) {
+		return false
+	}
+	for _, y := range []int{2027, 2028} { // a common year and a leap year
+		first := onOrAfter(y+1, r.From.Month, max(r.From.Day, 1))
+		last := onOrBefore(y+1, r.To.Month, cmpDay(r.To.Day))
+		if first == last+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// cmpDay is the day a range's end means: 31 for a whole month.
+func cmpDay(d int) int {
+	if d == 0 {
+		return 31
+	}
+	return d
 }

@@ -1,7 +1,9 @@
 package openinghours
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,7 +27,7 @@ func mustZone(t testing.TB, name string) *time.Location {
 
 func TestSchedule(t *testing.T) {
 	ber := mustZone(t, "Europe/Berlin")
-	h := MustParse(`Mo-Fr 09:00-17:00; Sa 10:00-14:00 "short day"; Su off; PH off "public holiday"; 2026 Dec 24 10:00-12:00`)
+	h := MustParse(`Mo-Fr 09:00-17:00; Sa 10:00-14:00 open "short day"; Su off; PH off "public holiday"; 2026 Dec 24 10:00-12:00`)
 	s, err := h.Schedule(Options{Zone: ber, Holidays: []availability.Date{date("2026-12-25"), date("2026-12-26"), date("2027-01-01")}})
 	require.NoError(t, err)
 	require.Equal(t, ber, s.Zone)
@@ -55,41 +57,6 @@ func TestSchedule(t *testing.T) {
 	}, s.Overrides)
 }
 
-func TestEvaluation(t *testing.T) {
-	span := func(a, b string) availability.Span { return availability.Span{Start: clock(a), End: clock(b)} }
-	monday := date("2026-03-02")
-	for _, c := range []struct {
-		in   string
-		want []availability.Span // Monday's open spans
-	}{
-		{"Mo-Fr 09:00-17:00; Mo 10:00-12:00", []availability.Span{span("10:00", "12:00")}},                         // a normal rule replaces
-		{"Mo-Fr 09:00-17:00, Mo 18:00-20:00", []availability.Span{span("09:00", "17:00"), span("18:00", "20:00")}}, // an additional rule adds
-		{"Mo-Fr 09:00-17:00, Mo 12:00-13:00 off", []availability.Span{span("09:00", "12:00"), span("13:00", "17:00")}},
-		{"Mo-Fr 09:00-17:00; Mo 12:00-13:00 off", nil}, // a normal off rule closes the whole date
-		{"Mo-Fr 09:00-12:00, Mo-Fr 11:00-14:00", []availability.Span{span("09:00", "14:00")}},
-		{"Su 22:00-02:00; Mo off", nil}, // Sunday's night stays Sunday's
-		{"Mo 22:00-02:00", []availability.Span{span("22:00", "02:00")}},
-		{"24/7; Mo off", nil},
-		{"Tu-Fr 09:00-17:00", nil},
-		{"Su 20:00-02:00, Su 23:00-24:00 off", []availability.Span{span("00:00", "02:00")}}, // what is left after midnight is Monday's
-	} {
-		t.Run(c.in, func(t *testing.T) {
-			got, _ := MustParse(c.in).day(monday, func(availability.Date) bool { return false }, true)
-			var spans []availability.Span
-			for _, st := range got {
-				spans = append(spans, st.span())
-			}
-			require.Equal(t, c.want, spans)
-		})
-	}
-	// Sunday 22:00-02:00 stays open into Monday even when Monday is off.
-	s, err := MustParse("Su 22:00-02:00; Mo off").Schedule(Options{})
-	require.NoError(t, err)
-	open, err := s.Open(availability.Interval{Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)})
-	require.NoError(t, err)
-	require.Equal(t, 2*time.Hour, open.Duration())
-}
-
 func TestFormat(t *testing.T) {
 	ber := mustZone(t, "Europe/Berlin")
 	s := availability.Schedule{
@@ -105,8 +72,10 @@ func TestFormat(t *testing.T) {
 	}
 	out, err := Format(s)
 	require.NoError(t, err)
-	require.Equal(t, `Mo-Th 09:00-12:00,13:00-17:00 "clinic"; Fr 09:00-12:00,13:00-17:00 "clinic", Fr 22:00-02:00; Sa 10:00-14:00; `+
-		`2026 Dec 24 10:00-12:00 "Christmas Eve"; 2026 Dec 25-26 off "holidays"`, out)
+	// The rules of the week after the first are additional, so that Sa
+	// 10:00-14:00 does not take Saturday's 00:00-02:00 from Fr 22:00-02:00.
+	require.Equal(t, `Mo-Th 09:00-12:00,13:00-17:00 open "clinic", Fr 09:00-12:00,13:00-17:00 open "clinic", Fr 22:00-02:00, Sa 10:00-14:00; `+
+		`2026 Dec 24 10:00-12:00 open "Christmas Eve"; 2026 Dec 25-26 off "holidays"`, out)
 
 	_, err = Format(availability.Schedule{Effective: availability.DateRange{From: date("2026-01-01")}})
 	require.ErrorIs(t, err, ErrUnsupported)
@@ -218,7 +187,7 @@ func TestRoundTripRandom(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	const s = `Mo-Fr 08:00-12:00,13:00-17:30 "clinic"; Sa 10:00-14:00; Su off; PH off; Dec 24-26 off; 2026 Dec 31 10:00-12:00`
+	const s = `Mo-Fr 08:00-12:00,13:00-17:30 open "clinic"; Sa 10:00-14:00; Su off; PH off; Dec 24-26 off; 2026 Dec 31 10:00-12:00`
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Parse(s); err != nil {
@@ -242,11 +211,94 @@ func BenchmarkScheduleYear(b *testing.B) {
 // not panic, and Schedule reports values no schedule can hold.
 func TestHoursBuiltInCode(t *testing.T) {
 	h := Hours{Rules: []Rule{{Dates: []DateRange{{From: MonthDay{Month: 13}, To: MonthDay{Month: 13}}}}}}
-	require.Equal(t, "%!Month(13) ", h.String()) // dates, then the whole day
+	require.Equal(t, "%!Month(13): ", h.String()) // dates, then the whole day
 	_, err := Parse(h.String())
 	require.ErrorIs(t, err, ErrSyntax)
+	_, err = h.Schedule(Options{Dates: availability.DateRange{From: date("2026-01-01"), Through: date("2026-12-31")}})
+	var l problem.List
+	require.ErrorAs(t, err, &l)
+	require.Equal(t, "rules[0].dates[0]", l[0].Path)
+	require.Equal(t, problem.Invalid, l[0].Code)
 
 	h = Hours{Rules: []Rule{{Weekdays: availability.Workweek, Times: []availability.Span{{Start: 5000, End: 6000}}}}}
 	_, err = h.Schedule(Options{})
 	require.ErrorIs(t, err, problem.ErrInvalid)
+}
+
+// datedRules is a value of n rules, each for one date from 2026 on, after
+// a usual week; 2621 of them fill the 64 KiB a value may hold.
+func datedRules(n int) string {
+	var b strings.Builder
+	b.WriteString("Mo-Fr 09:00-17:00, Sa 10:00-14:00")
+	d := date("2026-01-01")
+	for i := range n {
+		if i%3 == 0 {
+			fmt.Fprintf(&b, "; %04d %s %02d %02d:00-%02d:30", d.Year, d.Month.String()[:3], d.Day, 8+i%8, 12+i%8)
+		} else {
+			fmt.Fprintf(&b, "; %04d %s %02d off", d.Year, d.Month.String()[:3], d.Day)
+		}
+		d = d.AddDays(1)
+	}
+	return b.String()
+}
+
+// manyAdditional is a value of additional rules that select every date,
+// each with one minute, as many as 30 KiB hold.
+func manyAdditional() string {
+	var b strings.Builder
+	for i := 0; b.Len() < 30<<10; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		m := (i * 7) % 1380
+		fmt.Fprintf(&b, "Mo-Su %02d:%02d-%02d:%02d open", m/60, m%60, (m+1)/60, (m+1)%60)
+	}
+	return b.String()
+}
+
+// Reading dated rules costs time linear in the rules and the dates: 2621
+// dated rules over ten years of Options.Dates took 300 to 570 ms, each
+// date testing every rule; 2364 additional rules that select every date
+// are evaluated once per weekday, not once per date.
+func TestDatedRulesAreLinear(t *testing.T) {
+	opts := Options{Dates: availability.DateRange{From: date("2026-01-01"), Through: date("2035-12-31")}}
+	for _, c := range []struct {
+		name, value         string
+		overrides, closures int
+	}{
+		{"dated rules", datedRules(2621), 874, 874},
+		{"rules for every date", manyAdditional(), 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			require.LessOrEqual(t, len(c.value), 64<<10)
+			h := MustParse(c.value)
+			var s availability.Schedule
+			took := time.Hour
+			for range 3 { // the fastest of three, for a machine that is busy
+				began := time.Now()
+				var err error
+				s, err = h.Schedule(opts)
+				took = min(took, time.Since(began))
+				require.NoError(t, err)
+			}
+			require.Equal(t, c.overrides, len(s.Overrides))
+			require.Equal(t, c.closures, len(s.Closures))
+			require.Less(t, took, raceSlowdown*100*time.Millisecond) // about 8 ms; see BenchmarkScheduleDatedRules
+		})
+	}
+	s, err := MustParse(datedRules(2621)).Schedule(opts)
+	require.NoError(t, err)
+	require.Equal(t, []availability.Span{{Start: clock("08:00"), End: clock("12:30")}}, s.Overrides[0].Hours)
+	require.Equal(t, availability.Closure{From: date("2026-01-02"), Through: date("2026-01-03")}, s.Closures[0])
+}
+
+func BenchmarkScheduleDatedRules(b *testing.B) {
+	h := MustParse(datedRules(2621))
+	opts := Options{Dates: availability.DateRange{From: date("2026-01-01"), Through: date("2035-12-31")}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := h.Schedule(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
