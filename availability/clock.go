@@ -3,6 +3,7 @@ package availability
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/practicekit/boundaries/internal/prose"
 )
@@ -65,6 +66,15 @@ func (c Clock) String() string {
 	h, m := c.Hour(), c.Minute()
 	b := [5]byte{byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10)}
 	return string(b[:])
+}
+
+// describe writes c for a sentence: "HH:MM", or for a value that is not a
+// clock time, how many minutes after midnight it is.
+func (c Clock) describe() string {
+	if c.IsValid() {
+		return c.String()
+	}
+	return strconv.Itoa(int(c)) + " minutes after midnight"
 }
 
 // MarshalText formats c as "HH:MM".

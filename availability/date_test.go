@@ -83,5 +83,5 @@ func TestDateZeroText(t *testing.T) {
 	var s Schedule
 	require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","overrides":[{"closed":true}]}`), &s))
 	require.Equal(t, `{"zone":"UTC","overrides":[{"date":"","closed":true}]}`, string(requireReencodes(t, s)))
-	require.Equal(t, []pathCode{{"overrides[0].date", problem.Invalid}}, pathCodes(t, s.Validate()))
+	require.Equal(t, []pathCode{{"overrides[0].date", problem.Required}}, pathCodes(t, s.Validate()))
 }

@@ -28,14 +28,13 @@
 // 30 real minutes, and a fall-back night's repeated hour is neither lost nor
 // counted twice.
 //
-// # Booking
+// # Explanations
 //
-// A [Calendar] joins a schedule, a booking [Policy] (session length, start
-// alignment, buffers, minimum notice, horizon, caps per day, week and month)
-// and the [Bookings] already made. [Calendar.Check] says whether one session
-// can be booked, [Calendar.Slots] streams every bookable session in a range,
-// and [Calendar.Next] finds the first one. Listing and checking share one
-// definition of bookable, and a property test holds them to it.
+// [Schedule.Explain] says why one instant is open or not, and
+// [Schedule.CheckOpen] why open time does not cover a span, each as a
+// [Reason] with a code, the rule it comes from and a sentence. Booking a
+// session, with services, caps, buffers and booked sessions, is package
+// booking's: its Calendar.Check starts from CheckOpen.
 //
 // # Business time
 //

@@ -20,10 +20,12 @@ const (
 )
 
 // A Reason explains one availability decision: a stable Code, the rule
-// behind it (the ID of a window, override, closure or policy field, or its
-// path such as "protected[0]" when it has no ID), the rule's Label, the
-// covering colleague during an away period, and a sentence a provider can
-// show.
+// behind it, the rule's Label, the covering colleague during an away
+// period, and a sentence a provider can show. The rule is the ID of the
+// window, override or closure that decided, when it has one, and otherwise
+// the path of what decided in the model: "protected[0]", "hours" for the
+// working hours as a whole, or in package booking "services[0].hours",
+// "caps.per_day" or `booked["s1"]`.
 type Reason struct {
 	Code  Code   `json:"code"`
 	Rule  string `json:"rule,omitempty"`

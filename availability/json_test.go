@@ -57,8 +57,8 @@ func TestValidate(t *testing.T) {
 		{"overrides[1].date", problem.Duplicate},
 		{"overrides[1]", problem.Conflict},
 		{"closures[0].through", problem.Order},
-		{"closures[1].from", problem.Invalid},
-		{"closures[1].through", problem.Invalid},
+		{"closures[1].from", problem.Required},
+		{"closures[1].through", problem.Required},
 		{"effective.through", problem.Invalid},
 	}, pathCodes(t, err))
 

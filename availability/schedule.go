@@ -334,10 +334,14 @@ func (s *Schedule) checkOpen(span Interval, refuse func(Reason)) {
 		})
 	}
 	if covered.Before(span.End) {
-		if r := s.Explain(covered); r.Code != CodeProtected && r.Code != CodeOpen {
+		hoursEnd := Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("working hours end at %s, before the session does", covered.In(loc).Format("15:04"))}
+		switch r := s.Explain(covered); {
+		case r.Code == CodeOutsideHours && r.Rule == "hours" && covered.After(span.Start):
+			refuse(hoursEnd) // the session starts in working hours and runs past their end
+		case r.Code != CodeProtected && r.Code != CodeOpen:
 			refuse(r)
-		} else if r.Code == CodeOpen || !protectedHit {
-			refuse(Reason{Code: CodeOutsideHours, Rule: "hours", Message: fmt.Sprintf("working hours end at %s, before the session does", covered.In(loc).Format("15:04"))})
+		case r.Code == CodeOpen || !protectedHit:
+			refuse(hoursEnd)
 		}
 	}
 }

@@ -287,3 +287,40 @@ func TestGroupWindows(t *testing.T) {
 	}, got)
 	require.Empty(t, GroupWindows(nil))
 }
+
+// TestCheckOpen: why open time does not cover a session, one reason per
+// cause, and nothing when it does.
+func TestCheckOpen(t *testing.T) {
+	ny := mustZone(t, "America/New_York")
+	s := Schedule{
+		Zone:      ny,
+		Hours:     []Window{window("mon-fri", "09:00", "17:00")},
+		Protected: []Window{{ID: "lunch", Label: "lunch", Days: Weekdays(0b0111110), Start: ClockOf(12, 0), End: ClockOf(13, 0)}},
+		Closures:  []Closure{{ID: "july-4", Label: "Independence Day", From: MustParseDate("2026-07-03"), Through: MustParseDate("2026-07-03")}},
+	}
+	session := func(date, clock string) Interval {
+		return IntervalOf(At(MustParseDate(date), MustParseClock(clock), ny), 50*time.Minute)
+	}
+	for _, tc := range []struct {
+		name    string
+		session Interval
+		want    []string
+	}{
+		{"open", session("2026-07-06", "10:00"), nil},
+		{"before hours", session("2026-07-06", "08:00"), []string{"Mon 2026-07-06 08:00 EDT is outside working hours [outside_hours]"}},
+		{"past the end of hours", session("2026-07-06", "16:30"), []string{"working hours end at 17:00, before the session does [outside_hours]"}},
+		{"into lunch", session("2026-07-06", "11:30"), []string{"Mon 2026-07-06 12:00 EDT falls in protected time (lunch, mon-fri 12:00–13:00) [protected_time]"}},
+		{"a holiday", session("2026-07-03", "10:00"), []string{"2026-07-03 is a closed day (Independence Day) [holiday]"}},
+		{"a weekend", session("2026-07-04", "10:00"), []string{"Sat 2026-07-04 10:00 EDT is outside working hours [outside_hours]"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, err := s.CheckOpen(tc.session)
+			require.NoError(t, err)
+			var got []string
+			for _, r := range rs {
+				got = append(got, r.String())
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}

@@ -23,9 +23,14 @@ func (s *Schedule) checkSize() error {
 	return nil
 }
 
-// Validate reports every problem with the schedule. Codes: too_many,
-// no_days, invalid_clock, empty_window, invalid_date, duplicate_date,
-// duplicate_id, closed_with_hours, no_hours, reversed.
+// Validate reports every problem with the schedule, each with its path and
+// one of the problem codes: too_many (past MaxWindows, MaxOverrides or
+// MaxClosures), required (a window without days, a closure without its
+// dates, an open override without hours), invalid (a clock time or date
+// that is not one), empty (a window that starts where it ends), duplicate
+// (an ID or an override's date given twice), conflict (an override both
+// closed and with hours) and order (a closure that ends before it
+// starts).
 func (s Schedule) Validate() error {
 	var l problem.List
 	s.validate(&l, "")
@@ -67,7 +72,9 @@ func (s *Schedule) validate(l *problem.List, path string) {
 	for i, o := range s.Overrides {
 		at := problem.Index(problem.Join(path, "overrides"), i)
 		seeID(o.ID, at)
-		if !o.Date.IsValid() {
+		if o.Date.IsZero() {
+			l.Add(problem.Join(at, "date"), problem.Required, "an override needs its date")
+		} else if !o.Date.IsValid() {
 			l.Add(problem.Join(at, "date"), problem.Invalid, "%s is not a valid date", o.Date)
 		} else if j, ok := dates[o.Date]; ok {
 			l.Add(problem.Join(at, "date"), problem.Duplicate, "%s already has an override (overrides[%d])", o.Date, j)
@@ -111,10 +118,10 @@ func (w *Window) validate(l *problem.List, at string) {
 
 func validateSpan(l *problem.List, at string, s Span) {
 	if !s.Start.IsValid() || s.Start == EndOfDay {
-		l.Add(problem.Join(at, "start"), problem.Invalid, "start %s must be between 00:00 and 23:59", s.Start)
+		l.Add(problem.Join(at, "start"), problem.Invalid, "the start must be between 00:00 and 23:59, not %s", s.Start.describe())
 	}
 	if !s.End.IsValid() {
-		l.Add(problem.Join(at, "end"), problem.Invalid, "end %s must be between 00:00 and 24:00", s.End)
+		l.Add(problem.Join(at, "end"), problem.Invalid, "the end must be between 00:00 and 24:00, not %s", s.End.describe())
 	}
 	if s.Start == s.End {
 		l.Add(at, problem.Empty, "start and end are both %s; use 00:00–24:00 for a whole day", s.Start)
@@ -122,17 +129,19 @@ func validateSpan(l *problem.List, at string, s Span) {
 }
 
 func validateRange(l *problem.List, at string, from, through Date, required bool) {
-	fromOK, throughOK := true, true
-	if required || !from.IsZero() {
-		if fromOK = from.IsValid(); !fromOK {
-			l.Add(problem.Join(at, "from"), problem.Invalid, "%s is not a valid date", from)
+	var fromOK, throughOK bool
+	check := func(field string, d Date) bool {
+		switch {
+		case d.IsZero() && required:
+			l.Add(problem.Join(at, field), problem.Required, "the date is required")
+			return false
+		case !d.IsZero() && !d.IsValid():
+			l.Add(problem.Join(at, field), problem.Invalid, "%s is not a valid date", d)
+			return false
 		}
+		return true
 	}
-	if required || !through.IsZero() {
-		if throughOK = through.IsValid(); !throughOK {
-			l.Add(problem.Join(at, "through"), problem.Invalid, "%s is not a valid date", through)
-		}
-	}
+	fromOK, throughOK = check("from", from), check("through", through)
 	if fromOK && throughOK && !from.IsZero() && !through.IsZero() && through.Before(from) {
 		l.Add(problem.Join(at, "through"), problem.Order, "%s is before %s", through, from)
 	}

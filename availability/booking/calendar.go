@@ -269,7 +269,7 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 	c.checkTiming(now, svc, s.Start, at, refuse)
 	if !aligned(s.Start.In(loc), svc.alignMinutes()) {
 		refuse(availability.Reason{Code: CodeNotAligned, Rule: at("align"),
-			Message: fmt.Sprintf("%s sessions start every %s from midnight; %s is not one of those times", name(svc), prose.Duration(time.Duration(svc.alignMinutes())*time.Minute), c.clock(s.Start))})
+			Message: fmt.Sprintf("%s start every %s from midnight; %s is not one of those times", plural(svc), prose.Duration(time.Duration(svc.alignMinutes())*time.Minute), c.clock(s.Start))})
 	}
 	reasons, err := c.Schedule.CheckOpen(s)
 	if err != nil {
@@ -283,7 +283,7 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 		hours := availability.Schedule{Zone: loc, Hours: svc.Hours}
 		if out, _ := hours.CheckOpen(s); out != nil {
 			refuse(availability.Reason{Code: CodeOutsideService, Rule: at("hours"), Label: svc.Name,
-				Message: fmt.Sprintf("%s sessions are offered %s only", name(svc), windows(svc.Hours))})
+				Message: fmt.Sprintf("%s are offered %s only", plural(svc), windows(svc.Hours))})
 		}
 	}
 	joins := c.checkSessions(svc, s, except, refuse)
@@ -302,15 +302,15 @@ func (c *Calendar) checkTiming(now time.Time, svc *Service, start time.Time, at 
 		refuse(availability.Reason{Code: CodePast, Rule: at("min_notice"), Message: "the session would start in the past"})
 	case start.Before(now.Add(svc.MinNotice)):
 		refuse(availability.Reason{Code: CodeMinNotice, Rule: at("min_notice"),
-			Message: fmt.Sprintf("%s sessions must be booked at least %s ahead", name(svc), prose.Duration(svc.MinNotice))})
+			Message: fmt.Sprintf("%s must be booked at least %s ahead", plural(svc), prose.Duration(svc.MinNotice))})
 	}
 	if svc.Horizon > 0 && start.After(now.Add(svc.Horizon)) {
 		refuse(availability.Reason{Code: CodeBeyondHorizon, Rule: at("horizon"),
-			Message: fmt.Sprintf("%s sessions can be booked at most %s ahead", name(svc), prose.Duration(svc.Horizon))})
+			Message: fmt.Sprintf("%s can be booked at most %s ahead", plural(svc), prose.Duration(svc.Horizon))})
 	}
 	if d := svc.Dates; d != (availability.DateRange{}) && !d.Contains(availability.DateOf(start.In(c.zone()))) {
 		refuse(availability.Reason{Code: CodeOutsideDates, Rule: at("dates"),
-			Message: fmt.Sprintf("%s sessions are offered %s only", name(svc), dates(d))})
+			Message: fmt.Sprintf("%s are offered %s only", plural(svc), dates(d))})
 	}
 }
 
@@ -349,7 +349,7 @@ func (c *Calendar) checkSessions(svc *Service, s availability.Interval, except i
 	}
 	if taken >= seats {
 		refuse(availability.Reason{Code: CodeFull, Rule: problem.Join(problem.Index("services", c.index(svc)), "seats"),
-			Message: fmt.Sprintf("the %s session %s is full: %d of %d seats are taken", name(svc), c.span(s), taken, seats)})
+			Message: fmt.Sprintf("the %s %s is full: %d of %d seats are taken", session(svc), c.span(s), taken, seats)})
 	}
 	return taken > 0
 }
@@ -447,7 +447,7 @@ func (c *Calendar) capsOf(caps *Caps, svc *Service, idx int, length time.Duratio
 		if svc == nil {
 			return "sessions"
 		}
-		return name(svc) + " sessions"
+		return plural(svc)
 	}
 	loc := c.zone()
 	span := func(from, to availability.Date) (int, time.Duration) {
@@ -519,6 +519,19 @@ func name(svc *Service) string {
 	}
 	return svc.ID
 }
+
+// session is how sentences call one session of a service: "Intake
+// session", or for a service called "Session", "Session".
+func session(svc *Service) string {
+	n := name(svc)
+	if strings.HasSuffix(strings.ToLower(n), "session") {
+		return n
+	}
+	return n + " session"
+}
+
+// plural is the plural of session: "Intake sessions", "Sessions".
+func plural(svc *Service) string { return session(svc) + "s" }
 
 // windows lists weekly windows for a sentence: "tue,thu 09:00–12:00".
 func windows(ws []availability.Window) string {

@@ -136,7 +136,7 @@ func ExampleCalendar_CheckMove() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// false day_cap 2026-09-16 already has 1 of at most 1 Session sessions
+	// false day_cap 2026-09-16 already has 1 of at most 1 Sessions
 	// no such session: "s-999"
 }
 

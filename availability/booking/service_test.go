@@ -69,9 +69,9 @@ func TestServicesMessages(t *testing.T) {
 		{"intake", "2026-09-16T10:00:00-04:00", "Intake sessions are offered tue,thu 09:00–12:00 only"},
 		{"intake", "2026-09-15T09:00:00-04:00", "Intake sessions must be booked at least 2 days ahead"},
 		{"workshop", "2026-09-18T14:00:00-04:00", "Workshop sessions are offered from 2026-09-21 to 2026-09-25 only"},
-		{"session", "2026-09-14T11:30:00-04:00", "Session sessions start every 1 hour from midnight; 11:30 is not one of those times"},
-		{"session", "2026-09-14T11:00:30-04:00", "Session sessions start every 1 hour from midnight; 11:00:30 is not one of those times"},
-		{"session", "2026-09-14T11:00:00.25-04:00", "Session sessions start every 1 hour from midnight; 11:00:00.25 is not one of those times"},
+		{"session", "2026-09-14T11:30:00-04:00", "Sessions start every 1 hour from midnight; 11:30 is not one of those times"},
+		{"session", "2026-09-14T11:00:30-04:00", "Sessions start every 1 hour from midnight; 11:00:30 is not one of those times"},
+		{"session", "2026-09-14T11:00:00.25-04:00", "Sessions start every 1 hour from midnight; 11:00:00.25 is not one of those times"},
 	} {
 		v := c.Check(now, tc.service, mustTime(t, tc.start))
 		require.Len(t, v.Reasons, 1)
@@ -170,7 +170,7 @@ func TestServiceCaps(t *testing.T) {
 		c = book(t, c, at(t, c, "s1", "session", "2026-09-14T11:00:00-04:00"), at(t, c, "s2", "session", "2026-09-30T12:00:00-04:00"))
 		v := c.Check(now, "session", mustTime(t, "2026-09-21T15:00:00-04:00"))
 		require.Equal(t, []availability.Code{CodeMonthCap}, codes(v))
-		require.Equal(t, "September 2026 already has 2 of at most 2 Session sessions", v.Reasons[0].Message)
+		require.Equal(t, "September 2026 already has 2 of at most 2 Sessions", v.Reasons[0].Message)
 		require.True(t, c.Check(now, "session", mustTime(t, "2026-10-01T15:00:00-04:00")).OK)
 	})
 }
