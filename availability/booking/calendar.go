@@ -151,6 +151,27 @@ func (c *Calendar) service(id string) (*Service, int) {
 	return nil, -1
 }
 
+// unknown says why the calendar has no service id, and what it offers:
+// `no service "x"; the calendar offers intake, session`, or for the empty
+// ID, which names the only service, that a service must be named.
+func (c *Calendar) unknown(id string) string {
+	var offered []string
+	for i := range c.Services {
+		if len(offered) == 5 {
+			offered = append(offered, prose.Count(len(c.Services)-5, "more", "more"))
+			break
+		}
+		offered = append(offered, prose.Quote(c.Services[i].ID))
+	}
+	switch {
+	case len(c.Services) == 0:
+		return "the calendar offers no services"
+	case id == "":
+		return "name a service: the calendar offers " + strings.Join(offered, ", ")
+	}
+	return fmt.Sprintf("no service %s; the calendar offers %s", prose.Quote(id), strings.Join(offered, ", "))
+}
+
 // out returns the zone sessions are expressed in: the view's, or the
 // schedule's.
 func (c *Calendar) out() *time.Location {
@@ -206,7 +227,7 @@ func (c *Calendar) checkSession(now time.Time, service string, start time.Time, 
 	if svc == nil {
 		return Verdict{Service: service, Session: availability.Interval{Start: start, End: start},
 			Reasons: []availability.Reason{{Code: CodeUnknownService, Rule: "services",
-				Message: fmt.Sprintf("no service %s is offered", prose.Quote(service))}}}
+				Message: c.unknown(service)}}}
 	}
 	return c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), except)
 }

@@ -157,7 +157,7 @@ func (c Calendar) CheckSeries(now time.Time, s Series) ([]Occurrence, error) {
 	}
 	svc, _ := c.service(s.Service)
 	if svc == nil {
-		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(s.Service))
+		return nil, fmt.Errorf("%w: %s", ErrUnknownService, c.unknown(s.Service))
 	}
 	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err

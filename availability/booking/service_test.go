@@ -99,6 +99,8 @@ func TestServicesSlots(t *testing.T) {
 
 	_, err := c.Slots(now, "couples", week)
 	require.ErrorIs(t, err, ErrUnknownService)
+	require.EqualError(t, err, `unknown service: no service "couples"; the calendar offers "intake", "session", "checkin", "group", "workshop"`)
+	require.Equal(t, `name a service: the calendar offers "intake", "session", "checkin", "group", "workshop"`, c.Check(now, "", week.Start).Reasons[0].Message)
 	_, _, err = c.Next(now, "couples", now)
 	require.ErrorIs(t, err, ErrUnknownService)
 	next1, ok, err := c.Next(now, "intake", now)

@@ -43,7 +43,7 @@ const (
 func (c Calendar) Slots(now time.Time, service string, r availability.Interval) (iter.Seq[availability.Interval], error) {
 	svc, _ := c.service(service)
 	if svc == nil {
-		return nil, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
+		return nil, fmt.Errorf("%w: %s", ErrUnknownService, c.unknown(service))
 	}
 	if _, _, err := c.unusable(svc); err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (c Calendar) Slots(now time.Time, service string, r availability.Interval) 
 func (c Calendar) Next(now time.Time, service string, after time.Time) (availability.Interval, bool, error) {
 	svc, _ := c.service(service)
 	if svc == nil {
-		return availability.Interval{}, false, fmt.Errorf("%w %s", ErrUnknownService, prose.Quote(service))
+		return availability.Interval{}, false, fmt.Errorf("%w: %s", ErrUnknownService, c.unknown(service))
 	}
 	slots, err := c.Slots(now, service, availability.Interval{Start: after, End: after.Add(NextSearch + svc.Length)})
 	if err != nil {
