@@ -11,7 +11,9 @@ type Cancellation struct {
 	// with less notice than a tier's Before pays the tier's Share of the
 	// session fee; of several such tiers, the one with the shortest Before
 	// applies. With at least the longest Before of notice, cancelling is
-	// free.
+	// free. A cancellation at or after the start is a no-show when the
+	// agreement sets a no-show fee (Lateness.NoShowShare), and otherwise
+	// pays the first tier, as a cancellation with no notice.
 	Tiers []Tier `json:"tiers,omitzero"`
 	// Limit, when set, gives the provider the right to end the engagement
 	// after too many late cancellations and no-shows.

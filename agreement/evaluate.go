@@ -214,27 +214,43 @@ func (x *evaluator) cancellation() error {
 }
 
 func (x *evaluator) clientCancellation(notice time.Duration) error {
-	if notice <= 0 {
-		return x.noShow(ClauseLatenessNoShowShare, "cancelled at or after the start")
-	}
 	c := &x.a.Cancellation
-	t, i, ok := c.tier(notice)
-	if !ok || t.Share == 0 {
-		if !c.present() {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start; the agreement sets no cancellation fee.", prose.Duration(notice))
-		} else {
-			x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s before the start: enough notice, no fee.", prose.Duration(notice))
+	when := prose.Duration(notice) + " before the start"
+	if notice <= 0 {
+		if x.a.Lateness.NoShowShare > 0 || !c.present() {
+			return x.noShow(ClauseLatenessNoShowShare, "cancelled at or after the start")
 		}
+		// No no-show fee: a cancellation with no notice left pays the
+		// first tier, as one a second before the start would.
+		notice, when = 0, "at or after the start, with no notice"
+	}
+	t, _, ok := c.tier(notice)
+	switch {
+	case !c.present():
+		x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s; the agreement sets no cancellation fee.", when)
+		return nil
+	case !ok:
+		x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s: enough notice, no fee.", when)
+		return nil
+	case t.Share == 0:
+		x.reason(CodeFreeCancellation, ClauseCancellation, "Cancelled %s: the agreement charges nothing for that notice.", when)
 		return nil
 	}
+	return x.lateCancellation(notice, when)
+}
+
+// lateCancellation charges the tier for a cancellation with the given
+// notice, which one applies to; when says when the client cancelled.
+func (x *evaluator) lateCancellation(notice time.Duration, when string) error {
+	t, i, _ := x.a.Cancellation.tier(notice)
 	id := TierClause(i)
 	fee, err := x.share(t.Share)
 	if err != nil {
 		return err
 	}
-	x.said(CodeLateCancellation, id, "Cancelled "+prose.Duration(notice)+" before the start, less than "+prose.Duration(t.Before)+": "+prose.BasisPoints(int64(t.Share))+" of the session fee is due.")
+	x.said(CodeLateCancellation, id, "Cancelled "+when+", less than "+prose.Duration(t.Before)+": "+prose.BasisPoints(int64(t.Share))+" of the session fee is due.")
 	x.charge(id, fee, "late cancellation")
-	if err := x.clientBreach(id, Minor, "cancelled "+prose.Duration(notice)+" ahead, with less notice than "+prose.Duration(t.Before)); err != nil {
+	if err := x.clientBreach(id, Minor, "cancelled "+when+", with less notice than "+prose.Duration(t.Before)); err != nil {
 		return err
 	}
 	x.countLate()

@@ -72,6 +72,19 @@ func TestEvaluate(t *testing.T) {
 			breaches: []agreement.ClauseID{agreement.ClauseLatenessNoShowShare},
 		},
 		{
+			name: "cancellation at the start without a no-show fee pays the first tier",
+			terms: func() agreement.Agreement {
+				a := therapyTerms()
+				a.Lateness.NoShowShare = 0
+				return a
+			},
+			ev:      agreement.Event{Kind: agreement.EventCancellation, At: session, Session: session},
+			codes:   []agreement.Code{agreement.CodeLateCancellation, agreement.CodeLadder},
+			clause:  "cancellation.tiers[0]",
+			charges: []string{"cancellation.tiers[0] USD 120.00"}, actions: []agreement.ActionCode{agreement.ActNote},
+			breaches: []agreement.ClauseID{"cancellation.tiers[0]"},
+		},
+		{
 			name:    "the provider cancels late and offers a choice",
 			terms:   therapyTerms,
 			ev:      agreement.Event{Kind: agreement.EventCancellation, By: agreement.RoleProvider, At: at("2026-03-08 10:00"), Session: session},
