@@ -238,21 +238,26 @@ func distance(a, b time.Time) time.Duration {
 }
 
 // A Standing is a weekly time a standing appointment can take: the local
-// weekday and times in the schedule's zone, the first session, and for how
-// many weeks in a row from the first it is bookable.
+// weekday and times in the schedule's zone, the first session, for how
+// many weeks in a row from the first it is bookable or the provider is
+// closed, and how many of those weeks the provider is closed (a holiday, a
+// week away), when the appointment does not take place.
 type Standing struct {
 	Window availability.Window   `json:"window"`
 	First  availability.Interval `json:"first"`
 	Weeks  int                   `json:"weeks"`
+	Closed int                   `json:"closed,omitzero"`
 }
 
 // Standings returns the weekly times at which the service can be booked
 // every week for the weeks starting at from, the search a scheduler makes
 // for a new weekly client. Each is a bookable start of the first week
 // whose local time repeats bookably every week after, checked as
-// CheckSeries would. The best come first: those that stay bookable for
-// longest beyond the weeks asked (looking as far again), then the earliest
-// in the week. Its errors are those of Slots, and weeks must be 1 to
+// CheckSeries would, except in weeks the provider is closed that day (a
+// closure or a closed override): those do not break the run, and Closed
+// counts them. The best come first: those that stay bookable for longest
+// beyond the weeks asked (looking as far again), then those with the
+// fewest closed weeks, then the earliest in the week. Its errors are those of Slots, and weeks must be 1 to
 // MaxSeries/2. It checks each bookable start of the first week for up to
 // 2·weeks weeks: on a grid of 30 minutes over 40 open hours a week, 80
 // starts; on a grid of one minute around the clock, 10,080, which over
@@ -271,22 +276,42 @@ func (c Calendar) Standings(now time.Time, service string, from time.Time, weeks
 	for first := range slots {
 		lt := first.Start.In(loc)
 		series := Series{Service: svc.ID, First: first.Start, Count: 2 * weeks}
-		run := 0
+		run, closed := 0, 0
 		c.extra = nil
 		for start := range series.All(loc) {
 			v := c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), -1)
 			if !v.OK {
-				break
+				if !closedDay(v.Reasons) {
+					break
+				}
+				closed++
+			} else {
+				c.extra = append(c.extra, Session{ID: "standing", Service: svc.ID, Interval: v.Session})
 			}
-			c.extra = append(c.extra, Session{ID: "standing", Service: svc.ID, Interval: v.Session})
 			run++
 		}
 		if run >= weeks {
 			end := lt.Add(svc.Length)
 			w := availability.Window{Days: availability.Days(lt.Weekday()), Start: availability.ClockOf(lt.Hour(), lt.Minute()), End: availability.ClockOf(end.Hour(), end.Minute())}
-			out = append(out, Standing{Window: w, First: first, Weeks: run})
+			out = append(out, Standing{Window: w, First: first, Weeks: run, Closed: closed})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Standing) int { return cmp.Compare(b.Weeks, a.Weeks) })
+	slices.SortStableFunc(out, func(a, b Standing) int {
+		if a.Weeks != b.Weeks {
+			return cmp.Compare(b.Weeks, a.Weeks)
+		}
+		return cmp.Compare(a.Closed, b.Closed)
+	})
 	return out, nil
+}
+
+// closedDay reports whether a session was refused only because the
+// provider is closed that day.
+func closedDay(reasons []availability.Reason) bool {
+	for _, r := range reasons {
+		if r.Code != availability.CodeHoliday && r.Code != availability.CodeOverrideClosed {
+			return false
+		}
+	}
+	return len(reasons) > 0
 }

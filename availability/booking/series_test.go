@@ -346,16 +346,18 @@ func TestStandings(t *testing.T) {
 	require.NoError(t, err)
 	var lines []string
 	for _, s := range got {
-		lines = append(lines, fmt.Sprintf("%s from %s for %d weeks", s.Window, s.First.Start.Format("Jan 2"), s.Weeks))
+		lines = append(lines, fmt.Sprintf("%s from %s for %d weeks, %d closed", s.Window, s.First.Start.Format("Jan 2"), s.Weeks, s.Closed))
 	}
-	// Four weeks ahead, looking as far again: the conference week breaks
-	// every time in week 5, and x1 the Tuesday at 15:00 in week 3.
+	// Four weeks ahead, looking as far again: x1 breaks the Tuesday at
+	// 15:00 in week 3; the conference week (week 5) and Election Day, a
+	// Tuesday in week 8, do not break a run, the provider is away, and the
+	// fewest closed weeks come first.
 	require.Equal(t, []string{
-		"tue 16:00–16:50 from Sep 15 for 4 weeks",
-		"tue 17:00–17:50 from Sep 15 for 4 weeks",
-		"thu 15:00–15:50 from Sep 17 for 4 weeks",
-		"thu 16:00–16:50 from Sep 17 for 4 weeks",
-		"thu 17:00–17:50 from Sep 17 for 4 weeks",
+		"thu 15:00–15:50 from Sep 17 for 8 weeks, 1 closed",
+		"thu 16:00–16:50 from Sep 17 for 8 weeks, 1 closed",
+		"thu 17:00–17:50 from Sep 17 for 8 weeks, 1 closed",
+		"tue 16:00–16:50 from Sep 15 for 8 weeks, 2 closed",
+		"tue 17:00–17:50 from Sep 15 for 8 weeks, 2 closed",
 	}, lines)
 
 	// In November, a session booked on Tuesday 2026-12-15 at 16:00 lets

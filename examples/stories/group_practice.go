@@ -203,7 +203,11 @@ func GroupPractice() (Report, error) {
 	}
 	n.say("A new weekly client: of %d weekly times free for the 12 weeks from %s, the best:", len(res.Weekly), from.Format(dayOnly))
 	for _, s := range res.Weekly[:min(3, len(res.Weekly))] {
-		n.detail("%s, bookable %d weeks in a row from %s", s.Window, s.Weeks, s.First.Start.In(loc).Format(dayOnly))
+		closed := ""
+		if s.Closed > 0 {
+			closed = fmt.Sprintf(" (closed %d of them)", s.Closed)
+		}
+		n.detail("%s, bookable %d weeks in a row from %s%s", s.Window, s.Weeks, s.First.Start.In(loc).Format(dayOnly), closed)
 	}
 
 	// Co-therapy: the couple, both therapists and Room 2.
