@@ -29,9 +29,13 @@ type Series struct {
 	// Client is the host's reference to the client.
 	Client string `json:"client,omitempty"`
 	// First is the start of the first session. Its local date and wall
-	// time in the schedule's zone repeat: 17:00 stays 17:00 across a DST
-	// change, resolved as availability.At resolves wall times.
+	// time in Zone repeat: 17:00 stays 17:00 across a DST change, resolved
+	// as availability.At resolves wall times.
 	First time.Time `json:"first,omitzero"`
+	// Zone is the zone whose wall time repeats, such as a client's who
+	// keeps 07:00 in Tokyo whatever New York's clocks do; nil means the
+	// schedule's zone.
+	Zone *time.Location `json:"zone,omitempty"`
 	// Weeks is how many weeks apart the sessions are: 1 weekly, 2
 	// fortnightly. Zero means 1.
 	Weeks int `json:"weeks,omitzero"`
@@ -43,8 +47,12 @@ type Series struct {
 }
 
 // All returns the starts of the series' sessions, with its weekly times
-// resolved in loc, at most MaxSeries of them.
+// resolved in s.Zone, or in loc when it has none, at most MaxSeries of
+// them.
 func (s Series) All(loc *time.Location) iter.Seq[time.Time] {
+	if s.Zone != nil {
+		loc = s.Zone
+	}
 	return func(yield func(time.Time) bool) {
 		if len(s.Starts) > 0 {
 			for _, t := range s.Starts[:min(len(s.Starts), MaxSeries)] {
@@ -72,7 +80,8 @@ func (s Series) All(loc *time.Location) iter.Seq[time.Time] {
 }
 
 // Validate reports every problem with the series: no service (required),
-// neither weekly sessions nor starts, or both (conflict), a count below
+// neither weekly sessions nor starts, or both, or starts with a zone
+// (conflict), a count below
 // one, weeks below zero or weekly sessions that span more than
 // availability.MaxRange (out_of_range), more than MaxSeries sessions
 // (too_many), and starts out of order (order).
@@ -85,6 +94,8 @@ func (s Series) Validate() error {
 	switch {
 	case weekly && len(s.Starts) > 0:
 		l.Add("starts", problem.Conflict, "a series is either weekly (first, weeks, count) or a list of starts, not both")
+	case s.Zone != nil && len(s.Starts) > 0:
+		l.Add("zone", problem.Conflict, "a zone says where weekly sessions keep their time; a list of starts has none")
 	case !weekly && len(s.Starts) == 0:
 		l.Add("first", problem.Required, "a series needs its first session and a count, or its starts")
 	case weekly:

@@ -1,6 +1,7 @@
 package booking
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -383,4 +384,30 @@ func TestStandings(t *testing.T) {
 	require.ErrorIs(t, err, problem.ErrInvalid)
 	_, err = c.Standings(now, "couples", now, 4)
 	require.ErrorIs(t, err, ErrUnknownService)
+}
+
+// TestSeriesInTheClientsZone: a series with a Zone keeps its wall time
+// there, so a client's 07:00 in Tokyo is 17:00 in New York before the
+// clocks spring forward and 18:00 after; without one, New York's 17:00
+// stays and Tokyo's time moves.
+func TestSeriesInTheClientsZone(t *testing.T) {
+	tokyo := mustZone(t, "Asia/Tokyo")
+	ny := mustZone(t, "America/New_York")
+	first := time.Date(2027, 3, 5, 7, 0, 0, 0, tokyo) // Thu 2027-03-04 17:00 EST
+	var inNY, inTokyo []string
+	for start := range (Series{Service: "session", First: first, Count: 3, Zone: tokyo}).All(ny) {
+		inNY = append(inNY, start.In(ny).Format("Mon 15:04 MST"))
+	}
+	for start := range (Series{Service: "session", First: first, Count: 3}).All(ny) {
+		inTokyo = append(inTokyo, start.In(tokyo).Format("Mon 15:04"))
+	}
+	require.Equal(t, []string{"Thu 17:00 EST", "Thu 17:00 EST", "Thu 18:00 EDT"}, inNY)
+	require.Equal(t, []string{"Fri 07:00", "Fri 07:00", "Fri 06:00"}, inTokyo)
+
+	b, err := json.Marshal(Series{Service: "session", First: first, Count: 3, Zone: tokyo})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"service":"session","first":"2027-03-05T07:00:00+09:00","zone":"Asia/Tokyo","count":3}`, string(b))
+	var back Series
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, "Asia/Tokyo", back.Zone.String())
 }
