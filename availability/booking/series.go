@@ -81,10 +81,9 @@ func (s Series) All(loc *time.Location) iter.Seq[time.Time] {
 
 // Validate reports every problem with the series: no service (required),
 // neither weekly sessions nor starts, or both, or starts with a zone
-// (conflict), a count below
-// one, weeks below zero or weekly sessions that span more than
-// availability.MaxRange (out_of_range), more than MaxSeries sessions
-// (too_many), and starts out of order (order).
+// (conflict), a count below one, weeks below zero or weekly sessions that
+// span more than availability.MaxRange (out_of_range), more than
+// MaxSeries sessions (too_many), and starts out of order (order).
 func (s Series) Validate() error {
 	var l problem.List
 	if s.Service == "" {
