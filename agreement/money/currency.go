@@ -3,6 +3,8 @@ package money
 import (
 	"errors"
 	"fmt"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // A Currency is an ISO 4217 alphabetic code such as "USD". A valid
@@ -20,7 +22,7 @@ var ErrCurrency = errors.New("invalid currency")
 // lists without a minor unit (XAU, XXX, ...).
 func ParseCurrency(s string) (Currency, error) {
 	if len(s) != 3 || !isCodeLetter(s[0]) || !isCodeLetter(s[1]) || !isCodeLetter(s[2]) {
-		return "", fmt.Errorf("%w %q: want three upper-case letters such as \"USD\"", ErrCurrency, s)
+		return "", fmt.Errorf("%w %s: want three upper-case letters such as \"USD\"", ErrCurrency, prose.Quote(s))
 	}
 	e, ok := lookupCurrency(s)
 	if !ok {
@@ -61,7 +63,7 @@ func (c Currency) String() string { return string(c) }
 // nothing for the zero Currency. An invalid, non-zero Currency is an error.
 func (c Currency) AppendText(b []byte) ([]byte, error) {
 	if c != "" && !c.IsValid() {
-		return b, fmt.Errorf("%w %q", ErrCurrency, string(c))
+		return b, fmt.Errorf("%w %s", ErrCurrency, prose.Quote(string(c)))
 	}
 	return append(b, c...), nil
 }

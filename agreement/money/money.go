@@ -8,6 +8,8 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+
+	"github.com/practicekit/boundaries/internal/prose"
 )
 
 // An Amount is an exact amount of money: an integer number of minor units
@@ -78,12 +80,13 @@ func Zero(cur Currency) Amount { return New(0, cur) }
 // Errors match ErrParse (and ErrCurrency when the code is at fault), quote
 // the input and give the 1-based byte column of the problem.
 func Parse(s string) (Amount, error) {
-	if len(s) < 3 {
+	if len(s) < 3 || !isLetter(s[0]) {
+		// Not even the start of a currency code, such as "$150".
 		return Amount{}, parseMoneyError(s, 1, "want a currency code, a space and an amount, such as \"USD 120.00\"")
 	}
 	cur, err := ParseCurrency(s[:3])
 	if err != nil {
-		return Amount{}, fmt.Errorf("%w %q: column 1: %w", ErrParse, s, err)
+		return Amount{}, fmt.Errorf("%w %s: column 1: %w", ErrParse, prose.Quote(s), err)
 	}
 	if len(s) == 3 || s[3] != ' ' {
 		return Amount{}, parseMoneyError(s, 4, "want one space after the currency code")
@@ -140,7 +143,7 @@ func Parse(s string) (Amount, error) {
 		return Amount{}, parseMoneyError(s, i+1, fmt.Sprintf("%s takes no decimals", cur))
 	}
 	if i != len(s) {
-		return Amount{}, parseMoneyError(s, i+1, fmt.Sprintf("unexpected %q", s[i:]))
+		return Amount{}, parseMoneyError(s, i+1, "unexpected "+prose.Quote(s[i:]))
 	}
 	if neg && mag == 0 {
 		return Amount{}, parseMoneyError(s, 5, "negative zero; write the amount without a sign")
@@ -153,8 +156,11 @@ func Parse(s string) (Amount, error) {
 }
 
 func parseMoneyError(s string, col int, msg string) error {
-	return fmt.Errorf("%w %q: column %d: %s", ErrParse, s, col, msg)
+	return fmt.Errorf("%w %s: column %d: %s", ErrParse, prose.Quote(s), col, msg)
 }
+
+// isLetter reports whether b is an ASCII letter.
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // MustParse is Parse for literals; it panics on error.
 func MustParse(s string) Amount {
