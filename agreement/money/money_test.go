@@ -168,7 +168,7 @@ func TestParseMoney(t *testing.T) {
 		{in: "USD ١.00", wantErr: "column 5: want a digit"},
 		{in: "", wantErr: `column 1: want a currency code, a space and an amount`},
 		{in: "US", wantErr: `column 1: want a currency code`},
-		{in: "120.00 USD", wantErr: `column 1: invalid currency "120"`},
+		{in: "120.00 USD", wantErr: `column 1: want a currency code, a space and an amount`},
 		{in: "$120.00", wantErr: `column 1: invalid currency "$12"`},
 	}
 	for _, tt := range tests {
