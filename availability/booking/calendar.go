@@ -320,7 +320,7 @@ func (c *Calendar) check(now time.Time, svc *Service, s availability.Interval, e
 func (c *Calendar) checkTiming(now time.Time, svc *Service, start time.Time, at func(string) string, refuse func(availability.Reason)) {
 	switch {
 	case start.Before(now):
-		refuse(availability.Reason{Code: CodePast, Rule: at("min_notice"), Message: "the session would start in the past"})
+		refuse(availability.Reason{Code: CodePast, Message: "the session would start in the past"}) // no rule of the calendar decides it
 	case start.Before(now.Add(svc.MinNotice)):
 		refuse(availability.Reason{Code: CodeMinNotice, Rule: at("min_notice"),
 			Message: fmt.Sprintf("%s must be booked at least %s ahead", plural(svc), prose.Duration(svc.MinNotice))})

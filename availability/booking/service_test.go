@@ -44,7 +44,7 @@ func TestServicesCheck(t *testing.T) {
 		{"checkin", "2026-09-14T09:05:00-04:00", nil, nil},
 		{"checkin", "2026-09-14T09:07:00-04:00", []availability.Code{CodeNotAligned}, []string{"services[2].align"}},
 		{"checkin", "2026-09-19T10:00:00-04:00", []availability.Code{availability.CodeOutsideHours}, []string{"hours"}},
-		{"checkin", "2026-09-11T10:00:00-04:00", []availability.Code{CodePast}, []string{"services[2].min_notice"}},
+		{"checkin", "2026-09-11T10:00:00-04:00", []availability.Code{CodePast}, []string{""}},
 		// The workshop: afternoons of the week of 2026-09-21 only.
 		{"workshop", "2026-09-21T14:00:00-04:00", nil, nil},
 		{"workshop", "2026-09-25T14:00:00-04:00", nil, nil},
