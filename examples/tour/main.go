@@ -111,7 +111,7 @@ func names() []string {
 	return out
 }
 
-const intro = `boundaries: the five stories the library was built for, and a group practice, told with its public API.
-Reasons are quoted as the library gives them: a sentence, then [code, rule or clause].
-The data are the JSON files in examples/stories/data; each story runs at fixed instants.
+const intro = `boundaries: the five stories the library was built for, a group practice and a therapist's intake,
+told with its public API. Reasons are quoted as the library gives them: a sentence, then [code, rule or clause].
+The data are the files under examples/stories/data and examples/intake/story/data; each story runs at fixed instants.
 `
