@@ -1,10 +1,11 @@
 // Package stories tells the five stories the boundaries library was built
-// for, and a sixth about a practice of several people, the way a host
-// application would: each story reads its provider's data from JSON and
-// iCalendar files (embedded from the data directory, one file per model, so
-// they double as examples of the formats), decodes them with the library's
-// own strict decoders, validates them, runs the story at fixed instants and
-// returns a Report.
+// for, a sixth about a practice of several people and a seventh about a
+// therapist's intake over FHIR, the way a host application would: each
+// story reads its provider's data from JSON, iCalendar and FHIR files
+// (embedded from the data directory, one file per model, so they double as
+// examples of the formats), decodes them with the library's own strict
+// decoders, validates them, runs the story at fixed instants and returns a
+// Report.
 //
 // A Report has a title, a short narrative that quotes the library's own
 // reasons, amounts, deadlines, decisions and referrals, and the
@@ -73,7 +74,7 @@ type Story struct {
 }
 
 // All returns the stories: the design brief's five, in its order, then
-// the group practice.
+// the group practice and the therapist's intake.
 func All() []Story {
 	return []Story{
 		{Name: "protected-evening", Title: titleProtectedEvening, Run: ProtectedEvening},
@@ -82,6 +83,7 @@ func All() []Story {
 		{Name: "911-or-411", Title: titleNineOneOne, Run: NineOneOneOrFourOneOne},
 		{Name: "consultation", Title: titleConsultation, Run: Consultation},
 		{Name: "group-practice", Title: titleGroupPractice, Run: GroupPractice},
+		{Name: "intake", Title: titleIntake, Run: Intake},
 	}
 }
 

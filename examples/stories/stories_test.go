@@ -81,7 +81,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
-	require.Equal(t, []string{"protected-evening", "contract-hour", "forty-minute-wait", "911-or-411", "consultation", "group-practice"}, stories.Names())
+	require.Equal(t, []string{"protected-evening", "contract-hour", "forty-minute-wait", "911-or-411", "consultation", "group-practice", "intake"}, stories.Names())
 	s, ok := stories.Find("911-or-411")
 	require.True(t, ok)
 	require.Equal(t, "4. 911 or 411", s.Title)

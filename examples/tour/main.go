@@ -24,7 +24,6 @@ import (
 	"strings"
 	_ "time/tzdata" // run where the system has no zone data
 
-	"github.com/practicekit/boundaries/examples/intake/story"
 	"github.com/practicekit/boundaries/examples/stories"
 )
 
@@ -37,7 +36,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	name := fs.String("story", "", "run only the story `NAME`: "+strings.Join(names(), ", "))
+	name := fs.String("story", "", "run only the story `NAME`: "+strings.Join(stories.Names(), ", "))
 	asJSON := fs.Bool("json", false, "print the machine-readable results as JSON")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -47,11 +46,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	all := tour()
+	all := stories.All()
 	if *name != "" {
-		s, ok := find(*name)
+		s, ok := stories.Find(*name)
 		if !ok {
-			fmt.Fprintf(stderr, "tour: unknown story %q; the stories are: %s\n", *name, strings.Join(names(), ", "))
+			fmt.Fprintf(stderr, "tour: unknown story %q; the stories are: %s\n", *name, strings.Join(stories.Names(), ", "))
 			return 2
 		}
 		all = []stories.Story{s}
@@ -88,30 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// tour returns the stories the tour tells: the five and the group
-// practice, then the intake.
-func tour() []stories.Story { return append(stories.All(), story.Story()) }
-
-// find returns the story with the given name, and whether there is one.
-func find(name string) (stories.Story, bool) {
-	for _, s := range tour() {
-		if s.Name == name {
-			return s, true
-		}
-	}
-	return stories.Story{}, false
-}
-
-// names returns the names of the stories the tour tells, in order.
-func names() []string {
-	var out []string
-	for _, s := range tour() {
-		out = append(out, s.Name)
-	}
-	return out
-}
-
 const intro = `boundaries: the five stories the library was built for, a group practice and a therapist's intake,
 told with its public API. Reasons are quoted as the library gives them: a sentence, then [code, rule or clause].
-The data are the files under examples/stories/data and examples/intake/story/data; each story runs at fixed instants.
+The data are the files under examples/stories/data; each story runs at fixed instants.
 `

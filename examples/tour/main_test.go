@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -16,7 +15,7 @@ func TestTour(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
 	require.Empty(t, errs.String())
-	for _, s := range tour() {
+	for _, s := range stories.All() {
 		require.Contains(t, out.String(), "\n"+s.Title+"\n")
 	}
 	// Readable in a terminal in under a minute.
@@ -33,22 +32,13 @@ func TestOneStory(t *testing.T) {
 	require.Equal(t, r.Text(), out.String())
 }
 
-// TestIntakeStory tells the intake alone, as examples/intake prints it.
-func TestIntakeStory(t *testing.T) {
-	var out, errs bytes.Buffer
-	require.Equal(t, 0, run([]string{"-story", "intake"}, &out, &errs), errs.String())
-	want, err := os.ReadFile("../intake/testdata/intake.golden")
-	require.NoError(t, err)
-	require.Equal(t, string(want), out.String())
-}
-
 func TestJSON(t *testing.T) {
 	for _, tc := range []struct {
 		args  []string
 		names []string
 	}{
 		{[]string{"-story", "consultation", "-json"}, []string{"consultation"}},
-		{[]string{"-json"}, append(stories.Names(), "intake")},
+		{[]string{"-json"}, stories.Names()},
 	} {
 		var out, errs bytes.Buffer
 		require.Equal(t, 0, run(tc.args, &out, &errs), errs.String())

@@ -1,4 +1,4 @@
-package story
+package stories
 
 import (
 	"encoding/json"
@@ -14,21 +14,21 @@ import (
 // fhir.NewQuestionnaire writes for fit.PHQ9, so that the story imports the
 // instrument as the library defines it.
 func TestQuestionnaireIsThePHQ9(t *testing.T) {
-	b, err := data.ReadFile("data/phq9.questionnaire.json")
+	b, err := data.ReadFile("data/intake/phq9.questionnaire.json")
 	require.NoError(t, err)
 	want, err := fhir.NewQuestionnaire(fit.PHQ9())
 	require.NoError(t, err)
 	wantJSON, err := json.MarshalIndent(want, "", "  ")
 	require.NoError(t, err)
-	require.Equal(t, string(wantJSON)+"\n", string(b), "regenerate data/phq9.questionnaire.json from fhir.NewQuestionnaire(fit.PHQ9())")
+	require.Equal(t, string(wantJSON)+"\n", string(b), "regenerate data/intake/phq9.questionnaire.json from fhir.NewQuestionnaire(fit.PHQ9())")
 }
 
-// TestStory holds the story to what it is for: an urgent decision that
+// TestIntake holds the story to what it is for: an urgent decision that
 // names PHQ-9 item 9, and crisis resources before any colleague.
-func TestStory(t *testing.T) {
-	r, err := Run()
+func TestIntake(t *testing.T) {
+	r, err := Intake()
 	require.NoError(t, err)
-	res := r.Results.(Results)
+	res := r.Results.(IntakeResults)
 	require.Equal(t, fit.Urgent, res.Decision.Outcome)
 	require.Equal(t, "phq9_self_harm", res.Decision.Reasons[0].Rule)
 	require.Equal(t, "phq9_9", res.Decision.Reasons[0].Question)

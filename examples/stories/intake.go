@@ -1,45 +1,21 @@
-// Package story tells the therapist's intake, the library's FHIR story: a
-// therapist's system receives the PHQ-9 as a FHIR R4 Questionnaire and a
-// new client's answers as a QuestionnaireResponse, decides with fit, and
-// because the client answered item 9 (thoughts of being better off dead,
-// or of self-harm) above "not at all", refers them to crisis resources
-// first with referral's crisis routing, then to a colleague with
-// immediate capacity.
-//
-// The data are the JSON files under data, as a clinical system would send
-// them and a host would store them: phq9.questionnaire.json (the PHQ-9 as
-// fit.PHQ9 writes it with fhir.NewQuestionnaire), response.json, and the
-// therapist's directory and referral request. examples/intake prints the
-// story; examples/tour tells it after the five stories.
-package story
+package stories
 
 import (
-	"bytes"
-	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
-	"github.com/practicekit/boundaries/examples/stories"
 	"github.com/practicekit/boundaries/fit"
 	"github.com/practicekit/boundaries/fit/fhir"
 	"github.com/practicekit/boundaries/referral"
 )
 
-// Name and Title name the story on the command line and in a report.
-const (
-	Name  = "intake"
-	Title = "After the stories: a therapist's intake, over FHIR"
-)
+const titleIntake = "7. A therapist's intake, over FHIR"
 
-// Story returns the story for the tour.
-func Story() stories.Story { return stories.Story{Name: Name, Title: Title, Run: Run} }
-
-// Results are the story's machine-readable results.
-type Results struct {
+// IntakeResults are the results of story 7.
+type IntakeResults struct {
 	// Screening is the screening read from the Questionnaire.
 	Screening string `json:"screening"`
 	// Answers are the client's answers read from the response.
@@ -50,45 +26,36 @@ type Results struct {
 	Referral referral.Result `json:"referral"`
 }
 
-// request is data/referral.json: the request before the decision adds
-// the needs, and the instant the intake is read.
-type request struct {
+// intakeRequest is data/intake/referral.json: the request before the
+// decision adds the needs, and the instant the intake is read.
+type intakeRequest struct {
 	Now     time.Time        `json:"now"`
 	Request referral.Request `json:"request"`
 }
 
-//go:embed data
-var data embed.FS
-
-// load decodes data/name into v, strictly.
-func load(name string, v any) error {
-	b, err := data.ReadFile("data/" + name)
-	if err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
-// Run tells the story.
-func Run() (stories.Report, error) {
+// Intake tells story 7, a therapist's intake over FHIR: a therapist's
+// system receives the PHQ-9 as a FHIR R4 Questionnaire and a new client's
+// answers as a QuestionnaireResponse, decides with fit, and because the
+// client answered item 9 (thoughts of being better off dead, or of
+// self-harm) above "not at all", refers them to crisis resources first with
+// referral's crisis routing, then to a colleague with immediate capacity.
+// The data are data/intake/phq9.questionnaire.json (the PHQ-9 as fit.PHQ9
+// writes it with fhir.NewQuestionnaire), response.json, and the therapist's
+// directory and referral request.
+func Intake() (Report, error) {
 	var (
 		q   fhir.Questionnaire
 		r   fhir.QuestionnaireResponse
 		dir referral.Directory
-		req request
+		req intakeRequest
 	)
 	if err := errors.Join(
-		load("phq9.questionnaire.json", &q),
-		load("response.json", &r),
-		load("directory.json", &dir),
-		load("referral.json", &req),
+		load("intake/phq9.questionnaire.json", &q),
+		load("intake/response.json", &r),
+		load("intake/directory.json", &dir),
+		load("intake/referral.json", &req),
 	); err != nil {
-		return stories.Report{}, err
+		return Report{}, err
 	}
 	var lines []string
 	say := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
@@ -99,16 +66,16 @@ func Run() (stories.Report, error) {
 	// map.
 	s, err := q.Screening()
 	if err != nil {
-		return stories.Report{}, fmt.Errorf("phq9.questionnaire.json: %w", err)
+		return Report{}, fmt.Errorf("phq9.questionnaire.json: %w", err)
 	}
 	ev, err := fit.Compile(s, fit.Provider{})
 	if err != nil {
-		return stories.Report{}, err
+		return Report{}, err
 	}
 	// The response must answer this questionnaire, item by item.
 	answers, err := r.Answers(s)
 	if err != nil {
-		return stories.Report{}, fmt.Errorf("response.json: %w", err)
+		return Report{}, fmt.Errorf("response.json: %w", err)
 	}
 	say("Dana Morgan, psychotherapist in New York, receives the %s as a FHIR Questionnaire (%s, %d items)", s.Scales[0].Name, q.URL, len(s.Questions))
 	say("and a new client's QuestionnaireResponse, authored %s: %d answers.", r.Authored, len(answers))
@@ -127,7 +94,7 @@ func Run() (stories.Report, error) {
 	}
 	detail("Needs for referral: %s.", strings.Join(d.Needs, ", "))
 	if d.Outcome != fit.Urgent {
-		return stories.Report{}, fmt.Errorf("the intake decided %s, not urgent", d.Outcome)
+		return Report{}, fmt.Errorf("the intake decided %s, not urgent", d.Outcome)
 	}
 
 	// An urgent decision is an emergency referral: crisis resources for
@@ -135,7 +102,7 @@ func Run() (stories.Report, error) {
 	// client within a day.
 	ix, err := referral.NewIndex(dir)
 	if err != nil {
-		return stories.Report{}, err
+		return Report{}, err
 	}
 	rq := req.Request
 	rq.Urgency = contact.Emergency
@@ -144,10 +111,10 @@ func Run() (stories.Report, error) {
 	}
 	routed, err := ix.Route(req.Now, rq, referral.Rotation{}, referral.Options{Crisis: crisis})
 	if err != nil {
-		return stories.Report{}, err
+		return Report{}, err
 	}
 	if len(routed.Crisis) == 0 {
-		return stories.Report{}, errors.New("the emergency referral listed no crisis resource")
+		return Report{}, errors.New("the emergency referral listed no crisis resource")
 	}
 	say("Referral, as an emergency in %s: crisis resources first.", region)
 	for _, c := range routed.Crisis {
@@ -157,6 +124,6 @@ func Run() (stories.Report, error) {
 	for i, m := range routed.Matches {
 		detail("%d. %s (%s), score %.2f: %s", i+1, m.Name, m.Modalities, m.Score, m.Components[0].Message)
 	}
-	res := Results{Screening: s.ID, Answers: answers, Decision: d, Referral: routed}
-	return stories.Report{Name: Name, Title: Title, Lines: lines, Results: res}, nil
+	res := IntakeResults{Screening: s.ID, Answers: answers, Decision: d, Referral: routed}
+	return Report{Name: "intake", Title: titleIntake, Lines: lines, Results: res}, nil
 }
