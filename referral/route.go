@@ -229,8 +229,12 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 		}
 	}
 	res.Matches = make([]Match, len(got.items))
-	for k := range got.items {
-		res.Matches[k] = ix.explain(q, &state, got.items, k)
+	if len(got.items) > 0 {
+		e := newExplainer(q, len(got.items))
+		for k := range got.items {
+			res.Matches[k] = ix.explain(e, q, &state, got.items, k)
+		}
+		e.finish()
 	}
 	if len(res.Matches) == 0 {
 		if q.emergency {
