@@ -301,33 +301,44 @@ func (q *query) bandOf(score float64) int { return int(math.Floor(score / q.s.to
 // candidates returns the providers that pass the hard constraints that
 // bitsets decide, reach included, less the excluded ones.
 func (ix *Index) candidates(q *query) bitset.Set {
-	cand := slices.Clone(ix.all)
+	cand := bitset.New(len(ix.providers))
+	// The bitsets to intersect, and for the region the country's too: a
+	// provider licensed for either passes.
+	var buf [8]bitset.Set
+	sets := append(buf[:0], ix.all)
+	var region, country bitset.Set
 	if q.hard.Has(ConstraintNeeds) {
-		for _, b := range q.mustSets {
-			andInto(cand, b)
-		}
+		sets = append(sets, q.mustSets...)
 	}
 	if q.hard.Has(ConstraintLanguage) {
-		andInto(cand, q.langSet)
+		sets = append(sets, q.langSet)
 	}
 	if q.hard.Has(ConstraintRegion) {
-		a, b := q.regionSets[0], q.regionSets[1]
-		for w := range cand {
-			var x uint64
-			if a != nil {
-				x = a[w]
-			}
-			if b != nil {
-				x |= b[w]
-			}
-			cand[w] &= x
+		region, country = q.regionSets[0], q.regionSets[1]
+		if region == nil {
+			sets, country = append(sets, country), nil
+		} else if country == nil {
+			sets, region = append(sets, region), nil
 		}
 	}
 	if q.hard.Has(ConstraintInsurance) {
-		andInto(cand, q.insSet)
+		sets = append(sets, q.insSet)
 	}
 	if q.hard.Has(ConstraintAccepting) {
-		andInto(cand, ix.accepting)
+		sets = append(sets, ix.accepting)
+	}
+	if slices.ContainsFunc(sets, func(b bitset.Set) bool { return b == nil }) {
+		return cand // a nil bitset is empty
+	}
+	for w := range cand {
+		x := ix.all[w]
+		for _, b := range sets[1:] {
+			x &= b[w]
+		}
+		if region != nil {
+			x &= region[w] | country[w]
+		}
+		cand[w] = x
 	}
 	for _, i := range q.excluded {
 		cand.Remove(int(i))
@@ -348,24 +359,12 @@ func andInto(dst, b bitset.Set) {
 }
 
 // reachInto keeps in cand the providers who can serve the client: remote
-// ones when the client accepts remote, and in-person ones in the grid
-// cells near the client within the distance limits.
+// ones when the client accepts remote, and in-person ones within the
+// distance limits. When cand holds fewer providers than the grid cells
+// near the client, it checks them one by one; otherwise it looks in those
+// cells, which hold every in-person provider who may be near enough.
 func (ix *Index) reachInto(cand bitset.Set, q *query) {
-	var hits bitset.Set
-	if q.inPersonOK {
-		hits = bitset.New(len(ix.providers))
-		r0, r1, c0, c1 := cellRange(q.loc, q.within)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				for _, i := range ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] {
-					if cand.Has(int(i)) && ix.inPersonReach(i, q) {
-						hits.Add(int(i))
-					}
-				}
-			}
-		}
-	}
-	for w := range cand {
+	remote := func(w int) uint64 {
 		var x uint64
 		if q.remoteWays.Has(place.Video) {
 			x |= ix.video[w]
@@ -373,10 +372,47 @@ func (ix *Index) reachInto(cand bitset.Set, q *query) {
 		if q.remoteWays.Has(place.Phone) {
 			x |= ix.phone[w]
 		}
-		if hits != nil {
-			x |= hits[w]
+		return x
+	}
+	if !q.inPersonOK {
+		for w := range cand {
+			cand[w] &= remote(w)
 		}
-		cand[w] &= x
+		return
+	}
+	r0, r1, c0, c1 := cellRange(q.loc, q.within)
+	cell := func(r, c int32) []int32 { return ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] }
+	few, inCells := cand.Count(), 0
+	for r := r0; r <= r1 && inCells <= few; r++ {
+		for c := c0; c <= c1 && inCells <= few; c++ {
+			inCells += len(cell(r, c))
+		}
+	}
+	if few < inCells {
+		for w, word := range cand {
+			keep := word & remote(w)
+			for rest := word &^ keep; rest != 0; rest &= rest - 1 {
+				b := bits.TrailingZeros64(rest)
+				if ix.inPersonReach(int32(w<<6+b), q) {
+					keep |= 1 << b
+				}
+			}
+			cand[w] = keep
+		}
+		return
+	}
+	hits := bitset.New(len(ix.providers))
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			for _, i := range cell(r, c) {
+				if cand.Has(int(i)) && ix.inPersonReach(i, q) {
+					hits.Add(int(i))
+				}
+			}
+		}
+	}
+	for w := range cand {
+		cand[w] &= remote(w) | hits[w]
 	}
 }
 
