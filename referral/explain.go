@@ -57,22 +57,24 @@ func (ix *Index) failures(i int32, q *query) Constraint {
 // allocations instead of dozens per match.
 type explainer struct {
 	buf        []byte
-	marks      []mark
 	components []Component // factors per match
 	reasons    []Reason    // perMatch per match
 	factors    int         // components per match: the factors with a weight
 	perMatch   int         // the most reasons of a match
-	hardRules  [16]mark    // "hard.needs" and so on, by bit, once written
+
+	// Where in buf the strings are, by place in components and reasons;
+	// a rule's span is zero when the rule is not in buf.
+	componentText []span
+	reasonText    []span
+	reasonRule    []span
+	hardRules     [16]span // "hard.needs" and so on, by bit, once written
 }
 
-// A mark is a string to set to buf[start:end] when the buffer is complete.
-type mark struct {
-	dst        *string
-	start, end int32
-}
+// A span is where a string is in the buffer: buf[start:end].
+type span struct{ start, end int32 }
 
 // bytesPerMatch is about what the sentences of one match take.
-const bytesPerMatch = 768
+const bytesPerMatch = 640
 
 // newExplainer returns an explainer for n matches of the query.
 func newExplainer(q *query, n int) *explainer {
@@ -83,43 +85,75 @@ func newExplainer(q *query, n int) *explainer {
 		}
 	}
 	e.buf = make([]byte, 0, n*bytesPerMatch)
-	e.marks = make([]mark, 0, n*(e.factors+2*e.perMatch))
 	e.components = make([]Component, n*e.factors)
 	e.reasons = make([]Reason, n*e.perMatch)
+	spans := make([]span, n*(e.factors+2*e.perMatch))
+	e.componentText, spans = spans[:n*e.factors], spans[n*e.factors:]
+	e.reasonText, e.reasonRule = spans[:n*e.perMatch], spans[n*e.perMatch:]
 	return e
 }
 
-// mark notes that *dst is what the buffer holds from start on.
-func (e *explainer) mark(dst *string, start int) {
-	e.marks = append(e.marks, mark{dst: dst, start: int32(start), end: int32(len(e.buf))})
+// since returns the span of what the buffer holds from start on.
+func (e *explainer) since(start int) span { return span{int32(start), int32(len(e.buf))} }
+
+// component appends to match k's components cs one for factor f, whose
+// message is what the buffer holds from start on.
+func (e *explainer) component(k int, cs []Component, c Component, start int) []Component {
+	e.componentText[k*e.factors+len(cs)] = e.since(start)
+	return append(cs, c)
 }
 
-// reason appends to rs a reason with the code and rule whose message is
-// what the buffer holds from start on.
-func (e *explainer) reason(rs []Reason, code Code, rule string, start int) []Reason {
-	rs = append(rs, Reason{Code: code, Rule: rule})
-	e.mark(&rs[len(rs)-1].Message, start)
-	return rs
+// reason appends to match k's reasons rs one with the code and rule whose
+// message is what the buffer holds from start on.
+func (e *explainer) reason(k int, rs []Reason, code Code, rule string, start int) []Reason {
+	e.reasonText[k*e.perMatch+len(rs)] = e.since(start)
+	return append(rs, Reason{Code: code, Rule: rule})
 }
 
-// hardRule sets *dst to the rule of hard constraint c, "hard.needs" for
-// ConstraintNeeds, writing it to the buffer the first time.
-func (e *explainer) hardRule(dst *string, c Constraint) {
+// hardRule gives the last of match k's reasons rs the rule of hard
+// constraint c, "hard.needs" for ConstraintNeeds, writing it to the buffer
+// the first time.
+func (e *explainer) hardRule(k int, rs []Reason, c Constraint) {
 	r := &e.hardRules[bits.TrailingZeros16(uint16(c))]
-	if r.dst == nil {
+	if r.end == 0 {
 		start := len(e.buf)
 		e.buf = append(append(e.buf, "hard."...), c.name()...)
-		*r = mark{dst: dst, start: int32(start), end: int32(len(e.buf))}
+		*r = e.since(start)
 	}
-	e.marks = append(e.marks, mark{dst: dst, start: r.start, end: r.end})
+	e.reasonRule[k*e.perMatch+len(rs)-1] = *r
 }
 
-// finish sets every marked string.
+// finish sets the messages and rules written to the buffer.
 func (e *explainer) finish() {
 	text := string(e.buf)
-	for _, m := range e.marks {
-		*m.dst = text[m.start:m.end]
+	for j, s := range e.componentText {
+		e.components[j].Message = text[s.start:s.end]
 	}
+	for j, s := range e.reasonText {
+		e.reasons[j].Message = text[s.start:s.end]
+		if r := e.reasonRule[j]; r.end > 0 {
+			e.reasons[j].Rule = text[r.start:r.end]
+		}
+	}
+}
+
+// A reach is how a provider can serve the client, worked out once for a
+// match: remotely, in person, and the distance between them when both
+// locations are known (0 otherwise).
+type reach struct {
+	remote, inPerson bool
+	km               float64
+}
+
+// reachOf returns how provider i can serve the client.
+func (ix *Index) reachOf(i int32, q *query) reach {
+	p := &ix.providers[i]
+	r := reach{remote: ix.remoteReach(i, q)}
+	if q.req.Location != nil && p.Location != nil {
+		r.km = q.loc.DistanceKm(*p.Location)
+		r.inPerson = q.inPersonAt(p, r.km)
+	}
+	return r
 }
 
 // explain builds match k of the selected items, with its components and
@@ -127,32 +161,28 @@ func (e *explainer) finish() {
 func (ix *Index) explain(e *explainer, q *query, state *Rotation, items []item, k int) Match {
 	it := &items[k]
 	p := &ix.providers[it.i]
-	m := Match{ID: p.ID, Name: p.Name, Practice: p.Practice, Score: it.score}
-	if ix.remoteReach(it.i, q) {
+	r := ix.reachOf(it.i, q)
+	m := Match{ID: p.ID, Name: p.Name, Practice: p.Practice, Score: it.score, DistanceKm: r.km}
+	if r.remote {
 		m.Modalities |= p.Modalities & q.remoteWays
 	}
-	if ix.inPersonReach(it.i, q) {
+	if r.inPerson {
 		m.Modalities |= place.InPerson
 	}
 	if !q.applicable.Has(ConstraintReach) {
 		m.Modalities = p.Modalities // nothing is known to narrow them
 	}
-	if q.req.Location != nil && p.Location != nil {
-		m.DistanceKm = q.loc.DistanceKm(*p.Location)
-	}
 
 	m.Components = e.components[k*e.factors : k*e.factors : (k+1)*e.factors]
 	m.Reasons = e.reasons[k*e.perMatch : k*e.perMatch : (k+1)*e.perMatch]
-	v := ix.values(it.i, q)
-	for f := range factorCount {
+	for f, v := range it.values {
 		w := q.weights[f]
 		if w == 0 {
 			continue
 		}
 		start := len(e.buf)
-		e.buf = ix.appendFactor(e.buf, f, v[f], it.i, q)
-		m.Components = append(m.Components, Component{Factor: f, Weight: w, Value: v[f], Points: w * v[f] / q.weightTotal})
-		e.mark(&m.Components[len(m.Components)-1].Message, start)
+		e.buf = ix.appendFactor(e.buf, Factor(f), v, it.i, q, r)
+		m.Components = e.component(k, m.Components, Component{Factor: Factor(f), Weight: w, Value: v, Points: w * v / q.weightTotal}, start)
 	}
 
 	failed := ix.failures(it.i, q)
@@ -163,12 +193,12 @@ func (ix *Index) explain(e *explainer, q *query, state *Rotation, items []item, 
 			code = CodeMisses
 		}
 		start := len(e.buf)
-		e.buf = ix.appendConstraint(e.buf, c, meets, it.i, q)
+		e.buf = ix.appendConstraint(e.buf, c, meets, it.i, q, r)
 		if q.hard.Has(c) {
-			m.Reasons = e.reason(m.Reasons, code, "", start)
-			e.hardRule(&m.Reasons[len(m.Reasons)-1].Rule, c)
+			m.Reasons = e.reason(k, m.Reasons, code, "", start)
+			e.hardRule(k, m.Reasons, c)
 		} else {
-			m.Reasons = e.reason(m.Reasons, code, c.name(), start)
+			m.Reasons = e.reason(k, m.Reasons, code, c.name(), start)
 		}
 	}
 	start := len(e.buf)
@@ -177,16 +207,16 @@ func (ix *Index) explain(e *explainer, q *query, state *Rotation, items []item, 
 	if it.stale {
 		code = CodeStale
 	}
-	m.Reasons = e.reason(m.Reasons, code, "stale", start)
+	m.Reasons = e.reason(k, m.Reasons, code, "stale", start)
 	if q.emergency {
 		start := len(e.buf)
 		e.buf = ix.appendImmediate(e.buf, it.i, q)
-		m.Reasons = e.reason(m.Reasons, CodeImmediate, "immediate", start)
+		m.Reasons = e.reason(k, m.Reasons, CodeImmediate, "immediate", start)
 	}
 	if peers, mixed := bandPeers(items, k); peers > 0 {
 		start := len(e.buf)
 		e.buf = ix.appendRotation(e.buf, state, it.i, peers, mixed)
-		m.Reasons = e.reason(m.Reasons, CodeRotation, "rotation", start)
+		m.Reasons = e.reason(k, m.Reasons, CodeRotation, "rotation", start)
 	}
 	return m
 }
@@ -317,8 +347,9 @@ func appendKm(b []byte, km float64, decimals int) []byte {
 	return append(strconv.AppendFloat(b, km, 'f', decimals, 64), " km"...)
 }
 
-// appendFactor appends what factor f's value v says for provider i.
-func (ix *Index) appendFactor(b []byte, f Factor, v float64, i int32, q *query) []byte {
+// appendFactor appends what factor f's value v says for provider i, who
+// can serve the client as r says.
+func (ix *Index) appendFactor(b []byte, f Factor, v float64, i int32, q *query, r reach) []byte {
 	p := &ix.providers[i]
 	switch f {
 	case FactorNeeds:
@@ -366,8 +397,8 @@ func (ix *Index) appendFactor(b []byte, f Factor, v float64, i int32, q *query) 
 		}
 		return append(b, '.')
 	case FactorDistance:
-		if v > 0 || ix.inPersonReach(i, q) {
-			b = appendKm(b, q.loc.DistanceKm(*p.Location), 1)
+		if r.inPerson {
+			b = appendKm(b, r.km, 1)
 			b = append(b, " away, within "...)
 		} else {
 			b = append(b, "Cannot see the client in person within "...)
@@ -488,8 +519,9 @@ func also(one string) string {
 	return "also " + one
 }
 
-// appendConstraint appends whether provider i meets constraint c.
-func (ix *Index) appendConstraint(b []byte, c Constraint, meets bool, i int32, q *query) []byte {
+// appendConstraint appends whether provider i, who can serve the client
+// as r says, meets constraint c.
+func (ix *Index) appendConstraint(b []byte, c Constraint, meets bool, i int32, q *query, r reach) []byte {
 	p := &ix.providers[i]
 	if !meets && c == ConstraintBudget {
 		// Why, in the words of the fee score.
@@ -514,26 +546,25 @@ func (ix *Index) appendConstraint(b []byte, c Constraint, meets bool, i int32, q
 	}
 	switch c {
 	case ConstraintReach:
-		inPerson := ix.inPersonReach(i, q)
 		switch {
-		case inPerson && ix.remoteReach(i, q):
+		case r.inPerson && r.remote:
 			b = append(b, "Works remotely, and in person "...)
-		case inPerson:
+		case r.inPerson:
 			b = append(b, "Works in person "...)
 		default:
 			return append(b, "Works remotely."...)
 		}
-		return append(appendKm(b, q.loc.DistanceKm(*p.Location), 1), " away."...)
+		return append(appendKm(b, r.km, 1), " away."...)
 	case ConstraintRegion:
-		for _, r := range p.Regions {
-			if licensedFor(r, q.region) {
+		for _, region := range p.Regions {
+			if licensedFor(region, q.region) {
 				b = append(b, "May practise in "...)
 				b = append(b, q.region...)
-				if r == q.region {
+				if region == q.region {
 					return append(b, '.')
 				}
 				b = append(b, " (licensed for all of "...)
-				b = append(b, r...)
+				b = append(b, region...)
 				return append(b, ")."...)
 			}
 		}

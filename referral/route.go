@@ -274,13 +274,14 @@ func (ix *Index) recordMatches(q *query, state Rotation, items []item) Rotation 
 
 // An item is a candidate match with its ranking keys.
 type item struct {
-	band     int     // score band: floor(score / tolerance)
-	priority int     // the provider's priority
-	turn     turn    // the provider's place in the rotation
-	score    float64 // the score
-	stale    bool    // the provider's facts are stale
-	i        int32   // the provider's position
-	practice int32   // the provider's practice number, or -1
+	band     int                  // score band: floor(score / tolerance)
+	priority int                  // the provider's priority
+	turn     turn                 // the provider's place in the rotation
+	score    float64              // the score
+	values   [factorCount]float64 // the value of each factor that applies
+	stale    bool                 // the provider's facts are stale
+	i        int32                // the provider's position
+	practice int32                // the provider's practice number, or -1
 }
 
 // compareItems orders items best first: higher band, higher priority,
@@ -419,12 +420,26 @@ func (ix *Index) reachInto(cand bitset.Set, q *query) {
 // inPersonReach reports whether provider i can see the client in person:
 // within the client's distance and the provider's radius.
 func (ix *Index) inPersonReach(i int32, q *query) bool {
+	_, ok := ix.inPersonKm(i, q)
+	return ok
+}
+
+// inPersonKm returns the distance to provider i and whether they can see
+// the client in person; the distance is 0 when they do not work in person
+// or the client is not to be seen in person.
+func (ix *Index) inPersonKm(i int32, q *query) (float64, bool) {
 	p := &ix.providers[i]
 	if !q.inPersonOK || !p.Modalities.Has(place.InPerson) {
-		return false
+		return 0, false
 	}
 	d := q.loc.DistanceKm(*p.Location)
-	return d <= q.within && (p.RadiusKm == 0 || d <= p.RadiusKm)
+	return d, q.inPersonAt(p, d)
+}
+
+// inPersonAt reports whether provider p, d km from the client, can see
+// them in person.
+func (q *query) inPersonAt(p *Provider, d float64) bool {
+	return q.inPersonOK && p.Modalities.Has(place.InPerson) && d <= q.within && (p.RadiusKm == 0 || d <= p.RadiusKm)
 }
 
 // remoteReach reports whether provider i can serve the client remotely, in
@@ -486,8 +501,10 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 	if q.weights[FactorLanguage] > 0 {
 		v[FactorLanguage] = languageValue(p.Languages, q.lang)
 	}
-	if q.weights[FactorDistance] > 0 && ix.inPersonReach(i, q) {
-		v[FactorDistance] = 1 - q.loc.DistanceKm(*p.Location)/q.within
+	if q.weights[FactorDistance] > 0 {
+		if d, ok := ix.inPersonKm(i, q); ok {
+			v[FactorDistance] = 1 - d/q.within
+		}
 	}
 	if q.weights[FactorFee] > 0 {
 		switch {
@@ -590,7 +607,7 @@ func (ix *Index) consider(i int32, q *query) (it item, ok, droppedStale bool) {
 	}
 	v := ix.values(i, q)
 	sc := q.score(&v, stale)
-	return item{band: q.bandOf(sc), priority: ix.providers[i].Priority, score: sc, stale: stale, i: i, practice: ix.practice[i]}, true, false
+	return item{band: q.bandOf(sc), priority: ix.providers[i].Priority, score: sc, values: v, stale: stale, i: i, practice: ix.practice[i]}, true, false
 }
 
 // selectIndexed selects the top matches with the index: bitsets and the
