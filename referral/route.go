@@ -46,7 +46,7 @@ type query struct {
 	hasBudget   bool
 	insurance   string
 	insSet      bitset.Set
-	excluded    []int32  // positions of the excluded providers the index holds
+	excluded    []int32  // positions of the excluded providers the index holds, in increasing order
 	excludedIDs []string // the request's exclusions, each once
 	emergency   bool
 	weights     [factorCount]float64 // zero for factors that do not apply
@@ -124,6 +124,7 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 			q.excluded = append(q.excluded, i)
 		}
 	}
+	slices.Sort(q.excluded)
 
 	if len(req.Preferred) > 0 {
 		q.week = availability.IntervalOf(now, 7*24*time.Hour)
@@ -299,10 +300,10 @@ func (ix *Index) compareItems(a, b *item) int {
 // bandOf returns the score band of a score.
 func (q *query) bandOf(score float64) int { return int(math.Floor(score / q.s.tolerance)) }
 
-// candidates returns the providers that pass the hard constraints that
-// bitsets decide, reach included, less the excluded ones.
-func (ix *Index) candidates(q *query) bitset.Set {
-	cand := bitset.New(len(ix.providers))
+// candidates returns, in increasing order, the providers that pass the
+// hard constraints that bitsets decide, reach included, less the excluded
+// ones.
+func (ix *Index) candidates(q *query) []int32 {
 	// The bitsets to intersect, and for the region the country's too: a
 	// provider licensed for either passes.
 	var buf [8]bitset.Set
@@ -329,23 +330,33 @@ func (ix *Index) candidates(q *query) bitset.Set {
 		sets = append(sets, ix.accepting)
 	}
 	if slices.ContainsFunc(sets, func(b bitset.Set) bool { return b == nil }) {
-		return cand // a nil bitset is empty
+		return nil // a nil bitset is empty
 	}
-	for w := range cand {
-		x := ix.all[w]
+	reach := q.hard.Has(ConstraintReach)
+	remoteOnly := reach && !q.inPersonOK // reach is then a bitset's too
+	cand := make([]int32, 0, 256)
+	excluded := q.excluded
+	for w, x := range ix.all {
 		for _, b := range sets[1:] {
-			x &= b[w]
+			if x &= b[w]; x == 0 {
+				break
+			}
 		}
-		if region != nil {
+		if x != 0 && region != nil {
 			x &= region[w] | country[w]
 		}
-		cand[w] = x
+		if remoteOnly {
+			x &= ix.remoteWord(q, w)
+		}
+		for ; len(excluded) > 0 && int(excluded[0])>>6 == w; excluded = excluded[1:] {
+			x &^= 1 << (excluded[0] & 63)
+		}
+		for ; x != 0; x &= x - 1 {
+			cand = append(cand, int32(w<<6+bits.TrailingZeros64(x)))
+		}
 	}
-	for _, i := range q.excluded {
-		cand.Remove(int(i))
-	}
-	if q.hard.Has(ConstraintReach) {
-		ix.reachInto(cand, q)
+	if reach && !remoteOnly {
+		cand = ix.reachList(cand, q)
 	}
 	return cand
 }
@@ -359,62 +370,98 @@ func andInto(dst, b bitset.Set) {
 	dst.And(b)
 }
 
+// remoteWord returns word w of the set of providers who work remotely in a
+// way the client accepts.
+func (ix *Index) remoteWord(q *query, w int) uint64 {
+	var x uint64
+	if q.remoteWays.Has(place.Video) {
+		x |= ix.video[w]
+	}
+	if q.remoteWays.Has(place.Phone) {
+		x |= ix.phone[w]
+	}
+	return x
+}
+
 // reachInto keeps in cand the providers who can serve the client: remote
-// ones when the client accepts remote, and in-person ones within the
-// distance limits. When cand holds fewer providers than the grid cells
-// near the client, it checks them one by one; otherwise it looks in those
-// cells, which hold every in-person provider who may be near enough.
+// ones when the client accepts remote, and in-person ones in the grid
+// cells near the client within the distance limits.
 func (ix *Index) reachInto(cand bitset.Set, q *query) {
-	remote := func(w int) uint64 {
-		var x uint64
-		if q.remoteWays.Has(place.Video) {
-			x |= ix.video[w]
-		}
-		if q.remoteWays.Has(place.Phone) {
-			x |= ix.phone[w]
-		}
-		return x
-	}
-	if !q.inPersonOK {
-		for w := range cand {
-			cand[w] &= remote(w)
-		}
-		return
-	}
-	r0, r1, c0, c1 := cellRange(q.loc, q.within)
-	cell := func(r, c int32) []int32 { return ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] }
-	few, inCells := cand.Count(), 0
-	for r := r0; r <= r1 && inCells <= few; r++ {
-		for c := c0; c <= c1 && inCells <= few; c++ {
-			inCells += len(cell(r, c))
-		}
-	}
-	if few < inCells {
-		for w, word := range cand {
-			keep := word & remote(w)
-			for rest := word &^ keep; rest != 0; rest &= rest - 1 {
-				b := bits.TrailingZeros64(rest)
-				if ix.inPersonReach(int32(w<<6+b), q) {
-					keep |= 1 << b
-				}
-			}
-			cand[w] = keep
-		}
-		return
-	}
-	hits := bitset.New(len(ix.providers))
-	for r := r0; r <= r1; r++ {
-		for c := c0; c <= c1; c++ {
-			for _, i := range cell(r, c) {
-				if cand.Has(int(i)) && ix.inPersonReach(i, q) {
-					hits.Add(int(i))
-				}
-			}
-		}
+	var hits bitset.Set
+	if q.inPersonOK {
+		hits = ix.nearHits(q, cand)
 	}
 	for w := range cand {
-		cand[w] &= remote(w) | hits[w]
+		x := ix.remoteWord(q, w)
+		if hits != nil {
+			x |= hits[w]
+		}
+		cand[w] &= x
 	}
+}
+
+// reachList is reachInto for a client who may be seen in person, on a
+// list of providers in increasing order. When the list is shorter than
+// the grid cells near the client, it checks the providers one by one
+// rather than searching those cells.
+func (ix *Index) reachList(cand []int32, q *query) []int32 {
+	var hits bitset.Set
+	if len(cand) >= ix.nearCount(q, len(cand)) {
+		in := bitset.New(len(ix.providers))
+		for _, i := range cand {
+			in.Add(int(i))
+		}
+		hits = ix.nearHits(q, in)
+	}
+	kept := cand[:0]
+	for _, i := range cand {
+		switch {
+		case ix.remoteWord(q, int(i>>6))&(1<<(i&63)) != 0,
+			hits == nil && ix.inPersonReach(i, q),
+			hits != nil && hits.Has(int(i)):
+			kept = append(kept, i)
+		}
+	}
+	return kept
+}
+
+// nearCells calls yield with the grid cells that may hold an in-person
+// provider near enough to see the client, until it returns false.
+func (ix *Index) nearCells(q *query, yield func([]int32) bool) {
+	r0, r1, c0, c1 := cellRange(q.loc, q.within)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			if !yield(ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols]) {
+				return
+			}
+		}
+	}
+}
+
+// nearCount returns the number of providers in the grid cells near the
+// client, or a number above limit once it is clear there are more.
+func (ix *Index) nearCount(q *query, limit int) int {
+	n := 0
+	ix.nearCells(q, func(cell []int32) bool {
+		n += len(cell)
+		return n <= limit
+	})
+	return n
+}
+
+// nearHits returns the providers of in who can see the client in person,
+// found in the grid cells near the client.
+func (ix *Index) nearHits(q *query, in bitset.Set) bitset.Set {
+	hits := bitset.New(len(ix.providers))
+	ix.nearCells(q, func(cell []int32) bool {
+		for _, i := range cell {
+			if in.Has(int(i)) && ix.inPersonReach(i, q) {
+				hits.Add(int(i))
+			}
+		}
+		return true
+	})
+	return hits
 }
 
 // inPersonReach reports whether provider i can see the client in person:
@@ -614,27 +661,22 @@ func (ix *Index) consider(i int32, q *query) (it item, ok, droppedStale bool) {
 // grid narrow the directory to the candidates, and a bounded heap keeps
 // the best of them.
 func (ix *Index) selectIndexed(q *query, state *Rotation) selection {
-	cand := ix.candidates(q)
 	sel := selection{considered: len(ix.providers) - len(q.excluded)}
 	h := topN{ix: ix, limit: q.s.limit, perPractice: q.s.maxPerPractice, items: make([]item, 0, q.s.limit)}
-	for w, word := range cand {
-		for word != 0 {
-			i := int32(w<<6 + bits.TrailingZeros64(word))
-			word &= word - 1
-			it, ok, dropped := ix.consider(i, q)
-			if !ok {
-				if dropped {
-					sel.stale++
-				}
-				continue
+	for _, i := range ix.candidates(q) {
+		it, ok, dropped := ix.consider(i, q)
+		if !ok {
+			if dropped {
+				sel.stale++
 			}
-			sel.eligible++
-			if h.full() && it.band < h.items[0].band {
-				continue // ranks below every kept item, whatever its turn
-			}
-			it.turn = state.turn(ix.providers[i].ID)
-			h.push(it)
+			continue
 		}
+		sel.eligible++
+		if h.full() && it.band < h.items[0].band {
+			continue // ranks below every kept item, whatever its turn
+		}
+		it.turn = state.turn(ix.providers[i].ID)
+		h.push(it)
 	}
 	sel.items, sel.capped = h.sorted(), h.capped
 	return sel
@@ -749,8 +791,7 @@ func (ix *Index) cappedCount(q *query, state *Rotation, items []item) int {
 		kept[it.i] = true
 	}
 	n := 0
-	for k := range ix.candidates(q).All() {
-		i := int32(k)
+	for _, i := range ix.candidates(q) {
 		if kept[i] {
 			continue
 		}
