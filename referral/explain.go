@@ -1,7 +1,6 @@
 package referral
 
 import (
-	"fmt"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"github.com/practicekit/boundaries/availability/contact"
 	"github.com/practicekit/boundaries/availability/place"
 
+	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/internal/bitset"
 	"github.com/practicekit/boundaries/internal/prose"
@@ -49,229 +49,463 @@ func (ix *Index) failures(i int32, q *query) Constraint {
 	return f
 }
 
+// An explainer writes the sentences of a result's matches one after
+// another into one buffer, and sets each message, once the buffer is
+// complete, to its part of a single string. The components and reasons of
+// all the matches likewise share one array each, every match with its own
+// part of it. The explanations of a whole result so take a handful of
+// allocations instead of dozens per match.
+type explainer struct {
+	buf        []byte
+	components []Component // factors per match
+	reasons    []Reason    // perMatch per match
+	factors    int         // components per match: the factors with a weight
+	perMatch   int         // the most reasons of a match
+
+	// Where in buf the strings are, by place in components and reasons;
+	// a rule's span is zero when the rule is not in buf.
+	componentText []span
+	reasonText    []span
+	reasonRule    []span
+	hardRules     [16]span // "hard.needs" and so on, by bit, once written
+}
+
+// A span is where a string is in the buffer: buf[start:end].
+type span struct{ start, end int32 }
+
+// bytesPerMatch is about what the sentences of one match take.
+const bytesPerMatch = 640
+
+// newExplainer returns an explainer for n matches of the query.
+func newExplainer(q *query, n int) *explainer {
+	e := &explainer{perMatch: bits.OnesCount16(uint16(q.applicable)) + 3}
+	for f := range factorCount {
+		if q.weights[f] != 0 {
+			e.factors++
+		}
+	}
+	e.buf = make([]byte, 0, n*bytesPerMatch)
+	e.components = make([]Component, n*e.factors)
+	e.reasons = make([]Reason, n*e.perMatch)
+	spans := make([]span, n*(e.factors+2*e.perMatch))
+	e.componentText, spans = spans[:n*e.factors], spans[n*e.factors:]
+	e.reasonText, e.reasonRule = spans[:n*e.perMatch], spans[n*e.perMatch:]
+	return e
+}
+
+// since returns the span of what the buffer holds from start on.
+func (e *explainer) since(start int) span { return span{int32(start), int32(len(e.buf))} }
+
+// component appends to match k's components cs one for factor f, whose
+// message is what the buffer holds from start on.
+func (e *explainer) component(k int, cs []Component, c Component, start int) []Component {
+	e.componentText[k*e.factors+len(cs)] = e.since(start)
+	return append(cs, c)
+}
+
+// reason appends to match k's reasons rs one with the code and rule whose
+// message is what the buffer holds from start on.
+func (e *explainer) reason(k int, rs []Reason, code Code, rule string, start int) []Reason {
+	e.reasonText[k*e.perMatch+len(rs)] = e.since(start)
+	return append(rs, Reason{Code: code, Rule: rule})
+}
+
+// hardRule gives the last of match k's reasons rs the rule of hard
+// constraint c, "hard.needs" for ConstraintNeeds, writing it to the buffer
+// the first time.
+func (e *explainer) hardRule(k int, rs []Reason, c Constraint) {
+	r := &e.hardRules[bits.TrailingZeros16(uint16(c))]
+	if r.end == 0 {
+		start := len(e.buf)
+		e.buf = append(append(e.buf, "hard."...), c.name()...)
+		*r = e.since(start)
+	}
+	e.reasonRule[k*e.perMatch+len(rs)-1] = *r
+}
+
+// finish sets the messages and rules written to the buffer.
+func (e *explainer) finish() {
+	text := string(e.buf)
+	for j, s := range e.componentText {
+		e.components[j].Message = text[s.start:s.end]
+	}
+	for j, s := range e.reasonText {
+		e.reasons[j].Message = text[s.start:s.end]
+		if r := e.reasonRule[j]; r.end > 0 {
+			e.reasons[j].Rule = text[r.start:r.end]
+		}
+	}
+}
+
+// A reach is how a provider can serve the client, worked out once for a
+// match: remotely, in person, and the distance between them when both
+// locations are known (0 otherwise).
+type reach struct {
+	remote, inPerson bool
+	km               float64
+}
+
+// reachOf returns how provider i can serve the client.
+func (ix *Index) reachOf(i int32, q *query) reach {
+	p := &ix.providers[i]
+	r := reach{remote: ix.remoteReach(i, q)}
+	if q.req.Location != nil && p.Location != nil {
+		r.km = q.loc.DistanceKm(*p.Location)
+		r.inPerson = q.inPersonAt(p, r.km)
+	}
+	return r
+}
+
 // explain builds match k of the selected items, with its components and
-// reasons.
-func (ix *Index) explain(q *query, state *Rotation, items []item, k int) Match {
+// reasons, writing their sentences with e.
+func (ix *Index) explain(e *explainer, q *query, state *Rotation, items []item, k int) Match {
 	it := &items[k]
 	p := &ix.providers[it.i]
-	m := Match{ID: p.ID, Name: p.Name, Practice: p.Practice, Score: it.score}
-	if ix.remoteReach(it.i, q) {
+	r := ix.reachOf(it.i, q)
+	m := Match{ID: p.ID, Name: p.Name, Practice: p.Practice, Score: it.score, DistanceKm: r.km}
+	if r.remote {
 		m.Modalities |= p.Modalities & q.remoteWays
 	}
-	if ix.inPersonReach(it.i, q) {
+	if r.inPerson {
 		m.Modalities |= place.InPerson
 	}
 	if !q.applicable.Has(ConstraintReach) {
 		m.Modalities = p.Modalities // nothing is known to narrow them
 	}
-	if q.req.Location != nil && p.Location != nil {
-		m.DistanceKm = q.loc.DistanceKm(*p.Location)
-	}
 
-	m.Components = make([]Component, 0, factorCount)
-	m.Reasons = make([]Reason, 0, bits.OnesCount16(uint16(q.applicable))+3)
-	v := ix.values(it.i, q)
-	for f := range factorCount {
+	m.Components = e.components[k*e.factors : k*e.factors : (k+1)*e.factors]
+	m.Reasons = e.reasons[k*e.perMatch : k*e.perMatch : (k+1)*e.perMatch]
+	for f, v := range it.values {
 		w := q.weights[f]
 		if w == 0 {
 			continue
 		}
-		m.Components = append(m.Components, Component{
-			Factor: f, Weight: w, Value: v[f], Points: w * v[f] / q.weightTotal,
-			Message: ix.factorMessage(f, v[f], it.i, q),
-		})
+		start := len(e.buf)
+		e.buf = ix.appendFactor(e.buf, Factor(f), v, it.i, q, r)
+		m.Components = e.component(k, m.Components, Component{Factor: Factor(f), Weight: w, Value: v, Points: w * v / q.weightTotal}, start)
 	}
 
 	failed := ix.failures(it.i, q)
 	for c := range q.applicable.All() {
-		rule := c.name()
+		meets := !failed.Has(c)
+		code := CodeMeets
+		if !meets {
+			code = CodeMisses
+		}
+		start := len(e.buf)
+		e.buf = ix.appendConstraint(e.buf, c, meets, it.i, q, r)
 		if q.hard.Has(c) {
-			rule = "hard." + rule
-		}
-		if failed.Has(c) {
-			m.Reasons = append(m.Reasons, Reason{Code: CodeMisses, Rule: rule, Message: ix.constraintMessage(c, false, it.i, q)})
+			m.Reasons = e.reason(k, m.Reasons, code, "", start)
+			e.hardRule(k, m.Reasons, c)
 		} else {
-			m.Reasons = append(m.Reasons, Reason{Code: CodeMeets, Rule: rule, Message: ix.constraintMessage(c, true, it.i, q)})
+			m.Reasons = e.reason(k, m.Reasons, code, c.name(), start)
 		}
 	}
-	m.Reasons = append(m.Reasons, ix.freshness(it.i, q, it.stale))
+	start := len(e.buf)
+	e.buf = ix.appendFreshness(e.buf, it.i, q, it.stale)
+	code := CodeFresh
+	if it.stale {
+		code = CodeStale
+	}
+	m.Reasons = e.reason(k, m.Reasons, code, "stale", start)
 	if q.emergency {
-		var msg string
-		if p.Capacity != nil {
-			msg = "Has immediate capacity: " + prose.Count(p.Capacity.Value, "place", "places") + " open, confirmed on " + p.Capacity.Confirmed.String()
-		} else {
-			msg = "Has immediate capacity: accepting new clients, confirmed on " + p.Accepting.Confirmed.String() + " (places are not tracked)"
-		}
-		if p.Schedule != nil {
-			msg += ", and open within " + prose.Duration(q.s.immediate)
-		}
-		m.Reasons = append(m.Reasons, Reason{Code: CodeImmediate, Rule: "immediate", Message: msg + "."})
+		start := len(e.buf)
+		e.buf = ix.appendImmediate(e.buf, it.i, q)
+		m.Reasons = e.reason(k, m.Reasons, CodeImmediate, "immediate", start)
 	}
-	if r, ok := ix.rotationReason(state, items, k); ok {
-		m.Reasons = append(m.Reasons, r)
+	if peers, mixed := bandPeers(items, k); peers > 0 {
+		start := len(e.buf)
+		e.buf = ix.appendRotation(e.buf, state, it.i, peers, mixed)
+		m.Reasons = e.reason(k, m.Reasons, CodeRotation, "rotation", start)
 	}
 	return m
 }
 
-// freshness says how fresh provider i's intake facts are.
-func (ix *Index) freshness(i int32, q *query, stale bool) Reason {
+// appendImmediate appends why provider i has immediate capacity.
+func (ix *Index) appendImmediate(b []byte, i int32, q *query) []byte {
 	p := &ix.providers[i]
-	describe := func(what string, c availability.Date) string {
-		switch days := c.DaysUntil(q.today); {
-		case c.IsZero():
-			return what + " was never confirmed"
-		case days < 0:
-			return what + " was confirmed on " + c.String() + ", a date after today"
-		default:
-			return what + " was confirmed on " + c.String() + ", " + prose.Count(days, "day", "days") + " ago"
-		}
-	}
-	facts := describe("Accepting new clients", p.Accepting.Confirmed)
 	if p.Capacity != nil {
-		facts += describe("; capacity", p.Capacity.Confirmed)
+		b = append(b, "Has immediate capacity: "...)
+		b = append(b, prose.Count(p.Capacity.Value, "place", "places")...)
+		b = append(b, " open, confirmed on "...)
+		b = append(b, p.Capacity.Confirmed.String()...)
+	} else {
+		b = append(b, "Has immediate capacity: accepting new clients, confirmed on "...)
+		b = append(b, p.Accepting.Confirmed.String()...)
+		b = append(b, " (places are not tracked)"...)
 	}
-	if !stale {
-		return Reason{Code: CodeFresh, Rule: "stale", Message: facts + "."}
+	if p.Schedule != nil {
+		b = append(b, ", and open within "...)
+		b = prose.AppendDuration(b, q.s.immediate)
 	}
-	msg := facts + "; facts older than " + prose.Count(q.s.staleDays, "day", "days") + " are stale"
-	switch q.s.staleAction {
-	case StalePenalize:
-		msg += fmt.Sprintf(": score lowered by %.2f", q.s.penalty)
-	case StaleIgnore:
-		msg += ": kept as fresh by policy"
-	}
-	return Reason{Code: CodeStale, Rule: "stale", Message: msg + "."}
+	return append(b, '.')
 }
 
-// rotationReason says how priority and rotation placed match k among the
-// matches in its score band, when it shares the band with another.
-func (ix *Index) rotationReason(state *Rotation, items []item, k int) (Reason, bool) {
+// appendFreshness appends how fresh provider i's intake facts are, and
+// what the stale policy did when they are stale.
+func (ix *Index) appendFreshness(b []byte, i int32, q *query, stale bool) []byte {
+	p := &ix.providers[i]
+	describe := func(b []byte, what string, c availability.Date) []byte {
+		b = append(b, what...)
+		if c.IsZero() {
+			return append(b, " was never confirmed"...)
+		}
+		b = append(b, " was confirmed on "...)
+		b = append(b, c.String()...)
+		if days := c.DaysUntil(q.today); days < 0 {
+			b = append(b, ", a date after today"...)
+		} else {
+			b = append(b, ", "...)
+			b = append(b, prose.Count(days, "day", "days")...)
+			b = append(b, " ago"...)
+		}
+		return b
+	}
+	b = describe(b, "Accepting new clients", p.Accepting.Confirmed)
+	if p.Capacity != nil {
+		b = describe(b, "; capacity", p.Capacity.Confirmed)
+	}
+	if !stale {
+		return append(b, '.')
+	}
+	b = append(b, "; facts older than "...)
+	b = append(b, prose.Count(q.s.staleDays, "day", "days")...)
+	b = append(b, " are stale"...)
+	switch q.s.staleAction {
+	case StalePenalize:
+		b = append(b, ": score lowered by "...)
+		b = strconv.AppendFloat(b, q.s.penalty, 'f', 2, 64)
+	case StaleIgnore:
+		b = append(b, ": kept as fresh by policy"...)
+	}
+	return append(b, '.')
+}
+
+// bandPeers returns how many other items share item k's score band, and
+// whether their priorities differ from its.
+func bandPeers(items []item, k int) (peers int, mixedPriority bool) {
 	it := &items[k]
-	peers := 0
-	mixedPriority := false
 	for j := range items {
 		if j != k && items[j].band == it.band {
 			peers++
 			mixedPriority = mixedPriority || items[j].priority != it.priority
 		}
 	}
-	if peers == 0 {
-		return Reason{}, false
-	}
-	p := &ix.providers[it.i]
-	var b strings.Builder
-	fmt.Fprintf(&b, "Near-equal to %s in score", prose.Count(peers, "other match", "other matches"))
-	if mixedPriority {
-		fmt.Fprintf(&b, "; priority %d", p.Priority)
-	}
-	if u, ok := state.Use(p.ID); ok {
-		fmt.Fprintf(&b, "; rotation: referred %s, last on %s", prose.Count(u.Count, "time", "times"), u.Last.Format("2006-01-02 15:04 MST"))
-	} else {
-		b.WriteString("; rotation: never referred")
-	}
-	b.WriteByte('.')
-	return Reason{Code: CodeRotation, Rule: "rotation", Message: b.String()}, true
+	return peers, mixedPriority
 }
 
-// factorMessage describes factor f's value for provider i.
-func (ix *Index) factorMessage(f Factor, v float64, i int32, q *query) string {
+// appendRotation appends how priority and rotation placed provider i
+// among the peers matches in its score band.
+func (ix *Index) appendRotation(b []byte, state *Rotation, i int32, peers int, mixedPriority bool) []byte {
+	p := &ix.providers[i]
+	b = append(b, "Near-equal to "...)
+	b = append(b, prose.Count(peers, "other match", "other matches")...)
+	b = append(b, " in score"...)
+	if mixedPriority {
+		b = append(b, "; priority "...)
+		b = strconv.AppendInt(b, int64(p.Priority), 10)
+	}
+	if u, ok := state.Use(p.ID); ok {
+		b = append(b, "; rotation: referred "...)
+		b = append(b, prose.Count(u.Count, "time", "times")...)
+		b = append(b, ", last on "...)
+		b = u.Last.AppendFormat(b, "2006-01-02 15:04 MST")
+	} else {
+		b = append(b, "; rotation: never referred"...)
+	}
+	return append(b, '.')
+}
+
+// appendFee appends what provider i's lowest fee is against the budget:
+// "Fees from USD 80.00, within the budget of USD 120.00."
+func appendFee(b []byte, p *Provider, q *query, within, sliding bool) []byte {
+	b = append(b, "Fees from "...)
+	b = appendAmount(b, p.Fees.Min)
+	if within {
+		b = append(b, ", within the budget of "...)
+	} else {
+		b = append(b, ", above the budget of "...)
+	}
+	b = appendAmount(b, q.budget)
+	if !within && sliding {
+		b = append(b, ", with a sliding scale"...)
+	}
+	return append(b, '.')
+}
+
+// appendAmount appends a as its String method writes it.
+func appendAmount(b []byte, a money.Amount) []byte {
+	if !a.IsValid() {
+		return append(b, a.String()...)
+	}
+	b, _ = a.AppendText(b)
+	return b
+}
+
+// appendKm appends a distance in kilometres with the given decimals.
+func appendKm(b []byte, km float64, decimals int) []byte {
+	return append(strconv.AppendFloat(b, km, 'f', decimals, 64), " km"...)
+}
+
+// appendFactor appends what factor f's value v says for provider i, who
+// can serve the client as r says.
+func (ix *Index) appendFactor(b []byte, f Factor, v float64, i int32, q *query, r reach) []byte {
 	p := &ix.providers[i]
 	switch f {
 	case FactorNeeds:
-		var met []string
+		met := 0
 		for _, t := range q.scored {
 			if p.hasTag(t) {
-				met = append(met, t)
+				met++
 			}
 		}
-		if len(met) == 0 {
-			return fmt.Sprintf("Meets none of %s: %s.", prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(q.scored, ", "))
+		if met == 0 {
+			b = append(b, "Meets none of "...)
+		} else {
+			b = append(b, "Meets "...)
+			b = strconv.AppendInt(b, int64(met), 10)
+			b = append(b, " of "...)
 		}
-		return fmt.Sprintf("Meets %d of %s: %s.", len(met), prose.Count(len(q.scored), "scored need", "scored needs"), strings.Join(met, ", "))
+		b = append(b, prose.Count(len(q.scored), "scored need", "scored needs")...)
+		b = append(b, ": "...)
+		n := 0
+		for _, t := range q.scored {
+			if met > 0 && !p.hasTag(t) {
+				continue
+			}
+			if n > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, t...)
+			n++
+		}
+		return append(b, '.')
 	case FactorLanguage:
 		switch v {
 		case 1:
-			return "Works in " + languageVariety(q.lang) + "."
+			b = append(b, "Works in "...)
+			b = append(b, languageVariety(q.lang)...)
 		case 0.5:
-			return "Works in " + languageName(q.lang) + ", not in the " + q.lang + " variety."
+			b = append(b, "Works in "...)
+			b = append(b, languageName(q.lang)...)
+			b = append(b, ", not in the "...)
+			b = append(b, q.lang...)
+			b = append(b, " variety"...)
+		default:
+			b = append(b, "Does not work in "...)
+			b = append(b, languageName(q.lang)...)
 		}
-		return "Does not work in " + languageName(q.lang) + "."
+		return append(b, '.')
 	case FactorDistance:
-		if v > 0 || ix.inPersonReach(i, q) {
-			return fmt.Sprintf("%.1f km away, within %.0f km.", q.loc.DistanceKm(*p.Location), q.within)
+		if r.inPerson {
+			b = appendKm(b, r.km, 1)
+			b = append(b, " away, within "...)
+		} else {
+			b = append(b, "Cannot see the client in person within "...)
 		}
-		return fmt.Sprintf("Cannot see the client in person within %.0f km.", q.within)
+		return append(appendKm(b, q.within, 0), '.')
 	case FactorFee:
 		switch {
 		case p.Fees == nil:
-			return "Does not publish fees."
+			return append(b, "Does not publish fees."...)
 		case p.Fees.Min.Currency() != q.budget.Currency():
-			return fmt.Sprintf("Charges in %s, the budget is in %s.", string(p.Fees.Min.Currency()), string(q.budget.Currency()))
-		case v == 1:
-			return fmt.Sprintf("Fees from %s, within the budget of %s.", p.Fees.Min, q.budget)
-		case v > 0:
-			return fmt.Sprintf("Fees from %s, above the budget of %s, with a sliding scale.", p.Fees.Min, q.budget)
+			b = append(b, "Charges in "...)
+			b = append(b, p.Fees.Min.Currency()...)
+			b = append(b, ", the budget is in "...)
+			b = append(b, q.budget.Currency()...)
+			return append(b, '.')
 		}
-		return fmt.Sprintf("Fees from %s, above the budget of %s.", p.Fees.Min, q.budget)
+		return appendFee(b, p, q, v == 1, v > 0)
 	case FactorInsurance:
 		if v == 1 {
-			return "In the " + q.insurance + " network."
+			b = append(b, "In the "...)
+		} else {
+			b = append(b, "Not in the "...)
 		}
-		return "Not in the " + q.insurance + " network."
+		b = append(b, q.insurance...)
+		return append(b, " network."...)
 	case FactorTimes:
 		if p.Schedule == nil {
-			return "Publishes no schedule."
+			return append(b, "Publishes no schedule."...)
 		}
-		return "Open during " + prose.Ratio(v) + " of the preferred times in the coming week."
+		b = append(b, "Open during "...)
+		b = append(b, prose.Ratio(v)...)
+		return append(b, " of the preferred times in the coming week."...)
 	}
-	return ""
+	return b
 }
 
 // requirement describes what constraint c asks of a provider for the
 // query, as a verb phrase for one provider and for several: "works in
 // Italian" and "work in Italian".
 func requirement(c Constraint, q *query) (one, many string) {
+	return string(appendRequirement(nil, c, q, false)), string(appendRequirement(nil, c, q, true))
+}
+
+// appendRequirement appends requirement's phrase for one provider, or
+// with many for several.
+func appendRequirement(b []byte, c Constraint, q *query, many bool) []byte {
+	verb := func(one, several string) string {
+		if many {
+			return several
+		}
+		return one
+	}
 	switch c {
 	case ConstraintNeeds:
-		s := strings.Join(q.must, " and ")
-		return "offers " + s, "offer " + s
+		b = append(b, verb("offers ", "offer ")...)
+		for k, t := range q.must {
+			if k > 0 {
+				b = append(b, " and "...)
+			}
+			b = append(b, t...)
+		}
+		return b
 	case ConstraintLanguage:
-		s := " in " + languageName(q.lang)
-		return "works" + s, "work" + s
+		b = append(b, verb("works", "work")...)
+		b = append(b, " in "...)
+		return append(b, languageName(q.lang)...)
 	case ConstraintReach:
-		var s string
 		switch {
 		case q.remoteOK && q.inPersonOK:
-			s = fmt.Sprintf(" remotely or in person within %.0f km", q.within)
+			b = append(b, verb("works", "work")...)
+			return appendKm(append(b, " remotely or in person within "...), q.within, 0)
 		case q.inPersonOK:
-			s = fmt.Sprintf(" in person within %.0f km", q.within)
+			b = append(b, verb("works", "work")...)
+			return appendKm(append(b, " in person within "...), q.within, 0)
 		case q.remoteOK:
-			s = " remotely"
-		default:
-			return "can reach the client", "can reach the client"
+			b = append(b, verb("works", "work")...)
+			return append(b, " remotely"...)
 		}
-		return "works" + s, "work" + s
+		return append(b, "can reach the client"...)
 	case ConstraintRegion:
-		s := "may practise in " + q.region
-		return s, s
+		b = append(b, "may practise in "...)
+		return append(b, q.region...)
 	case ConstraintAccepting:
-		s := " accepting new clients"
+		b = append(b, verb("is", "are")...)
+		b = append(b, " accepting new clients"...)
 		if q.s.staleAction == StaleDrop {
-			s += ", confirmed within " + prose.Count(q.s.staleDays, "day", "days")
+			b = append(b, ", confirmed within "...)
+			b = append(b, prose.Count(q.s.staleDays, "day", "days")...)
 		}
 		if q.emergency {
-			s += ", with immediate capacity"
+			b = append(b, ", with immediate capacity"...)
 		}
-		return "is" + s, "are" + s
+		return b
 	case ConstraintBudget:
 		// Fees that are not published cannot be shown to fit: say that
 		// publishing them is part of the requirement.
-		return fmt.Sprintf("publishes fees of at most %s or a sliding scale", q.budget), fmt.Sprintf("publish fees of at most %s or a sliding scale", q.budget)
+		b = append(b, verb("publishes", "publish")...)
+		b = append(b, " fees of at most "...)
+		b = appendAmount(b, q.budget)
+		return append(b, " or a sliding scale"...)
 	case ConstraintInsurance:
-		s := " in the " + q.insurance + " network"
-		return "is" + s, "are" + s
+		b = append(b, verb("is", "are")...)
+		b = append(b, " in the "...)
+		b = append(b, q.insurance...)
+		return append(b, " network"...)
 	}
-	return c.String(), c.String()
+	return append(b, c.String()...)
 }
 
 // also puts "also" into a requirement for one provider: "also works in
@@ -285,55 +519,71 @@ func also(one string) string {
 	return "also " + one
 }
 
-// constraintMessage describes whether provider i meets constraint c.
-func (ix *Index) constraintMessage(c Constraint, meets bool, i int32, q *query) string {
+// appendConstraint appends whether provider i, who can serve the client
+// as r says, meets constraint c.
+func (ix *Index) appendConstraint(b []byte, c Constraint, meets bool, i int32, q *query, r reach) []byte {
 	p := &ix.providers[i]
 	if !meets && c == ConstraintBudget {
 		// Why, in the words of the fee score.
-		head := "Does not meet the budget of " + q.budget.String() + ": "
+		b = append(b, "Does not meet the budget of "...)
+		b = appendAmount(b, q.budget)
+		b = append(b, ": "...)
 		switch {
 		case p.Fees == nil:
-			return head + "does not publish fees."
+			return append(b, "does not publish fees."...)
 		case ix.feeCur[i] != q.budget.Currency():
-			return head + "charges in " + string(ix.feeCur[i]) + "."
+			b = append(b, "charges in "...)
+			b = append(b, ix.feeCur[i]...)
+			return append(b, '.')
 		}
-		return head + "fees from " + p.Fees.Min.String() + ", without a sliding scale."
+		b = append(b, "fees from "...)
+		b = appendAmount(b, p.Fees.Min)
+		return append(b, ", without a sliding scale."...)
 	}
 	if !meets {
-		one, _ := requirement(c, q)
-		return "Does not meet: " + one + "."
+		b = append(b, "Does not meet: "...)
+		return append(appendRequirement(b, c, q, false), '.')
 	}
 	switch c {
 	case ConstraintReach:
 		switch {
-		case ix.inPersonReach(i, q) && ix.remoteReach(i, q):
-			return fmt.Sprintf("Works remotely, and in person %.1f km away.", q.loc.DistanceKm(*p.Location))
-		case ix.inPersonReach(i, q):
-			return fmt.Sprintf("Works in person %.1f km away.", q.loc.DistanceKm(*p.Location))
+		case r.inPerson && r.remote:
+			b = append(b, "Works remotely, and in person "...)
+		case r.inPerson:
+			b = append(b, "Works in person "...)
+		default:
+			return append(b, "Works remotely."...)
 		}
-		return "Works remotely."
+		return append(appendKm(b, r.km, 1), " away."...)
 	case ConstraintRegion:
-		for _, r := range p.Regions {
-			if licensedFor(r, q.region) {
-				if r == q.region {
-					return "May practise in " + q.region + "."
+		for _, region := range p.Regions {
+			if licensedFor(region, q.region) {
+				b = append(b, "May practise in "...)
+				b = append(b, q.region...)
+				if region == q.region {
+					return append(b, '.')
 				}
-				return "May practise in " + q.region + " (licensed for all of " + r + ")."
+				b = append(b, " (licensed for all of "...)
+				b = append(b, region...)
+				return append(b, ")."...)
 			}
 		}
 	case ConstraintAccepting:
 		if p.Capacity != nil {
-			return "Accepting new clients, " + prose.Count(p.Capacity.Value, "place", "places") + " open."
+			b = append(b, "Accepting new clients, "...)
+			b = append(b, prose.Count(p.Capacity.Value, "place", "places")...)
+			return append(b, " open."...)
 		}
-		return "Accepting new clients."
+		return append(b, "Accepting new clients."...)
 	case ConstraintBudget:
-		if ix.feeMin[i] <= q.budget.Minor() {
-			return fmt.Sprintf("Fees from %s, within the budget of %s.", p.Fees.Min, q.budget)
-		}
-		return fmt.Sprintf("Fees from %s, above the budget of %s, with a sliding scale.", p.Fees.Min, q.budget)
+		return appendFee(b, p, q, ix.feeMin[i] <= q.budget.Minor(), true)
 	}
-	s, _ := requirement(c, q)
-	return prose.Capitalize(s) + "."
+	start := len(b)
+	b = appendRequirement(b, c, q, false)
+	if start < len(b) && 'a' <= b[start] && b[start] <= 'z' {
+		b[start] -= 'a' - 'A' // as prose.Capitalize does
+	}
+	return append(b, '.')
 }
 
 // counts says, for each hard constraint that applies, how many providers

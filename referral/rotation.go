@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"iter"
-	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/problem"
@@ -32,7 +32,8 @@ import (
 // The zero Rotation is the empty state: nobody has been referred.
 type Rotation struct {
 	clock float64
-	uses  map[string]Use // never modified after the Rotation is made
+	uses  *useNode // by ID; nil when nobody has been referred
+	n     int      // the number of uses
 }
 
 // A Use is the rotation state of one provider.
@@ -51,7 +52,7 @@ type Use struct {
 var ErrUnknownProvider = errors.New("unknown provider")
 
 // Len returns the number of providers with a referral.
-func (r Rotation) Len() int { return len(r.uses) }
+func (r Rotation) Len() int { return r.n }
 
 // Clock returns the rotation's virtual clock.
 func (r Rotation) Clock() float64 { return r.clock }
@@ -59,15 +60,16 @@ func (r Rotation) Clock() float64 { return r.clock }
 // Use returns the state of the provider with the given ID, and false when
 // the provider has never been referred.
 func (r Rotation) Use(id string) (Use, bool) {
-	u, ok := r.uses[id]
-	return u, ok
+	return r.uses.get(id)
 }
 
 // All returns the state of every referred provider, by ID.
 func (r Rotation) All() iter.Seq[Use] {
 	return func(yield func(Use) bool) {
-		for _, id := range slices.Sorted(maps.Keys(r.uses)) {
-			if !yield(r.uses[id]) {
+		uses := r.uses.appendAll(make([]Use, 0, r.n))
+		slices.SortFunc(uses, func(a, b Use) int { return strings.Compare(a.ID, b.ID) })
+		for _, u := range uses {
+			if !yield(u) {
 				return
 			}
 		}
@@ -83,7 +85,7 @@ type turn struct {
 
 // turn returns the provider's place in the rotation.
 func (r *Rotation) turn(id string) turn {
-	u, ok := r.uses[id]
+	u, ok := r.uses.get(id)
 	if !ok {
 		return turn{pass: r.clock}
 	}
@@ -98,34 +100,26 @@ func compareTurns(a, b turn) int {
 // record returns the state after a referral of the provider with the given
 // ID and share at the instant at.
 func (r Rotation) record(id string, share float64, at time.Time) Rotation {
-	next := Rotation{clock: r.clock, uses: make(map[string]Use, len(r.uses)+1)}
-	maps.Copy(next.uses, r.uses)
-	u, ok := r.uses[id]
-	start := r.clock
-	if ok {
-		start = max(u.Pass, r.clock)
-	}
-	next.uses[id] = Use{ID: id, Count: u.Count + 1, Last: at, Pass: start + 1/share}
-	next.clock = max(r.clock, start)
-	return next
+	return r.recordMany([]string{id}, []float64{share}, at)
 }
 
 // recordMany returns the state after referrals of several providers at
-// the same instant, copying the state once.
+// the same instant. The new state shares all but a few nodes with r.
 func (r Rotation) recordMany(ids []string, shares []float64, at time.Time) Rotation {
 	if len(ids) == 0 {
 		return r
 	}
-	next := Rotation{clock: r.clock, uses: make(map[string]Use, len(r.uses)+len(ids))}
-	maps.Copy(next.uses, r.uses)
+	next := r
 	clock := r.clock
 	for i, id := range ids {
-		u, ok := next.uses[id]
+		u, ok := next.uses.get(id)
 		start := r.clock
 		if ok {
 			start = max(u.Pass, r.clock)
+		} else {
+			next.n++
 		}
-		next.uses[id] = Use{ID: id, Count: u.Count + 1, Last: at, Pass: start + 1/shares[i]}
+		next.uses = next.uses.with(hashID(id), 0, Use{ID: id, Count: u.Count + 1, Last: at, Pass: start + 1/shares[i]}, false)
 		clock = max(clock, start)
 	}
 	next.clock = clock
@@ -182,15 +176,121 @@ func (r *Rotation) UnmarshalJSON(b []byte) error {
 	if err := validateRotation(j.Clock, slices.Values(j.Uses)); err != nil {
 		return err
 	}
-	next := Rotation{clock: j.Clock, uses: make(map[string]Use, len(j.Uses))}
+	next := Rotation{clock: j.Clock, n: len(j.Uses)}
 	for i, u := range j.Uses {
-		if _, dup := next.uses[u.ID]; dup {
+		if _, dup := next.uses.get(u.ID); dup {
 			var ps problem.List
 			ps.Add(problem.Join(problem.Index("uses", i), "id"), problem.Duplicate, "provider %s is listed twice", prose.Quote(u.ID))
 			return ps
 		}
-		next.uses[u.ID] = u
+		next.uses = next.uses.with(hashID(u.ID), 0, u, true)
 	}
 	*r = next
 	return nil
+}
+
+// A useNode is a node of a persistent hash trie of uses by ID, the uses of
+// a Rotation. An inner node has a child for each group of useBits bits of
+// an ID's hash, from the lowest up; a leaf holds the uses whose IDs hash
+// alike (almost always one), in ID order, and sits at the first level
+// where its hash differs from every other's, so that the same uses make
+// the same trie in any order. Recording a referral copies the nodes on one
+// path and shares the others: no node changes once a Rotation holds it,
+// and routing never copies the whole state.
+type useNode struct {
+	kids [1 << useBits]*useNode // an inner node's children
+	hash uint64                 // a leaf's hash
+	uses []Use                  // a leaf's uses; empty in an inner node
+}
+
+const useBits = 4
+
+// hashID returns the 64-bit FNV-1a hash of an ID.
+func hashID(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// slot returns the child of an inner node at level shift for hash h.
+func slot(h uint64, shift uint) uint64 { return h >> shift & (1<<useBits - 1) }
+
+// get returns the use with the given ID in the trie of inner node n, nil
+// for the empty trie.
+func (n *useNode) get(id string) (Use, bool) { return n.find(hashID(id), id) }
+
+// find is get for an ID whose hash is h.
+func (n *useNode) find(h uint64, id string) (Use, bool) {
+	for shift := uint(0); n != nil; shift += useBits {
+		if len(n.uses) > 0 {
+			if n.hash == h {
+				for _, u := range n.uses {
+					if u.ID == id {
+						return u, true
+					}
+				}
+			}
+			return Use{}, false
+		}
+		n = n.kids[slot(h, shift)]
+	}
+	return Use{}, false
+}
+
+// with returns the trie of inner node n (nil for the empty trie), at level
+// shift, with u set under its ID's hash h. It copies the nodes on u's
+// path, or changes them in place when owned says the caller made them and
+// no Rotation holds them yet.
+func (n *useNode) with(h uint64, shift uint, u Use, owned bool) *useNode {
+	next := n
+	switch {
+	case n == nil:
+		next = new(useNode)
+	case !owned:
+		next = &useNode{kids: n.kids}
+	}
+	k := slot(h, shift)
+	switch c := next.kids[k]; {
+	case c == nil:
+		next.kids[k] = &useNode{hash: h, uses: []Use{u}}
+	case len(c.uses) == 0:
+		next.kids[k] = c.with(h, shift+useBits, u, owned)
+	case c.hash == h:
+		i, found := slices.BinarySearchFunc(c.uses, u.ID, func(v Use, id string) int { return strings.Compare(v.ID, id) })
+		uses := c.uses
+		if !owned {
+			uses = slices.Clone(uses)
+		}
+		if found {
+			uses[i] = u
+		} else {
+			uses = slices.Insert(uses, i, u)
+		}
+		if owned {
+			c.uses = uses
+		} else {
+			next.kids[k] = &useNode{hash: h, uses: uses}
+		}
+	default:
+		// Another hash: move that leaf a level down, where u joins it.
+		down := new(useNode)
+		down.kids[slot(c.hash, shift+useBits)] = c
+		next.kids[k] = down.with(h, shift+useBits, u, true)
+	}
+	return next
+}
+
+// appendAll appends the uses in the trie of n to list, in no set order.
+func (n *useNode) appendAll(list []Use) []Use {
+	if n == nil {
+		return list
+	}
+	list = append(list, n.uses...)
+	for _, c := range n.kids {
+		list = c.appendAll(list)
+	}
+	return list
 }

@@ -2,6 +2,10 @@ package referral
 
 import (
 	"errors"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -231,4 +235,61 @@ func TestShareRange(t *testing.T) {
 		u, _ := back.Use("a")
 		require.Greater(t, u.Pass, 0.0)
 	}
+}
+
+// TestUseTrie checks the trie of uses against a map: with hashes that
+// share long prefixes or are equal, every version finds what was set in
+// it and nothing else, versions never change once made, and the same uses
+// make the same trie in any order.
+func TestUseTrie(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	// Few distinct hashes, differing in their high bits only, so that
+	// leaves share long paths and collide.
+	hashOf := func(id string) uint64 { return hashID(id)%4<<60 | 0x0123456789abcde }
+	var versions []*useNode
+	var models []map[string]Use
+	var trie *useNode
+	model := map[string]Use{}
+	for k := range 400 {
+		id := fmt.Sprintf("id%d", r.IntN(60))
+		u := Use{ID: id, Count: k}
+		trie = trie.with(hashOf(id), 0, u, false)
+		model = maps.Clone(model)
+		model[id] = u
+		versions, models = append(versions, trie), append(models, model)
+	}
+	for v, trie := range versions {
+		for k := range 60 {
+			id := fmt.Sprintf("id%d", k)
+			got, ok := trie.find(hashOf(id), id)
+			want, wantOK := models[v][id]
+			require.Equal(t, wantOK, ok, "version %d, %s", v, id)
+			require.Equal(t, want, got, "version %d, %s", v, id)
+		}
+		require.Len(t, trie.appendAll(nil), len(models[v]))
+	}
+
+	// The same uses in another order, built in place, make the same trie.
+	final := models[len(models)-1]
+	ids := slices.Sorted(maps.Keys(final))
+	r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	var again *useNode
+	for _, id := range ids {
+		again = again.with(hashOf(id), 0, final[id], true)
+	}
+	require.Equal(t, trie, again)
+
+	// With the real hash, as a Rotation uses it.
+	var state Rotation
+	for k := range 3000 {
+		state = state.record(fmt.Sprintf("p%d", k%1000), 1, testNow)
+	}
+	require.Equal(t, 1000, state.Len())
+	for k := range 1000 {
+		u, ok := state.Use(fmt.Sprintf("p%d", k))
+		require.True(t, ok)
+		require.Equal(t, 3, u.Count)
+	}
+	_, ok := state.Use("p1000")
+	require.False(t, ok)
 }

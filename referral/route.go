@@ -46,7 +46,7 @@ type query struct {
 	hasBudget   bool
 	insurance   string
 	insSet      bitset.Set
-	excluded    []int32  // positions of the excluded providers the index holds
+	excluded    []int32  // positions of the excluded providers the index holds, in increasing order
 	excludedIDs []string // the request's exclusions, each once
 	emergency   bool
 	weights     [factorCount]float64 // zero for factors that do not apply
@@ -124,6 +124,7 @@ func (ix *Index) compile(now time.Time, req *Request, s settings) *query {
 			q.excluded = append(q.excluded, i)
 		}
 	}
+	slices.Sort(q.excluded)
 
 	if len(req.Preferred) > 0 {
 		q.week = availability.IntervalOf(now, 7*24*time.Hour)
@@ -229,8 +230,12 @@ func (ix *Index) route(now time.Time, req Request, state Rotation, opt Options, 
 		}
 	}
 	res.Matches = make([]Match, len(got.items))
-	for k := range got.items {
-		res.Matches[k] = ix.explain(q, &state, got.items, k)
+	if len(got.items) > 0 {
+		e := newExplainer(q, len(got.items))
+		for k := range got.items {
+			res.Matches[k] = ix.explain(e, q, &state, got.items, k)
+		}
+		e.finish()
 	}
 	if len(res.Matches) == 0 {
 		if q.emergency {
@@ -270,13 +275,14 @@ func (ix *Index) recordMatches(q *query, state Rotation, items []item) Rotation 
 
 // An item is a candidate match with its ranking keys.
 type item struct {
-	band     int     // score band: floor(score / tolerance)
-	priority int     // the provider's priority
-	turn     turn    // the provider's place in the rotation
-	score    float64 // the score
-	stale    bool    // the provider's facts are stale
-	i        int32   // the provider's position
-	practice int32   // the provider's practice number, or -1
+	band     int                  // score band: floor(score / tolerance)
+	priority int                  // the provider's priority
+	turn     turn                 // the provider's place in the rotation
+	score    float64              // the score
+	values   [factorCount]float64 // the value of each factor that applies
+	stale    bool                 // the provider's facts are stale
+	i        int32                // the provider's position
+	practice int32                // the provider's practice number, or -1
 }
 
 // compareItems orders items best first: higher band, higher priority,
@@ -294,42 +300,63 @@ func (ix *Index) compareItems(a, b *item) int {
 // bandOf returns the score band of a score.
 func (q *query) bandOf(score float64) int { return int(math.Floor(score / q.s.tolerance)) }
 
-// candidates returns the providers that pass the hard constraints that
-// bitsets decide, reach included, less the excluded ones.
-func (ix *Index) candidates(q *query) bitset.Set {
-	cand := slices.Clone(ix.all)
+// candidates returns, in increasing order, the providers that pass the
+// hard constraints that bitsets decide, reach included, less the excluded
+// ones.
+func (ix *Index) candidates(q *query) []int32 {
+	// The bitsets to intersect, and for the region the country's too: a
+	// provider licensed for either passes.
+	var buf [8]bitset.Set
+	sets := append(buf[:0], ix.all)
+	var region, country bitset.Set
 	if q.hard.Has(ConstraintNeeds) {
-		for _, b := range q.mustSets {
-			andInto(cand, b)
-		}
+		sets = append(sets, q.mustSets...)
 	}
 	if q.hard.Has(ConstraintLanguage) {
-		andInto(cand, q.langSet)
+		sets = append(sets, q.langSet)
 	}
 	if q.hard.Has(ConstraintRegion) {
-		a, b := q.regionSets[0], q.regionSets[1]
-		for w := range cand {
-			var x uint64
-			if a != nil {
-				x = a[w]
-			}
-			if b != nil {
-				x |= b[w]
-			}
-			cand[w] &= x
+		region, country = q.regionSets[0], q.regionSets[1]
+		if region == nil {
+			sets, country = append(sets, country), nil
+		} else if country == nil {
+			sets, region = append(sets, region), nil
 		}
 	}
 	if q.hard.Has(ConstraintInsurance) {
-		andInto(cand, q.insSet)
+		sets = append(sets, q.insSet)
 	}
 	if q.hard.Has(ConstraintAccepting) {
-		andInto(cand, ix.accepting)
+		sets = append(sets, ix.accepting)
 	}
-	for _, i := range q.excluded {
-		cand.Remove(int(i))
+	if slices.ContainsFunc(sets, func(b bitset.Set) bool { return b == nil }) {
+		return nil // a nil bitset is empty
 	}
-	if q.hard.Has(ConstraintReach) {
-		ix.reachInto(cand, q)
+	reach := q.hard.Has(ConstraintReach)
+	remoteOnly := reach && !q.inPersonOK // reach is then a bitset's too
+	cand := make([]int32, 0, 256)
+	excluded := q.excluded
+	for w, x := range ix.all {
+		for _, b := range sets[1:] {
+			if x &= b[w]; x == 0 {
+				break
+			}
+		}
+		if x != 0 && region != nil {
+			x &= region[w] | country[w]
+		}
+		if remoteOnly {
+			x &= ix.remoteWord(q, w)
+		}
+		for ; len(excluded) > 0 && int(excluded[0])>>6 == w; excluded = excluded[1:] {
+			x &^= 1 << (excluded[0] & 63)
+		}
+		for ; x != 0; x &= x - 1 {
+			cand = append(cand, int32(w<<6+bits.TrailingZeros64(x)))
+		}
+	}
+	if reach && !remoteOnly {
+		cand = ix.reachList(cand, q)
 	}
 	return cand
 }
@@ -343,32 +370,29 @@ func andInto(dst, b bitset.Set) {
 	dst.And(b)
 }
 
+// remoteWord returns word w of the set of providers who work remotely in a
+// way the client accepts.
+func (ix *Index) remoteWord(q *query, w int) uint64 {
+	var x uint64
+	if q.remoteWays.Has(place.Video) {
+		x |= ix.video[w]
+	}
+	if q.remoteWays.Has(place.Phone) {
+		x |= ix.phone[w]
+	}
+	return x
+}
+
 // reachInto keeps in cand the providers who can serve the client: remote
 // ones when the client accepts remote, and in-person ones in the grid
 // cells near the client within the distance limits.
 func (ix *Index) reachInto(cand bitset.Set, q *query) {
 	var hits bitset.Set
 	if q.inPersonOK {
-		hits = bitset.New(len(ix.providers))
-		r0, r1, c0, c1 := cellRange(q.loc, q.within)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				for _, i := range ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols] {
-					if cand.Has(int(i)) && ix.inPersonReach(i, q) {
-						hits.Add(int(i))
-					}
-				}
-			}
-		}
+		hits = ix.nearHits(q, cand)
 	}
 	for w := range cand {
-		var x uint64
-		if q.remoteWays.Has(place.Video) {
-			x |= ix.video[w]
-		}
-		if q.remoteWays.Has(place.Phone) {
-			x |= ix.phone[w]
-		}
+		x := ix.remoteWord(q, w)
 		if hits != nil {
 			x |= hits[w]
 		}
@@ -376,15 +400,93 @@ func (ix *Index) reachInto(cand bitset.Set, q *query) {
 	}
 }
 
+// reachList is reachInto for a client who may be seen in person, on a
+// list of providers in increasing order. When the list is shorter than
+// the grid cells near the client, it checks the providers one by one
+// rather than searching those cells.
+func (ix *Index) reachList(cand []int32, q *query) []int32 {
+	var hits bitset.Set
+	if len(cand) >= ix.nearCount(q, len(cand)) {
+		in := bitset.New(len(ix.providers))
+		for _, i := range cand {
+			in.Add(int(i))
+		}
+		hits = ix.nearHits(q, in)
+	}
+	kept := cand[:0]
+	for _, i := range cand {
+		switch {
+		case ix.remoteWord(q, int(i>>6))&(1<<(i&63)) != 0,
+			hits == nil && ix.inPersonReach(i, q),
+			hits != nil && hits.Has(int(i)):
+			kept = append(kept, i)
+		}
+	}
+	return kept
+}
+
+// nearCells calls yield with the grid cells that may hold an in-person
+// provider near enough to see the client, until it returns false.
+func (ix *Index) nearCells(q *query, yield func([]int32) bool) {
+	r0, r1, c0, c1 := cellRange(q.loc, q.within)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			if !yield(ix.cells[r*gridCols+((c%gridCols)+gridCols)%gridCols]) {
+				return
+			}
+		}
+	}
+}
+
+// nearCount returns the number of providers in the grid cells near the
+// client, or a number above limit once it is clear there are more.
+func (ix *Index) nearCount(q *query, limit int) int {
+	n := 0
+	ix.nearCells(q, func(cell []int32) bool {
+		n += len(cell)
+		return n <= limit
+	})
+	return n
+}
+
+// nearHits returns the providers of in who can see the client in person,
+// found in the grid cells near the client.
+func (ix *Index) nearHits(q *query, in bitset.Set) bitset.Set {
+	hits := bitset.New(len(ix.providers))
+	ix.nearCells(q, func(cell []int32) bool {
+		for _, i := range cell {
+			if in.Has(int(i)) && ix.inPersonReach(i, q) {
+				hits.Add(int(i))
+			}
+		}
+		return true
+	})
+	return hits
+}
+
 // inPersonReach reports whether provider i can see the client in person:
 // within the client's distance and the provider's radius.
 func (ix *Index) inPersonReach(i int32, q *query) bool {
+	_, ok := ix.inPersonKm(i, q)
+	return ok
+}
+
+// inPersonKm returns the distance to provider i and whether they can see
+// the client in person; the distance is 0 when they do not work in person
+// or the client is not to be seen in person.
+func (ix *Index) inPersonKm(i int32, q *query) (float64, bool) {
 	p := &ix.providers[i]
 	if !q.inPersonOK || !p.Modalities.Has(place.InPerson) {
-		return false
+		return 0, false
 	}
 	d := q.loc.DistanceKm(*p.Location)
-	return d <= q.within && (p.RadiusKm == 0 || d <= p.RadiusKm)
+	return d, q.inPersonAt(p, d)
+}
+
+// inPersonAt reports whether provider p, d km from the client, can see
+// them in person.
+func (q *query) inPersonAt(p *Provider, d float64) bool {
+	return q.inPersonOK && p.Modalities.Has(place.InPerson) && d <= q.within && (p.RadiusKm == 0 || d <= p.RadiusKm)
 }
 
 // remoteReach reports whether provider i can serve the client remotely, in
@@ -446,8 +548,10 @@ func (ix *Index) values(i int32, q *query) [factorCount]float64 {
 	if q.weights[FactorLanguage] > 0 {
 		v[FactorLanguage] = languageValue(p.Languages, q.lang)
 	}
-	if q.weights[FactorDistance] > 0 && ix.inPersonReach(i, q) {
-		v[FactorDistance] = 1 - q.loc.DistanceKm(*p.Location)/q.within
+	if q.weights[FactorDistance] > 0 {
+		if d, ok := ix.inPersonKm(i, q); ok {
+			v[FactorDistance] = 1 - d/q.within
+		}
 	}
 	if q.weights[FactorFee] > 0 {
 		switch {
@@ -550,34 +654,29 @@ func (ix *Index) consider(i int32, q *query) (it item, ok, droppedStale bool) {
 	}
 	v := ix.values(i, q)
 	sc := q.score(&v, stale)
-	return item{band: q.bandOf(sc), priority: ix.providers[i].Priority, score: sc, stale: stale, i: i, practice: ix.practice[i]}, true, false
+	return item{band: q.bandOf(sc), priority: ix.providers[i].Priority, score: sc, values: v, stale: stale, i: i, practice: ix.practice[i]}, true, false
 }
 
 // selectIndexed selects the top matches with the index: bitsets and the
 // grid narrow the directory to the candidates, and a bounded heap keeps
 // the best of them.
 func (ix *Index) selectIndexed(q *query, state *Rotation) selection {
-	cand := ix.candidates(q)
 	sel := selection{considered: len(ix.providers) - len(q.excluded)}
 	h := topN{ix: ix, limit: q.s.limit, perPractice: q.s.maxPerPractice, items: make([]item, 0, q.s.limit)}
-	for w, word := range cand {
-		for word != 0 {
-			i := int32(w<<6 + bits.TrailingZeros64(word))
-			word &= word - 1
-			it, ok, dropped := ix.consider(i, q)
-			if !ok {
-				if dropped {
-					sel.stale++
-				}
-				continue
+	for _, i := range ix.candidates(q) {
+		it, ok, dropped := ix.consider(i, q)
+		if !ok {
+			if dropped {
+				sel.stale++
 			}
-			sel.eligible++
-			if h.full() && it.band < h.items[0].band {
-				continue // ranks below every kept item, whatever its turn
-			}
-			it.turn = state.turn(ix.providers[i].ID)
-			h.push(it)
+			continue
 		}
+		sel.eligible++
+		if h.full() && it.band < h.items[0].band {
+			continue // ranks below every kept item, whatever its turn
+		}
+		it.turn = state.turn(ix.providers[i].ID)
+		h.push(it)
 	}
 	sel.items, sel.capped = h.sorted(), h.capped
 	return sel
@@ -692,8 +791,7 @@ func (ix *Index) cappedCount(q *query, state *Rotation, items []item) int {
 		kept[it.i] = true
 	}
 	n := 0
-	for k := range ix.candidates(q).All() {
-		i := int32(k)
+	for _, i := range ix.candidates(q) {
 		if kept[i] {
 			continue
 		}
