@@ -119,6 +119,9 @@ func NewIndex(d Directory) (*Index, error) {
 				add(ix.tags, t, i)
 			}
 		}
+		if p.SlidingScale {
+			add(ix.tags, needSlidingScale, i)
+		}
 		for _, l := range p.Languages {
 			add(ix.languages, primaryLanguage(l), i)
 		}

@@ -46,6 +46,10 @@ func TestRoutesEveryNeedTheBanksEmit(t *testing.T) {
 	for _, need := range needs {
 		p := referral.Provider{ID: "p-" + need, Name: "Provider", Specialties: []string{need}, Modalities: place.Remote,
 			Accepting: referral.Fact[bool]{Value: true, Confirmed: confirmed}}
+		if need == fit.NeedSlidingScale {
+			// A sliding scale is what a provider offers, not a specialty.
+			p.Specialties, p.SlidingScale = nil, true
+		}
 		ix, err := referral.NewIndex(referral.Directory{Providers: []referral.Provider{p}})
 		require.NoError(t, err, need)
 		res, err := ix.Route(now, referral.Request{Needs: []referral.Need{{Tag: need, Must: true}}}, referral.Rotation{}, referral.Options{})
@@ -84,4 +88,31 @@ func TestRemoteWays(t *testing.T) {
 		slices.Sort(ids)
 		require.Equal(t, c.ids, ids, "%v", c.want)
 	}
+}
+
+// TestSlidingScaleNeed matches the need for a sliding scale to the
+// providers who offer one, and to no one else, in routing and in its
+// explanation.
+func TestSlidingScaleNeed(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	accepting := referral.Fact[bool]{Value: true, Confirmed: availability.MustParseDate("2026-11-20")}
+	d := referral.Directory{Providers: []referral.Provider{
+		{ID: "fixed", Name: "Fixed fee", Specialties: []string{fit.NeedDepressionCare}, Modalities: place.Remote, Accepting: accepting},
+		{ID: "sliding", Name: "Sliding scale", Specialties: []string{fit.NeedDepressionCare}, SlidingScale: true, Modalities: place.Remote, Accepting: accepting},
+	}}
+	ix, err := referral.NewIndex(d)
+	require.NoError(t, err)
+	req := referral.Request{Needs: []referral.Need{{Tag: fit.NeedDepressionCare, Must: true}, {Tag: fit.NeedSlidingScale, Must: true}}}
+	res, err := ix.Route(now, req, referral.Rotation{}, referral.Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Matches, 1)
+	require.Equal(t, "sliding", res.Matches[0].ID)
+	require.Equal(t, 1, res.Eligible)
+
+	// Asked only to prefer a sliding scale, both match, the one with it first.
+	req.Needs[1].Must = false
+	res, err = ix.Route(now, req, referral.Rotation{}, referral.Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Matches, 2)
+	require.Equal(t, "sliding", res.Matches[0].ID)
 }

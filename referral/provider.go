@@ -81,7 +81,8 @@ func (r FeeRange) validate(ps *problem.List, path string) {
 // Needs in a Request are matched against Professions, Specialties and
 // Attributes together, exactly as written: use one vocabulary of lower-case
 // tags such as "life_coaching" across the directory and the screening that
-// produces the needs.
+// produces the needs (fit's Need constants). A provider with SlidingScale
+// also meets the need "sliding_scale" (fit.NeedSlidingScale).
 //
 // The zero Provider is invalid: it needs an ID, a name and a modality.
 type Provider struct {
@@ -118,7 +119,8 @@ type Provider struct {
 	// Fees is the range of fees per session; nil means not published.
 	Fees *FeeRange `json:"fees,omitzero"`
 	// SlidingScale says the provider may charge less than Fees.Min to a
-	// client who cannot afford it.
+	// client who cannot afford it. Such a provider meets the need
+	// "sliding_scale" without listing it as a tag.
 	SlidingScale bool `json:"sliding_scale,omitzero"`
 	// Insurance are the insurance networks the provider is in, as tags.
 	Insurance []string `json:"insurance,omitempty"`
@@ -164,9 +166,16 @@ func (p *Provider) share() float64 {
 	return 1
 }
 
+// needSlidingScale is the need a provider with a sliding scale meets, as
+// fit spells it (fit.NeedSlidingScale; a test holds the two together).
+const needSlidingScale = "sliding_scale"
+
 // hasTag reports whether a need's tag is among the provider's professions,
-// specialties or attributes.
+// specialties or attributes, or is the sliding scale the provider offers.
 func (p *Provider) hasTag(tag string) bool {
+	if tag == needSlidingScale && p.SlidingScale {
+		return true
+	}
 	for _, list := range [...][]string{p.Professions, p.Specialties, p.Attributes} {
 		if slices.Contains(list, tag) {
 			return true
