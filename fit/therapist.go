@@ -87,6 +87,31 @@ var concernAreas = [...]concernArea{
 //
 // The needs it hands to referral are the fit.Need constants, spelled as
 // referral.Provider specialties and attributes are.
+//
+// A host that fills in Answers from its own intake form answers these
+// questions, by ID (option codes in brackets):
+//
+//	concern_areas         multiple_choice [depression anxiety trauma relationships grief substance_use eating other]
+//	concern_details       text
+//	therapy_goals         text
+//	prior_therapy         yes_no
+//	prior_therapy_notes   text, shown when prior_therapy is yes
+//	current_care          multiple_choice [therapist psychiatrist medication other_care]
+//	self_harm             yes_no (a crisis question)
+//	harm_others           yes_no (a crisis question)
+//	safe_at_home          yes_no (a crisis question when no)
+//	preferred_modalities  multiple_choice [in_person video phone]
+//	preferred_times       times
+//	payment               single_choice [self_pay insurance]
+//	insurer               short_text, shown when payment is insurance
+//	budget_per_session    money
+//	phq9_1 … phq9_9       single_choice, the PHQ-9 items (see PHQ9)
+//	phq9_difficulty       single_choice [not_difficult somewhat_difficult very_difficult extremely_difficult], shown once a PHQ-9 item is above not at all
+//	gad7_1 … gad7_7       single_choice, the GAD-7 items (see GAD7)
+//
+// The instrument items take the LOINC answer codes AnswerNotAtAll, AnswerSeveralDays,
+// AnswerMoreThanHalf and AnswerNearlyEveryDay. The groups phq9 and gad7
+// hold their items and take no answer.
 func Therapist(o TherapistOptions) Screening {
 	overlap := o.MinOverlapHours
 	if overlap <= 0 {
