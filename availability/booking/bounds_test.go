@@ -41,7 +41,11 @@ func TestBoundsSeries(t *testing.T) {
 
 	_, err = c.Standings(now, "session", now, MaxSeries/2+1)
 	require.ErrorIs(t, err, problem.ErrInvalid)
-	got, err := c.Standings(now, "checkin", now, MaxSeries/2)
+	// Five years of check-ins on a five-minute grid would check 260,000
+	// sessions; one year is answered.
+	_, err = c.Standings(now, "checkin", now, MaxSeries/2)
+	require.ErrorIs(t, err, availability.ErrTooLarge)
+	got, err := c.Standings(now, "checkin", now, 52)
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 }
@@ -168,4 +172,42 @@ func TestBoundsSessions(t *testing.T) {
 	err = json.Unmarshal(b, &back)
 	require.Error(t, err)
 	require.Equal(t, []pathCode{{"booked", problem.TooMany}}, pathCodes(t, err))
+}
+
+// TestBoundsStandingWork: a search for standing times on a one-minute grid
+// around the clock over MaxSeries/2 weeks would check five million
+// sessions; it returns ErrTooLarge once it has checked MaxStandingWork,
+// and the same search over two weeks is answered.
+func TestBoundsStandingWork(t *testing.T) {
+	loc := mustZone(t, "Europe/Berlin")
+	c := Calendar{
+		Schedule: availability.Schedule{Zone: loc, Hours: []availability.Window{window("mon-sun", "00:00", "24:00")}},
+		Services: []Service{{ID: "s", Length: time.Minute, Align: time.Minute}},
+	}
+	now := availability.At(availability.MustParseDate("2026-01-05"), availability.Midnight, loc)
+	start := time.Now()
+	_, err := c.Standings(now, "s", now, MaxSeries/2)
+	require.ErrorIs(t, err, availability.ErrTooLarge)
+	if !raceEnabled {
+		require.Less(t, time.Since(start), 2*time.Second) // about 0.1 s
+	}
+	got, err := c.Standings(now, "s", now, 2)
+	require.NoError(t, err)
+	require.Len(t, got, 7*24*60)
+	require.Equal(t, 4, got[0].Weeks)
+
+	// With MaxWindows windows a day each check reads them all, and weighs
+	// as much: four weeks are refused as quickly. (They took 2.8 s, with no
+	// error, when only sessions were counted.)
+	c.Schedule.Hours = nil
+	for i := range availability.MaxWindows {
+		c.Schedule.Hours = append(c.Schedule.Hours, availability.Window{Days: availability.Everyday, Start: availability.Clock(2 * i), End: availability.Clock(2*i + 2)})
+	}
+	require.NoError(t, c.Validate())
+	start = time.Now()
+	_, err = c.Standings(now, "s", now, 4)
+	require.ErrorIs(t, err, availability.ErrTooLarge)
+	if !raceEnabled {
+		require.Less(t, time.Since(start), 2*time.Second) // about 0.05 s
+	}
 }

@@ -53,13 +53,13 @@
 // Untrusted input cannot make a query slow or large. A calendar holds at
 // most MaxServices services, MaxSessions booked sessions and MaxBusy busy
 // intervals; a series at most MaxSeries sessions; a group MaxParties
-// calendars, and a search checks at most MaxGroupWork party-times. Larger
-// input is refused by Validate (too_many) and by the queries
+// calendars, and a search checks at most MaxGroupWork party-times; a
+// search for standing times does at most MaxStandingWork. Larger input is
+// refused by Validate (too_many) and by the queries
 // (availability.ErrTooLarge, problem.ErrInvalid, ErrGroup), never
 // truncated. On a calendar at all these limits, open around the clock with
 // a one-minute grid, Check answers in about 15 µs; Slots streams, its first
 // slot in about 0.2 ms and two million slots in about 35 ms; a series of
-// MaxSeries sessions with alternatives takes about 17 ms; a refused group
-// search gives up within about 0.25 s. Standings is the costliest query;
-// its doc says what it checks.
+// MaxSeries sessions with alternatives takes about 17 ms; a search for
+// standing times, or a refused group search, gives up within about 0.25 s.
 package booking

@@ -19,9 +19,9 @@ const MaxParties = 64
 // MaxGroupWork is the most party-times one group search checks: a party at
 // one start the required parties are all free at. A search that would
 // check more returns availability.ErrTooLarge once it has checked that
-// many, so that any search costs at most about a quarter of a second. Four weeks on a 30-minute grid
-// for 64 parties check at most 86,016; a year on a one-minute grid for 64
-// parties would check 33 million.
+// many, so that any search costs at most about a quarter of a second. Four
+// weeks on a 30-minute grid for 64 parties check at most 86,016; a year on
+// a one-minute grid for 64 parties would check 33 million.
 const MaxGroupWork = 2_000_000
 
 // A Group is a session several calendars must be free for at once:

@@ -19,6 +19,16 @@ import (
 // sessions.
 const MaxSeries = 520
 
+// MaxStandingWork is the most work one Standings search does, counted in
+// sessions checked: each weighs one, and one more for every 16 windows of
+// the schedule's hours and protected time and the service's hours, which a
+// check reads. A search that would do more returns availability.ErrTooLarge
+// once it has done that much, so that it costs at most about a tenth of a
+// second. Twelve weeks on a 30-minute grid over 40 open hours a week check
+// at most 1,920 sessions, and five years 41,600; twelve weeks on a
+// one-minute grid around the clock would check 241,920.
+const MaxStandingWork = 100_000
+
 // A Series is a standing appointment: sessions of one service for one
 // client at the same local time every Weeks weeks (every Tuesday at 17:00
 // for 12 weeks), or at the starts a host gives, such as the occurrences of
@@ -267,11 +277,14 @@ type Standing struct {
 // closure or a closed override): those do not break the run, and Closed
 // counts them. The best come first: those that stay bookable for longest
 // beyond the weeks asked (looking as far again), then those with the
-// fewest closed weeks, then the earliest in the week. Its errors are those of Slots, and weeks must be 1 to
-// MaxSeries/2. It checks each bookable start of the first week for up to
-// 2·weeks weeks: on a grid of 30 minutes over 40 open hours a week, 80
-// starts; on a grid of one minute around the clock, 10,080, which over
-// MaxSeries/2 weeks is about five million checks, seconds of work.
+// fewest closed weeks, then the earliest in the week.
+//
+// It checks each bookable start of the first week for up to 2·weeks
+// weeks, until one is refused: on a grid of 30 minutes over 40 open hours
+// a week, 80 starts; on a grid of one minute around the clock, 10,080. A
+// search that would do more than MaxStandingWork returns
+// availability.ErrTooLarge. Its other errors are those of Slots, and weeks
+// must be 1 to MaxSeries/2.
 func (c Calendar) Standings(now time.Time, service string, from time.Time, weeks int) ([]Standing, error) {
 	if weeks < 1 || weeks > MaxSeries/2 {
 		return nil, fmt.Errorf("%w: %d weeks; want 1 to %d", problem.ErrInvalid, weeks, MaxSeries/2)
@@ -283,12 +296,16 @@ func (c Calendar) Standings(now time.Time, service string, from time.Time, weeks
 	svc, _ := c.service(service)
 	loc := c.zone()
 	var out []Standing
+	work, weight := 0, 1+(len(c.Schedule.Hours)+len(c.Schedule.Protected)+len(svc.Hours))/16
 	for first := range slots {
 		lt := first.Start.In(loc)
 		series := Series{Service: svc.ID, First: first.Start, Count: 2 * weeks}
 		run, closed := 0, 0
 		c.extra = nil
 		for start := range series.All(loc) {
+			if work += weight; work > MaxStandingWork {
+				return nil, fmt.Errorf("%w: a search for standing times over %d weeks checks more sessions than it may (%d)", availability.ErrTooLarge, weeks, MaxStandingWork/weight)
+			}
 			v := c.checkSpan(now, svc, availability.IntervalOf(start, svc.Length), -1)
 			if !v.OK {
 				if !closedDay(v.Reasons) {
