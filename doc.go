@@ -29,7 +29,9 @@
 //     boundary incidents) into fees, refunds and breaches.
 //   - [github.com/practicekit/boundaries/fit]: is this prospect a fit?
 //     Screenings with typed questions and rules that decide with reasons,
-//     standard question banks, and safety check-in plans.
+//     a coach's and a therapist's question banks, validated instruments
+//     (PHQ-9, GAD-7) with their published scoring, and safety check-in
+//     plans.
 //   - [github.com/practicekit/boundaries/referral]: where should a client
 //     who is not a fit go? A directory, explained and fair routing, crisis
 //     resources first, and consent-minimized handoffs.
@@ -41,7 +43,9 @@
 // [github.com/practicekit/boundaries/availability/problem] (the problems
 // every Validate and every decoder reports, with a path and a code).
 // Calendar interop is in availability/ical (RFC 5545, RFC 7953) and
-// availability/openinghours (OpenStreetMap opening_hours).
+// availability/openinghours (OpenStreetMap opening_hours); screening
+// interop with clinical systems in fit/fhir (HL7 FHIR R4 Questionnaire and
+// QuestionnaireResponse).
 //
 // Dependencies point one way: the shared vocabulary first, then
 // availability, then its subpackages; agreement, fit and referral build on
