@@ -401,3 +401,23 @@ func FuzzResponseJSON(f *testing.F) {
 		require.Equal(t, string(b), string(again))
 	})
 }
+
+// TestMessageWithoutArrival: a message that does not say when it arrived
+// is refused by Validate, Respond and Deadline, instead of answered "by
+// Tue 0001-01-02 10:00 LMT" as if it had arrived in year 1.
+func TestMessageWithoutArrival(t *testing.T) {
+	p, s := communication(), officeHours(t)
+	m := Message{Category: "question", Channel: ChannelEmail, Urgency: Urgency(12)}
+	require.Equal(t, []pathCode{{"arrived", problem.Required}, {"urgency", problem.Invalid}}, pathCodes(t, m.Validate()))
+	_, err := p.Respond(s, m)
+	require.Equal(t, []pathCode{{"arrived", problem.Required}, {"urgency", problem.Invalid}}, pathCodes(t, err))
+	_, _, err = p.Deadline(s, m)
+	require.ErrorIs(t, err, problem.ErrInvalid)
+
+	m.Urgency = 0
+	m.Arrived = mustTime(t, "2026-12-15T21:00:00-05:00")
+	require.NoError(t, m.Validate())
+	r, err := p.Respond(s, m)
+	require.NoError(t, err)
+	require.True(t, mustTime(t, "2026-12-17T17:00:00-05:00").Equal(r.Deadline), r.Deadline)
+}
