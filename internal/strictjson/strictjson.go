@@ -45,19 +45,17 @@ func (l Limits) withDefaults() Limits {
 // written and read with: durations as text, zones by name, map keys in
 // order, unknown members refused.
 var (
-	marshalOptions = json.JoinOptions(
-		json.Deterministic(true),
-		json.WithMarshalers(json.JoinMarshalers(
-			json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
-				var buf [40]byte
-				return enc.WriteToken(jsontext.String(string(AppendDuration(buf[:0], d))))
-			}),
-			json.MarshalToFunc(func(enc *jsontext.Encoder, loc *time.Location) error {
-				return enc.WriteToken(jsontext.String(zoneName(loc)))
-			}),
-		)),
+	marshalFuncs = json.JoinMarshalers(
+		json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
+			var buf [40]byte
+			return enc.WriteToken(jsontext.String(string(AppendDuration(buf[:0], d))))
+		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, loc *time.Location) error {
+			return enc.WriteToken(jsontext.String(zoneName(loc)))
+		}),
 	)
-	unmarshalers = json.WithUnmarshalers(json.JoinUnmarshalers(
+	marshalOptions = json.JoinOptions(json.Deterministic(true), json.WithMarshalers(marshalFuncs))
+	unmarshalFuncs = json.JoinUnmarshalers(
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
 			s, err := readString(dec)
 			if err != nil || s == nil {
@@ -84,7 +82,8 @@ var (
 			*loc = z
 			return nil
 		}),
-	))
+	)
+	unmarshalOptions = json.JoinOptions(json.RejectUnknownMembers(true), json.WithUnmarshalers(unmarshalFuncs))
 )
 
 // Marshal writes v as compact JSON: fields in declaration order, map keys
@@ -99,15 +98,16 @@ func Marshal(v any) ([]byte, error) {
 // one problem (see the package documentation); v may then be partly
 // filled.
 func Unmarshal(data []byte, v any, lim Limits) error {
+	return unmarshal(data, v, lim, unmarshalOptions)
+}
+
+// unmarshal is Unmarshal with the options opts.
+func unmarshal(data []byte, v any, lim Limits, opts json.Options) error {
 	lim = lim.withDefaults()
 	if err := checkLimits(data, lim); err != nil {
 		return err
 	}
-	err := json.Unmarshal(data, v,
-		json.RejectUnknownMembers(true),
-		unmarshalers,
-	)
-	if err != nil {
+	if err := json.Unmarshal(data, v, opts); err != nil {
 		return convert(data, err)
 	}
 	return nil
