@@ -103,19 +103,22 @@ func (c Condition) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a condition strictly; see Screening.Validate for
 // the checks on its meaning.
 func (c *Condition) UnmarshalJSON(b []byte) error {
-	if !jsontext.Value(b).IsValid() {
-		// Malformed JSON: the decoder hands each part of the condition
-		// whole to UnmarshalJSON, having read it through, so that the
-		// problem reported is the first malformed part's, or the first
-		// problem before it, as when a screening holds the condition.
-		var j conditionJSON
-		if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
-			return err
-		}
-		*c = j.condition()
-		return nil
+	var j conditionJSON
+	err := conditionJSONFuncs.Unmarshal(b, &j, strictjson.Limits{})
+	if err != nil && !jsontext.Value(b).IsValid() {
+		// Malformed JSON: read it again as json/v2 reads a condition's
+		// parts for their UnmarshalJSON, each whole before it is decoded,
+		// so that the problem reported is the same as when a screening
+		// holds the condition: the first malformed part's, unless a
+		// problem comes before that part.
+		j = conditionJSON{}
+		err = strictjson.Unmarshal(b, &j, strictjson.Limits{})
 	}
-	return conditionJSONFuncs.Unmarshal(b, c, strictjson.Limits{})
+	if err != nil {
+		return err
+	}
+	*c = j.condition()
+	return nil
 }
 
 // encodeCondition writes one condition, and the conditions in it, to enc.
