@@ -20,7 +20,9 @@ var (
 	textUnmarshaler   = reflect.TypeFor[encoding.TextUnmarshaler]()
 	timeType          = reflect.TypeFor[time.Time]()
 	durationType      = reflect.TypeFor[time.Duration]()
+	locationType      = reflect.TypeFor[time.Location]()
 	locationPtrType   = reflect.TypeFor[*time.Location]()
+	unmarshalerFrom   = reflect.TypeFor[json.UnmarshalerFrom]()
 	jsonUnmarshalerV1 = reflect.TypeFor[interface{ UnmarshalJSON([]byte) error }]()
 )
 
