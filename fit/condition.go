@@ -1,6 +1,8 @@
 package fit
 
 import (
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
@@ -87,28 +89,64 @@ type conditionJSON struct {
 	Value    *Value      `json:"value,omitzero"`
 }
 
+// conditionJSONFuncs read and write a condition and the conditions in it
+// in one pass, so that the time they take grows with the condition's
+// size, not with its size times its depth.
+var conditionJSONFuncs = strictjson.NestedFuncs(decodeCondition, encodeCondition)
+
 // MarshalJSON encodes the condition as {"all": […]}, {"any": […]},
 // {"not": {…}} or {"question": …, "op": …, "value": …}.
 func (c Condition) MarshalJSON() ([]byte, error) {
-	j := conditionJSON{All: c.All, Any: c.Any, Not: c.Not, Question: c.Question, Op: c.Op}
-	if !c.Value.IsZero() {
-		j.Value = &c.Value
-	}
-	return strictjson.Marshal(j)
+	return conditionJSONFuncs.Marshal(c)
 }
 
 // UnmarshalJSON decodes a condition strictly; see Screening.Validate for
 // the checks on its meaning.
 func (c *Condition) UnmarshalJSON(b []byte) error {
 	var j conditionJSON
-	if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
+	err := conditionJSONFuncs.Unmarshal(b, &j, strictjson.Limits{})
+	if err != nil && !jsontext.Value(b).IsValid() {
+		// Malformed JSON: read it again as json/v2 reads a condition's
+		// parts for their UnmarshalJSON, each whole before it is decoded,
+		// so that the problem reported is the same as when a screening
+		// holds the condition: the first malformed part's, unless a
+		// problem comes before that part.
+		j = conditionJSON{}
+		err = strictjson.Unmarshal(b, &j, strictjson.Limits{})
+	}
+	if err != nil {
 		return err
 	}
-	*c = Condition{All: j.All, Any: j.Any, Not: j.Not, Question: j.Question, Op: j.Op}
+	*c = j.condition()
+	return nil
+}
+
+// encodeCondition writes one condition, and the conditions in it, to enc.
+func encodeCondition(enc *jsontext.Encoder, c Condition) error {
+	j := conditionJSON{All: c.All, Any: c.Any, Not: c.Not, Question: c.Question, Op: c.Op}
+	if !c.Value.IsZero() {
+		j.Value = &c.Value
+	}
+	return strictjson.Encode(enc, &j)
+}
+
+// decodeCondition reads one condition, and the conditions in it, from dec.
+func decodeCondition(dec *jsontext.Decoder, c *Condition) error {
+	var j conditionJSON
+	if err := strictjson.Decode(dec, &j); err != nil {
+		return err
+	}
+	*c = j.condition()
+	return nil
+}
+
+// condition returns the condition j holds.
+func (j *conditionJSON) condition() Condition {
+	c := Condition{All: j.All, Any: j.Any, Not: j.Not, Question: j.Question, Op: j.Op}
 	if j.Value != nil {
 		c.Value = *j.Value
 	}
-	return nil
+	return c
 }
 
 // leaves calls yield for every comparison in c, depth first.

@@ -129,6 +129,15 @@ func validate(s *Screening, l *problem.List) *resolved {
 			v.add(nil, f.path, problem.TooLong, "the %s is %d bytes long; at most %d are allowed", f.path, len(f.value), f.max)
 		}
 	}
+	nodes, kids := 0, 0
+	for i := range s.Questions {
+		parts(s.Questions[i].EnableWhen, 1, &nodes, &kids)
+	}
+	for i := range s.Rules {
+		parts(s.Rules[i].When, 1, &nodes, &kids)
+	}
+	v.r.nodes = make([]node, 0, min(nodes, MaxNodes))
+	v.r.kids = make([]int32, 0, min(kids, MaxNodes))
 	v.scales()
 	v.questions()
 	v.rules()
@@ -330,9 +339,21 @@ func (v *validator) groups() {
 			}
 		}
 	}
+	// A question's display depends on its group's first: its list of
+	// dependencies starts with the group, in one block for all of them,
+	// each with the capacity of one so that the questions its condition
+	// reads are appended elsewhere.
+	grouped := 0
 	for i := range s.Questions {
-		if p := r.qs[i].parent; p >= 0 && !slices.Contains(r.deps[i], p) {
-			r.deps[i] = append(r.deps[i], p)
+		if r.qs[i].parent >= 0 {
+			grouped++
+		}
+	}
+	block := make([]int32, 0, grouped)
+	for i := range s.Questions {
+		if p := r.qs[i].parent; p >= 0 {
+			block = append(block, p)
+			r.deps[i] = block[len(block)-1 : len(block) : len(block)]
 		}
 	}
 }
@@ -446,9 +467,26 @@ func (v *validator) question(i int, q *Question, path *at) {
 	}
 }
 
+// parts adds to nodes and kids the nodes and children cond resolves c
+// into, at most, at depth, so that they are allocated once. It stops
+// where cond does, at the depth limit and at MaxNodes.
+func parts(c *Condition, depth int, nodes, kids *int) {
+	if c == nil || depth > MaxDepth || *nodes >= MaxNodes {
+		return
+	}
+	*nodes++
+	parts(c.Not, depth+1, nodes, kids)
+	for _, list := range [2][]Condition{c.All, c.Any} {
+		*kids += len(list)
+		for i := range list {
+			parts(&list[i], depth+1, nodes, kids)
+		}
+	}
+}
+
 // cond checks and resolves a condition at the path on v.segs and depth,
-// appending the questions it reads to deps. It returns the condition's
-// node, or -1 when it has a problem.
+// appending the questions it reads to deps, when deps is not nil. It
+// returns the condition's node, or -1 when it has a problem.
 func (v *validator) cond(c *Condition, depth int, deps *[]int32) int32 {
 	r := v.r
 	if depth > MaxDepth {
@@ -506,7 +544,7 @@ func (v *validator) cond(c *Condition, depth int, deps *[]int32) int32 {
 	if !ok {
 		return -1
 	}
-	if !slices.Contains(*deps, n.q) {
+	if deps != nil && !slices.Contains(*deps, n.q) {
 		*deps = append(*deps, n.q)
 	}
 	r.nodes = append(r.nodes, n)
@@ -844,11 +882,10 @@ func (v *validator) rule(rl *Rule, i int, path *at) rrule {
 
 	switch {
 	case rl.When != nil:
-		var deps []int32
 		v.push("rules")
 		v.pushIndex(i)
 		v.push("when")
-		res.when = v.cond(rl.When, 1, &deps)
+		res.when = v.cond(rl.When, 1, nil)
 		v.segs = v.segs[:0]
 	case rl.Overlap != nil:
 		where := &at{parent: path, name: "overlap"}

@@ -68,3 +68,33 @@ func BenchmarkImportQuestionnaire(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeQuestionnaire is the first half of
+// BenchmarkImportQuestionnaire: the strict decoding alone.
+func BenchmarkDecodeQuestionnaire(b *testing.B) {
+	data := fiftyItems(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var q Questionnaire
+		if err := q.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQuestionnaireScreening is the second half of
+// BenchmarkImportQuestionnaire: the screening, validated, of a decoded
+// questionnaire.
+func BenchmarkQuestionnaireScreening(b *testing.B) {
+	var q Questionnaire
+	if err := q.UnmarshalJSON(fiftyItems(b)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := q.Screening(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -206,8 +206,13 @@ func (q Questionnaire) MarshalJSON() ([]byte, error) {
 // linkId. It does not check what the items mean; Screening does.
 func (q *Questionnaire) UnmarshalJSON(b []byte) error {
 	var j questionnaireJSON
-	if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
-		return explain(b, err, kindQuestionnaire)
+	if decodeQuestionnaire(b, &j) != nil {
+		// What the fast decoder (decode.go) does not expect, strictjson
+		// reads, and decides whether it is an error and which.
+		j = questionnaireJSON{}
+		if err := strictjson.Unmarshal(b, &j, strictjson.Limits{}); err != nil {
+			return explain(b, err, kindQuestionnaire)
+		}
 	}
 	if j.ResourceType != "Questionnaire" {
 		return resourceTypeProblem(j.ResourceType, "Questionnaire")

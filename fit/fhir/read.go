@@ -23,9 +23,10 @@ import (
 // Screening.Validate does, and its problems are reported at the items
 // they are about.
 func (q Questionnaire) Screening() (fit.Screening, error) {
-	r := reader{q: &q, byLink: map[string]int{}}
+	n := countItems(q.Item)
+	r := reader{q: &q, byLink: make(map[string]int, n)}
 	r.header()
-	r.s.Questions = make([]fit.Question, 0, countItems(q.Item))
+	r.s.Questions = make([]fit.Question, 0, n)
 	r.sources = make([]source, 0, cap(r.s.Questions))
 	r.items(q.Item)
 	r.conditions()
@@ -370,6 +371,9 @@ func (r *reader) options(it *Item, path ipath, qn *fit.Question) {
 		return
 	}
 	var selected []string
+	if len(it.AnswerOption) > 0 {
+		qn.Options = make([]fit.Option, 0, len(it.AnswerOption))
+	}
 	for k := range it.AnswerOption {
 		ao := &it.AnswerOption[k]
 		at := func() string { return problem.Index(problem.Join(path.s(), "answerOption"), k) }
@@ -466,7 +470,7 @@ func (r *reader) conditions() {
 		case len(it.EnableWhen) == 0:
 			continue
 		}
-		var cs []fit.Condition
+		cs := make([]fit.Condition, 0, len(it.EnableWhen))
 		good := true
 		for k := range it.EnableWhen {
 			c, ok := r.condition(&it.EnableWhen[k], func() string { return problem.Index(problem.Join(r.path(i), "enableWhen"), k) }, id)
@@ -543,7 +547,16 @@ func (r *reader) condition(ew *EnableWhen, path func() string, id string) (fit.C
 			unsupported(&r.l, problem.Join(path(), "operator"), id, "%s on an item of type %s: fit orders only numbers, dates and times", ew.Operator, src.item.Type)
 			return fit.Condition{}, false
 		}
-		op = map[Operator]fit.Op{OpGreater: fit.Greater, OpLess: fit.Less, OpGreaterEqual: fit.GreaterOrEqual, OpLessEqual: fit.LessOrEqual}[ew.Operator]
+		switch ew.Operator {
+		case OpGreater:
+			op = fit.Greater
+		case OpLess:
+			op = fit.Less
+		case OpGreaterEqual:
+			op = fit.GreaterOrEqual
+		default:
+			op = fit.LessOrEqual
+		}
 	case "":
 		r.l.Add(problem.Join(path(), "operator"), problem.Required, "%san enableWhen needs an operator", about(id))
 		return fit.Condition{}, false
@@ -560,7 +573,7 @@ func (r *reader) condition(ew *EnableWhen, path func() string, id string) (fit.C
 		r.l.Add(path(), problem.Mismatch, "%sthe answer to %s, an item of type %s, is compared with %s", about(id), prose.Quote(ew.Question), src.item.Type, valueName(src.item.Type, "answer"))
 		return fit.Condition{}, false
 	}
-	if ew.AnswerCoding != nil && !r.knownCode(target, ew.AnswerCoding, problem.Join(path(), "answerCoding"), id) {
+	if ew.AnswerCoding != nil && !r.knownCode(target, ew.AnswerCoding, func() string { return problem.Join(path(), "answerCoding") }, id) {
 		return fit.Condition{}, false
 	}
 	c := fit.Compare(target.ID, op, v)
@@ -573,18 +586,18 @@ func (r *reader) condition(ew *EnableWhen, path func() string, id string) (fit.C
 }
 
 // knownCode reports whether a coding is one of a choice question's
-// options, in the option's system, or adds the problem.
-func (r *reader) knownCode(q *fit.Question, c *Coding, path, id string) bool {
+// options, in the option's system, or adds the problem at path().
+func (r *reader) knownCode(q *fit.Question, c *Coding, path func() string, id string) bool {
 	for _, o := range q.Options {
 		if o.Code == c.Code {
 			if c.System != "" && c.System != o.System {
-				r.l.Add(problem.Join(path, "system"), problem.Mismatch, "%sthe code %s of %s is in the system %s, not %s", about(id), prose.Quote(c.Code), prose.Quote(q.ID), prose.Quote(o.System), prose.Quote(c.System))
+				r.l.Add(problem.Join(path(), "system"), problem.Mismatch, "%sthe code %s of %s is in the system %s, not %s", about(id), prose.Quote(c.Code), prose.Quote(q.ID), prose.Quote(o.System), prose.Quote(c.System))
 				return false
 			}
 			return true
 		}
 	}
-	r.l.Add(problem.Join(path, "code"), problem.Unknown, "%s%s has no answer option %s", about(id), prose.Quote(q.ID), prose.Quote(c.Code))
+	r.l.Add(problem.Join(path(), "code"), problem.Unknown, "%s%s has no answer option %s", about(id), prose.Quote(q.ID), prose.Quote(c.Code))
 	return false
 }
 
@@ -594,6 +607,11 @@ func (r *reader) knownCode(q *fit.Question, c *Coding, path, id string) bool {
 // each checked first to be one JSON value.
 func (r *reader) extensions() {
 	var rules, bands, scales batch
+	for k := range r.q.Extension {
+		if e := &r.q.Extension[k]; e.URL == ExtRule && e.ValueString != nil {
+			rules.size += len(*e.ValueString) + 1
+		}
+	}
 	for k := range r.q.Extension {
 		e := &r.q.Extension[k]
 		var b *batch
@@ -624,13 +642,13 @@ func (r *reader) extensions() {
 			b.add(*e.ValueString, k)
 		}
 	}
-	if rules.decode(&r.s.Rules, &r.l) {
+	if decodeBatch(&rules, &r.s.Rules, &r.l) {
 		r.ext.rules = rules.from
 	}
-	if bands.decode(&r.s.Bands, &r.l) {
+	if decodeBatch(&bands, &r.s.Bands, &r.l) {
 		r.ext.bands = bands.from
 	}
-	if scales.decode(&r.s.Scales, &r.l) {
+	if decodeBatch(&scales, &r.s.Scales, &r.l) {
 		r.ext.scales = scales.from
 	}
 }
@@ -639,11 +657,13 @@ func (r *reader) extensions() {
 type batch struct {
 	json []byte
 	from []int // the extension each element came from
+	size int   // the bytes of JSON expected, if known
 }
 
 // add appends one extension's JSON.
 func (b *batch) add(s string, ext int) {
 	if len(b.from) == 0 {
+		b.json = make([]byte, 0, max(b.size, len(s))+2)
 		b.json = append(b.json, '[')
 	} else {
 		b.json = append(b.json, ',')
@@ -652,13 +672,14 @@ func (b *batch) add(s string, ext int) {
 	b.from = append(b.from, ext)
 }
 
-// decode decodes the batch into v, a pointer to a slice, reporting a
-// problem at the extension it is in.
-func (b *batch) decode(v any, l *problem.List) bool {
+// decodeBatch decodes the batch into *v, reporting a problem at the
+// extension it is in.
+func decodeBatch[T any](b *batch, v *[]T, l *problem.List) bool {
 	if len(b.from) == 0 {
 		return true
 	}
 	b.json = append(b.json, ']')
+	*v = make([]T, 0, len(b.from)) // json/v2 fills a slice's capacity before it grows it
 	err := strictjson.Unmarshal(b.json, v, strictjson.Limits{})
 	if err == nil {
 		return true

@@ -13,6 +13,10 @@
 //     large.
 //   - Durations written as people write them: "50m", "1h30m", "14d"
 //     ([FormatDuration], [ParseDuration]), and time zones by IANA name.
+//   - Models that hold values of their own type, such as a condition of
+//     conditions, read and written in one pass however deep they nest
+//     ([Nested]), where UnmarshalJSON and MarshalJSON would read each
+//     level again at every level above it.
 //   - Errors as a problem.List of one problem whose path uses the
 //     library's syntax ("hours[0].start") rather than a JSON Pointer, with
 //     a stable code, a message that quotes at most a short prefix of the

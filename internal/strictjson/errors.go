@@ -20,7 +20,9 @@ var (
 	textUnmarshaler   = reflect.TypeFor[encoding.TextUnmarshaler]()
 	timeType          = reflect.TypeFor[time.Time]()
 	durationType      = reflect.TypeFor[time.Duration]()
+	locationType      = reflect.TypeFor[time.Location]()
 	locationPtrType   = reflect.TypeFor[*time.Location]()
+	unmarshalerFrom   = reflect.TypeFor[json.UnmarshalerFrom]()
 	jsonUnmarshalerV1 = reflect.TypeFor[interface{ UnmarshalJSON([]byte) error }]()
 )
 
@@ -35,21 +37,11 @@ func checkLimits(data []byte, lim Limits) error {
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			// Skip the string: to the next quote that no backslash escapes.
-			for i++; i < len(data); i++ {
-				j := bytes.IndexAny(data[i:], `"\`)
-				if j < 0 {
-					i = len(data)
-					break
-				}
-				i += j
-				if data[i] == '"' {
-					break
-				}
-				i++ // the escaped character
-			}
+			i = stringEnd(data, i)
 		case ',':
-			elements++
+			if elements++; elements > lim.MaxElements {
+				return tooMany(lim)
+			}
 		case '[', '{':
 			if depth++; depth > lim.MaxDepth {
 				return one("", problem.TooDeep, "the input nests deeper than "+strconv.Itoa(lim.MaxDepth)+" levels", nil)
@@ -59,16 +51,41 @@ func checkLimits(data []byte, lim Limits) error {
 				j++
 			}
 			if j < len(data) && data[j] != ']' && data[j] != '}' {
-				elements++ // a container with something in it: its first element
+				// A container with something in it: its first element.
+				if elements++; elements > lim.MaxElements {
+					return tooMany(lim)
+				}
 			}
 		case ']', '}':
 			depth--
 		}
-		if elements > lim.MaxElements {
-			return one("", problem.TooMany, "the input has more than "+strconv.Itoa(lim.MaxElements)+" elements and members", nil)
-		}
 	}
 	return nil
+}
+
+// stringEnd returns the index of the quote that ends the string whose
+// opening quote is at data[start]: the next quote after an even number
+// of backslashes, or len(data) when there is none.
+func stringEnd(data []byte, start int) int {
+	for i := start + 1; ; i++ {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return len(data)
+		}
+		i += j
+		k := i
+		for data[k-1] == '\\' {
+			k--
+		}
+		if (i-k)%2 == 0 {
+			return i
+		}
+	}
+}
+
+// tooMany is the problem of input with more elements than lim allows.
+func tooMany(lim Limits) error {
+	return one("", problem.TooMany, "the input has more than "+strconv.Itoa(lim.MaxElements)+" elements and members", nil)
 }
 
 // one returns a problem.List of one problem.

@@ -1,6 +1,8 @@
 package strictjson
 
 import (
+	"reflect"
+	"sync"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -45,19 +47,17 @@ func (l Limits) withDefaults() Limits {
 // written and read with: durations as text, zones by name, map keys in
 // order, unknown members refused.
 var (
-	marshalOptions = json.JoinOptions(
-		json.Deterministic(true),
-		json.WithMarshalers(json.JoinMarshalers(
-			json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
-				var buf [40]byte
-				return enc.WriteToken(jsontext.String(string(AppendDuration(buf[:0], d))))
-			}),
-			json.MarshalToFunc(func(enc *jsontext.Encoder, loc *time.Location) error {
-				return enc.WriteToken(jsontext.String(zoneName(loc)))
-			}),
-		)),
+	marshalFuncs = json.JoinMarshalers(
+		json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
+			var buf [40]byte
+			return enc.WriteToken(jsontext.String(string(AppendDuration(buf[:0], d))))
+		}),
+		json.MarshalToFunc(func(enc *jsontext.Encoder, loc *time.Location) error {
+			return enc.WriteToken(jsontext.String(zoneName(loc)))
+		}),
 	)
-	unmarshalers = json.WithUnmarshalers(json.JoinUnmarshalers(
+	marshalOptions = json.JoinOptions(json.Deterministic(true), json.WithMarshalers(marshalFuncs))
+	unmarshalFuncs = json.JoinUnmarshalers(
 		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
 			s, err := readString(dec)
 			if err != nil || s == nil {
@@ -84,7 +84,13 @@ var (
 			*loc = z
 			return nil
 		}),
-	))
+	)
+	unmarshalOptions = json.JoinOptions(json.RejectUnknownMembers(true), json.WithUnmarshalers(unmarshalFuncs))
+	// plainUnmarshalOptions are unmarshalOptions without the functions,
+	// for a type that holds no duration and no zone: json/v2 looks every
+	// value it reads up among the functions, which costs up to a tenth of
+	// the time of a decode.
+	plainUnmarshalOptions = json.RejectUnknownMembers(true)
 )
 
 // Marshal writes v as compact JSON: fields in declaration order, map keys
@@ -99,15 +105,69 @@ func Marshal(v any) ([]byte, error) {
 // one problem (see the package documentation); v may then be partly
 // filled.
 func Unmarshal(data []byte, v any, lim Limits) error {
+	if !mayHoldTime(reflect.TypeOf(v)) {
+		return unmarshal(data, v, lim, plainUnmarshalOptions)
+	}
+	return unmarshal(data, v, lim, unmarshalOptions)
+}
+
+// timeTypes caches mayHoldTime's answer for each type.
+var timeTypes sync.Map // reflect.Type → bool
+
+// mayHoldTime reports whether reading a t may read a duration or a zone
+// by the functions of unmarshalOptions: whether t is one, or holds one,
+// or may read one in its own way (an interface, or an UnmarshalJSONFrom
+// method, which reads with the options in force). A type's UnmarshalJSON
+// or UnmarshalText method reads without them, but its fields are walked
+// all the same, to be safe.
+func mayHoldTime(t reflect.Type) bool {
+	if may, ok := timeTypes.Load(t); ok {
+		return may.(bool)
+	}
+	may := holdsTime(t, map[reflect.Type]bool{})
+	timeTypes.Store(t, may)
+	return may
+}
+
+// holdsTime is mayHoldTime without the cache; seen holds the types
+// already walked, whose answer the walk gives elsewhere.
+func holdsTime(t reflect.Type, seen map[reflect.Type]bool) bool {
+	switch {
+	case t == nil:
+		return true
+	case seen[t]:
+		return false
+	}
+	seen[t] = true
+	switch {
+	case t == durationType, t == locationType, t == locationPtrType,
+		t.Implements(unmarshalerFrom), reflect.PointerTo(t).Implements(unmarshalerFrom):
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holdsTime(t.Elem(), seen)
+	case reflect.Map:
+		return holdsTime(t.Key(), seen) || holdsTime(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holdsTime(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unmarshal is Unmarshal with the options opts.
+func unmarshal(data []byte, v any, lim Limits, opts json.Options) error {
 	lim = lim.withDefaults()
 	if err := checkLimits(data, lim); err != nil {
 		return err
 	}
-	err := json.Unmarshal(data, v,
-		json.RejectUnknownMembers(true),
-		unmarshalers,
-	)
-	if err != nil {
+	if err := json.Unmarshal(data, v, opts); err != nil {
 		return convert(data, err)
 	}
 	return nil

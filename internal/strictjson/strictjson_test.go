@@ -2,10 +2,12 @@ package strictjson
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/require"
 
 	"github.com/practicekit/boundaries/availability/problem"
@@ -139,4 +141,44 @@ func TestRoundTrip(t *testing.T) {
 	require.Nil(t, got.Zone, "null reads back as the zero value")
 	require.NoError(t, Unmarshal([]byte(`{"session":null}`), &got, Limits{}))
 	require.Zero(t, got.Session)
+}
+
+type selfRef struct {
+	Next  *selfRef           `json:"next"`
+	Waits map[string][]inner `json:"waits"`
+}
+
+type deepDuration struct {
+	Steps []map[string]*struct {
+		Wait time.Duration `json:"wait"`
+	} `json:"steps"`
+}
+
+type readsItself struct{}
+
+func (*readsItself) UnmarshalJSONFrom(*jsontext.Decoder) error { return nil }
+
+func TestMayHoldTime(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want bool
+	}{
+		{new(window), false},
+		{new([]window), false},
+		{new(selfRef), false},
+		{new(outer), true},
+		{new(time.Duration), true},
+		{new(*time.Location), true},
+		{new(deepDuration), true},
+		{new(any), true},
+		{new(struct{ V any }), true},
+		{new(readsItself), true},
+		{nil, true},
+	} {
+		require.Equal(t, c.want, mayHoldTime(reflect.TypeOf(c.v)), "%T", c.v)
+	}
+	// A duration deep in a type is read as text, as ever.
+	var d deepDuration
+	require.NoError(t, Unmarshal([]byte(`{"steps":[{"a":{"wait":"90m"}}]}`), &d, Limits{}))
+	require.Equal(t, 90*time.Minute, d.Steps[0]["a"].Wait)
 }
