@@ -1,7 +1,6 @@
 package agreement
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/practicekit/boundaries/internal/prose"
+	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
 // ErrCanonical is matched (errors.Is) by every error from Canonical.
@@ -76,18 +76,7 @@ func checkCanonical(data []byte) error {
 	for i := 0; i < len(data); i++ {
 		switch c := data[i]; {
 		case c == '"':
-			for i++; i < len(data); i++ {
-				j := bytes.IndexAny(data[i:], `"\`)
-				if j < 0 {
-					i = len(data)
-					break
-				}
-				i += j
-				if data[i] == '"' {
-					break
-				}
-				i++ // the escaped character
-			}
+			i = strictjson.StringEnd(data, i)
 		case c == '[' || c == '{':
 			if depth++; depth > maxCanonicalDepth {
 				return fmt.Errorf("%w: offset %d: nesting deeper than %d arrays and objects", ErrCanonical, i, maxCanonicalDepth)

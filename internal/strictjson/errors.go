@@ -37,7 +37,7 @@ func checkLimits(data []byte, lim Limits) error {
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			i = stringEnd(data, i)
+			i = StringEnd(data, i)
 		case ',':
 			if elements++; elements > lim.MaxElements {
 				return tooMany(lim)
@@ -63,10 +63,11 @@ func checkLimits(data []byte, lim Limits) error {
 	return nil
 }
 
-// stringEnd returns the index of the quote that ends the string whose
-// opening quote is at data[start]: the next quote after an even number
-// of backslashes, or len(data) when there is none.
-func stringEnd(data []byte, start int) int {
+// StringEnd returns the index of the quote that ends the JSON string whose
+// opening quote is at data[start]: the next quote after an even number of
+// backslashes, or len(data) when there is none. Scans of JSON that skip
+// strings use it.
+func StringEnd(data []byte, start int) int {
 	for i := start + 1; ; i++ {
 		j := bytes.IndexByte(data[i:], '"')
 		if j < 0 {
