@@ -24,6 +24,8 @@ type page struct {
 	Sections    []pageSection
 	Parties     []pageParty
 	Body        template.HTML // the sections, laid out and escaped, for HTML
+	Size        int           // the bytes of the clauses' IDs, numbers, headings and texts, to size a rendering by
+	Clauses     int           // the number of clauses, sections included
 }
 
 type pageParty struct {
@@ -58,6 +60,8 @@ func (a *Agreement) page() (page, error) {
 		p.Title = "Agreement"
 	}
 	for _, c := range a.clauses() {
+		p.Size += len(c.ID) + len(c.Number) + len(c.Heading) + len(c.Text)
+		p.Clauses++
 		if c.IsSection() {
 			p.Sections = append(p.Sections, pageSection{ID: c.ID, Number: c.Number, Heading: c.Heading})
 			continue
@@ -77,7 +81,7 @@ func (a Agreement) Markdown() (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	b.Grow(8192)
+	b.Grow(p.Size + 16*p.Clauses + 1024) // the clauses, their markup, and the title and signatures
 	b.WriteString("# ")
 	writeMarkdown(&b, p.Title)
 	b.WriteString("\n\nAgreement ")
@@ -180,7 +184,7 @@ func (a Agreement) Text() (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	b.Grow(8192)
+	b.Grow(p.Size + p.Size/8 + 16*p.Clauses + 1024) // the clauses, wrapped and indented, and the title and signatures
 	b.WriteString(strings.ToUpper(oneLine(p.Title)))
 	b.WriteString("\nAgreement ")
 	b.WriteString(oneLine(p.ID))
@@ -290,7 +294,7 @@ func (a Agreement) HTML() (string, error) {
 		return "", err
 	}
 	var body strings.Builder
-	body.Grow(16384)
+	body.Grow(p.Size + p.Size/4 + 96*p.Clauses) // each ID twice, the markup of each clause, and some escapes
 	for _, s := range p.Sections {
 		id := template.HTMLEscapeString(string(s.ID))
 		body.WriteString(`<section id="`)
@@ -318,7 +322,7 @@ func (a Agreement) HTML() (string, error) {
 	}
 	p.Body = template.HTML(body.String()) // every string escaped above
 	var b strings.Builder
-	b.Grow(16384)
+	b.Grow(body.Len() + 2048) // the body and the page around it
 	if err := pageTemplate.Execute(&b, &p); err != nil {
 		return "", err
 	}
