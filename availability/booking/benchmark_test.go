@@ -74,11 +74,23 @@ func BenchmarkBookingPage(b *testing.B) {
 	b.ReportMetric(float64(n), "slots")
 }
 
-// BenchmarkCheck is the point query on a calendar with services and busy
-// time: is this session bookable?
+// BenchmarkCheck is the point query: is this session bookable? On a
+// practice's calendar with services and busy time, and on the calendar of
+// one service that BenchmarkSlotsYear lists, from mid-June.
 func BenchmarkCheck(b *testing.B) {
-	c, now := benchPractice(b)
-	s, ok, err := c.Next(now, "session", now.Add(60*24*time.Hour))
+	b.Run("practice", func(b *testing.B) {
+		c, now := benchPractice(b)
+		benchCheck(b, c, now, now.Add(60*24*time.Hour))
+	})
+	b.Run("one-service", func(b *testing.B) {
+		c, now, _ := benchYear(b)
+		benchCheck(b, c, now, availability.At(availability.MustParseDate("2026-06-16"), availability.Midnight, c.Schedule.Zone))
+	})
+}
+
+// benchCheck checks the first session bookable after the instant after.
+func benchCheck(b *testing.B, c Calendar, now, after time.Time) {
+	s, ok, err := c.Next(now, "session", after)
 	if err != nil || !ok {
 		b.Fatal("no bookable session", err)
 	}
