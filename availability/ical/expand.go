@@ -659,12 +659,24 @@ func (e *expansion) expandPeriod(d0, d1 int, yield func(int64) bool) (done bool,
 	if e.onlyWeekdays {
 		// Only plain BYDAY entries select days: step from one selected
 		// weekday to the next, without walking the days between.
-		for day := d0 + e.toWeekday[weekdayOf(d0)]; day < d1; day += 1 + e.toWeekday[(weekdayOf(day)+1)%7] {
+		// wd is day's weekday, kept as day moves on.
+		wd := int(weekdayOf(d0))
+		day := d0 + e.toWeekday[wd]
+		wd = (wd + e.toWeekday[wd]) % 7
+		for day < d1 {
 			if e.work.left--; e.work.left < 0 {
 				return false, e.work.err()
 			}
 			if done, err := e.expandDay(day, gather, yield); done || err != nil {
 				return done, err
+			}
+			next := wd + 1
+			if next == 7 {
+				next = 0
+			}
+			day += 1 + e.toWeekday[next]
+			if wd = next + e.toWeekday[next]; wd >= 7 {
+				wd -= 7
 			}
 		}
 	} else {
