@@ -152,8 +152,8 @@ func holdsTime(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return holdsTime(t.Key(), seen) || holdsTime(t.Elem(), seen)
 	case reflect.Struct:
-		for i := range t.NumField() {
-			if holdsTime(t.Field(i).Type, seen) {
+		for field := range t.Fields() {
+			if holdsTime(field.Type, seen) {
 				return true
 			}
 		}
