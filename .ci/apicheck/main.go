@@ -191,12 +191,28 @@ func declarations(pkg *types.Package) []string {
 		case *types.Var:
 			out = append(out, prefix+"var "+name+" "+types.TypeString(obj.Type(), qual))
 		case *types.Func:
-			out = append(out, prefix+"func "+name+strings.TrimPrefix(types.TypeString(obj.Type(), qual), "func"))
+			out = append(out, prefix+"func "+name+strings.TrimPrefix(types.TypeString(plainResults(obj.Type().(*types.Signature)), qual), "func"))
 		case *types.TypeName:
 			out = append(out, typeLines(prefix, obj, qual)...)
 		}
 	}
 	return out
+}
+
+// plainResults returns sig without the names the compiler gives the
+// results of a function whose body ranges over a function ("#rv1"), which
+// export data keeps but the source does not have.
+func plainResults(sig *types.Signature) *types.Signature {
+	res := sig.Results()
+	if res.Len() == 0 || !strings.HasPrefix(res.At(0).Name(), "#") {
+		return sig
+	}
+	vars := make([]*types.Var, res.Len())
+	for i := range vars {
+		v := res.At(i)
+		vars[i] = types.NewParam(v.Pos(), v.Pkg(), "", v.Type())
+	}
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), types.NewTuple(vars...), sig.Variadic())
 }
 
 // typeLines lists a type: its kind, exported fields and methods.
@@ -250,7 +266,7 @@ func typeLines(prefix string, obj *types.TypeName, qual types.Qualifier) []strin
 			if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
 				recv = "(*" + obj.Name() + ")"
 			}
-			out = append(out, prefix+"method "+recv+" "+m.Name()+strings.TrimPrefix(types.TypeString(sig, qual), "func"))
+			out = append(out, prefix+"method "+recv+" "+m.Name()+strings.TrimPrefix(types.TypeString(plainResults(sig), qual), "func"))
 		}
 	}
 	return out
