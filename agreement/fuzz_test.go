@@ -1,7 +1,6 @@
 package agreement_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
+	"github.com/practicekit/boundaries/internal/jsontest"
 
 	"github.com/practicekit/boundaries/agreement/money"
 
@@ -43,7 +43,7 @@ func FuzzAgreementJSON(f *testing.F) {
 	f.Add([]byte(`{"obligations":{"ladder":[null]}}`))
 	f.Add([]byte(`{"communication":{"policy":{"targets":[]}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, back, first, ok := roundTrip[agreement.Agreement](t, data)
+		a, back, first, ok := jsontest.RoundTrip[agreement.Agreement](t, data)
 		if !ok {
 			return
 		}
@@ -219,7 +219,7 @@ func FuzzEventJSON(f *testing.F) {
 	f.Add([]byte(`{"kind":"","at":"0001-01-01T00:00:00Z","amount":""}`))
 	terms := therapyTerms()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ev, back, _, ok := roundTrip[agreement.Event](t, data)
+		ev, back, _, ok := jsontest.RoundTrip[agreement.Event](t, data)
 		if !ok {
 			return
 		}
@@ -263,7 +263,7 @@ func FuzzAcknowledgmentJSON(f *testing.F) {
 	f.Add([]byte(`{"agreement":"","version":0,"fingerprint":"","signer":{"role":"","name":""},"at":"0001-01-01T00:00:00Z"}`))
 	f.Add([]byte(`{"fingerprint":"sha256:00","signer":{"role":"sponsor"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		k, _, _, ok := roundTrip[agreement.Acknowledgment](t, data)
+		k, _, _, ok := jsontest.RoundTrip[agreement.Acknowledgment](t, data)
 		if ok {
 			_ = k.Verify(terms)
 		}
@@ -293,7 +293,7 @@ func FuzzOutcomeJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"event":"","at":"0001-01-01T00:00:00Z","charges":[{"clause":"","amount":"","message":""}],"breaches":[{}],"actions":[null],"reasons":[{"code":""}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		roundTrip[agreement.Outcome](t, data)
+		jsontest.RoundTrip[agreement.Outcome](t, data)
 	})
 }
 
@@ -315,62 +315,8 @@ func FuzzStandingJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"at":"0001-01-01T00:00:00Z","account":{"paid":"","prepaid":0},"breaches":0,"reasons":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		roundTrip[agreement.Standing](t, data)
+		jsontest.RoundTrip[agreement.Standing](t, data)
 	})
-}
-
-// roundTrip checks what the package promises of a model's JSON, through
-// encoding/json as hosts use it: what decodes encodes, and the encoding
-// decodes to a value that encodes to the same bytes. (That the encoding
-// also decodes within the limits the input decoded within, because it has
-// no more elements, is TestJSONEncodingDecodesWithinLimits's: values of
-// availability, such as a place.Point, write their zero members.) It
-// returns the value decoded, the value decoded from its encoding, the
-// encoding, and whether data decoded.
-func roundTrip[T any](t *testing.T, data []byte) (v, back T, first []byte, ok bool) {
-	t.Helper()
-	if err := json.Unmarshal(data, &v); err != nil {
-		return v, back, nil, false
-	}
-	first, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("%T decodes but does not encode: %v\n%s", v, err, data)
-	}
-	if err := json.Unmarshal(first, &back); err != nil {
-		t.Fatalf("the encoding of a %T does not decode: %v\n%s", v, err, first)
-	}
-	second, err := json.Marshal(back)
-	if err != nil || !bytes.Equal(first, second) {
-		t.Fatalf("a %T changed in the round trip (%v):\n%s\n%s", v, err, first, second)
-	}
-	return v, back, first, true
-}
-
-// elements counts the array elements and object members of valid JSON, as
-// the decoder's limit counts them.
-func elements(b []byte) int {
-	n := 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			for i++; i < len(b) && b[i] != '"'; i++ {
-				if b[i] == '\\' {
-					i++
-				}
-			}
-		case ',':
-			n++
-		case '[', '{':
-			j := i + 1
-			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-				j++
-			}
-			if j < len(b) && b[j] != ']' && b[j] != '}' {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // FuzzParseFingerprint checks that ParseFingerprint accepts exactly what

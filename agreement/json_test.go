@@ -14,6 +14,7 @@ import (
 	"github.com/practicekit/boundaries/agreement"
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/jsontest"
 )
 
 // TestAgreementJSONOmitsZeroValues: what the package writes is what a
@@ -157,7 +158,7 @@ func TestJSONEncodingDecodesWithinLimits(t *testing.T) {
 		require.NoError(t, json.Unmarshal(c.in, v), c.name)
 		b, err := json.Marshal(v)
 		require.NoError(t, err, c.name)
-		require.LessOrEqual(t, elements(b), elements(c.in), c.name)
+		require.LessOrEqual(t, jsontest.Elements(b), jsontest.Elements(c.in), c.name)
 		require.NoError(t, json.Unmarshal(b, c.model()), c.name)
 	}
 }

@@ -3,13 +3,13 @@ package referral
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/practicekit/boundaries/availability/contact"
 	"github.com/practicekit/boundaries/availability/place"
+	"github.com/practicekit/boundaries/internal/jsontest"
 )
 
 // FuzzDirectoryJSON decodes arbitrary input as a directory: it never
@@ -32,7 +32,7 @@ func FuzzDirectoryJSON(f *testing.F) {
 	f.Add([]byte(`{"providers":[{"id":"a","name":"A","modalities":"remote","share":5e-324}]}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, _, _, ok := decodeRoundTrip[Directory](t, data)
+		d, _, _, ok := jsontest.RoundTrip[Directory](t, data)
 		if !ok || d.Validate() != nil {
 			return
 		}
@@ -55,7 +55,7 @@ func FuzzProviderJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"accepting":{},"capacity":{"value":0},"fees":{},"location":null,"schedule":{"zone":"UTC"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeRoundTrip[Provider](t, data)
+		jsontest.RoundTrip[Provider](t, data)
 	})
 }
 
@@ -78,7 +78,7 @@ func FuzzRequestJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		req, _, _, ok := decodeRoundTrip[Request](t, data)
+		req, _, _, ok := jsontest.RoundTrip[Request](t, data)
 		if !ok || req.Validate() != nil {
 			return
 		}
@@ -106,7 +106,7 @@ func FuzzRotationJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, _, _, ok := decodeRoundTrip[Rotation](t, data)
+		r, _, _, ok := jsontest.RoundTrip[Rotation](t, data)
 		if !ok {
 			return
 		}
@@ -122,7 +122,7 @@ func FuzzRotationJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("recording %s gives a state that does not encode: %v", id, err)
 			}
-			decodeRoundTrip[Rotation](t, b)
+			jsontest.RoundTrip[Rotation](t, b)
 		}
 	})
 }
@@ -148,7 +148,7 @@ func FuzzOptionsJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		o, _, _, ok := decodeRoundTrip[Options](t, data)
+		o, _, _, ok := jsontest.RoundTrip[Options](t, data)
 		if !ok || o.Validate() != nil {
 			return
 		}
@@ -172,7 +172,7 @@ func FuzzCrisisJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"groups":[{"code":"","members":[]}],"resources":[{"id":"","name":"","contact":""}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, _, _, ok := decodeRoundTrip[Crisis](t, data)
+		c, _, _, ok := jsontest.RoundTrip[Crisis](t, data)
 		if ok {
 			_ = c.For("GB-ENG")
 		}
@@ -192,7 +192,7 @@ func FuzzHandoffJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"from":"","to":"","date":"0000-00-00","contact":{},"consent":{"notes":false}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		h, _, _, ok := decodeRoundTrip[Handoff](t, data)
+		h, _, _, ok := jsontest.RoundTrip[Handoff](t, data)
 		if !ok {
 			return
 		}
@@ -244,66 +244,6 @@ func FuzzResultJSON(f *testing.F) {
 			t.Fatalf("a result changed in the round trip (%v):\n%s\n%s", err, first, second)
 		}
 	})
-}
-
-// decodeRoundTrip checks what the package promises of a model's JSON,
-// through encoding/json as hosts use it: what decodes encodes, the
-// encoding decodes to a value that encodes to the same bytes, and both
-// values validate alike, when the model has a Validate. (That the
-// encoding also decodes within the limits the input decoded within,
-// because it has no more elements, is TestJSONEncodingDecodesWithinLimits's:
-// values of availability, such as a place.Point, write their zero
-// members.) It returns the value decoded, the value decoded from its
-// encoding, the encoding, and whether data decoded.
-func decodeRoundTrip[T any](t *testing.T, data []byte) (v, back T, first []byte, ok bool) {
-	t.Helper()
-	if err := json.Unmarshal(data, &v); err != nil {
-		return v, back, nil, false
-	}
-	first, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("%T decodes but does not encode: %v\n%s", v, err, data)
-	}
-	if err := json.Unmarshal(first, &back); err != nil {
-		t.Fatalf("the encoding of a %T does not decode: %v\n%s", v, err, first)
-	}
-	second, err := json.Marshal(back)
-	if err != nil || !bytes.Equal(first, second) {
-		t.Fatalf("a %T changed in the round trip (%v):\n%s\n%s", v, err, first, second)
-	}
-	if m, ok := any(v).(interface{ Validate() error }); ok {
-		if err, again := m.Validate(), any(back).(interface{ Validate() error }).Validate(); fmt.Sprint(err) != fmt.Sprint(again) {
-			t.Fatalf("the round trip changed what Validate says: %v, then %v\n%s\n%s", err, again, data, first)
-		}
-	}
-	return v, back, first, true
-}
-
-// elements counts the array elements and object members of valid JSON, as
-// the decoder's limit counts them.
-func elements(b []byte) int {
-	n := 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			for i++; i < len(b) && b[i] != '"'; i++ {
-				if b[i] == '\\' {
-					i++
-				}
-			}
-		case ',':
-			n++
-		case '[', '{':
-			j := i + 1
-			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-				j++
-			}
-			if j < len(b) && b[j] != ']' && b[j] != '}' {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // FuzzParseText checks ParseConstraint against its String method.

@@ -15,6 +15,7 @@ import (
 	"github.com/practicekit/boundaries/agreement/money"
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/jsontest"
 	"github.com/practicekit/boundaries/internal/strictjson"
 )
 
@@ -271,7 +272,7 @@ func TestJSONEncodingDecodesWithinLimits(t *testing.T) {
 		require.NoError(t, json.Unmarshal(c.in, v), c.name)
 		b, err := json.Marshal(v)
 		require.NoError(t, err, c.name)
-		require.LessOrEqual(t, elements(b), elements(c.in), "%s: %.200s", c.name, b)
+		require.LessOrEqual(t, jsontest.Elements(b), jsontest.Elements(c.in), "%s: %.200s", c.name, b)
 		require.NoError(t, json.Unmarshal(b, c.model()), c.name)
 	}
 }

@@ -1,7 +1,6 @@
 package contact
 
 import (
-	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -30,21 +29,6 @@ func pathCodes(t *testing.T, err error) []pathCode {
 		out = append(out, pathCode{p.Path, p.Code})
 	}
 	return out
-}
-
-// requireReencodes requires v to encode to JSON that decodes into a copy
-// that encodes the same (an empty list may come back as a nil one, which
-// encodes the same), and returns the encoding.
-func requireReencodes[T any](t *testing.T, v T) []byte {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var back T
-	require.NoError(t, json.Unmarshal(b, &back))
-	again, err := json.Marshal(back)
-	require.NoError(t, err)
-	require.Equal(t, string(b), string(again))
-	return b
 }
 
 func mustZone(t testing.TB, name string) *time.Location {

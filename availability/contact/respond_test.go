@@ -10,6 +10,7 @@ import (
 
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/jsontest"
 )
 
 // communication is story 4's policy ("911 or 411"): emergencies any hour
@@ -311,7 +312,7 @@ func FuzzResponsePolicyJSON(f *testing.F) {
 			return
 		}
 		// A valid policy round-trips and answers any message.
-		requireReencodes(t, p)
+		jsontest.Reencodes(t, p)
 		s := availability.Schedule{Hours: []availability.Window{window("mon-fri", "09:00", "17:00")}}
 		for _, u := range []Urgency{Informational, Routine, Urgent, Emergency} {
 			r, err := p.Respond(s, Message{Arrived: time.Date(2026, 12, 15, 21, 0, 0, 0, time.UTC), Urgency: u})

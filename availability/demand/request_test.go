@@ -11,6 +11,7 @@ import (
 	"github.com/practicekit/boundaries/availability"
 	"github.com/practicekit/boundaries/availability/booking"
 	"github.com/practicekit/boundaries/availability/problem"
+	"github.com/practicekit/boundaries/internal/jsontest"
 )
 
 // eveningCalendar is story 1's provider: sessions Tuesday to Saturday
@@ -447,7 +448,7 @@ func FuzzRequestPolicyJSON(f *testing.F) {
 		if p.Validate() != nil {
 			return
 		}
-		requireReencodes(t, p)
+		jsontest.Reencodes(t, p)
 		now, req := stayTheNight(t)
 		a := p.Answer(eveningCalendar(t), now, req)
 		require.NotEmpty(t, a.Reasons)
